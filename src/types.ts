@@ -1,0 +1,144 @@
+// The data khabar passes between stages, named once. The JSON printed by `report`, `story --json`
+// and the API is these types (see schema/report.schema.json).
+
+/** Why a line was removed from an article body during cleaning. */
+export type RemovalReason =
+  | 'related-link'    // اقرأ أيضا ...
+  | 'comment-prompt'  // اضف تعليق
+  | 'source-line'     // المصدر : ...
+  | 'caption'         // photo caption (e.g. a Latin-script caption inside an Arabic article)
+  | 'section-label'   // سياسة دولية
+  | 'share-prompt'    // شارك / تابعونا / اشترك
+  | 'recurring'       // a line that recurs across many articles of the same outlet
+  | 'title-repeat'    // the headline repeated as the first body line
+  | 'other';
+
+export interface RemovedLine {
+  text: string;
+  reason: RemovalReason;
+}
+
+/** An article as a reader gives it to khabar, before cleaning. */
+export interface RawArticle {
+  id?: string;
+  title?: string | null;
+  text?: string | null;   // plain text body
+  html?: string | null;   // or an HTML page/fragment
+  source?: string | null; // the outlet
+  url?: string | null;
+  published?: string | null; // ISO 8601
+  lang?: string | null;
+  /** Where it came from (a file path, a URL, "-"), for messages. */
+  origin?: string;
+}
+
+/** A cleaned, stored article. */
+export interface Article {
+  id: string;
+  source: string | null;
+  title: string | null;
+  url: string | null;
+  /** ISO 8601 date or date-time, or null when unknown. */
+  published: string | null;
+  lang: string;
+  /** The cleaned body: what every later stage reads. */
+  text: string;
+  /** What cleaning removed, and why. */
+  removed: RemovedLine[];
+  /** Hash of the normalized content: the same content ingested twice is stored once. */
+  contentHash: string;
+  /** Ids of near-duplicate articles (the same agency copy lightly edited). */
+  related?: string[];
+}
+
+export type Granularity = 'day' | 'month' | 'year';
+
+/** A date or range resolved from text, with how precise it is. */
+export interface ResolvedDate {
+  /** ISO date of the start: YYYY-MM-DD. */
+  start: string;
+  /** ISO date of the end (inclusive): YYYY-MM-DD. Equals start for a single day. */
+  end: string;
+  granularity: Granularity;
+  /** The matched surface text and its offsets in the input. */
+  text: string;
+  startOffset: number;
+  endOffset: number;
+}
+
+export interface Story {
+  id: string;
+  /** A representative headline or lead sentence taken from the articles, never invented. */
+  title: string;
+  articles: string[];
+  /** Follow-up or earlier stories in the same storyline. */
+  related: string[];
+  sources: string[];
+  first: string | null;
+  last: string | null;
+}
+
+export interface Fact {
+  text: string;
+  articles: string[];
+  /** True when only one article (outlet) carries it. */
+  unique: boolean;
+}
+
+export type EntityType = 'person' | 'place' | 'org' | 'other';
+
+export interface Entity {
+  name: string;
+  type: EntityType;
+  variants: string[];
+  articles: string[];
+  mentions: number;
+}
+
+export interface Quote {
+  speaker: string | null;
+  text: string;
+  kind: 'direct' | 'indirect';
+  articles: string[];
+}
+
+export interface Quantity {
+  value: number;
+  unit: string;
+  text: string;
+  articles: string[];
+  approximate?: boolean;
+  /** Other values given by other articles for the same thing. */
+  conflicts?: { value: number; text: string; articles: string[] }[];
+}
+
+export interface TimelineEvent {
+  /** YYYY-MM-DD, YYYY-MM or YYYY, by granularity. */
+  date: string;
+  text: string;
+  articles: string[];
+}
+
+export interface SummarySentence {
+  text: string;
+  articles: string[];
+}
+
+export interface StoryAnalysis {
+  facts: Fact[];
+  entities: Entity[];
+  quotes: Quote[];
+  numbers: Quantity[];
+  timeline: TimelineEvent[];
+}
+
+/** A story with everything the analysis gives: one entry of `report --json`'s `stories`. */
+export interface StoryReport extends Story, Partial<StoryAnalysis> {
+  summary?: SummarySentence[];
+}
+
+/** The document `khabar report --json` prints. */
+export interface Report {
+  articles: Pick<Article, 'id' | 'source' | 'title' | 'url' | 'published' | 'text'>[];
+  stories: StoryReport[];
+}
