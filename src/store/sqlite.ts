@@ -1,0 +1,300 @@
+// SqliteStore: the default, embedded Store on better-sqlite3 (WAL, synchronous=NORMAL, FTS5).
+//
+// Tables (component 'articles', see ARTICLE_MIGRATIONS):
+//   article          one row per stored article; content_hash UNIQUE makes re-ingest idempotent
+//   article_fts      FTS5, contentless (content=''), rowid = article.rowid; columns filled by the app with
+//                    normalized tokens and light stems (FTS5's unicode61 splits Arabic words at harakat, so
+//                    the database never sees the original text — see notes/stack.md §3)
+//   article_band     LSH band keys (hashed to integers) → article, for near-duplicate candidates
+//   article_related  near-duplicate links, recorded both ways
+//   kv               small named JSON documents (the serialized CleaningContext)
+import Database from 'better-sqlite3';
+import type { Article, RemovedLine } from '../types.js';
+import { migrate, type MigrationStep } from './migrate.js';
+import type { ArticleExtras, ArticleFilter, PutResult, Store, StoreHit, TermQuery } from './types.js';
+
+export const ARTICLE_MIGRATIONS: MigrationStep[] = [
+  {
+    version: 1,
+    description: 'articles, contentless FTS5 over app-analyzed terms, LSH bands, near-duplicate links, kv',
+    up: `
+      CREATE TABLE article (
+        rowid        INTEGER PRIMARY KEY,
+        id           TEXT NOT NULL UNIQUE,
+        source       TEXT,
+        title        TEXT,
+        url          TEXT,
+        published    TEXT,
+        lang         TEXT NOT NULL,
+        text         TEXT NOT NULL,
+        removed      TEXT NOT NULL,
+        content_hash TEXT NOT NULL UNIQUE,
+        signature    BLOB,
+        ingested_at  TEXT NOT NULL
+      );
+      CREATE INDEX article_published ON article (published);
+      CREATE INDEX article_source ON article (source, published);
+      CREATE VIRTUAL TABLE article_fts USING fts5 (
+        title_norm, title_stem, norm, stem,
+        content = '', contentless_delete = 1,
+        tokenize = 'unicode61 remove_diacritics 0'
+      );
+      CREATE TABLE article_band (
+        band    INTEGER NOT NULL,
+        article INTEGER NOT NULL,
+        PRIMARY KEY (band, article)
+      ) WITHOUT ROWID;
+      CREATE INDEX article_band_article ON article_band (article);
+      CREATE TABLE article_related (
+        article    INTEGER NOT NULL,
+        other      INTEGER NOT NULL,
+        similarity REAL NOT NULL,
+        PRIMARY KEY (article, other)
+      ) WITHOUT ROWID;
+      CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+    `,
+  },
+];
+
+/**
+ * bm25 column weights for (title_norm, title_stem, norm, stem): an exact normalized form counts twice a
+ * stem-only match, and the title three times the body. Chosen by hand on the seeds; see test/search.
+ */
+export const BM25_WEIGHTS = [6, 3, 2, 1] as const;
+
+/** A 52-bit integer from an LSH band key (two 32-bit FNV-1a variants); collisions only add candidates. */
+export function bandKey(key: string): number {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+  }
+  return (h1 >>> 12) * 0x100000000 + (h2 >>> 0);
+}
+
+/** Quotes a term as an FTS5 string: the only syntax FTS5 sees from a user is "…" with doubled quotes. */
+export function ftsString(term: string): string {
+  return `"${term.replace(/"/g, '""')}"`;
+}
+
+/** The FTS5 MATCH expression of a TermQuery, or null when nothing is searchable. */
+export function ftsExpression(query: TermQuery): string | null {
+  const parts: string[] = [];
+  for (const t of query.terms) {
+    const alts: string[] = [];
+    for (const n of new Set(t.norms.filter((x) => x.length > 0))) alts.push(`{title_norm norm} : ${ftsString(n)}`);
+    for (const s of new Set(t.stems.filter((x) => x.length > 0))) alts.push(`{title_stem stem} : ${ftsString(s)}`);
+    if (alts.length) parts.push(`(${alts.join(' OR ')})`);
+  }
+  return parts.length ? parts.join(' AND ') : null;
+}
+
+interface ArticleRow {
+  rowid: number;
+  id: string;
+  source: string | null;
+  title: string | null;
+  url: string | null;
+  published: string | null;
+  lang: string;
+  text: string;
+  removed: string;
+  content_hash: string;
+}
+
+export interface SqliteStoreOptions {
+  /** Open read-only (no migrations; fails when the file has no schema). */
+  readonly?: boolean;
+}
+
+export class SqliteStore implements Store {
+  /**
+   * @internal The better-sqlite3 handle, for other store files in src/store/ (e.g. sqlite-stories.ts)
+   * that add their own tables with migrate(). Not part of the public API: nothing outside src/store/ writes SQL.
+   */
+  readonly db: Database.Database;
+  readonly path: string;
+
+  private readonly stmt: ReturnType<typeof prepareStatements>;
+  private readonly putTx: (a: Article, e: ArticleExtras) => PutResult;
+
+  static open(path: string, options: SqliteStoreOptions = {}): SqliteStore {
+    return new SqliteStore(path, options);
+  }
+
+  private constructor(path: string, options: SqliteStoreOptions) {
+    this.path = path;
+    try {
+      this.db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    } catch (e) {
+      throw new Error(`cannot open database ${path}: ${(e as Error).message}`);
+    }
+    try {
+      if (!options.readonly) {
+        this.db.pragma('journal_mode = WAL');
+        this.db.pragma('synchronous = NORMAL');
+        this.db.pragma('foreign_keys = ON');
+        this.db.pragma('busy_timeout = 5000');
+        migrate(this.db, 'articles', ARTICLE_MIGRATIONS);
+      }
+      this.stmt = prepareStatements(this.db);
+    } catch (e) {
+      this.db.close();
+      throw new Error(`cannot use database ${path}: ${(e as Error).message}`);
+    }
+    this.putTx = this.db.transaction((a: Article, e: ArticleExtras) => this.putInTransaction(a, e));
+  }
+
+  putArticle(article: Article, extras: ArticleExtras): PutResult {
+    return this.putTx(article, extras);
+  }
+
+  private putInTransaction(a: Article, e: ArticleExtras): PutResult {
+    const s = this.stmt;
+    const sameContent = s.idByHash.get(a.contentHash) as { id: string } | undefined;
+    if (sameContent) return { status: 'duplicate', id: sameContent.id, nearDuplicates: [] };
+
+    const existing = s.rowidById.get(a.id) as { rowid: number } | undefined;
+    const signature = Buffer.from(e.signature.buffer, e.signature.byteOffset, e.signature.byteLength);
+    const now = new Date().toISOString();
+    const removed = JSON.stringify(a.removed ?? []);
+    let rowid: number;
+    if (existing) {
+      rowid = existing.rowid;
+      s.deleteFts.run(rowid);
+      s.deleteBands.run(rowid);
+      s.deleteRelated.run(rowid, rowid);
+      s.update.run(a.source, a.title, a.url, a.published, a.lang, a.text, removed, a.contentHash, signature, now, rowid);
+    } else {
+      rowid = Number(s.insert.run(a.id, a.source, a.title, a.url, a.published, a.lang, a.text, removed, a.contentHash, signature, now).lastInsertRowid);
+    }
+    s.insertFts.run(rowid, e.index.titleNorm, e.index.titleStem, e.index.bodyNorm, e.index.bodyStem);
+
+    const keys = [...new Set(e.bands.map(bandKey))];
+    const nearDuplicates: string[] = [];
+    if (e.verifyNearDuplicate && keys.length) {
+      const candidates = s.bandCandidates.all(JSON.stringify(keys), rowid) as { rowid: number; id: string; signature: Buffer | null }[];
+      for (const c of candidates) {
+        if (!c.signature) continue;
+        const sig = new Uint32Array(c.signature.buffer.slice(c.signature.byteOffset, c.signature.byteOffset + c.signature.byteLength));
+        const sim = e.verifyNearDuplicate(sig, e.signature);
+        if (sim === null) continue;
+        s.insertRelated.run(rowid, c.rowid, sim);
+        s.insertRelated.run(c.rowid, rowid, sim);
+        nearDuplicates.push(c.id);
+      }
+    }
+    for (const k of keys) s.insertBand.run(k, rowid);
+    return { status: existing ? 'updated' : 'stored', id: a.id, nearDuplicates };
+  }
+
+  getArticle(id: string): Article | null {
+    const row = this.stmt.byId.get(id) as ArticleRow | undefined;
+    return row ? this.toArticle(row) : null;
+  }
+
+  getArticles(ids: string[]): Article[] {
+    const out: Article[] = [];
+    for (const id of ids) {
+      const a = this.getArticle(id);
+      if (a) out.push(a);
+    }
+    return out;
+  }
+
+  listArticles(filter: ArticleFilter = {}): Article[] {
+    const { where, params } = filterSql(filter);
+    const sql = `SELECT * FROM article a ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+      ORDER BY a.published IS NULL, a.published, a.id LIMIT ? OFFSET ?`;
+    const rows = this.db.prepare(sql).all(...params, filter.limit ?? -1, filter.offset ?? 0) as ArticleRow[];
+    return rows.map((r) => this.toArticle(r));
+  }
+
+  countArticles(): number {
+    return (this.stmt.count.get() as { n: number }).n;
+  }
+
+  searchArticles(query: TermQuery, filter: ArticleFilter = {}): StoreHit[] {
+    const match = ftsExpression(query);
+    if (!match) return [];
+    const { where, params } = filterSql(filter);
+    const sql = `SELECT a.id AS id, bm25(article_fts, ${BM25_WEIGHTS.join(', ')}) AS rank
+      FROM article_fts JOIN article a ON a.rowid = article_fts.rowid
+      WHERE article_fts MATCH ? ${where.length ? 'AND ' + where.join(' AND ') : ''}
+      ORDER BY rank, a.id LIMIT ? OFFSET ?`;
+    const rows = this.db.prepare(sql).all(match, ...params, filter.limit ?? 20, filter.offset ?? 0) as { id: string; rank: number }[];
+    return rows.map((r) => ({ id: r.id, score: -r.rank }));
+  }
+
+  loadCleaningContext(): unknown {
+    const row = this.stmt.kvGet.get('cleaning-context') as { value: string } | undefined;
+    return row ? JSON.parse(row.value) : null;
+  }
+
+  saveCleaningContext(json: unknown): void {
+    this.stmt.kvPut.run('cleaning-context', JSON.stringify(json));
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private toArticle(row: ArticleRow): Article {
+    const related = (this.stmt.related.all(row.rowid) as { id: string }[]).map((r) => r.id);
+    const article: Article = {
+      id: row.id,
+      source: row.source,
+      title: row.title,
+      url: row.url,
+      published: row.published,
+      lang: row.lang,
+      text: row.text,
+      removed: JSON.parse(row.removed) as RemovedLine[],
+      contentHash: row.content_hash,
+    };
+    if (related.length) article.related = related;
+    return article;
+  }
+}
+
+function filterSql(f: ArticleFilter): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (f.source) { where.push('a.source = ?'); params.push(f.source); }
+  if (f.from) { where.push('a.published >= ?'); params.push(f.from); }
+  // Compare on the bound's own length so `to: 2019-01-23` includes 2019-01-23T18:00.
+  if (f.to) { where.push('substr(a.published, 1, length(?)) <= ?'); params.push(f.to, f.to); }
+  return { where, params };
+}
+
+function prepareStatements(db: Database.Database) {
+  return {
+    idByHash: db.prepare('SELECT id FROM article WHERE content_hash = ?'),
+    rowidById: db.prepare('SELECT rowid FROM article WHERE id = ?'),
+    byId: db.prepare('SELECT * FROM article WHERE id = ?'),
+    count: db.prepare('SELECT count(*) AS n FROM article'),
+    insert: db.prepare(`INSERT INTO article (id, source, title, url, published, lang, text, removed, content_hash, signature, ingested_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    update: db.prepare(`UPDATE article SET source = ?, title = ?, url = ?, published = ?, lang = ?, text = ?, removed = ?,
+      content_hash = ?, signature = ?, ingested_at = ? WHERE rowid = ?`),
+    insertFts: db.prepare('INSERT INTO article_fts (rowid, title_norm, title_stem, norm, stem) VALUES (?, ?, ?, ?, ?)'),
+    deleteFts: db.prepare('DELETE FROM article_fts WHERE rowid = ?'),
+    insertBand: db.prepare('INSERT OR IGNORE INTO article_band (band, article) VALUES (?, ?)'),
+    deleteBands: db.prepare('DELETE FROM article_band WHERE article = ?'),
+    bandCandidates: db.prepare(`SELECT a.rowid AS rowid, a.id AS id, a.signature AS signature FROM article a
+      WHERE a.rowid IN (SELECT b.article FROM article_band b WHERE b.band IN (SELECT value FROM json_each(?))) AND a.rowid <> ?`),
+    insertRelated: db.prepare('INSERT OR REPLACE INTO article_related (article, other, similarity) VALUES (?, ?, ?)'),
+    deleteRelated: db.prepare('DELETE FROM article_related WHERE article = ? OR other = ?'),
+    related: db.prepare(`SELECT a.id AS id FROM article_related r JOIN article a ON a.rowid = r.other
+      WHERE r.article = ? ORDER BY r.similarity DESC, a.id`),
+    kvGet: db.prepare('SELECT value FROM kv WHERE key = ?'),
+    kvPut: db.prepare('INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+  };
+}

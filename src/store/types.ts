@@ -1,0 +1,85 @@
+// The Store interface: everything the pipeline needs from persistence, and nothing about SQL.
+// SqliteStore is the first implementation; a PostgreSQL backend implements the same interface
+// (FTS columns become tsvector('simple', …) over the same app-computed terms).
+import type { Article } from '../types.js';
+
+/**
+ * The search terms of one article, computed by the search stage's analyzer (src/search/analyzer.ts):
+ * normalized tokens and light stems, each a space-joined string. The store indexes them as given.
+ */
+export interface IndexedText {
+  titleNorm: string;
+  titleStem: string;
+  bodyNorm: string;
+  bodyStem: string;
+}
+
+/** What a store needs besides the article itself to index it. */
+export interface ArticleExtras {
+  index: IndexedText;
+  /** MinHash signature of the body (src/ingest minhash()). */
+  signature: Uint32Array;
+  /** LSH band keys of the signature (src/ingest lshBands()). */
+  bands: string[];
+  /**
+   * Decides whether a band candidate is a near-duplicate, given both signatures; returns the similarity
+   * when it is, else null. Passed in by the pipeline so the store holds no threshold of its own.
+   */
+  verifyNearDuplicate?: (candidate: Uint32Array, self: Uint32Array) => number | null;
+}
+
+/**
+ * The outcome of storing one article.
+ * - 'stored': new article.
+ * - 'duplicate': an article with the same contentHash exists; nothing written; `id` is the existing article's id.
+ * - 'updated': an article with the same id but different content existed; it was replaced (an outlet's
+ *   correction of its own article is the common case), with its search row, bands and near-duplicate links.
+ */
+export interface PutResult {
+  status: 'stored' | 'duplicate' | 'updated';
+  id: string;
+  /** Ids of stored near-duplicates found for this article (empty for 'duplicate'). */
+  nearDuplicates: string[];
+}
+
+export interface ArticleFilter {
+  source?: string;
+  /** Inclusive lower bound on `published` (ISO date or date-time prefix comparison). */
+  from?: string;
+  /** Inclusive upper bound on `published`: a date `2019-01-23` includes the whole day. */
+  to?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/**
+ * An analyzed search query: every term must match (AND); a term matches when any of its normalized
+ * forms matches the norm columns or any of its stems matches the stem columns.
+ */
+export interface TermQuery {
+  terms: { norms: string[]; stems: string[] }[];
+}
+
+export interface StoreHit {
+  id: string;
+  /** Higher is better (SQLite: negated bm25). */
+  score: number;
+}
+
+export interface Store {
+  /** Writes one article with its search row, LSH bands and near-duplicate links, atomically. */
+  putArticle(article: Article, extras: ArticleExtras): PutResult;
+  getArticle(id: string): Article | null;
+  getArticles(ids: string[]): Article[];
+  /** Articles ordered by published date then id. */
+  listArticles(filter?: ArticleFilter): Article[];
+  countArticles(): number;
+  /** Ranked ids of articles matching every term, with filters. */
+  searchArticles(query: TermQuery, filter?: ArticleFilter): StoreHit[];
+  /** The serialized CleaningContext (src/ingest), or null when none is saved. */
+  loadCleaningContext(): unknown;
+  saveCleaningContext(json: unknown): void;
+  /** Runs fn atomically (nested calls join the outer transaction). */
+  transaction<T>(fn: () => T): T;
+  close(): void;
+}
