@@ -1,0 +1,258 @@
+// Cleaning one raw article: HTML → text, boilerplate lines removed with reasons, outlet recognised,
+// contentHash computed. Line rules are tables in boilerplate.ts; thresholds in config.ts.
+import { createHash } from 'node:crypto';
+import type { Article, RawArticle, RemovalReason, RemovedLine } from '../types.js';
+import { CAPTION_MAX_WORDS, RECURRING_MAX_WORDS, RECURRING_MIN_ARTICLES, SECTION_LABEL_MAX_WORDS, TITLE_MAX_WORDS } from './config.js';
+import { TABLES, startsWithWords } from './boilerplate.js';
+import { extractHtml, toIsoDate } from './html.js';
+import { normalizedContent, normalizeKey } from './norm.js';
+import { OUTLET_KEYS, canonicalSource, outletByName, outletOfKey } from './outlets.js';
+
+/** Most distinct lines remembered per outlet; beyond it, lines seen once are forgotten first. */
+const MAX_LINES_PER_OUTLET = 50_000;
+
+interface OutletMemory { articles: number; lines: Map<string, number> }
+
+/**
+ * Per-outlet memory of recurring lines, learned across the articles of one outlet: a short line seen in
+ * RECURRING_MIN_ARTICLES articles of the same outlet (this one included) is boilerplate ('recurring').
+ * The first articles of an outlet are cleaned before the memory knows the line; re-cleaning them later
+ * with the same context removes it. Serializable (toJSON / fromJSON) so the store can persist it.
+ */
+export class CleaningContext {
+  private readonly outlets = new Map<string, OutletMemory>();
+
+  private memory(outlet: string): OutletMemory {
+    let m = this.outlets.get(outlet);
+    if (!m) {
+      m = { articles: 0, lines: new Map() };
+      this.outlets.set(outlet, m);
+    }
+    return m;
+  }
+
+  /** How many articles of `outlet` contained the line (as recorded so far). */
+  seen(outlet: string, line: string): number {
+    return this.outlets.get(outletKey(outlet))?.lines.get(lineHash(line)) ?? 0;
+  }
+
+  /** Records the distinct short lines of one article of `outlet`. */
+  observe(outlet: string, lines: string[]): void {
+    const m = this.memory(outletKey(outlet));
+    m.articles++;
+    const hashes = new Set(lines.filter(isShortLine).map(lineHash));
+    for (const h of hashes) m.lines.set(h, (m.lines.get(h) ?? 0) + 1);
+    if (m.lines.size > MAX_LINES_PER_OUTLET) {
+      for (const [h, n] of m.lines) if (n <= 1) m.lines.delete(h);
+    }
+  }
+
+  /** Number of articles recorded for an outlet. */
+  articleCount(outlet: string): number {
+    return this.outlets.get(outletKey(outlet))?.articles ?? 0;
+  }
+
+  toJSON(): { version: 1; outlets: Record<string, { articles: number; lines: [string, number][] }> } {
+    const outlets: Record<string, { articles: number; lines: [string, number][] }> = {};
+    for (const [name, m] of this.outlets) outlets[name] = { articles: m.articles, lines: [...m.lines] };
+    return { version: 1, outlets };
+  }
+
+  static fromJSON(json: unknown): CleaningContext {
+    const ctx = new CleaningContext();
+    const o = (typeof json === 'string' ? JSON.parse(json) : json) as { version?: number; outlets?: Record<string, { articles?: number; lines?: [string, number][] }> };
+    if (!o || typeof o !== 'object' || o.version !== 1 || typeof o.outlets !== 'object') {
+      throw new Error('CleaningContext.fromJSON: not a cleaning context (expected { version: 1, outlets })');
+    }
+    for (const [name, m] of Object.entries(o.outlets ?? {})) {
+      const lines = new Map<string, number>();
+      for (const entry of m.lines ?? []) {
+        if (Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'number') lines.set(entry[0], entry[1]);
+      }
+      ctx.outlets.set(name, { articles: typeof m.articles === 'number' ? m.articles : 0, lines });
+    }
+    return ctx;
+  }
+}
+
+function outletKey(outlet: string): string {
+  return normalizeKey(outlet);
+}
+function lineHash(line: string): string {
+  return createHash('sha256').update(normalizeKey(line)).digest('hex').slice(0, 16);
+}
+function wordCount(s: string): number {
+  return s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+function isShortLine(line: string): boolean {
+  const n = wordCount(line);
+  return n > 0 && n <= RECURRING_MAX_WORDS;
+}
+
+/** Ends like a sentence (so not a title, label or caption). */
+function endsLikeSentence(line: string): boolean {
+  return /[.!。:؛]["'”»)\]]*\s*$/u.test(line);
+}
+
+function letterCounts(s: string): { arabic: number; latin: number } {
+  let arabic = 0;
+  let latin = 0;
+  for (const ch of s) {
+    if (/\p{Script=Arabic}/u.test(ch) && /\p{L}/u.test(ch)) arabic++;
+    else if (/[A-Za-z\u00C0-\u024F]/.test(ch)) latin++;
+  }
+  return { arabic, latin };
+}
+
+/** The first line of a plain-text article when it looks like a headline, with the rest of the text. */
+export function splitTitle(text: string): { title: string | null; body: string } {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const nonEmpty = lines.map((l, i) => ({ l: l.trim(), i })).filter((x) => x.l);
+  // A section label ("سياسة دولية") may precede the headline: look past it.
+  for (const cand of nonEmpty.slice(0, 2)) {
+    if (isSectionLabel(normalizeKey(cand.l), cand.l)) continue;
+    const n = wordCount(cand.l);
+    if (n >= 2 && n <= TITLE_MAX_WORDS && !endsLikeSentence(cand.l) && nonEmpty.length > 1) {
+      return { title: cand.l, body: [...lines.slice(0, cand.i), ...lines.slice(cand.i + 1)].join('\n') };
+    }
+    break;
+  }
+  return { title: null, body: text };
+}
+
+function isSectionLabel(key: string, line: string): boolean {
+  const words = key.split(' ').filter((w) => w);
+  if (words.length === 0 || words.length > SECTION_LABEL_MAX_WORDS || endsLikeSentence(line)) return false;
+  return words.every((w) => TABLES.section.has(w) || TABLES.section.has(w.replace(/^ال/, '')));
+}
+
+/** The outlet credited at the end of a short line: "... (الأناضول)", "...- الأناضول", "... / رويترز". */
+function trailingCredit(key: string, line: string): string | null {
+  const m = /[(\-–—/|]\s*([^()\-–—/|]{1,40}?)\s*\)?\s*$/u.exec(line.trim());
+  if (!m) return null;
+  const creditKey = normalizeKey(m[1]);
+  if (!creditKey) return null;
+  if (TABLES.credits.includes(creditKey) || outletOfKey(creditKey)) return creditKey;
+  void key;
+  return null;
+}
+
+/** The outlet named after a source-line prefix ("المصدر : الجزيرة + وكالات" → الجزيرة). */
+function outletFromSourceLine(line: string): string | null {
+  const after = line.replace(/^[\s\-–—•*©]*/u, '').replace(/^(المصدر|مصدر الخبر|المصادر|source|جميع الحقوق محفوظة|حقوق النشر محفوظة)\s*(ل|لـ|ل\s|:|：|-|–)?\s*/iu, '');
+  const first = after.split(/\s*(?:\+|،|,|\/|\s-\s|\sو(?=\s?وكالات)|\|)\s*/u)[0]?.replace(/^[:\s]+|[\s.:]+$/gu, '') ?? '';
+  if (!first || /^وكالات$/u.test(first) || wordCount(first) > 5) return null;
+  return canonicalSource(first.replace(/^©\s*/u, ''));
+}
+
+/** A dateline at the start of the first paragraph: "موسكو (الأناضول) - ..." or "موسكو - رويترز: ...". */
+function outletFromDateline(line: string): string | null {
+  const m = /^[\p{L}\s]{2,30}?\s*(?:\(([^()]{2,30})\)\s*[-–—:]|[-–—]\s*([^-–—:]{2,30}?)\s*[:-–—])/u.exec(line);
+  if (!m) return null;
+  const o = outletByName((m[1] ?? m[2] ?? '').trim());
+  return o ? o.name : null;
+}
+
+/** Classifies one body line (its normalized key given), or null when it is body text. */
+function classifyLine(line: string, key: string, pos: number, title: string | null, arabicArticle: boolean): RemovalReason | null {
+  const words = wordCount(line);
+  if (title && key === normalizeKey(title) && pos < 6) return 'title-repeat';
+  if (words <= 30 && TABLES.related.some((p) => startsWithWords(key, p))) return 'related-link';
+  if (words <= 6 && TABLES.comment.has(key)) return 'comment-prompt';
+  if (words <= 12 && (/^[\s\-–—•*]*©/u.test(line) || TABLES.source.some((p) => startsWithWords(key, p)))) {
+    if (/^(المصدر|المصادر|source|مصدر)/iu.test(key) ? /[:：\-–]/u.test(line) || words <= 6 : true) return 'source-line';
+  }
+  if (TABLES.shareLine.has(key)) return 'share-prompt';
+  if (words <= 15 && TABLES.share.some((p) => startsWithWords(key, p))) return 'share-prompt';
+  if (words <= 12 && key.split(' ').every((w) => TABLES.social.has(w))) return 'share-prompt';
+  if (words <= 4 && TABLES.other.has(key)) return 'other';
+  if (pos < 4 && isSectionLabel(key, line)) return 'section-label';
+  if (arabicArticle) {
+    const { arabic, latin } = letterCounts(line);
+    if (latin > 0 && latin > 2 * arabic && latin >= 15) return 'caption';
+  }
+  if (words <= CAPTION_MAX_WORDS && !endsLikeSentence(line)) {
+    if (trailingCredit(key, line)) return 'caption';
+    if (TABLES.captionStart.some((p) => startsWithWords(key, p)) && /[:(]/u.test(line.slice(0, 12))) return 'caption';
+  }
+  return null;
+}
+
+export interface CleanedBody { text: string; removed: RemovedLine[]; sourceFromText: string | null }
+
+/** Removes boilerplate lines from a body text; `outlet` keys the recurring-line memory. */
+export function cleanBody(body: string, title: string | null, outlet: string | null, ctx?: CleaningContext): CleanedBody {
+  const lines = body.replace(/\r\n?/g, '\n').split('\n').map((l) => l.replace(/[\s\u00a0\u200b]+/gu, ' ').trim()).filter((l) => /[\p{L}\p{N}]/u.test(l));
+  const { arabic, latin } = letterCounts(body);
+  const arabicArticle = arabic > latin;
+  const kept: string[] = [];
+  const removed: RemovedLine[] = [];
+  let sourceFromText: string | null = null;
+  let pendingRelatedHeadline = false;
+  const recurringOutlet = outlet ? outletKey(outlet) : null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const key = normalizeKey(line);
+    let reason = classifyLine(line, key, kept.length, title, arabicArticle);
+    // "اقرأ أيضا:" alone on its line: the next short line is the linked headline.
+    if (!reason && pendingRelatedHeadline && wordCount(line) <= 25 && !endsLikeSentence(line)) reason = 'related-link';
+    pendingRelatedHeadline = reason === 'related-link' && wordCount(line) <= 3;
+    if (!reason && ctx && recurringOutlet && isShortLine(line) && ctx.seen(outlet!, line) + 1 >= RECURRING_MIN_ARTICLES) reason = 'recurring';
+    if (reason === 'source-line' && !sourceFromText) sourceFromText = outletFromSourceLine(line);
+    if (reason) removed.push({ text: line, reason });
+    else kept.push(line);
+  }
+  if (!sourceFromText && kept.length > 0) sourceFromText = outletFromDateline(kept[0]);
+  if (ctx && outlet) ctx.observe(outlet, lines);
+  return { text: kept.join('\n'), removed, sourceFromText };
+}
+
+/** sha256 (hex) of the normalized content: the same words with any spacing or punctuation spacing hash alike. */
+export function contentHash(text: string): string {
+  return createHash('sha256').update(normalizedContent(text)).digest('hex');
+}
+
+function detectLang(text: string): string {
+  const { arabic, latin } = letterCounts(text.slice(0, 5000));
+  if (arabic === 0 && latin === 0) return 'und';
+  return arabic >= latin ? 'ar' : latin > 0 ? 'en' : 'und';
+}
+
+/**
+ * Cleans one raw article into an Article. Throws an Error naming the input when nothing usable remains
+ * (no text, or only boilerplate).
+ */
+export function cleanArticle(raw: RawArticle, ctx?: CleaningContext): Article {
+  const where = raw.origin ?? raw.id ?? 'article';
+  let title = typeof raw.title === 'string' && raw.title.trim() ? raw.title.replace(/\s+/g, ' ').trim() : null;
+  let source = canonicalSource(raw.source ?? null);
+  let published = raw.published ? toIsoDate(raw.published) ?? raw.published : null;
+  let lang = raw.lang ?? null;
+  let body = typeof raw.text === 'string' ? raw.text : '';
+  if (!body.trim() && typeof raw.html === 'string' && raw.html.trim()) {
+    const x = extractHtml(raw.html);
+    body = x.text;
+    title ??= x.title;
+    source ??= canonicalSource(x.source);
+    published ??= x.published;
+    lang ??= x.lang;
+  }
+  if (!body.trim()) throw new Error(`${where}: no article text (empty body${raw.html ? ' after HTML extraction' : ''})`);
+  const cleaned = cleanBody(body, title, source, ctx);
+  if (wordCount(cleaned.text) < 3) {
+    throw new Error(`${where}: no article text left after removing boilerplate (${cleaned.removed.length} line(s) removed)`);
+  }
+  source ??= cleaned.sourceFromText;
+  const hash = contentHash(cleaned.text);
+  return {
+    id: raw.id && String(raw.id).trim() ? String(raw.id).trim() : `h${hash.slice(0, 16)}`,
+    source,
+    title,
+    url: raw.url ?? null,
+    published,
+    lang: lang ?? detectLang(cleaned.text),
+    text: cleaned.text,
+    removed: cleaned.removed,
+    contentHash: hash,
+  };
+}

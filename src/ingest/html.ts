@@ -1,0 +1,119 @@
+// HTML → title, outlet, publication time and main text (paragraphs as lines).
+// Main text: @mozilla/readability over linkedom for full pages; a plain block walk for fragments (feed items,
+// JSON "html" fields). Only text is kept, so scripts, event handlers and styles never matter.
+import { parseHTML } from 'linkedom';
+import { Readability } from '@mozilla/readability';
+
+export interface ExtractedHtml {
+  title: string | null;
+  text: string;
+  source: string | null;
+  published: string | null;
+  lang: string | null;
+}
+
+/** Elements whose content is never text of the article. */
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'SVG', 'HEAD', 'OBJECT', 'EMBED',
+  'BUTTON', 'FORM', 'SELECT', 'INPUT', 'TEXTAREA', 'CANVAS', 'VIDEO', 'AUDIO', 'MATH']);
+/** Elements that start a new line. */
+const BLOCK = new Set(['P', 'DIV', 'BR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'BLOCKQUOTE',
+  'FIGCAPTION', 'FIGURE', 'TR', 'TABLE', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'PRE', 'HR', 'DD', 'DT', 'DL',
+  'ASIDE', 'NAV', 'MAIN', 'ADDRESS', 'CAPTION', 'TD', 'TH']);
+/** Page furniture dropped by the fallback walk (Readability does its own scoring). */
+const FURNITURE = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE']);
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- linkedom's DOM types are loose */
+function walk(node: any, out: string[], dropFurniture: boolean): void {
+  for (const child of Array.from(node.childNodes ?? []) as any[]) {
+    if (child.nodeType === 3) {
+      out.push(String(child.textContent ?? '').replace(/\s+/g, ' '));
+    } else if (child.nodeType === 1) {
+      const tag = String(child.tagName).toUpperCase();
+      if (SKIP.has(tag)) continue;
+      if (dropFurniture && FURNITURE.has(tag)) continue;
+      const block = BLOCK.has(tag);
+      if (block) out.push('\n');
+      walk(child, out, dropFurniture);
+      if (block) out.push('\n');
+    }
+  }
+}
+
+/** Text of a DOM node with one line per block (paragraph), trimmed, empty lines dropped. */
+function textOf(node: any, dropFurniture = false): string {
+  const parts: string[] = [];
+  walk(node, parts, dropFurniture);
+  return parts.join('').split('\n').map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim()).filter((l) => l).join('\n');
+}
+
+function meta(document: any, ...names: string[]): string | null {
+  for (const name of names) {
+    const el = document.querySelector(`meta[property="${name}"]`) ?? document.querySelector(`meta[name="${name}"]`);
+    const v = el?.getAttribute('content');
+    if (v && v.trim()) return v.trim();
+  }
+  return null;
+}
+
+interface JsonLdFacts { headline?: string; datePublished?: string; publisher?: string }
+
+/** datePublished / headline / publisher.name from JSON-LD blocks (objects, arrays, @graph). */
+function jsonLd(document: any): JsonLdFacts {
+  const facts: JsonLdFacts = {};
+  const visit = (x: unknown): void => {
+    if (Array.isArray(x)) { x.forEach(visit); return; }
+    if (!x || typeof x !== 'object') return;
+    const o = x as Record<string, unknown>;
+    if (typeof o.datePublished === 'string' && !facts.datePublished) facts.datePublished = o.datePublished;
+    if (typeof o.headline === 'string' && !facts.headline) facts.headline = o.headline;
+    const pub = o.publisher as Record<string, unknown> | undefined;
+    if (pub && typeof pub === 'object' && typeof pub.name === 'string' && !facts.publisher) facts.publisher = pub.name;
+    if (o['@graph']) visit(o['@graph']);
+  };
+  for (const s of Array.from(document.querySelectorAll('script[type="application/ld+json"]')) as any[]) {
+    try { visit(JSON.parse(String(s.textContent ?? ''))); } catch { /* a broken JSON-LD block is ignored */ }
+  }
+  return facts;
+}
+
+/** An ISO 8601 form of a date string, or null when it does not parse. */
+export function toIsoDate(s: string | null | undefined): string | null {
+  if (!s) return null;
+  const t = s.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(t)) return t;
+  const ms = Date.parse(t);
+  if (Number.isNaN(ms)) return null;
+  return new Date(ms).toISOString();
+}
+
+/** True when the string looks like a whole page rather than a fragment. */
+function isFullPage(html: string): boolean {
+  return /<(html|body|article|main)[\s>]/i.test(html.slice(0, 100_000));
+}
+
+export function extractHtml(html: string): ExtractedHtml {
+  if (!isFullPage(html)) {
+    const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+    return { title: null, text: textOf(document.body), source: null, published: null, lang: null };
+  }
+  const { document } = parseHTML(html);
+  const ld = jsonLd(document);
+  const timeEl = document.querySelector('time[datetime]');
+  const published = toIsoDate(meta(document, 'article:published_time', 'og:published_time', 'pubdate', 'date', 'DC.date.issued')
+    ?? ld.datePublished ?? timeEl?.getAttribute('datetime') ?? null);
+  const source = meta(document, 'og:site_name', 'application-name') ?? ld.publisher ?? null;
+  const title = meta(document, 'og:title', 'twitter:title') ?? ld.headline
+    ?? (String(document.querySelector('title')?.textContent ?? '').trim() || null);
+  const lang = document.documentElement?.getAttribute('lang') || null;
+  // The fallback text is taken before Readability, which rewrites the document.
+  const fallback = textOf(document.body ?? document, true);
+  let text = '';
+  try {
+    const parsed = new Readability<any>(document as any, { serializer: (n: any) => n, charThreshold: 200 }).parse();
+    if (parsed?.content) text = textOf(parsed.content);
+  } catch {
+    text = '';
+  }
+  if (text.length < 0.2 * fallback.length && fallback.length > text.length) text = fallback;
+  return { title, text, source, published, lang };
+}

@@ -1,0 +1,202 @@
+// Expanding inputs (files, directories, '-', http(s) URLs) into raw articles or problems, one input at a time.
+import { opendir, readFile, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import type { RawArticle } from '../types.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS } from './config.js';
+import { charsetOfContentType, decodeBytes } from './decode.js';
+import { looksLikeFeed, parseFeed } from './feed.js';
+import { safeFetch } from './fetch.js';
+import { parseJsonDocument, parseJsonLines } from './json.js';
+import { splitTitle } from './clean.js';
+
+export interface InputProblem { input: string; reason: string }
+export interface ReadOptions {
+  /** Largest input accepted, in bytes (files: checked with stat before reading; URLs: while streaming). Default 50 MB. */
+  maxBytes?: number;
+  /** Allow URLs whose host resolves to loopback/private/link-local addresses (tests, intranets). Default false. */
+  allowPrivate?: boolean;
+  /** Timeout of one URL fetch (connect + body), ms. Default 15 s. */
+  timeoutMs?: number;
+  /** Most redirects followed for one URL. Default 5. */
+  maxRedirects?: number;
+  /** Descend into subdirectories. Default true. */
+  recursive?: boolean;
+  /** Where '-' reads from (default process.stdin); for tests and embedding. */
+  stdin?: AsyncIterable<Uint8Array | string>;
+}
+
+export function isProblem(x: RawArticle | InputProblem): x is InputProblem {
+  return typeof (x as InputProblem).reason === 'string' && typeof (x as InputProblem).input === 'string' && !('text' in x) && !('html' in x);
+}
+
+type Kind = 'txt' | 'html' | 'json' | 'jsonl' | 'feed';
+/** Extensions read from directories; other files there are skipped (explicitly named files are sniffed). */
+const EXT_KIND: Record<string, Kind> = {
+  '.txt': 'txt', '.text': 'txt', '.html': 'html', '.htm': 'html', '.xhtml': 'html', '.json': 'json',
+  '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.xml': 'feed', '.rss': 'feed', '.atom': 'feed',
+};
+
+/** Kind of a text by its content: used when the extension or content type does not say, and to spot feeds anywhere. */
+function sniff(text: string, hint: Kind | null): Kind {
+  const head = text.slice(0, 1000).replace(/^\uFEFF/, '').trimStart();
+  if (hint !== 'json' && hint !== 'jsonl' && looksLikeFeed(text)) return 'feed';
+  if (hint) return hint === 'feed' ? (/^</.test(head) ? 'html' : 'txt') : hint;
+  if (/^(<!doctype html|<html|<head|<body|<article|<div|<p[\s>])/i.test(head)) return 'html';
+  if (/^\[/.test(head)) return 'json';
+  if (/^\{/.test(head)) {
+    const lines = text.split(/\r?\n/).filter((l) => l.trim());
+    return lines.length > 1 && lines.every((l) => /^\s*\{.*\}\s*$/.test(l)) ? 'jsonl' : 'json';
+  }
+  return 'txt';
+}
+
+function stemOf(path: string): string {
+  const b = basename(path);
+  const e = extname(b);
+  return (e ? b.slice(0, -e.length) : b) || 'input';
+}
+
+function mb(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} bytes`;
+}
+
+/** Articles (or problems) from one decoded text. `input` names it for problems; `stem` gives default ids. */
+function* fromText(text: string, kind: Kind, input: string, stem: string, url: string | null): Generator<RawArticle | InputProblem> {
+  switch (kind) {
+    case 'txt': {
+      const { title, body } = splitTitle(text);
+      yield { id: stem, title, text: body, url, origin: input };
+      return;
+    }
+    case 'html':
+      yield { id: stem, html: text, url, origin: input };
+      return;
+    case 'json':
+    case 'jsonl': {
+      const items = kind === 'json' ? parseJsonDocument(text, stem, input) : parseJsonLines(text, stem, input);
+      for (const r of items) yield r.ok ? r.raw : { input, reason: r.reason };
+      return;
+    }
+    case 'feed': {
+      const r = parseFeed(text, stem, input);
+      if (!r.ok) { yield { input, reason: r.reason }; return; }
+      if (r.items.length === 0) yield { input, reason: `${r.kind === 'atom' ? 'Atom' : 'RSS'} feed has no items` };
+      for (const item of r.items) yield item;
+    }
+  }
+}
+
+async function* readFilePath(path: string, opts: Required<Omit<ReadOptions, 'stdin'>>, hint: Kind | null): AsyncGenerator<RawArticle | InputProblem> {
+  const info = await stat(path);
+  if (info.size > opts.maxBytes) {
+    yield { input: path, reason: `file is ${mb(info.size)}, over the limit of ${mb(opts.maxBytes)} (maxBytes)` };
+    return;
+  }
+  const bytes = await readFile(path);
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) { yield { input: path, reason: decoded.reason }; return; }
+  yield* fromText(decoded.text, sniff(decoded.text, hint), path, stemOf(path), null);
+}
+
+async function* walkDirectory(dir: string, opts: Required<Omit<ReadOptions, 'stdin'>>, top: boolean): AsyncGenerator<RawArticle | InputProblem> {
+  // Entries are sorted per directory so runs are reproducible; only names are held, never file contents.
+  const names: { name: string; isDir: boolean }[] = [];
+  for await (const entry of await opendir(dir)) {
+    if (entry.name.startsWith('.')) continue;
+    names.push({ name: entry.name, isDir: entry.isDirectory() });
+  }
+  names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const { name, isDir } of names) {
+    const path = join(dir, name);
+    if (isDir) {
+      if (opts.recursive) yield* walkDirectory(path, opts, false);
+      continue;
+    }
+    const kind = EXT_KIND[extname(name).toLowerCase()];
+    if (!kind) continue;
+    try {
+      yield* readFilePath(path, opts, kind);
+    } catch (e) {
+      yield { input: path, reason: describe(e) };
+    }
+  }
+  void top;
+}
+
+function describe(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err?.code === 'ENOENT') return 'no such file or directory';
+  if (err?.code === 'EACCES' || err?.code === 'EPERM') return 'permission denied';
+  if (err?.code === 'EISDIR') return 'is a directory';
+  return err?.message ?? String(e);
+}
+
+async function* readStdin(source: AsyncIterable<Uint8Array | string>, maxBytes: number): AsyncGenerator<RawArticle | InputProblem> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for await (const c of source) {
+    const bytes = typeof c === 'string' ? new TextEncoder().encode(c) : c;
+    total += bytes.byteLength;
+    if (total > maxBytes) {
+      yield { input: '-', reason: `standard input exceeds the limit of ${mb(maxBytes)} (maxBytes)` };
+      return;
+    }
+    chunks.push(bytes);
+  }
+  const all = Buffer.concat(chunks);
+  const decoded = decodeBytes(all);
+  if (!decoded.ok) { yield { input: '-', reason: decoded.reason === 'empty file' ? 'empty input on stdin' : decoded.reason }; return; }
+  yield* fromText(decoded.text, sniff(decoded.text, null), '-', 'stdin', null);
+}
+
+function kindOfContentType(ct: string | null): Kind | null {
+  const t = (ct ?? '').toLowerCase();
+  if (/rss|atom/.test(t)) return 'feed';
+  if (/html/.test(t)) return 'html';
+  if (/ndjson|jsonl|json-seq/.test(t)) return 'jsonl';
+  if (/json/.test(t)) return 'json';
+  if (/text\/plain/.test(t)) return 'txt';
+  return null; // application/xml, text/xml, octet-stream: decided by content
+}
+
+async function* readUrl(url: string, opts: Required<Omit<ReadOptions, 'stdin'>>): AsyncGenerator<RawArticle | InputProblem> {
+  const fetched = await safeFetch(url, opts);
+  const decoded = decodeBytes(fetched.bytes, charsetOfContentType(fetched.contentType));
+  if (!decoded.ok) { yield { input: url, reason: decoded.reason === 'empty file' ? 'empty response' : decoded.reason }; return; }
+  const stem = stemOf(new URL(fetched.url).pathname) || 'page';
+  for (const item of fromText(decoded.text, sniff(decoded.text, kindOfContentType(fetched.contentType)), url, stem, fetched.url)) {
+    // Pages fetched by URL are identified by their final URL unless the document gives an id.
+    if (!isProblem(item) && item.id === stem) item.id = fetched.url;
+    yield item;
+  }
+}
+
+/**
+ * Expands inputs into raw articles, yielding each article or a problem; never throws for a bad input.
+ * Directories are walked lazily (one file in memory at a time).
+ */
+export async function* readInputs(inputs: string[], options: ReadOptions = {}): AsyncGenerator<RawArticle | InputProblem> {
+  const opts = {
+    maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+    allowPrivate: options.allowPrivate ?? false,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxRedirects: options.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
+    recursive: options.recursive ?? true,
+  };
+  for (const input of inputs) {
+    try {
+      if (input === '-') {
+        yield* readStdin(options.stdin ?? process.stdin, opts.maxBytes);
+      } else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) {
+        if (!/^https?:\/\//i.test(input)) { yield { input, reason: 'only http and https URLs are supported' }; continue; }
+        yield* readUrl(input, opts);
+      } else {
+        const info = await stat(input);
+        if (info.isDirectory()) yield* walkDirectory(input, opts, true);
+        else yield* readFilePath(input, opts, EXT_KIND[extname(input).toLowerCase()] ?? null);
+      }
+    } catch (e) {
+      yield { input, reason: describe(e) };
+    }
+  }
+}

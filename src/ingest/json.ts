@@ -1,0 +1,97 @@
+// JSON / JSON-lines articles → RawArticle, with field-type validation. A bad item becomes a problem that
+// names the input, the item and the field; the other items of the batch are still read.
+import type { RawArticle } from '../types.js';
+import { toIsoDate } from './html.js';
+
+export type ItemResult = { ok: true; raw: RawArticle } | { ok: false; reason: string };
+
+/** Accepted spellings of each RawArticle field (first is ours; the others are common in exports). */
+const FIELDS: Record<'id' | 'title' | 'text' | 'html' | 'source' | 'url' | 'published' | 'lang', string[]> = {
+  id: ['id', 'guid'],
+  title: ['title', 'headline'],
+  text: ['text', 'body', 'content'],
+  html: ['html'],
+  source: ['source', 'outlet', 'site'],
+  url: ['url', 'link'],
+  published: ['published', 'date', 'pubDate', 'datePublished'],
+  lang: ['lang', 'language'],
+};
+
+function typeName(v: unknown): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
+}
+
+/** Validates one parsed JSON value as an article. `where` names the item ("item 3", "line 7") for messages. */
+export function articleFromJson(value: unknown, where: string, defaultId: string, origin: string): ItemResult {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    return { ok: false, reason: `${where}: expected an article object, got ${typeName(value)}` };
+  }
+  const o = value as Record<string, unknown>;
+  const raw: RawArticle = { origin };
+  const errors: string[] = [];
+  for (const [field, names] of Object.entries(FIELDS) as [keyof typeof FIELDS, string[]][]) {
+    const name = names.find((n) => o[n] !== undefined);
+    if (name === undefined) continue;
+    const given = o[name];
+    if (given === null) { if (field !== 'id') raw[field] = null; continue; }
+    if (typeof given !== 'string' && !(field === 'id' && typeof given === 'number' && Number.isFinite(given))) {
+      errors.push(`field "${name}" must be a string${field === 'id' ? ' or number' : ''}, got ${typeName(given)}`);
+      continue;
+    }
+    let v = String(given);
+    if (field === 'published' && v.trim()) {
+      const iso = toIsoDate(v);
+      if (!iso) { errors.push(`field "${name}" is not an ISO 8601 date: ${JSON.stringify(v.slice(0, 40))}`); continue; }
+      v = /^\d{4}-\d{2}-\d{2}/.test(v.trim()) ? v.trim() : iso;
+    }
+    if (field === 'url' && v.trim() && !/^https?:\/\//i.test(v.trim())) {
+      errors.push(`field "${name}" is not an http(s) URL: ${JSON.stringify(v.slice(0, 60))}`);
+      continue;
+    }
+    raw[field] = v as never;
+  }
+  if (errors.length) return { ok: false, reason: `${where}: ${errors.join('; ')}` };
+  if (!(typeof raw.text === 'string' && raw.text.trim()) && !(typeof raw.html === 'string' && raw.html.trim())) {
+    return { ok: false, reason: `${where}: no "text" or "html" field with content` };
+  }
+  raw.id ??= defaultId;
+  return { ok: true, raw };
+}
+
+/** Items of a .json document (one object or an array). */
+export function* parseJsonDocument(text: string, stem: string, origin: string): Generator<ItemResult> {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    yield { ok: false, reason: `invalid JSON: ${(e as Error).message}` };
+    return;
+  }
+  if (Array.isArray(doc)) {
+    if (doc.length === 0) yield { ok: false, reason: 'empty JSON array' };
+    for (let i = 0; i < doc.length; i++) yield articleFromJson(doc[i], `item ${i}`, `${stem}-${i}`, origin);
+  } else {
+    const one = articleFromJson(doc, 'article', stem, origin);
+    yield one.ok ? one : { ok: false, reason: one.reason.replace(/^article: /, '') };
+  }
+}
+
+/** Items of a JSON-lines document (one object per non-empty line; line numbers from 1). */
+export function* parseJsonLines(text: string, stem: string, origin: string): Generator<ItemResult> {
+  const lines = text.split(/\r?\n/);
+  let any = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (!line) continue;
+    any = true;
+    let v: unknown;
+    try {
+      v = JSON.parse(line);
+    } catch (e) {
+      yield { ok: false, reason: `line ${i + 1}: invalid JSON: ${(e as Error).message}` };
+      continue;
+    }
+    yield articleFromJson(v, `line ${i + 1}`, `${stem}-${i + 1}`, origin);
+  }
+  if (!any) yield { ok: false, reason: 'empty file' };
+}

@@ -1,0 +1,96 @@
+// Near-duplicate detection: MinHash over word shingles of the normalized text, LSH bands for candidate lookup,
+// and shingle containment for partial shared copy. Parameters and thresholds live in config.ts.
+import { LSH_BANDS, LSH_ROWS, MINHASH_HASHES, SHINGLE_WORDS } from './config.js';
+import { normalizedWords } from './norm.js';
+
+/** FNV-1a over UTF-16 code units, then a murmur3 finalizer: a fast 32-bit string hash (not crypto). */
+function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return mix32(h);
+}
+
+/** murmur3 fmix32: a multiply-xorshift permutation of 32-bit integers. */
+function mix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Per-function seeds, fixed so signatures are stable across runs and can be stored. */
+const SEEDS: Uint32Array = (() => {
+  const seeds = new Uint32Array(MINHASH_HASHES);
+  let x = 0x9e3779b9;
+  for (let i = 0; i < MINHASH_HASHES; i++) {
+    x = mix32((x + 0x9e3779b9) >>> 0);
+    seeds[i] = x;
+  }
+  return seeds;
+})();
+
+/** Hashes of the word shingles of a text (a text shorter than one shingle gives one shingle of all its words). */
+export function shingleHashes(text: string): Set<number> {
+  const words = normalizedWords(text);
+  const out = new Set<number>();
+  if (words.length === 0) return out;
+  if (words.length < SHINGLE_WORDS) {
+    out.add(hashString(words.join(' ')));
+    return out;
+  }
+  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
+    out.add(hashString(words.slice(i, i + SHINGLE_WORDS).join(' ')));
+  }
+  return out;
+}
+
+/** MinHash signature (MINHASH_HASHES values) of a text's word shingles. An empty text gives all 0xffffffff. */
+export function minhash(text: string): Uint32Array {
+  const sig = new Uint32Array(MINHASH_HASHES).fill(0xffffffff);
+  for (const h of shingleHashes(text)) {
+    for (let i = 0; i < MINHASH_HASHES; i++) {
+      const v = mix32((h ^ SEEDS[i]) >>> 0);
+      if (v < sig[i]) sig[i] = v;
+    }
+  }
+  return sig;
+}
+
+/** LSH band keys ("band index:hex of the rows"): two signatures sharing any key are candidates. */
+export function lshBands(sig: Uint32Array): string[] {
+  const keys: string[] = [];
+  for (let b = 0; b < LSH_BANDS; b++) {
+    let key = `${b}:`;
+    for (let r = 0; r < LSH_ROWS; r++) key += (sig[b * LSH_ROWS + r] ?? 0).toString(16).padStart(8, '0');
+    keys.push(key);
+  }
+  return keys;
+}
+
+/** Estimated Jaccard similarity of the shingle sets: the fraction of equal signature positions. */
+export function estimateSimilarity(a: Uint32Array, b: Uint32Array): number {
+  const n = Math.min(a.length, b.length);
+  if (n === 0) return 0;
+  let same = 0;
+  for (let i = 0; i < n; i++) if (a[i] === b[i]) same++;
+  return same / n;
+}
+
+/**
+ * Shared-passage measure: the fraction of the smaller text's shingles that also occur in the other
+ * (containment). High when one article reuses a passage of agency copy even if the rest differs.
+ */
+export function containment(a: string, b: string): number {
+  const sa = shingleHashes(a);
+  const sb = shingleHashes(b);
+  const [small, large] = sa.size <= sb.size ? [sa, sb] : [sb, sa];
+  if (small.size === 0) return 0;
+  let shared = 0;
+  for (const h of small) if (large.has(h)) shared++;
+  return shared / small.size;
+}
