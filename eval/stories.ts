@@ -1,4 +1,208 @@
-// eval for the stories stage. Prints figures; filled in by the stage's work.
+// eval for the stories stage: grouping quality against every gold grouping set, for StoryGrouper and two
+// baselines (every article alone; single-pass TF-IDF cosine with a fixed threshold), each in five random
+// arrival orders. `npm run eval -- stories`; `KHABAR_SWEEP=1` adds a threshold sweep of the grouper.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyze } from '../src/text/index.js';
+import { CleaningContext, cleanArticle, isProblem, readInputs } from '../src/ingest/index.js';
+import { StoryGrouper, scoreClusters, type ClusterScores, type StoriesConfig } from '../src/stories/index.js';
+import type { Article } from '../src/types.js';
+
+const repoRoot: string = (() => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+  return dir;
+})();
+const sharedDir = process.env.KHABAR_SHARED ?? resolve(repoRoot, '..', 'shared');
+
+export interface GoldSet {
+  name: string;
+  articles: Article[];
+  groups: string[][];
+}
+
+function article(id: string, title: string | null, text: string, published: string | null, source: string | null, url: string | null = null): Article {
+  return { id, source, title, url, published, lang: 'ar', text, removed: [], contentHash: id };
+}
+
+async function ingestDir(dir: string): Promise<Article[]> {
+  const ctx = new CleaningContext();
+  const out: Article[] = [];
+  for await (const r of readInputs([dir])) {
+    if (isProblem(r)) { console.log(`  (skipped ${r.input}: ${r.reason})`); continue; }
+    out.push(cleanArticle(r, ctx));
+  }
+  return out;
+}
+
+/** The five seeds: 000–003 one event (Moscow talks, 29 Dec 2018), 004 another (summit, 23 Jan 2019);
+ * groups from samples/gold/stories.json when present. Dates from ../shared/README.md when ingest finds none. */
+export async function seedSet(): Promise<GoldSet | null> {
+  const dir = join(sharedDir, 'seeds');
+  if (!existsSync(dir)) return null;
+  const dates: Record<string, string> = { '000': '2018-12-30', '001': '2018-12-29', '002': '2018-12-29', '003': '2018-12-29', '004': '2019-01-23' };
+  const articles = (await ingestDir(dir)).map((a) => ({ ...a, published: a.published ?? dates[a.id.slice(0, 3)] ?? null }));
+  articles.sort((x, y) => (x.id < y.id ? -1 : 1));
+  const four = articles.filter((a) => a.id < '004').map((a) => a.id);
+  const rest = articles.filter((a) => a.id >= '004').map((a) => a.id);
+  return { name: 'seeds', articles, groups: [four, rest].filter((g) => g.length) };
+}
+
+/** The sample corpus (samples/corpus, read and cleaned by src/ingest) with samples/gold/stories.json. */
+export async function sampleSet(): Promise<GoldSet | null> {
+  const goldPath = join(repoRoot, 'samples', 'gold', 'stories.json');
+  const corpus = join(repoRoot, 'samples', 'corpus');
+  if (!existsSync(goldPath) || !existsSync(corpus)) return null;
+  const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as { sample: string[][] };
+  const articles = await ingestDir(corpus);
+  articles.sort((x, y) => (x.id < y.id ? -1 : 1));
+  return { name: 'sample', articles, groups: gold.sample };
+}
+
+/** ANT time field: ISO with offset, or dd/mm/yyyy. */
+export function antTime(t: string | undefined): string | null {
+  if (!t) return null;
+  const m = /^(\d\d)\/(\d\d)\/(\d{4})/.exec(t);
+  if (m) return `${m[3]}-${m[2]}-${m[1]}`;
+  return /^\d{4}-\d\d-\d\d/.test(t) ? t : null;
+}
+
+/** The hand-grouped ANT window (eval/data/ant-dev-stories.json). */
+export function antDevSet(): GoldSet | null {
+  const goldPath = join(repoRoot, 'eval', 'data', 'ant-dev-stories.json');
+  const jsonl = join(sharedDir, 'data', 'ant-corpus-v1.1', 'ant_v1.1.jsonl');
+  if (!existsSync(goldPath) || !existsSync(jsonl)) return null;
+  const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as { groups: string[][] };
+  const want = new Set(gold.groups.flat());
+  const articles: Article[] = [];
+  for (const line of readFileSync(jsonl, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const a = JSON.parse(line) as { docno: string; title?: string; time?: string; text?: string; url?: string; source?: string };
+    if (!want.has(a.docno)) continue;
+    articles.push(article(a.docno, a.title ?? null, a.text ?? '', antTime(a.time), a.source ?? 'JawharaFM', a.url ?? null));
+  }
+  articles.sort((x, y) => (x.id < y.id ? -1 : 1));
+  return { name: 'ant-dev', articles, groups: gold.groups };
+}
+
+export async function goldSets(): Promise<GoldSet[]> {
+  return [await seedSet(), await sampleSet(), antDevSet()].filter((s): s is GoldSet => s !== null);
+}
+
+/** Deterministic PRNG (mulberry32). */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function shuffled<T>(xs: T[], seed: number): T[] {
+  const r = prng(seed);
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i--) { const j = Math.floor(r() * (i + 1)); [out[i], out[j]] = [out[j], out[i]]; }
+  return out;
+}
+
+type Grouping = (articles: Article[]) => string[][];
+
+export function groupWithGrouper(config: Partial<StoriesConfig> = {}): Grouping {
+  return (articles) => {
+    const g = new StoryGrouper(undefined, config);
+    g.addAll(articles);
+    return g.stories().map((s) => s.articles);
+  };
+}
+
+const singletons: Grouping = (articles) => articles.map((a) => [a.id]);
+
+/** Baseline: single-pass clustering, TF-IDF (running df) cosine to each cluster centroid, fixed threshold 0.3. */
+export const TFIDF_BASELINE_THRESHOLD = 0.3;
+const tfidfBaseline: Grouping = (articles) => {
+  const df = new Map<string, number>();
+  let n = 0;
+  const clusters: { ids: string[]; sum: Map<string, number> }[] = [];
+  for (const a of articles) {
+    const tf = new Map<string, number>();
+    for (const t of analyze(`${a.title ?? ''}\n${a.text}`, { stem: true, stopwords: true })) tf.set(t, (tf.get(t) ?? 0) + 1);
+    n++;
+    for (const t of tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+    const idf = (t: string) => Math.log((n + 1) / ((df.get(t) ?? 0) + 1)) + 1;
+    const vec = new Map<string, number>();
+    let norm = 0;
+    for (const [t, c] of tf) { const w = c * idf(t); vec.set(t, w); norm += w * w; }
+    norm = Math.sqrt(norm) || 1;
+    for (const [t, w] of vec) vec.set(t, w / norm);
+    let best = -1, bestSim = 0;
+    clusters.forEach((c, i) => {
+      let dot = 0, cn = 0;
+      for (const [t, w] of c.sum) { cn += w * w; const v = vec.get(t); if (v) dot += w * v; }
+      const sim = cn ? dot / Math.sqrt(cn) : 0;
+      if (sim > bestSim) { bestSim = sim; best = i; }
+    });
+    if (best >= 0 && bestSim >= TFIDF_BASELINE_THRESHOLD) {
+      const c = clusters[best];
+      c.ids.push(a.id);
+      for (const [t, w] of vec) c.sum.set(t, (c.sum.get(t) ?? 0) + w);
+    } else {
+      clusters.push({ ids: [a.id], sum: new Map(vec) });
+    }
+  }
+  return clusters.map((c) => c.ids);
+};
+
+export const ORDER_SEEDS = [1, 2, 3, 4, 5];
+
+export interface MethodResult { inOrder: ClusterScores; orders: ClusterScores[] }
+
+export function evaluate(set: GoldSet, group: Grouping): MethodResult {
+  return {
+    inOrder: scoreClusters(set.groups, group(set.articles)),
+    orders: ORDER_SEEDS.map((s) => scoreClusters(set.groups, group(shuffled(set.articles, s)))),
+  };
+}
+
+const f3 = (x: number) => x.toFixed(3);
+function spread(xs: number[]): string {
+  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+  return `${f3(mean)} [${f3(Math.min(...xs))}–${f3(Math.max(...xs))}]`;
+}
+
+function line(name: string, r: MethodResult): string {
+  const s = r.inOrder;
+  return [
+    name.padEnd(12),
+    `pairP ${f3(s.pairwise.precision)} R ${f3(s.pairwise.recall)} F1 ${f3(s.pairwise.f1)}`,
+    `B3 P ${f3(s.bcubed.precision)} R ${f3(s.bcubed.recall)} F1 ${f3(s.bcubed.f1)}`,
+    `stories ${s.stories}/${s.goldStories}`,
+    `| 5 orders: pairF1 ${spread(r.orders.map((o) => o.pairwise.f1))} B3F1 ${spread(r.orders.map((o) => o.bcubed.f1))} stories ${spread(r.orders.map((o) => o.stories)).replace(/\.000/g, '')}`,
+  ].join('  ');
+}
+
 export async function run(): Promise<void> {
-  console.log('(stories: no eval yet)');
+  const sets = await goldSets();
+  if (!sets.length) { console.log('(stories: no gold sets found)'); return; }
+  console.log(`methods: grouper = StoryGrouper (src/stories/config.ts); alone = every article its own story; tfidf = single-pass TF-IDF cosine, threshold ${TFIDF_BASELINE_THRESHOLD}`);
+  console.log('figures in the given order; then mean [min–max] over 5 random arrival orders (mulberry32 seeds 1–5)');
+  for (const set of sets) {
+    console.log(`\n${set.name}: ${set.articles.length} articles, ${set.groups.length} gold stories`);
+    console.log(line('grouper', evaluate(set, groupWithGrouper())));
+    console.log(line('alone', evaluate(set, singletons)));
+    console.log(line('tfidf', evaluate(set, tfidfBaseline)));
+  }
+  if (process.env.KHABAR_SWEEP) {
+    console.log('\nsweep of joinThreshold (in order, pairwise F1 / BCubed F1 per set):');
+    for (const t of [0.24, 0.28, 0.3, 0.32, 0.34, 0.36, 0.4, 0.45]) {
+      const parts = sets.map((s) => {
+        const r = scoreClusters(s.groups, groupWithGrouper({ joinThreshold: t, mergeThreshold: Math.max(t, 0.4) })(s.articles));
+        return `${s.name} ${f3(r.pairwise.f1)}/${f3(r.bcubed.f1)}`;
+      });
+      console.log(`  ${t.toFixed(2)}  ${parts.join('  ')}`);
+    }
+  }
 }

@@ -1,0 +1,192 @@
+// SqliteStoryState: the stories stage's StoryState persisted in the khabar SQLite file, so grouping carries
+// on across `khabar ingest` runs. Owns its tables through migrate(db, 'stories', …):
+//   story_meta     counters (documents seen, story sequence, posting sequence)
+//   story_df       document frequency of each term and entity key
+//   story_article  each grouped article: its story and its features (JSON)
+//   story          each story record (JSON), with its creation sequence
+//   story_posting  inverted index term → story; read newest first with a LIMIT, so reads stay bounded
+import Database from 'better-sqlite3';
+import type { ArticleFeatures } from '../stories/features.js';
+import { storyIdFor, type StoryRecord, type StoryState } from '../stories/state.js';
+import { migrate, type MigrationStep } from './migrate.js';
+
+export const STORY_MIGRATIONS: MigrationStep[] = [
+  {
+    version: 1,
+    description: 'story grouping state: counters, document frequencies, article features, stories, inverted index',
+    up: `
+      CREATE TABLE story_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+      CREATE TABLE story_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+      CREATE TABLE story_article (id TEXT PRIMARY KEY, story TEXT NOT NULL, features TEXT NOT NULL) WITHOUT ROWID;
+      CREATE INDEX story_article_story ON story_article (story);
+      CREATE TABLE story (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, record TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE story_posting (term TEXT NOT NULL, story TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (term, story)) WITHOUT ROWID;
+      CREATE INDEX story_posting_recent ON story_posting (term, seq DESC);
+    `,
+  },
+];
+
+/** A small insertion-ordered cache: the grouper re-reads the same recent stories and members many times. */
+class Cache<V> {
+  private map = new Map<string, V>();
+  constructor(private readonly cap: number) {}
+  get(k: string): V | undefined { return this.map.get(k); }
+  set(k: string, v: V): void {
+    this.map.delete(k);
+    this.map.set(k, v);
+    if (this.map.size > this.cap) this.map.delete(this.map.keys().next().value as string);
+  }
+  delete(k: string): void { this.map.delete(k); }
+  clear(): void { this.map.clear(); }
+}
+
+export class SqliteStoryState implements StoryState {
+  readonly db: Database.Database;
+  private readonly owned: boolean;
+  private docs: number;
+  private seq: number;
+  private postingSeq: number;
+  private readonly articles = new Cache<{ features: ArticleFeatures; story: string }>(20_000);
+  private readonly stories = new Cache<StoryRecord>(5_000);
+  private readonly stmt;
+
+  /** Opens (and migrates) the stories tables on an open database, or on a file path (then owned and closed by close()). */
+  constructor(db: Database.Database | string) {
+    if (typeof db === 'string') {
+      try {
+        this.db = new Database(db);
+      } catch (e) {
+        throw new Error(`cannot open database ${db}: ${(e as Error).message}`);
+      }
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+      this.owned = true;
+    } else {
+      this.db = db;
+      this.owned = false;
+    }
+    migrate(this.db, 'stories', STORY_MIGRATIONS);
+    const d = this.db;
+    this.stmt = {
+      getMeta: d.prepare('SELECT value FROM story_meta WHERE key = ?'),
+      setMeta: d.prepare('INSERT INTO story_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+      getDf: d.prepare('SELECT df FROM story_df WHERE term = ?'),
+      addDf: d.prepare('INSERT INTO story_df (term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1'),
+      getArticle: d.prepare('SELECT story, features FROM story_article WHERE id = ?'),
+      putArticle: d.prepare('INSERT INTO story_article (id, story, features) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET story = excluded.story, features = excluded.features'),
+      moveArticles: d.prepare('UPDATE story_article SET story = ? WHERE story = ?'),
+      getStory: d.prepare('SELECT record FROM story WHERE id = ?'),
+      putStory: d.prepare('INSERT INTO story (id, seq, record) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET record = excluded.record'),
+      deleteStory: d.prepare('DELETE FROM story WHERE id = ?'),
+      deletePostings: d.prepare('DELETE FROM story_posting WHERE story = ?'),
+      listStories: d.prepare('SELECT record FROM story ORDER BY seq'),
+      postings: d.prepare('SELECT story FROM story_posting WHERE term = ? ORDER BY seq DESC LIMIT ?'),
+      addPosting: d.prepare('INSERT INTO story_posting (term, story, seq) VALUES (?, ?, ?) ON CONFLICT(term, story) DO UPDATE SET seq = excluded.seq'),
+    };
+    const meta = (k: string) => (this.stmt.getMeta.get(k) as { value: number } | undefined)?.value ?? 0;
+    this.docs = meta('documents');
+    this.seq = meta('story_seq');
+    this.postingSeq = meta('posting_seq');
+  }
+
+  documentCount(): number { return this.docs; }
+  documentFrequencies(terms: string[]): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const t of terms) {
+      if (out.has(t)) continue;
+      out.set(t, (this.stmt.getDf.get(t) as { df: number } | undefined)?.df ?? 0);
+    }
+    return out;
+  }
+  addDocument(terms: string[]): void {
+    this.docs++;
+    this.stmt.setMeta.run('documents', this.docs);
+    for (const t of new Set(terms)) this.stmt.addDf.run(t);
+  }
+
+  private loadArticle(id: string): { features: ArticleFeatures; story: string } | null {
+    const hit = this.articles.get(id);
+    if (hit) return hit;
+    const row = this.stmt.getArticle.get(id) as { story: string; features: string } | undefined;
+    if (!row) return null;
+    const v = { features: JSON.parse(row.features) as ArticleFeatures, story: row.story };
+    this.articles.set(id, v);
+    return v;
+  }
+  getArticle(id: string): ArticleFeatures | null { return this.loadArticle(id)?.features ?? null; }
+  getArticles(ids: string[]): ArticleFeatures[] {
+    const out: ArticleFeatures[] = [];
+    for (const id of ids) { const a = this.loadArticle(id); if (a) out.push(a.features); }
+    return out;
+  }
+  putArticle(features: ArticleFeatures, storyId: string): void {
+    this.stmt.putArticle.run(features.id, storyId, JSON.stringify(features));
+    this.articles.set(features.id, { features, story: storyId });
+  }
+  storyOfArticle(id: string): string | null { return this.loadArticle(id)?.story ?? null; }
+  moveArticles(from: string, to: string): void {
+    this.stmt.moveArticles.run(to, from);
+    const s = this.getStory(from);
+    for (const id of s?.articles ?? []) { const a = this.articles.get(id); if (a) a.story = to; }
+  }
+
+  getStory(id: string): StoryRecord | null {
+    const hit = this.stories.get(id);
+    if (hit) return hit;
+    const row = this.stmt.getStory.get(id) as { record: string } | undefined;
+    if (!row) return null;
+    const s = JSON.parse(row.record) as StoryRecord;
+    this.stories.set(id, s);
+    return s;
+  }
+  putStory(story: StoryRecord): void {
+    this.stmt.putStory.run(story.id, story.seq, JSON.stringify(story));
+    this.stories.set(story.id, story);
+  }
+  deleteStory(id: string): void {
+    this.stmt.deleteStory.run(id);
+    this.stmt.deletePostings.run(id);
+    this.stories.delete(id);
+  }
+  listStories(): StoryRecord[] {
+    return (this.stmt.listStories.all() as { record: string }[]).map((r) => JSON.parse(r.record) as StoryRecord);
+  }
+  newStory(): { id: string; seq: number } {
+    this.seq++;
+    this.stmt.setMeta.run('story_seq', this.seq);
+    return { id: storyIdFor(this.seq), seq: this.seq };
+  }
+
+  postings(terms: string[], cap: number): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const t of terms) {
+      const rows = this.stmt.postings.all(t, cap) as { story: string }[];
+      if (rows.length) out.set(t, rows.map((r) => r.story));
+    }
+    return out;
+  }
+  addPostings(storyId: string, terms: string[]): void {
+    for (const t of terms) this.stmt.addPosting.run(t, storyId, ++this.postingSeq);
+    this.stmt.setMeta.run('posting_seq', this.postingSeq);
+  }
+
+  transaction<T>(fn: () => T): T {
+    if (this.db.inTransaction) return fn();
+    try {
+      return this.db.transaction(fn)();
+    } catch (e) {
+      // The rollback undid the writes; the cached objects may hold the undone changes.
+      this.articles.clear();
+      this.stories.clear();
+      const meta = (k: string) => (this.stmt.getMeta.get(k) as { value: number } | undefined)?.value ?? 0;
+      this.docs = meta('documents');
+      this.seq = meta('story_seq');
+      this.postingSeq = meta('posting_seq');
+      throw e;
+    }
+  }
+
+  close(): void {
+    if (this.owned && this.db.open) this.db.close();
+  }
+}

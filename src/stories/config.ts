@@ -1,0 +1,55 @@
+// Every tuned number of the stories stage, in one place. Each says what it does and what data it was
+// chosen on. Dev sets: the seeds (../shared/seeds, 5 articles), the sample corpus (samples/gold/stories.json)
+// and the hand-grouped ANT window (eval/data/ant-dev-stories.json, 135 articles, 2–5 May 2017).
+// Figures: `npm run eval -- stories`.
+
+export const STORIES_CONFIG = {
+  // ---- article vector ----
+  /** Weight of a title term, a lead term (first LEAD_SENTENCES sentences) and a body term. By hand: a
+   * headline names the event, the lead says who/where/when, the rest drifts. Checked on the ANT dev set. */
+  titleWeight: 3,
+  leadWeight: 2,
+  bodyWeight: 1,
+  leadSentences: 2,
+  /** Body tokens read after the lead: later paragraphs are background and recaps that join unrelated stories. */
+  maxBodyTokens: 350,
+  /** Terms kept per article vector (highest weight first): bounds memory and SQLite rows. */
+  maxArticleTerms: 120,
+  /** Terms kept per story centroid. */
+  maxCentroidTerms: 200,
+
+  // ---- candidates (inverted index) ----
+  /** Terms of the article used as index keys (highest tf·idf first). */
+  indexTerms: 20,
+  /** Story postings read per key (most recent first): the cap that keeps assignment cost constant. */
+  postingsCap: 64,
+  /** A term in more than this share of all articles is never an index key (too frequent to discriminate). */
+  maxKeyDfRatio: 0.05,
+  /** Below this many articles the df ratio above is meaningless, so no key is dropped for frequency. */
+  minDocsForDfCap: 200,
+  /** Stories fully scored per article, best by summed idf of shared keys. */
+  maxCandidates: 24,
+  /** Most recent members compared one by one (single-link evidence next to the centroid). */
+  maxMembersCompared: 12,
+
+  // ---- decisions ----
+  /** Join when score = max(centroid cosine, member cosine) + entityWeight·entity cosine reaches this.
+   * Tuned on the ANT dev set and the sample corpus (sweep printed by the eval). */
+  joinThreshold: 0.34,
+  /** Weight of the entity-key cosine (names, numbers, places) in the score. */
+  entityWeight: 0.25,
+  /** An article or story without a date is compared by content alone, with this stricter threshold. */
+  joinThresholdUndated: 0.4,
+  /** Stories above this score that do not join (outside the window, or below joinThreshold) are related.
+   * Seeds: 004 vs the 000–003 story. */
+  relatedThreshold: 0.2,
+  /** Days around a story's first/last article within which an article may join. Seeds: 000–003 span
+   * 1 day, 004 is 24 days later. */
+  windowDays: 3,
+  /** Re-check: two stories whose centroids reach this cosine (and whose windows touch) are merged. */
+  mergeThreshold: 0.4,
+  /** Related links kept per story. */
+  maxRelated: 12,
+} as const;
+
+export type StoriesConfig = { -readonly [K in keyof typeof STORIES_CONFIG]: (typeof STORIES_CONFIG)[K] extends number ? number : (typeof STORIES_CONFIG)[K] };

@@ -1,0 +1,99 @@
+// What the grouper keeps of an article: a weighted term vector (stems after stop-word removal), entity-like
+// keys (proper-noun-ish words, numbers), the time and what a story listing needs to show it.
+import { analyze, isStopword, sentences, stem, tokenize } from '../text/index.js';
+import type { Article } from '../types.js';
+import { STORIES_CONFIG, type StoriesConfig } from './config.js';
+
+export interface ArticleFeatures {
+  id: string;
+  source: string | null;
+  title: string | null;
+  /** The first sentence of the body: the story title when no article has a headline. */
+  lead: string;
+  url: string | null;
+  published: string | null;
+  /** Epoch ms of `published`, or null when unknown or unparsable. */
+  time: number | null;
+  /** Weighted term frequencies (title, lead and body weighted differently), L2-normalized. */
+  terms: Record<string, number>;
+  /** Entity-like keys: `n:` proper-noun-ish stems, `#` numbers. */
+  keys: string[];
+  /** Near-duplicates named by ingestion. */
+  related: string[];
+}
+
+/** Epoch ms of an ISO date or date-time; a bare date is taken at noon UTC. Null when absent or invalid. */
+export function parseTime(published: string | null | undefined): number | null {
+  if (!published) return null;
+  const s = published.trim();
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T12:00:00Z` : s;
+  const t = Date.parse(iso);
+  return Number.isFinite(t) ? t : null;
+}
+
+// Prefixes that mark a definite (common-noun-like) word: names of people and most places lack them.
+const DEFINITE = /^(?:[وفبكل]?ال|لل)/;
+
+/** Years and small counts say little about which event an article reports. */
+function numberKey(value: number): string | null {
+  if (!Number.isFinite(value) || value < 10) return null;
+  if (Number.isInteger(value) && value >= 1900 && value <= 2100) return null;
+  return `#${value}`;
+}
+
+function addTerms(into: Map<string, number>, terms: string[], weight: number): void {
+  for (const t of terms) into.set(t, (into.get(t) ?? 0) + weight);
+}
+
+export function extractFeatures(article: Article, config: StoriesConfig = STORIES_CONFIG): ArticleFeatures {
+  if (!article || typeof article.id !== 'string') throw new TypeError('extractFeatures: the article has no string id');
+  const title = (article.title ?? '').trim();
+  const text = article.text ?? '';
+  const sents = sentences(text);
+  const leadEnd = sents.length ? sents[Math.min(config.leadSentences, sents.length) - 1].end : 0;
+  const leadText = text.slice(0, leadEnd);
+  const firstSentence = (sents[0]?.text ?? text.slice(0, 200)).trim();
+
+  const weights = new Map<string, number>();
+  addTerms(weights, analyze(title, { stem: true, stopwords: true }), config.titleWeight);
+  addTerms(weights, analyze(leadText, { stem: true, stopwords: true }), config.leadWeight);
+  const body = analyze(text.slice(leadEnd), { stem: true, stopwords: true }).slice(0, config.maxBodyTokens);
+  addTerms(weights, body, config.bodyWeight);
+
+  const top = [...weights].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, config.maxArticleTerms);
+  const norm = Math.sqrt(top.reduce((s, [, w]) => s + w * w, 0)) || 1;
+  const terms: Record<string, number> = {};
+  for (const [t, w] of top) terms[t] = w / norm;
+
+  // Entity-like keys from the headline and lead only: where an event's names and figures are stated.
+  const keys = new Set<string>();
+  const head = `${title}\n${leadText}`;
+  for (const tok of tokenize(head)) {
+    if (tok.kind === 'number') {
+      // Digits only: number words rarely carry the figures that identify an event.
+      const k = numberKey(Number(tok.norm.replace(/[,\u066c]/g, '').replace('\u066b', '.')));
+      if (k) keys.add(k);
+      continue;
+    }
+    if (tok.kind === 'latin') {
+      if (/^[A-Z]/.test(tok.text) && tok.text.length > 2) keys.add(`n:${tok.norm.toLowerCase()}`);
+      continue;
+    }
+    if (tok.kind !== 'word' || tok.norm.length < 3 || DEFINITE.test(tok.norm) || isStopword(tok.norm)) continue;
+    const s = stem(tok.norm);
+    if (s.length >= 3) keys.add(`n:${s}`);
+  }
+
+  return {
+    id: article.id,
+    source: article.source ?? null,
+    title: title || null,
+    lead: firstSentence,
+    url: article.url ?? null,
+    published: article.published ?? null,
+    time: parseTime(article.published),
+    terms,
+    keys: [...keys].sort(),
+    related: Array.isArray(article.related) ? article.related.filter((r) => typeof r === 'string') : [],
+  };
+}

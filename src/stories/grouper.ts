@@ -1,0 +1,328 @@
+// Incremental grouping: each arriving article joins the best existing story or starts a new one.
+// Evidence: content terms (tf·idf over light stems, headline and lead weighted up), entity-like keys
+// (proper-noun-ish words and numbers of the headline and lead), publication time (a window around the
+// story) and ingestion's near-duplicate links. Candidates come from a capped inverted index, so the cost of
+// one article does not grow with the number of stories. After each join a re-check merges the story with
+// a close neighbour, which makes the result depend little on arrival order.
+import type { Article, Story } from '../types.js';
+import { STORIES_CONFIG, type StoriesConfig } from './config.js';
+import { extractFeatures, type ArticleFeatures } from './features.js';
+import { MemoryStoryState, type StoryRecord, type StoryState } from './state.js';
+
+const DAY = 86_400_000;
+
+export interface AssignResult {
+  article: string;
+  story: string;
+  /** 'new': started a story; 'joined': joined one; 'duplicate': joined through a near-duplicate link; 'known': already grouped. */
+  action: 'new' | 'joined' | 'duplicate' | 'known';
+  score: number;
+  /** Stories merged into `story` by the re-check. */
+  merged: string[];
+}
+
+type Vector = Map<string, number>;
+
+function cosine(a: Vector, b: Vector): number {
+  let dot = 0, na = 0, nb = 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const [t, w] of small) { const v = large.get(t); if (v !== undefined) dot += w * v; }
+  if (dot === 0) return 0;
+  for (const w of a.values()) na += w * w;
+  for (const w of b.values()) nb += w * w;
+  return dot / Math.sqrt(na * nb);
+}
+
+function pruneTop(rec: Record<string, number>, keep: number): Record<string, number> {
+  const entries = Object.entries(rec);
+  if (entries.length <= keep) return rec;
+  entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return Object.fromEntries(entries.slice(0, keep));
+}
+
+function pubMin(a: string | null, ta: number | null, b: string | null, tb: number | null): [string | null, number | null] {
+  if (tb === null) return [a, ta];
+  if (ta === null || tb < ta) return [b, tb];
+  return [a, ta];
+}
+function pubMax(a: string | null, ta: number | null, b: string | null, tb: number | null): [string | null, number | null] {
+  if (tb === null) return [a, ta];
+  if (ta === null || tb > ta) return [b, tb];
+  return [a, ta];
+}
+
+export class StoryGrouper {
+  readonly state: StoryState;
+  readonly config: StoriesConfig;
+
+  constructor(state: StoryState = new MemoryStoryState(), config: Partial<StoriesConfig> = {}) {
+    this.state = state;
+    this.config = { ...STORIES_CONFIG, ...config };
+  }
+
+  /** Groups one article; returns the story it is now in. */
+  add(article: Article): AssignResult {
+    if (!article || typeof article.id !== 'string' || !article.id) {
+      throw new TypeError('StoryGrouper.add: the article needs a non-empty string id');
+    }
+    return this.state.transaction(() => this.addInner(article));
+  }
+
+  /** Groups many articles in the given order. */
+  addAll(articles: Iterable<Article>): AssignResult[] {
+    const out: AssignResult[] = [];
+    for (const a of articles) out.push(this.add(a));
+    return out;
+  }
+
+  private idf(df: Map<string, number>, term: string): number {
+    const n = this.state.documentCount();
+    return Math.log((n + 1) / ((df.get(term) ?? 0) + 1)) + 1;
+  }
+
+  private weighted(rec: Record<string, number>, df: Map<string, number>): Vector {
+    const v: Vector = new Map();
+    for (const [t, w] of Object.entries(rec)) v.set(t, w * this.idf(df, t));
+    return v;
+  }
+
+  private keyVector(keys: Iterable<[string, number]>, df: Map<string, number>): Vector {
+    const v: Vector = new Map();
+    for (const [k, c] of keys) v.set(k, Math.min(c, 3) * this.idf(df, k));
+    return v;
+  }
+
+  private addInner(article: Article): AssignResult {
+    const known = this.state.storyOfArticle(article.id);
+    if (known) return { article: article.id, story: known, action: 'known', score: 1, merged: [] };
+    const f = extractFeatures(article, this.config);
+    const termList = Object.keys(f.terms);
+    this.state.addDocument([...termList, ...f.keys]);
+
+    const df = this.state.documentFrequencies([...termList, ...f.keys]);
+    const vec = this.weighted(f.terms, df);
+    const keyVec = this.keyVector(f.keys.map((k) => [k, 1]), df);
+
+    // Near-duplicates named by ingestion: the same copy is the same story, whatever the scores say.
+    for (const rel of f.related) {
+      const sid = this.state.storyOfArticle(rel);
+      const story = sid ? this.state.getStory(sid) : null;
+      if (story) {
+        this.join(story, f);
+        const merged = this.recheck(story.id);
+        return { article: f.id, story: story.id, action: 'duplicate', score: 1, merged };
+      }
+    }
+
+    const scored = this.scoreCandidates(f, vec, keyVec, termList, df);
+    let best: { story: StoryRecord; score: number } | null = null;
+    for (const c of scored) {
+      if (!c.inWindow) continue;
+      const threshold = f.time === null || c.story.firstTime === null ? this.config.joinThresholdUndated : this.config.joinThreshold;
+      if (c.score >= threshold && (!best || c.score > best.score)) best = { story: c.story, score: c.score };
+    }
+
+    let story: StoryRecord;
+    let action: AssignResult['action'];
+    if (best) {
+      story = best.story;
+      this.join(story, f);
+      action = 'joined';
+    } else {
+      const { id, seq } = this.state.newStory();
+      story = {
+        id, seq, articles: [], centroid: {}, keys: {}, first: null, last: null, firstTime: null, lastTime: null,
+        sources: [], related: [], title: '', titleArticle: null,
+      };
+      this.join(story, f);
+      action = 'new';
+    }
+    // Related: close in topic but not joined (below the threshold or outside the time window).
+    for (const c of scored) {
+      if (c.story.id === story.id) continue;
+      if (c.score >= this.config.relatedThreshold) this.link(story.id, c.story.id);
+    }
+    const merged = this.recheck(story.id);
+    return { article: f.id, story: this.state.storyOfArticle(f.id) ?? story.id, action, score: best?.score ?? 0, merged };
+  }
+
+  private indexKeys(vec: Vector, df: Map<string, number>): string[] {
+    const n = this.state.documentCount();
+    const capByDf = n >= this.config.minDocsForDfCap;
+    return [...vec]
+      .filter(([t]) => !capByDf || (df.get(t) ?? 0) / n <= this.config.maxKeyDfRatio)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, this.config.indexTerms)
+      .map(([t]) => t);
+  }
+
+  private inWindow(time: number | null, story: StoryRecord): boolean {
+    if (time === null || story.firstTime === null || story.lastTime === null) return true;
+    const w = this.config.windowDays * DAY;
+    return time >= story.firstTime - w && time <= story.lastTime + w;
+  }
+
+  private scoreCandidates(f: ArticleFeatures, vec: Vector, keyVec: Vector, _terms: string[], df: Map<string, number>) {
+    const keys = this.indexKeys(vec, df);
+    const posted = this.state.postings(keys, this.config.postingsCap);
+    const votes = new Map<string, number>();
+    for (const [term, ids] of posted) {
+      const w = vec.get(term) ?? 0;
+      for (const id of ids) votes.set(id, (votes.get(id) ?? 0) + w);
+    }
+    const ranked = [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, this.config.maxCandidates);
+    const out: { story: StoryRecord; score: number; inWindow: boolean }[] = [];
+    for (const [id] of ranked) {
+      const story = this.state.getStory(id);
+      if (!story) continue; // merged away: postings are cleaned lazily
+      out.push({ story, score: this.score(f, vec, keyVec, story), inWindow: this.inWindow(f.time, story) });
+    }
+    return out;
+  }
+
+  /** Similarity of an article to a story: the better of centroid and closest recent member, plus entity overlap. */
+  private score(f: ArticleFeatures, vec: Vector, keyVec: Vector, story: StoryRecord): number {
+    const cdf = this.state.documentFrequencies([...Object.keys(story.centroid), ...Object.keys(story.keys)]);
+    const centroidSim = cosine(vec, this.weighted(story.centroid, cdf));
+    let memberSim = 0;
+    const recent = story.articles.slice(-this.config.maxMembersCompared);
+    for (const m of this.state.getArticles(recent)) {
+      memberSim = Math.max(memberSim, cosine(vec, this.weighted(m.terms, cdf)));
+    }
+    const entitySim = cosine(keyVec, this.keyVector(Object.entries(story.keys), cdf));
+    return Math.max(centroidSim, memberSim) + this.config.entityWeight * entitySim;
+  }
+
+  private join(story: StoryRecord, f: ArticleFeatures): void {
+    story.articles.push(f.id);
+    for (const [t, w] of Object.entries(f.terms)) story.centroid[t] = (story.centroid[t] ?? 0) + w;
+    if (Object.keys(story.centroid).length > 2 * this.config.maxCentroidTerms) story.centroid = pruneTop(story.centroid, this.config.maxCentroidTerms);
+    for (const k of f.keys) story.keys[k] = (story.keys[k] ?? 0) + 1;
+    if (Object.keys(story.keys).length > 2 * this.config.maxCentroidTerms) story.keys = pruneTop(story.keys, this.config.maxCentroidTerms);
+    [story.first, story.firstTime] = pubMin(story.first, story.firstTime, f.published, f.time);
+    [story.last, story.lastTime] = pubMax(story.last, story.lastTime, f.published, f.time);
+    if (f.source && !story.sources.includes(f.source)) story.sources.push(f.source);
+    this.state.putArticle(f, story.id);
+    this.retitle(story);
+    this.state.putStory(story);
+    const df = this.state.documentFrequencies(Object.keys(f.terms));
+    this.state.addPostings(story.id, this.indexKeys(this.weighted(f.terms, df), df));
+  }
+
+  /** The title is the headline (or lead sentence) of the member closest to the centroid: never invented. */
+  private retitle(story: StoryRecord): void {
+    const members = this.state.getArticles(story.articles.slice(-30));
+    const df = this.state.documentFrequencies(Object.keys(story.centroid));
+    const centroid = this.weighted(story.centroid, df);
+    let best: ArticleFeatures | null = null;
+    let bestSim = -1;
+    for (const m of members) {
+      const sim = cosine(this.weighted(m.terms, df), centroid) + (m.title ? 0.05 : 0);
+      if (sim > bestSim || (sim === bestSim && best && m.id < best.id)) { best = m; bestSim = sim; }
+    }
+    if (best) {
+      story.title = best.title ?? best.lead;
+      story.titleArticle = best.id;
+    }
+  }
+
+  private link(a: string, b: string): void {
+    if (a === b) return;
+    const sa = this.state.getStory(a);
+    const sb = this.state.getStory(b);
+    if (!sa || !sb) return;
+    if (!sa.related.includes(b) && sa.related.length < this.config.maxRelated) { sa.related.push(b); this.state.putStory(sa); }
+    if (!sb.related.includes(a) && sb.related.length < this.config.maxRelated) { sb.related.push(a); this.state.putStory(sb); }
+  }
+
+  /** Re-check: merge the story with any candidate whose centroid became close and whose window touches. */
+  private recheck(storyId: string): string[] {
+    const merged: string[] = [];
+    let story = this.state.getStory(storyId);
+    for (let round = 0; story && round < 4; round++) {
+      const df = this.state.documentFrequencies([...Object.keys(story.centroid), ...Object.keys(story.keys)]);
+      const vec = this.weighted(story.centroid, df);
+      const keys = this.indexKeys(vec, df);
+      const posted = this.state.postings(keys, this.config.postingsCap);
+      const votes = new Map<string, number>();
+      for (const [term, ids] of posted) for (const id of ids) if (id !== story.id) votes.set(id, (votes.get(id) ?? 0) + (vec.get(term) ?? 0));
+      const ranked = [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, this.config.maxCandidates);
+      let target: StoryRecord | null = null;
+      for (const [id] of ranked) {
+        const other = this.state.getStory(id);
+        if (!other || !this.windowsTouch(story, other)) continue;
+        const odf = this.state.documentFrequencies(Object.keys(other.centroid));
+        const sim = cosine(vec, this.weighted(other.centroid, odf));
+        if (sim >= this.config.mergeThreshold) { target = other; break; }
+      }
+      if (!target) break;
+      const [keep, drop] = story.seq < target.seq ? [story, target] : [target, story];
+      this.mergeInto(keep, drop);
+      merged.push(drop.id);
+      story = this.state.getStory(keep.id);
+    }
+    return merged;
+  }
+
+  private windowsTouch(a: StoryRecord, b: StoryRecord): boolean {
+    if (a.firstTime === null || b.firstTime === null || a.lastTime === null || b.lastTime === null) return true;
+    const w = this.config.windowDays * DAY;
+    return a.firstTime <= b.lastTime + w && b.firstTime <= a.lastTime + w;
+  }
+
+  private mergeInto(keep: StoryRecord, drop: StoryRecord): void {
+    this.state.moveArticles(drop.id, keep.id);
+    keep.articles.push(...drop.articles);
+    for (const [t, w] of Object.entries(drop.centroid)) keep.centroid[t] = (keep.centroid[t] ?? 0) + w;
+    keep.centroid = pruneTop(keep.centroid, 2 * this.config.maxCentroidTerms);
+    for (const [k, c] of Object.entries(drop.keys)) keep.keys[k] = (keep.keys[k] ?? 0) + c;
+    [keep.first, keep.firstTime] = pubMin(keep.first, keep.firstTime, drop.first, drop.firstTime);
+    [keep.last, keep.lastTime] = pubMax(keep.last, keep.lastTime, drop.last, drop.lastTime);
+    for (const s of drop.sources) if (!keep.sources.includes(s)) keep.sources.push(s);
+    // Related links of the dropped story now point at the kept one.
+    keep.related = keep.related.filter((r) => r !== drop.id);
+    for (const r of drop.related) {
+      if (r === keep.id) continue;
+      const other = this.state.getStory(r);
+      if (!other) continue;
+      other.related = other.related.filter((x) => x !== drop.id);
+      if (!other.related.includes(keep.id)) other.related.push(keep.id);
+      this.state.putStory(other);
+      if (!keep.related.includes(r)) keep.related.push(r);
+    }
+    this.state.deleteStory(drop.id);
+    this.retitle(keep);
+    this.state.putStory(keep);
+    const df = this.state.documentFrequencies(Object.keys(keep.centroid));
+    this.state.addPostings(keep.id, this.indexKeys(this.weighted(keep.centroid, df), df));
+  }
+
+  /** The story record of an article (null when the article was never grouped). */
+  storyOf(articleId: string): StoryRecord | null {
+    const id = this.state.storyOfArticle(articleId);
+    return id ? this.state.getStory(id) : null;
+  }
+
+  /** All stories as the shared Story type, newest last publication first. */
+  stories(): Story[] {
+    return this.state.listStories().map(toStory).sort(compareStories);
+  }
+
+  story(id: string): Story | null {
+    const s = this.state.getStory(id);
+    return s ? toStory(s) : null;
+  }
+}
+
+export function toStory(s: StoryRecord): Story {
+  return {
+    id: s.id, title: s.title, articles: [...s.articles], related: [...s.related], sources: [...s.sources],
+    first: s.first, last: s.last,
+  };
+}
+
+function compareStories(a: Story, b: Story): number {
+  const la = a.last ? Date.parse(a.last) : -Infinity;
+  const lb = b.last ? Date.parse(b.last) : -Infinity;
+  return lb - la || b.articles.length - a.articles.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}

@@ -1,0 +1,114 @@
+// Where the grouper keeps what it knows between articles (and between `khabar ingest` runs): stories,
+// per-article features, document frequencies and a capped inverted index from terms to stories.
+// MemoryStoryState is here; SqliteStoryState (src/store/sqlite-stories.ts) persists the same thing.
+import type { ArticleFeatures } from './features.js';
+
+export interface StoryRecord {
+  id: string;
+  /** Creation order: older stories win merges and keep their id. */
+  seq: number;
+  articles: string[];
+  /** Sum of the members' normalized term vectors, pruned to the strongest terms. */
+  centroid: Record<string, number>;
+  /** How often each entity-like key occurs among the members. */
+  keys: Record<string, number>;
+  /** Earliest and latest `published` of the members (as given), and their epoch ms. */
+  first: string | null;
+  last: string | null;
+  firstTime: number | null;
+  lastTime: number | null;
+  sources: string[];
+  related: string[];
+  title: string;
+  titleArticle: string | null;
+}
+
+/** Synchronous on purpose: better-sqlite3 is synchronous and the grouper runs inside one transaction. */
+export interface StoryState {
+  documentCount(): number;
+  /** Document frequency of each term (0 when unseen). */
+  documentFrequencies(terms: string[]): Map<string, number>;
+  /** Counts one more document holding each of these (distinct) terms. */
+  addDocument(terms: string[]): void;
+
+  getArticle(id: string): ArticleFeatures | null;
+  getArticles(ids: string[]): ArticleFeatures[];
+  /** Stores (or replaces) an article's features and the story it belongs to. */
+  putArticle(features: ArticleFeatures, storyId: string): void;
+  storyOfArticle(id: string): string | null;
+  /** Moves every article of story `from` to story `to`. */
+  moveArticles(from: string, to: string): void;
+
+  getStory(id: string): StoryRecord | null;
+  putStory(story: StoryRecord): void;
+  deleteStory(id: string): void;
+  listStories(): StoryRecord[];
+  /** A fresh id and creation sequence number. */
+  newStory(): { id: string; seq: number };
+
+  /** For each term, at most `cap` story ids, most recently posted first. */
+  postings(terms: string[], cap: number): Map<string, string[]>;
+  /** Posts the story under each term (moving it to the front when already posted). */
+  addPostings(storyId: string, terms: string[]): void;
+
+  transaction<T>(fn: () => T): T;
+}
+
+/** Story ids: "s" + base36 counter: short, stable once given, and never reused. */
+export function storyIdFor(seq: number): string {
+  return `s${seq.toString(36)}`;
+}
+
+export class MemoryStoryState implements StoryState {
+  private docs = 0;
+  private df = new Map<string, number>();
+  private articles = new Map<string, { features: ArticleFeatures; story: string }>();
+  private stories = new Map<string, StoryRecord>();
+  private index = new Map<string, string[]>();
+  private seq = 0;
+
+  documentCount(): number { return this.docs; }
+  documentFrequencies(terms: string[]): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const t of terms) out.set(t, this.df.get(t) ?? 0);
+    return out;
+  }
+  addDocument(terms: string[]): void {
+    this.docs++;
+    for (const t of terms) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+  }
+  getArticle(id: string): ArticleFeatures | null { return this.articles.get(id)?.features ?? null; }
+  getArticles(ids: string[]): ArticleFeatures[] {
+    const out: ArticleFeatures[] = [];
+    for (const id of ids) { const a = this.articles.get(id); if (a) out.push(a.features); }
+    return out;
+  }
+  putArticle(features: ArticleFeatures, storyId: string): void { this.articles.set(features.id, { features, story: storyId }); }
+  storyOfArticle(id: string): string | null { return this.articles.get(id)?.story ?? null; }
+  moveArticles(from: string, to: string): void {
+    const s = this.stories.get(from);
+    for (const id of s?.articles ?? []) { const a = this.articles.get(id); if (a) a.story = to; }
+  }
+  getStory(id: string): StoryRecord | null { return this.stories.get(id) ?? null; }
+  putStory(story: StoryRecord): void { this.stories.set(story.id, story); }
+  deleteStory(id: string): void { this.stories.delete(id); }
+  listStories(): StoryRecord[] { return [...this.stories.values()].sort((a, b) => a.seq - b.seq); }
+  newStory(): { id: string; seq: number } { const seq = ++this.seq; return { id: storyIdFor(seq), seq }; }
+  postings(terms: string[], cap: number): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const t of terms) { const p = this.index.get(t); if (p) out.set(t, p.slice(-cap).reverse()); }
+    return out;
+  }
+  addPostings(storyId: string, terms: string[]): void {
+    for (const t of terms) {
+      let p = this.index.get(t);
+      if (!p) { p = []; this.index.set(t, p); }
+      const at = p.lastIndexOf(storyId);
+      if (at >= 0) p.splice(at, 1);
+      p.push(storyId);
+      // Bounded postings: only the most recent stories of a very frequent term stay reachable.
+      if (p.length > 256) p.splice(0, p.length - 256);
+    }
+  }
+  transaction<T>(fn: () => T): T { return fn(); }
+}
