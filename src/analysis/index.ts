@@ -1,2 +1,3 @@
-// Public surface of the analysis stage.
-export {};
+// Public surface of the analysis stage: per-story facts, entities, quotes, numbers and timeline.
+export { sameName, nameKey, tokenKey, tokenDistance } from './names.js';
+export { extractEntities, mergeEntities, type Mention, type MentionIn, type ArticleEntities } from './entities.js';

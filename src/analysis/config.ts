@@ -1,0 +1,50 @@
+// Every tuned threshold of the analysis stage, in one place, each with the data it was tuned on.
+
+/** Name-variant matcher (names.ts). Tuned on the seeds' variant sets and WikiKGE-10 dev (eval/analysis.ts). */
+export const NAME_MATCH = {
+  /** Cost of inserting, deleting or swapping a vowel letter (ا و ي): transliterations vary in long vowels. */
+  vowelCost: 0.4,
+  /** Cost of any consonant edit across letter classes. */
+  consonantCost: 1,
+  /** Largest distance for tokens of 4+ letters (two vowel edits). */
+  tokenMax: 0.8,
+  /** Largest distance when one token has 3 letters or fewer (one vowel edit). */
+  shortTokenMax: 0.4,
+};
+
+/** Fact grouping (facts.ts). Tuned on the seeds 000–003. */
+export const FACTS = {
+  /** Weighted Jaccard over content stems (plus numbers and names) at or above which two sentences state the same fact. */
+  minSimilarity: 0.42,
+  /** Stems in more than this share of sentences are too common to index candidates by. */
+  maxIndexShare: 0.25,
+  /** Shortest sentence (in content terms) that can be a fact. */
+  minTerms: 4,
+  /** Preferred length range of a fact's wording, in characters. */
+  idealMin: 60,
+  idealMax: 260,
+};
+
+/** Quote extraction (quotes.ts). */
+export const QUOTES = {
+  /** A quoted span shorter than this (in words) is a scare quote, not speech, unless introduced by a colon. */
+  minWords: 3,
+  /** How many tokens after a speech verb the speaker's name may start. */
+  speakerWindow: 7,
+  /** Two quotes are the same when this share of their content terms overlap. */
+  sameQuote: 0.6,
+};
+
+/** Number grouping (numbers.ts). */
+export const NUMBERS = {
+  /** Context similarity (Jaccard over nearby stems) above which two quantities with one unit count the same thing. */
+  sameThing: 0.15,
+};
+
+/** Timeline (timeline.ts). */
+export const TIMELINE = {
+  /** Two events of one date are merged when their sentences share this share of content terms. */
+  sameEvent: 0.3,
+  /** Longest event text, in characters. */
+  maxText: 240,
+};

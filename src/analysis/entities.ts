@@ -1,0 +1,394 @@
+// Rule-based named-entity recognition for Arabic news (no model): gazetteers, title triggers, first names,
+// then surname-alone mentions; and the merging of mentions across articles into entities with variants.
+import type { Article, Entity, EntityType } from '../types.js';
+import {
+  ADMIN_PLACE_TRIGGERS, FIRST_NAMES, NAME_STOPS, NATIONALITY_STEMS, ORG_TRIGGERS, ORGS, PERSON_TITLES, PLACE_TRIGGERS,
+  PLACES, PLACE_SYNONYMS, SPEECH_VERBS, TITLE_FILLERS,
+} from './gazetteer.js';
+import { fold, nameKey, nameTokens, sameName, sameTokenKey, skeleton, tokenDistance, tokenKey } from './names.js';
+import { NAME_MATCH } from './config.js';
+import { bareForms, surfaceWithoutClitics, words, type Word } from './tokens.js';
+
+export interface Mention {
+  /** Surface form without proclitics, as printed. */
+  surface: string;
+  type: EntityType;
+  start: number;
+  end: number;
+  /** nameKey of the surface (or of the gazetteer canonical name). */
+  key: string;
+  /** Gazetteer canonical name when the mention came from a list. */
+  canonical?: string;
+  /** The title right before a person's name (folded), e.g. "وزير الخارجيه التركي". */
+  title?: string;
+  /** A surname-alone mention, resolved later against full names. */
+  partial?: boolean;
+}
+
+/** A word that could be part of a name, kept per article so that surnames known from other articles resolve later. */
+export interface NameCandidate { start: number; end: number; surface: string; key: string; prevKey: string | null }
+
+export interface ArticleEntities { mentions: Mention[]; candidates: NameCandidate[] }
+
+// ---- lookup tables built once from gazetteer.ts ----
+const setOf = (xs: string[]) => new Set(xs.map(fold));
+const STOPS = setOf(NAME_STOPS);
+const SPEECH = setOf(SPEECH_VERBS);
+const TITLES = setOf(PERSON_TITLES);
+const FILLERS = setOf(TITLE_FILLERS);
+const FIRST = new Set(FIRST_NAMES.map((n) => tokenKey(n)));
+const NATIONALITY = new Set(NATIONALITY_STEMS.map((n) => fold(n)));
+const ORG_TRIG = setOf(ORG_TRIGGERS);
+const PLACE_TRIG = setOf(PLACE_TRIGGERS);
+const ADMIN_TRIG = setOf(ADMIN_PLACE_TRIGGERS);
+
+interface GazEntry { keys: string[]; canonical: string; type: EntityType }
+const GAZ = new Map<string, GazEntry[]>();
+// Gazetteer matching is exact on folded words (no transliteration classes): "جدة" must not match "شدة".
+const gazKey = (t: string) => fold(t);
+function addGaz(name: string, canonical: string, type: EntityType): void {
+  const keys = fold(name).split(/\s+/).map(gazKey);
+  const list = GAZ.get(keys[0]) ?? [];
+  list.push({ keys, canonical, type });
+  GAZ.set(keys[0], list);
+}
+for (const group of PLACE_SYNONYMS) for (const n of group) addGaz(n, group[0], 'place');
+for (const p of PLACES) addGaz(p, p, 'place');
+for (const group of ORGS) for (const n of group) addGaz(n, group[0], 'org');
+for (const list of GAZ.values()) list.sort((a, b) => b.keys.length - a.keys.length);
+const OUGLU = tokenKey('أوغلو');
+
+function isNationality(f: string): boolean {
+  for (const b of bareForms(f)) {
+    let w = b.startsWith('ال') ? b.slice(2) : b;
+    if (NATIONALITY.has(w)) return true;
+    for (const suf of ['يه', 'ه', 'ين', 'ون', 'يين', 'يون', 'ان']) {
+      if (w.endsWith(suf) && NATIONALITY.has(w.slice(0, -suf.length))) return true;
+      if (w.endsWith(suf) && NATIONALITY.has(w.slice(0, -suf.length) + 'ي')) return true;
+    }
+    if (w.endsWith('يه')) w = w.slice(0, -1);
+  }
+  return false;
+}
+
+const HAS_DEF_CLITIC = /^(وال|بال|فال|كال|لل|وبال|ولل)/;
+function isNameLike(w: Word, allowAl: boolean): boolean {
+  const f = w.f;
+  if (!/^[\u0621-\u064A]{2,}$/.test(f)) return false;
+  if (FIRST.has(tokenKey(f))) return true; // فاليري, ألكسندر look like فـ/ال + word
+  if (STOPS.has(f) || STOPS.has(w.noConj) || SPEECH.has(w.noConj) || TITLES.has(w.noConj) || FILLERS.has(f)) return false;
+  if (isNationality(f)) return false;
+  if (HAS_DEF_CLITIC.test(f)) return false;
+  if (!allowAl && f.startsWith('ال')) return false;
+  return true;
+}
+
+const isBreak = (w: Word) => w.after !== '' && !/^["«“”»]$/.test(w.after);
+
+/** Reads a person's name starting at word j (after a title or at a first name). Returns the end index (exclusive). */
+function readName(ws: Word[], j: number, needTwo: boolean): number {
+  const w0 = ws[j];
+  if (!w0 || !isNameLike(w0, false)) return j;
+  const first = FIRST.has(tokenKey(w0.noConj)) || w0.f === 'عبد' || w0.f === 'ابو';
+  let k = j + 1;
+  const endsHere = (i: number) => i + 1 >= ws.length || isBreak(ws[i]) || !isNameLike(ws[i + 1], true)
+    || STOPS.has(ws[i + 1].noConj);
+  // a lone word after a title: no ة ending (nouns: بداية، مساعدة) and a boundary right after it
+  const single = needTwo || first || w0.f.endsWith('ه') || !endsHere(j) ? j : j + 1;
+  if (isBreak(w0)) return single;
+  const w1 = ws[k];
+  if (w1 && isNameLike(w1, first) && (first || endsHere(k))) k++;
+  else return single;
+  if (isBreak(w1)) return k;
+  const w2 = ws[k];
+  if (w2 && isNameLike(w2, first) && endsHere(k)) k++;
+  return k;
+}
+
+function gazMatch(ws: Word[], i: number): { end: number; entry: GazEntry; bare: string } | null {
+  const forms = bareForms(ws[i].f);
+  for (const b of [...forms]) if (b.endsWith('ا')) forms.push(b.slice(0, -1) + 'ه'); // أستانا → أستانة
+  for (const b of forms) {
+    const list = GAZ.get(gazKey(b));
+    if (!list) continue;
+    for (const e of list) {
+      let ok = true;
+      for (let t = 1; t < e.keys.length; t++) {
+        const w = ws[i + t];
+        if (!w || gazKey(w.f) !== e.keys[t] || isBreak(ws[i + t - 1])) { ok = false; break; }
+      }
+      if (ok) return { end: i + e.keys.length, entry: e, bare: b.endsWith('ه') && !forms[0].endsWith('ه') ? b.slice(0, -1) + 'ا' : b };
+    }
+  }
+  return null;
+}
+
+/** Finds entity mentions in one article's text. */
+export function extractEntities(article: Pick<Article, 'text'> | string): ArticleEntities {
+  const text = typeof article === 'string' ? article : article?.text;
+  if (typeof text !== 'string') throw new TypeError('extractEntities: article.text must be a string');
+  const ws = words(text);
+  const mentions: Mention[] = [];
+  const covered = new Uint8Array(ws.length);
+  const span = (i: number, end: number, firstBare: string) =>
+    surfaceWithoutClitics(ws[i].text, firstBare) + (end - 1 > i ? text.slice(ws[i].end, ws[end - 1].end) : '');
+  const add = (i: number, end: number, m: Omit<Mention, 'start' | 'end' | 'surface' | 'key'> & { surface?: string }, bare?: string) => {
+    const surface = m.surface ?? span(i, end, bare ?? ws[i].f);
+    mentions.push({ ...m, surface, start: ws[i].start, end: ws[end - 1].end, key: nameKey(m.canonical ?? surface) });
+    for (let t = i; t < end; t++) covered[t] = 1;
+  };
+
+  for (let i = 0; i < ws.length; i++) {
+    if (covered[i]) continue;
+    const w = ws[i];
+    const bare = w.noConj;
+    // 1. a title, then fillers/nationalities/places, then a name
+    if (TITLES.has(bare) || TITLES.has(bareForms(w.f).at(-1)!)) {
+      let j = i + 1, skipped = 0;
+      while (j < ws.length && skipped < 7 && !isBreak(ws[j - 1])) {
+        const x = ws[j];
+        if (FILLERS.has(x.f) || FILLERS.has(x.noConj) || isNationality(x.f) || bareForms(x.f).some((b) => FILLERS.has(b))) { j++; skipped++; continue; }
+        const g = gazMatch(ws, j);
+        if (g && skipped > 0) { j = g.end; skipped++; continue; }
+        break;
+      }
+      if (j > i + 1 && isBreak(ws[j - 1])) continue;
+      const end = gazMatch(ws, j) ? j : readName(ws, j, false);
+      if (end > j) {
+        const title = ws.slice(i, j).map((x) => x.noConj).join(' ');
+        add(j, end, { type: 'person', title });
+        i = end - 1;
+        continue;
+      }
+    }
+    // 2. a known first name
+    if (FIRST.has(tokenKey(bare))) {
+      const end = readName(ws, i, true);
+      if (end > i + 1) { add(i, end, { type: 'person' }, bare); i = end - 1; continue; }
+    }
+    // 3. gazetteer places and organisations
+    const g = gazMatch(ws, i);
+    if (g) { add(i, g.end, { type: g.entry.type, canonical: g.entry.canonical }, g.bare); i = g.end - 1; continue; }
+    // 4. place and organisation triggers
+    const trig = bareForms(w.f).find((b) => PLACE_TRIG.has(b) || ORG_TRIG.has(b));
+    if (trig && i + 1 < ws.length && !isBreak(w)) {
+      const x = ws[i + 1];
+      const gg = PLACE_TRIG.has(trig) ? gazMatch(ws, i + 1) : null;
+      const placeWord = /^[\u0621-\u064A]{3,}$/.test(x.f) && !STOPS.has(x.f) && !isNationality(x.f) && !HAS_DEF_CLITIC.test(x.f)
+        && !FILLERS.has(x.f) && !SPEECH.has(x.f) && (x.f.startsWith('ال') || !x.f.endsWith('ه'));
+      if (PLACE_TRIG.has(trig) && (gg || placeWord)) {
+        const end = gg ? gg.end : i + 2;
+        if (ADMIN_TRIG.has(trig)) add(i, end, { type: 'place' }, trig);
+        else add(i + 1, end, { type: 'place', canonical: gg?.entry.canonical });
+        i = end - 1;
+        continue;
+      }
+      if (ORG_TRIG.has(trig) && x.f.startsWith('ال') && !isNationality(x.f)) {
+        let end = i + 2;
+        while (end < i + 4 && end < ws.length && !isBreak(ws[end - 1]) && ws[end].f.startsWith('ال') && !STOPS.has(ws[end].f)) end++;
+        add(i, end, { type: 'org' }, trig);
+        i = end - 1;
+        continue;
+      }
+    }
+  }
+
+  // 5. surname-alone mentions of persons named in full in this article
+  const persons = mentions.filter((m) => m.type === 'person' && m.key.includes(' '));
+  const surnames = surnameIndex(persons.map((p) => p.key));
+  const candidates: NameCandidate[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    if (covered[i]) continue;
+    const w = ws[i];
+    if (!isNameLike(w, false)) {
+      // bare forms with a clitic (ولافروف, بلافروف) are still candidates
+      if (!/^[وفبل]/.test(w.f) || w.f.length < 4) continue;
+    }
+    const prevWord = i > 0 && !covered[i - 1] && !isBreak(ws[i - 1]) ? ws[i - 1] : null;
+    const prev = prevWord ? tokenKey(bareForms(prevWord.f).at(-1)!) : null;
+    let resolved = false;
+    for (const bare of bareForms(w.f)) {
+      const key = tokenKey(bare);
+      if (!key || STOPS.has(bare) || SPEECH.has(bare) || bare.length < 3) continue;
+      const cand: NameCandidate = { start: w.start, end: w.end, surface: surfaceWithoutClitics(w.text, bare), key, prevKey: prev };
+      const hit = resolveSurname(surnames, cand);
+      if (hit) {
+        const startWord = hit.twoWords ? i - 1 : i;
+        const surface = hit.twoWords ? surfaceWithoutClitics(ws[i - 1].text, bareForms(ws[i - 1].f).at(-1)!) + text.slice(ws[i - 1].end, w.end) : cand.surface;
+        mentions.push({ surface, type: 'person', start: ws[startWord].start, end: w.end, key: nameKey(surface), partial: true });
+        covered[i] = 1;
+        if (hit.twoWords) covered[i - 1] = 1;
+        resolved = true;
+        break;
+      }
+    }
+    if (!resolved) {
+      for (const bare of bareForms(w.f)) {
+        if (bare.length < 3 || STOPS.has(bare) || SPEECH.has(bare) || bare.startsWith('ال')) continue;
+        candidates.push({ start: w.start, end: w.end, surface: surfaceWithoutClitics(w.text, bare), key: tokenKey(bare), prevKey: prev });
+      }
+    }
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  return { mentions, candidates };
+}
+
+// ---- surname-alone resolution ----
+
+export interface SurnameIndex { last: Map<string, string[]>; ouglu: Map<string, string[]> }
+
+/** Indexes full person names (as nameKeys) by their last token key; for "X أوغلو" names also by X. */
+export function surnameIndex(fullKeys: string[]): SurnameIndex {
+  const last = new Map<string, string[]>();
+  const ouglu = new Map<string, string[]>();
+  for (const k of new Set(fullKeys)) {
+    const toks = k.split(' ');
+    if (toks.length < 2) continue;
+    const l = toks[toks.length - 1];
+    const sk = skeleton(l);
+    last.set(sk, [...(last.get(sk) ?? []), k]);
+    if (sameTokenKey(l, OUGLU)) {
+      const p = skeleton(toks[toks.length - 2]);
+      ouglu.set(p, [...(ouglu.get(p) ?? []), k]);
+    }
+  }
+  return { last, ouglu };
+}
+
+/** Which full name (key) a lone surname refers to: only when exactly one distinct person fits. */
+export function resolveSurname(index: SurnameIndex, c: { key: string; prevKey: string | null }): { full: string; twoWords: boolean } | null {
+  if (sameTokenKey(c.key, OUGLU) && c.prevKey) {
+    const hits = distinctPersons((index.ouglu.get(skeleton(c.prevKey)) ?? []).filter((k) => {
+      const t = k.split(' ');
+      return sameTokenKey(t[t.length - 2], c.prevKey!);
+    }));
+    if (hits.length === 1) return { full: hits[0], twoWords: true };
+  }
+  const hits = distinctPersons((index.last.get(skeleton(c.key)) ?? []).filter((k) => {
+    const t = k.split(' ');
+    return strictSurname(t[t.length - 1], c.key);
+  }));
+  if (hits.length === 1) return { full: hits[0], twoWords: false };
+  return null;
+}
+
+/** Distinct people among full-name keys: variants of one name, and a name that is the tail of a longer one
+ * ("تشاووش أوغلو" of "مولود تشاووش أوغلو"), count once (the longest is kept). */
+/** Lone surnames carry no first name to confirm them, so they must be closer than full-name variants. */
+function strictSurname(a: string, b: string): boolean {
+  return a === b || (Math.min(a.length, b.length) >= 5 && sameTokenKey(a, b) && tokenDistance(a, b) <= NAME_MATCH.vowelCost);
+}
+
+function distinctPersons(keys: string[]): string[] {
+  const sorted = [...new Set(keys)].sort((a, b) => b.split(' ').length - a.split(' ').length);
+  const out: string[] = [];
+  for (const k of sorted) if (!out.some((o) => sameName(o, k) || isTailOf(k, o))) out.push(k);
+  return out;
+}
+
+function isTailOf(short: string, long: string): boolean {
+  const s = short.split(' '), l = long.split(' ');
+  if (s.length >= l.length) return false;
+  const off = l.length - s.length;
+  return s.every((t, i) => sameTokenKey(t, l[off + i]));
+}
+
+// ---- merging across articles ----
+
+export interface MentionIn { articleId: string; mention: Mention }
+
+/** Groups mentions of several articles into entities: variants merged by sameName, surnames resolved to
+ * the one full name they fit, administrative places kept apart from each other. Returns the entities and,
+ * for each input mention, the index of its entity. */
+export function mergeEntities(mentions: MentionIn[]): { entities: Entity[]; entityOf: number[] } {
+  // distinct (type, key) forms first: the comparisons are over forms, not mentions
+  const formIndex = new Map<string, number>();
+  const forms: { key: string; type: EntityType; partial: boolean; surfaces: Map<string, number>; canonical?: string }[] = [];
+  const formOf: number[] = [];
+  for (const { mention: m } of mentions) {
+    const id = `${m.type}|${m.key}`;
+    let f = formIndex.get(id);
+    if (f === undefined) {
+      f = forms.length;
+      formIndex.set(id, f);
+      forms.push({ key: m.key, type: m.type, partial: !!m.partial, surfaces: new Map(), canonical: m.canonical });
+    }
+    if (!m.partial) forms[f].partial = false;
+    forms[f].surfaces.set(m.surface, (forms[f].surfaces.get(m.surface) ?? 0) + 1);
+    formOf.push(f);
+  }
+  const parent = forms.map((_, i) => i);
+  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
+  const union = (a: number, b: number) => { const ra = find(a), rb = find(b); if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb); };
+
+  // block by type + token count + skeleton of the last token, then compare within blocks
+  const blocks = new Map<string, number[]>();
+  forms.forEach((f, i) => {
+    const toks = f.key.split(' ');
+    const b = `${f.type}|${toks.length}|${skeleton(toks[toks.length - 1]).slice(0, 3)}`;
+    blocks.set(b, [...(blocks.get(b) ?? []), i]);
+  });
+  for (const ids of blocks.values()) {
+    for (let x = 0; x < ids.length; x++) for (let y = x + 1; y < ids.length; y++) {
+      if (find(ids[x]) === find(ids[y])) continue;
+      if (sameName(forms[ids[x]].key, forms[ids[y]].key)) union(ids[x], ids[y]);
+    }
+  }
+  // lone surnames (and one-word names) → the single full name they fit
+  const fullPersons = forms.map((f, i) => ({ f, i })).filter(({ f }) => f.type === 'person' && f.key.includes(' '));
+  const index = surnameIndex(fullPersons.map(({ f }) => f.key));
+  const byKey = new Map(fullPersons.map(({ f, i }) => [f.key, i]));
+  forms.forEach((f, i) => {
+    if (f.type !== 'person') return;
+    const toks = f.key.split(' ');
+    let hit: { full: string } | null = null;
+    if (toks.length === 1) hit = resolveSurname(index, { key: toks[0], prevKey: null });
+    else if (toks.length === 2 && sameTokenKey(toks[1], OUGLU)) hit = resolveSurname(index, { key: toks[1], prevKey: toks[0] });
+    if (hit && byKey.has(hit.full) && hit.full !== f.key) union(i, byKey.get(hit.full)!);
+  });
+  // a bare place joins its administrative form when there is exactly one ("الحسكة" → "محافظة الحسكة")
+  const adminByName = new Map<string, number[]>();
+  forms.forEach((f, i) => {
+    if (f.type !== 'place') return;
+    const toks = f.key.split(' ');
+    if (toks.length >= 2 && ADMIN_TRIG.has(fold(nameTokens([...f.surfaces.keys()][0])[0]))) {
+      const rest = toks.slice(1).join(' ');
+      adminByName.set(rest, [...(adminByName.get(rest) ?? []), i]);
+    }
+  });
+  forms.forEach((f, i) => {
+    if (f.type !== 'place') return;
+    const admins = adminByName.get(f.key);
+    if (admins && admins.length === 1) union(i, admins[0]);
+  });
+
+  // build entities
+  const groups = new Map<number, number[]>();
+  forms.forEach((_, i) => { const r = find(i); groups.set(r, [...(groups.get(r) ?? []), i]); });
+  const entityOfRoot = new Map<number, number>();
+  const entities: Entity[] = [];
+  const articleSets: Set<string>[] = [];
+  for (const [root, ids] of groups) {
+    const surfaceCounts = new Map<string, number>();
+    let canonical: string | undefined;
+    for (const i of ids) {
+      for (const [s, c] of forms[i].surfaces) surfaceCounts.set(s, (surfaceCounts.get(s) ?? 0) + c);
+      canonical ??= forms[i].canonical;
+    }
+    // the name: a gazetteer canonical, else the most frequent among the longest full forms
+    const full = [...surfaceCounts.entries()].sort((a, b) =>
+      nameTokens(b[0]).length - nameTokens(a[0]).length || b[1] - a[1] || a[0].localeCompare(b[0]));
+    const name = canonical ?? full[0][0];
+    entityOfRoot.set(root, entities.length);
+    entities.push({ name, type: forms[ids[0]].type, variants: [...surfaceCounts.keys()].sort(), articles: [], mentions: 0 });
+    articleSets.push(new Set());
+  }
+  const entityOf = formOf.map((f) => entityOfRoot.get(find(f))!);
+  mentions.forEach(({ articleId }, n) => {
+    const e = entityOf[n];
+    entities[e].mentions++;
+    articleSets[e].add(articleId);
+  });
+  entities.forEach((e, i) => { e.articles = [...articleSets[i]].sort(); });
+  return { entities, entityOf };
+}

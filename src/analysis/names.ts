@@ -1,0 +1,120 @@
+// Transliteration-aware name matching: the same foreign or Arabic name spelled by different outlets
+// (تشاووش أوغلو / جاويش أوغلو / تشاوش اوغلو, آكار / أكار, أستانة / أستانا / آستانا) gets the same or a near key,
+// while look-alikes (لافروف / لافرينتييف, قضاء عكار / محافظة عكار) stay apart.
+import { NAME_MATCH } from './config.js';
+
+const HARAKAT = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
+const BIDI = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+
+/** Orthographic folding used for every comparison: no harakat/tatweel, one alef, ى→ي, ة→ه, hamza seats folded. */
+export function fold(s: string): string {
+  return s.normalize('NFC').replace(HARAKAT, '').replace(BIDI, '')
+    .replace(/[أإآٱ]/g, 'ا').replace(/ى/g, 'ي').replace(/ة/g, 'ه').replace(/ؤ/g, 'و').replace(/ئ/g, 'ي').replace(/ء/g, '')
+    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660));
+}
+
+// Letter classes of Arabic transliteration of foreign (Turkish, Russian, Persian, Western) names.
+// Source: common transliteration practice in Arabic news (Turkish ç/c → تش/ج, g → غ/ك/ق/ج, v → ف/ڤ,
+// p → ب/پ) plus emphatic/plain pairs that outlets interchange (ت/ط, س/ص/ث, ز/ذ/ظ, د/ض).
+// The digraph تش is replaced first. Vowel letters ا و ي are kept; the distance treats them as cheap.
+const CLASS_OF: Record<string, string> = {
+  'ج': 'J', 'ش': 'J', 'چ': 'J', 'ژ': 'J',
+  'ك': 'K', 'ق': 'K', 'غ': 'K', 'گ': 'K', 'ڭ': 'K',
+  'ب': 'B', 'پ': 'B',
+  'ف': 'F', 'ڤ': 'F',
+  'ت': 'T', 'ط': 'T',
+  'س': 'S', 'ص': 'S', 'ث': 'S',
+  'ز': 'Z', 'ذ': 'Z', 'ظ': 'Z',
+  'د': 'D', 'ض': 'D',
+};
+const VOWELS = new Set(['ا', 'و', 'ي']);
+
+/** Key of one name token: folded, ال dropped, letter classes applied, doubled letters collapsed, final ه→ا. */
+export function tokenKey(token: string): string {
+  let t = fold(token).replace(/[^\u0621-\u064A\u067E\u0686\u0698\u06A4\u06AF\u06AD]/g, '');
+  if (t.length > 3 && t.startsWith('ال')) t = t.slice(2);
+  if (t.endsWith('ه') && t.length > 2) t = t.slice(0, -1) + 'ا';
+  t = t.replace(/تش/g, 'J');
+  let out = '';
+  for (const ch of t) {
+    const c = CLASS_OF[ch] ?? ch;
+    if (out.length && out[out.length - 1] === c) continue; // تشاووش ~ تشاوش, doubled letters
+    out += c;
+  }
+  return out;
+}
+
+/** Consonant skeleton of a token key (vowel letters dropped except the first letter): a blocking key. */
+export function skeleton(key: string): string {
+  if (!key) return key;
+  let out = key[0];
+  for (let i = 1; i < key.length; i++) if (!VOWELS.has(key[i])) out += key[i];
+  return out;
+}
+
+/** Splits a name into matching tokens: joins عبد/أبو with the next token, ابن→بن. */
+export function nameTokens(name: string): string[] {
+  const raw = fold(name).split(/[\s\-–_/.،,()«»"“”]+/).filter(Boolean);
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    let t = raw[i];
+    if (t === 'ابن') t = 'بن';
+    if ((t === 'عبد' || t === 'ابو' || t === 'ابي' || t === 'ابا') && i + 1 < raw.length) { t = t + raw[++i]; }
+    out.push(t);
+  }
+  return out;
+}
+
+/** The key of a whole name: token keys joined by a space. Two names with the same nameKey are the same name. */
+export function nameKey(name: string): string {
+  return nameTokens(name).map(tokenKey).filter(Boolean).join(' ');
+}
+
+/** Weighted edit distance between two token keys: vowel letters cost little, consonant classes a full unit. */
+export function tokenDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = a.length, m = b.length;
+  const { vowelCost, consonantCost } = NAME_MATCH;
+  const cost = (ch: string) => (VOWELS.has(ch) ? vowelCost : consonantCost);
+  let prev = new Array<number>(m + 1);
+  let cur = new Array<number>(m + 1);
+  prev[0] = 0;
+  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1] + cost(b[j - 1]);
+  for (let i = 1; i <= n; i++) {
+    cur[0] = prev[0] + cost(a[i - 1]);
+    for (let j = 1; j <= m; j++) {
+      const x = a[i - 1], y = b[j - 1];
+      let sub: number;
+      if (x === y) sub = 0;
+      else if (VOWELS.has(x) && VOWELS.has(y)) sub = vowelCost;
+      else sub = consonantCost;
+      cur[j] = Math.min(prev[j - 1] + sub, prev[j] + cost(x), cur[j - 1] + cost(y));
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[m];
+}
+
+/** Whether two name tokens (as keys) are spelling variants of each other. */
+export function sameTokenKey(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a[0] !== b[0] && !(VOWELS.has(a[0]) && VOWELS.has(b[0]))) return false;
+  const shorter = Math.min(a.length, b.length);
+  const limit = shorter <= 3 ? NAME_MATCH.shortTokenMax : NAME_MATCH.tokenMax;
+  if (Math.abs(a.length - b.length) * NAME_MATCH.vowelCost > limit) return false;
+  return tokenDistance(a, b) <= limit;
+}
+
+/** Same name written two ways? Token by token, after folding and transliteration classes.
+ * Different token counts never match here (surname-alone resolution is done with story context). */
+export function sameName(a: string, b: string): boolean {
+  if (typeof a !== 'string' || typeof b !== 'string') throw new TypeError('sameName: both names must be strings');
+  const ka = nameTokens(a).map(tokenKey).filter(Boolean);
+  const kb = nameTokens(b).map(tokenKey).filter(Boolean);
+  if (!ka.length || !kb.length) return false;
+  if (ka.join(' ') === kb.join(' ')) return true;
+  if (ka.join('') === kb.join('')) return true; // عبدالعزيز / عبد العزيز, أبوظبي / أبو ظبي
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) if (!sameTokenKey(ka[i], kb[i])) return false;
+  return true;
+}
