@@ -32,13 +32,19 @@ export const SHARE_PREFIXES = [
 /** Names that make a line a list of share buttons when it consists only of them. */
 export const SOCIAL_NAMES = ['فيسبوك', 'فيس بوك', 'تويتر', 'واتساب', 'واتس اب', 'تلغرام', 'تيليغرام', 'لينكد إن',
   'يوتيوب', 'انستغرام', 'إنستغرام', 'بريد إلكتروني', 'طباعة', 'facebook', 'twitter', 'whatsapp', 'telegram', 'x',
-  'linkedin', 'email', 'print', 'messenger', 'ماسنجر'];
+  'linkedin', 'email', 'print', 'messenger', 'ماسنجر', 'إكس', 'اكس', 'يوتيوب', 'تيك توك', 'سناب شات'];
 
 /** Source / copyright line starts; the outlet is read from what follows. */
 export const SOURCE_PREFIXES = ['المصدر', 'مصدر الخبر', 'المصادر', 'source', 'جميع الحقوق محفوظة', 'حقوق النشر محفوظة', '©'];
 
 /** Other short furniture lines (whole line). */
 export const OTHER_LINES = ['إعلان', 'اعلان', 'advertisement', 'الرئيسية', 'عاجل', 'محتوى إعلاني', 'مساحة إعلانية'];
+
+/** Weekday and month names (Gregorian, Levantine, Maghrebi) that mark a byline/dateline line with a date. */
+export const DATE_WORDS = ['السبت', 'الأحد', 'الاثنين', 'الإثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة',
+  'يناير', 'فبراير', 'مارس', 'أبريل', 'ابريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر',
+  'كانون', 'شباط', 'آذار', 'نيسان', 'أيار', 'حزيران', 'تموز', 'آب', 'أيلول', 'تشرين', 'جانفي', 'فيفري', 'أفريل', 'ماي',
+  'جوان', 'جويلية', 'أوت'];
 
 /** Words section labels are made of (سياسة دولية، أخبار عربية، رياضة ...): a short top line of only these is a label. */
 export const SECTION_WORDS = ['سياسة', 'سياسه', 'دولية', 'دولي', 'عربية', 'عربي', 'أخبار', 'اخبار', 'رياضة', 'اقتصاد',
@@ -75,6 +81,7 @@ export const TABLES = {
   section: new Set(keys(SECTION_WORDS).flatMap((k) => [k, k.replace(/^ال/, '')])),
   credits: keys(CAPTION_CREDITS),
   captionStart: keys(CAPTION_PREFIXES),
+  dateWords: new Set(keys(DATE_WORDS)),
 };
 
 /** True when `key` starts with `prefix` as whole words. */

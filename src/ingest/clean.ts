@@ -31,6 +31,27 @@ export class CleaningContext {
     return m;
   }
 
+  private readonly knownOutlets = new Set<string>();
+
+  /** Remembers an outlet name given by metadata, so a shorter form in a source line resolves to it. */
+  noteOutlet(name: string): void {
+    this.knownOutlets.add(name);
+  }
+
+  /**
+   * The full known name for a name found in text ("قناة النخيل" → "قناة النخيل الإخبارية" when that outlet was
+   * seen in metadata): a known name whose key starts with, or contains as whole words, this one's key.
+   */
+  resolveOutlet(name: string): string {
+    const key = normalizeKey(name);
+    if (!key) return name;
+    for (const known of this.knownOutlets) {
+      const k = normalizeKey(known);
+      if (k === key || k.startsWith(key + ' ') || k.endsWith(' ' + key) || k.includes(' ' + key + ' ')) return known;
+    }
+    return name;
+  }
+
   /** How many articles of `outlet` contained the line (as recorded so far). */
   seen(outlet: string, line: string): number {
     return this.outlets.get(outletKey(outlet))?.lines.get(lineHash(line)) ?? 0;
@@ -52,10 +73,10 @@ export class CleaningContext {
     return this.outlets.get(outletKey(outlet))?.articles ?? 0;
   }
 
-  toJSON(): { version: 1; outlets: Record<string, { articles: number; lines: [string, number][] }> } {
+  toJSON(): { version: 1; outlets: Record<string, { articles: number; lines: [string, number][] }>; known: string[] } {
     const outlets: Record<string, { articles: number; lines: [string, number][] }> = {};
     for (const [name, m] of this.outlets) outlets[name] = { articles: m.articles, lines: [...m.lines] };
-    return { version: 1, outlets };
+    return { version: 1, outlets, known: [...this.knownOutlets] };
   }
 
   static fromJSON(json: unknown): CleaningContext {
@@ -71,6 +92,7 @@ export class CleaningContext {
       }
       ctx.outlets.set(name, { articles: typeof m.articles === 'number' ? m.articles : 0, lines });
     }
+    for (const k of (o as { known?: unknown }).known as unknown[] ?? []) if (typeof k === 'string') ctx.knownOutlets.add(k);
     return ctx;
   }
 }
@@ -120,6 +142,20 @@ export function splitTitle(text: string): { title: string | null; body: string }
   return { title: null, body: text };
 }
 
+/**
+ * A byline/dateline line of its own: short, no sentence, a separator (- or |), a date word and a year or day
+ * number: "ڤيينا - الميناء الجديد | السبت 14 آذار 2026", "شرفة الخبر - الأحد 9 تشرين الثاني/نوفمبر 2025".
+ */
+function isByline(key: string, line: string, words: number): boolean {
+  if (words > 12 || endsLikeSentence(line) || !/\s[-–—|]\s/u.test(line)) return false;
+  const ws = key.split(' ');
+  return ws.some((w) => TABLES.dateWords.has(w)) && ws.some((w) => /^\d{1,4}$/.test(w));
+}
+
+function isSocialWord(w: string): boolean {
+  return TABLES.social.has(w) || (w.startsWith('و') && TABLES.social.has(w.slice(1)));
+}
+
 function isSectionLabel(key: string, line: string): boolean {
   const words = key.split(' ').filter((w) => w);
   if (words.length === 0 || words.length > SECTION_LABEL_MAX_WORDS || endsLikeSentence(line)) return false;
@@ -163,9 +199,14 @@ function classifyLine(line: string, key: string, pos: number, title: string | nu
     if (/^(المصدر|المصادر|source|مصدر)/iu.test(key) ? /[:：\-–]/u.test(line) || words <= 6 : true) return 'source-line';
   }
   if (TABLES.shareLine.has(key)) return 'share-prompt';
+  if (words <= 15) {
+    const share = [...TABLES.shareLine].find((p) => startsWithWords(key, p));
+    if (share && key.slice(share.length).trim().split(' ').every(isSocialWord)) return 'share-prompt';
+  }
   if (words <= 15 && TABLES.share.some((p) => startsWithWords(key, p))) return 'share-prompt';
-  if (words <= 12 && key.split(' ').every((w) => TABLES.social.has(w))) return 'share-prompt';
+  if (words <= 12 && key.split(' ').every(isSocialWord)) return 'share-prompt';
   if (words <= 4 && TABLES.other.has(key)) return 'other';
+  if (isByline(key, line, words)) return 'other';
   if (pos < 4 && isSectionLabel(key, line)) return 'section-label';
   if (arabicArticle) {
     const { arabic, latin } = letterCounts(line);
@@ -176,6 +217,31 @@ function classifyLine(line: string, key: string, pos: number, title: string | nu
     if (TABLES.captionStart.some((p) => startsWithWords(key, p)) && /[:(]/u.test(line.slice(0, 12))) return 'caption';
   }
   return null;
+}
+
+/** Reasons that may be given to page lines outside the main text (navigation items are not boilerplate "in" the body). */
+const OUTSIDE_REASONS = new Set<RemovalReason>(['related-link', 'comment-prompt', 'share-prompt', 'caption', 'other', 'section-label']);
+
+/**
+ * Records the boilerplate among the lines of a page outside its main text (figcaptions, share bars, comment
+ * forms, related-link asides, bylines). Navigation, breadcrumbs and copyright footers are dropped unrecorded.
+ */
+function classifyOutside(lines: string[], title: string | null, arabicArticle: boolean): RemovedLine[] {
+  const out: RemovedLine[] = [];
+  let pendingRelated = false;
+  const titleKey = title ? normalizeKey(title) : null;
+  let beforeTitle = lines.some((l) => normalizeKey(l) === titleKey);
+  for (const [i, line] of lines.entries()) {
+    const key = normalizeKey(line);
+    if (!key || key === titleKey) { pendingRelated = false; beforeTitle = false; continue; }
+    // Section labels are recognised only at the top of the article (before the headline, or the first lines).
+    let reason = classifyLine(line, key, beforeTitle || i < 2 ? 0 : 99, null, arabicArticle);
+    if (!reason && pendingRelated && wordCount(line) <= 25 && !endsLikeSentence(line)) reason = 'related-link';
+    if (!reason && wordCount(line) >= 4 && wordCount(line) <= CAPTION_MAX_WORDS && !endsLikeSentence(line) && /\)\s*$/u.test(line)) reason = 'caption';
+    pendingRelated = reason === 'related-link' && (pendingRelated || (wordCount(line) <= 4 && !/:\s*\S/u.test(line)));
+    if (reason && OUTSIDE_REASONS.has(reason)) out.push({ text: line, reason });
+  }
+  return out;
 }
 
 export interface CleanedBody { text: string; removed: RemovedLine[]; sourceFromText: string | null }
@@ -194,9 +260,10 @@ export function cleanBody(body: string, title: string | null, outlet: string | n
     const line = lines[i];
     const key = normalizeKey(line);
     let reason = classifyLine(line, key, kept.length, title, arabicArticle);
-    // "اقرأ أيضا:" alone on its line: the next short line is the linked headline.
+    // "اقرأ أيضا" / "أخبار ذات صلة" alone on its line: the short lines after it are the linked headlines.
     if (!reason && pendingRelatedHeadline && wordCount(line) <= 25 && !endsLikeSentence(line)) reason = 'related-link';
-    pendingRelatedHeadline = reason === 'related-link' && wordCount(line) <= 3;
+    if (reason === 'related-link') pendingRelatedHeadline ||= wordCount(line) <= 4 && !/:\s*\S/u.test(line);
+    else pendingRelatedHeadline = false;
     if (!reason && ctx && recurringOutlet && isShortLine(line) && ctx.seen(outlet!, line) + 1 >= RECURRING_MIN_ARTICLES) reason = 'recurring';
     if (reason === 'source-line' && !sourceFromText) sourceFromText = outletFromSourceLine(line);
     if (reason) removed.push({ text: line, reason });
@@ -229,20 +296,27 @@ export function cleanArticle(raw: RawArticle, ctx?: CleaningContext): Article {
   let published = raw.published ? toIsoDate(raw.published) ?? raw.published : null;
   let lang = raw.lang ?? null;
   let body = typeof raw.text === 'string' ? raw.text : '';
+  let outside: string[] = [];
   if (!body.trim() && typeof raw.html === 'string' && raw.html.trim()) {
     const x = extractHtml(raw.html);
     body = x.text;
+    outside = x.outside;
     title ??= x.title;
     source ??= canonicalSource(x.source);
     published ??= x.published;
     lang ??= x.lang;
   }
   if (!body.trim()) throw new Error(`${where}: no article text (empty body${raw.html ? ' after HTML extraction' : ''})`);
+  if (source) ctx?.noteOutlet(source);
   const cleaned = cleanBody(body, title, source, ctx);
+  if (outside.length) {
+    const { arabic, latin } = letterCounts(body);
+    cleaned.removed.unshift(...classifyOutside(outside, title, arabic > latin));
+  }
   if (wordCount(cleaned.text) < 3) {
     throw new Error(`${where}: no article text left after removing boilerplate (${cleaned.removed.length} line(s) removed)`);
   }
-  source ??= cleaned.sourceFromText;
+  source ??= cleaned.sourceFromText ? ctx?.resolveOutlet(cleaned.sourceFromText) ?? cleaned.sourceFromText : null;
   const hash = contentHash(cleaned.text);
   return {
     id: raw.id && String(raw.id).trim() ? String(raw.id).trim() : `h${hash.slice(0, 16)}`,

@@ -75,7 +75,8 @@ export function parseFeed(xml: string, stem: string, origin: string): FeedResult
     const name = tag.name.toLowerCase();
     stack.pop();
     if (collectingChannelTitle && name === 'title') {
-      channelTitle = buf.trim();
+      // "قناة النخيل الإخبارية - آخر الأخبار": the outlet is the part before a generic suffix.
+      channelTitle = buf.trim().replace(/\s+[-–—|:]\s+(آخر الأخبار|أخبار|الأخبار|الرئيسية|أحدث الأخبار|كل الأخبار|RSS|Latest news|News|Home)\s*$/iu, '');
       collectingChannelTitle = false;
       return;
     }

@@ -10,6 +10,8 @@ export interface ExtractedHtml {
   source: string | null;
   published: string | null;
   lang: string | null;
+  /** Lines of the page outside the main text (navigation, share bars, asides, captions), in page order. */
+  outside: string[];
 }
 
 /** Elements whose content is never text of the article. */
@@ -22,15 +24,17 @@ const BLOCK = new Set(['P', 'DIV', 'BR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI
 /** Page furniture dropped by the fallback walk (Readability does its own scoring). */
 const FURNITURE = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE']);
 
+const NAVIGATION = new Set(['NAV', 'HEADER']);
+
 /* eslint-disable @typescript-eslint/no-explicit-any -- linkedom's DOM types are loose */
-function walk(node: any, out: string[], dropFurniture: boolean): void {
+function walk(node: any, out: string[], dropFurniture: boolean | Set<string>): void {
   for (const child of Array.from(node.childNodes ?? []) as any[]) {
     if (child.nodeType === 3) {
       out.push(String(child.textContent ?? '').replace(/\s+/g, ' '));
     } else if (child.nodeType === 1) {
       const tag = String(child.tagName).toUpperCase();
       if (SKIP.has(tag)) continue;
-      if (dropFurniture && FURNITURE.has(tag)) continue;
+      if (dropFurniture && (dropFurniture === true ? FURNITURE : dropFurniture).has(tag)) continue;
       const block = BLOCK.has(tag);
       if (block) out.push('\n');
       walk(child, out, dropFurniture);
@@ -40,7 +44,7 @@ function walk(node: any, out: string[], dropFurniture: boolean): void {
 }
 
 /** Text of a DOM node with one line per block (paragraph), trimmed, empty lines dropped. */
-function textOf(node: any, dropFurniture = false): string {
+function textOf(node: any, dropFurniture: boolean | Set<string> = false): string {
   const parts: string[] = [];
   walk(node, parts, dropFurniture);
   return parts.join('').split('\n').map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim()).filter((l) => l).join('\n');
@@ -80,9 +84,18 @@ function jsonLd(document: any): JsonLdFacts {
 export function toIsoDate(s: string | null | undefined): string | null {
   if (!s) return null;
   const t = s.trim();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(t)) return t;
+  // Already ISO 8601: kept as given, so the outlet's own offset (and so its calendar day) survives.
+  if (/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(t)) {
+    return Number.isNaN(Date.parse(t.replace(' ', 'T'))) && t.length > 10 ? null : t.replace(' ', 'T');
+  }
   const ms = Date.parse(t);
   if (Number.isNaN(ms)) return null;
+  // RFC 822 (feeds): keep the given numeric offset rather than converting to UTC.
+  const off = /([+-])(\d{2}):?(\d{2})\s*$/.exec(t);
+  if (off) {
+    const minutes = (off[1] === '-' ? -1 : 1) * (Number(off[2]) * 60 + Number(off[3]));
+    return new Date(ms + minutes * 60_000).toISOString().replace(/\.000Z$|Z$/, `${off[1]}${off[2]}:${off[3]}`);
+  }
   return new Date(ms).toISOString();
 }
 
@@ -94,7 +107,7 @@ function isFullPage(html: string): boolean {
 export function extractHtml(html: string): ExtractedHtml {
   if (!isFullPage(html)) {
     const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-    return { title: null, text: textOf(document.body), source: null, published: null, lang: null };
+    return { title: null, text: textOf(document.body), source: null, published: null, lang: null, outside: [] };
   }
   const { document } = parseHTML(html);
   const ld = jsonLd(document);
@@ -105,7 +118,9 @@ export function extractHtml(html: string): ExtractedHtml {
   const title = meta(document, 'og:title', 'twitter:title') ?? ld.headline
     ?? (String(document.querySelector('title')?.textContent ?? '').trim() || null);
   const lang = document.documentElement?.getAttribute('lang') || null;
-  // The fallback text is taken before Readability, which rewrites the document.
+  // The whole-page and fallback texts are taken before Readability, which rewrites the document.
+  // Navigation bars are left out of the page lines entirely: they are site chrome, not article boilerplate.
+  const whole = textOf(document.body ?? document, NAVIGATION);
   const fallback = textOf(document.body ?? document, true);
   let text = '';
   try {
@@ -115,5 +130,13 @@ export function extractHtml(html: string): ExtractedHtml {
     text = '';
   }
   if (text.length < 0.2 * fallback.length && fallback.length > text.length) text = fallback;
-  return { title, text, source, published, lang };
+  const inMain = new Map<string, number>();
+  for (const l of text.split('\n')) inMain.set(l, (inMain.get(l) ?? 0) + 1);
+  const outside: string[] = [];
+  for (const l of whole.split('\n')) {
+    const n = inMain.get(l) ?? 0;
+    if (n > 0) inMain.set(l, n - 1);
+    else if (l) outside.push(l);
+  }
+  return { title, text, source, published, lang, outside };
 }
