@@ -1,2 +1,11 @@
-// Public surface of the text stage.
-export {};
+// Public surface of the text stage: Arabic normalization, tokens, sentences, light stemming, stop words,
+// the analyzer, number words and dates.
+export { normalize } from './normalize.js';
+export { tokenize } from './tokenize.js';
+export type { Token, TokenKind } from './tokenize.js';
+export { sentences } from './sentences.js';
+export type { Sentence } from './sentences.js';
+export { stem } from './stem.js';
+export { isStopword, stopwords } from './stopwords.js';
+export { analyze, forEachTerm } from './analyze.js';
+export type { AnalyzeOptions } from './analyze.js';
