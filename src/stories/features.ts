@@ -20,6 +20,28 @@ export interface ArticleFeatures {
   keys: string[];
   /** Near-duplicates named by ingestion. */
   related: string[];
+  /** Weekdays (0 = Sunday) the headline names: explicit day names, and اليوم/غدا/أمس resolved
+   * against the publication date. Daily bulletins (weather, digests) differ only in these. */
+  days: number[];
+}
+
+// Weekday names in normalized form (normalize(): ة→ه, أ→ا), Sunday first as in Date.getUTCDay().
+const WEEKDAYS = ['الاحد', 'الاثنين', 'الثلاثاء', 'الاربعاء', 'الخميس', 'الجمعه', 'السبت'];
+// Relative day words and their offset from the publication day.
+const RELATIVE_DAYS: Record<string, number> = { 'اليوم': 0, 'غدا': 1, 'امس': -1, 'البارحه': -1 };
+
+/** The weekdays a headline refers to (see ArticleFeatures.days). */
+export function headlineDays(title: string, time: number | null): number[] {
+  const days = new Set<number>();
+  for (const tok of tokenize(title)) {
+    if (tok.kind !== 'word') continue;
+    const n = tok.norm.replace(/^[وفب](?=ال)/, '');
+    const i = WEEKDAYS.indexOf(n);
+    if (i >= 0) { days.add(i); continue; }
+    const off = RELATIVE_DAYS[n];
+    if (off !== undefined && time !== null) days.add((((new Date(time).getUTCDay() + off) % 7) + 7) % 7);
+  }
+  return [...days].sort();
 }
 
 /** Epoch ms of an ISO date or date-time; a bare date is taken at noon UTC. Null when absent or invalid. */
@@ -95,5 +117,6 @@ export function extractFeatures(article: Article, config: StoriesConfig = STORIE
     terms,
     keys: [...keys].sort(),
     related: Array.isArray(article.related) ? article.related.filter((r) => typeof r === 'string') : [],
+    days: headlineDays(title, parseTime(article.published)),
   };
 }

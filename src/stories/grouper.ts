@@ -33,6 +33,12 @@ function cosine(a: Vector, b: Vector): number {
   return dot / Math.sqrt(na * nb);
 }
 
+/** True when both name weekdays and none in common. */
+function daysClash(a: number[] | undefined, b: number[] | undefined): boolean {
+  if (!a?.length || !b?.length) return false;
+  return !a.some((d) => b.includes(d));
+}
+
 function pruneTop(rec: Record<string, number>, keep: number): Record<string, number> {
   const entries = Object.entries(rec);
   if (entries.length <= keep) return rec;
@@ -132,7 +138,7 @@ export class StoryGrouper {
       const { id, seq } = this.state.newStory();
       story = {
         id, seq, articles: [], centroid: {}, keys: {}, first: null, last: null, firstTime: null, lastTime: null,
-        sources: [], related: [], title: '', titleArticle: null,
+        sources: [], related: [], days: [], title: '', titleArticle: null,
       };
       this.join(story, f);
       action = 'new';
@@ -190,7 +196,8 @@ export class StoryGrouper {
       memberSim = Math.max(memberSim, cosine(vec, this.weighted(m.terms, cdf)));
     }
     const entitySim = cosine(keyVec, this.keyVector(Object.entries(story.keys), cdf));
-    return Math.max(centroidSim, memberSim) + this.config.entityWeight * entitySim;
+    const score = Math.max(centroidSim, memberSim) + this.config.entityWeight * entitySim;
+    return daysClash(f.days, story.days) ? score * this.config.dayMismatchFactor : score;
   }
 
   private join(story: StoryRecord, f: ArticleFeatures): void {
@@ -202,6 +209,7 @@ export class StoryGrouper {
     [story.first, story.firstTime] = pubMin(story.first, story.firstTime, f.published, f.time);
     [story.last, story.lastTime] = pubMax(story.last, story.lastTime, f.published, f.time);
     if (f.source && !story.sources.includes(f.source)) story.sources.push(f.source);
+    for (const d of f.days ?? []) { story.days ??= []; if (!story.days.includes(d)) story.days.push(d); }
     this.state.putArticle(f, story.id);
     this.retitle(story);
     this.state.putStory(story);
@@ -250,7 +258,7 @@ export class StoryGrouper {
       let target: StoryRecord | null = null;
       for (const [id] of ranked) {
         const other = this.state.getStory(id);
-        if (!other || !this.windowsTouch(story, other)) continue;
+        if (!other || !this.windowsTouch(story, other) || daysClash(story.days, other.days)) continue;
         const odf = this.state.documentFrequencies(Object.keys(other.centroid));
         const sim = cosine(vec, this.weighted(other.centroid, odf));
         if (sim >= this.config.mergeThreshold) { target = other; break; }
@@ -279,6 +287,7 @@ export class StoryGrouper {
     [keep.first, keep.firstTime] = pubMin(keep.first, keep.firstTime, drop.first, drop.firstTime);
     [keep.last, keep.lastTime] = pubMax(keep.last, keep.lastTime, drop.last, drop.lastTime);
     for (const s of drop.sources) if (!keep.sources.includes(s)) keep.sources.push(s);
+    for (const d of drop.days ?? []) { keep.days ??= []; if (!keep.days.includes(d)) keep.days.push(d); }
     // Related links of the dropped story now point at the kept one.
     keep.related = keep.related.filter((r) => r !== drop.id);
     for (const r of drop.related) {

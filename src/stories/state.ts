@@ -19,6 +19,8 @@ export interface StoryRecord {
   lastTime: number | null;
   sources: string[];
   related: string[];
+  /** Weekdays named by the members' headlines (see ArticleFeatures.days). */
+  days?: number[];
   title: string;
   titleArticle: string | null;
 }
