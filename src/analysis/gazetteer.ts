@@ -150,8 +150,10 @@ export const SPEECH_VERBS: string[] = [
 ];
 export const CONTINUATION_VERBS: string[] = [
   'أضاف', 'أضافت', 'تابع', 'تابعت', 'أردف', 'أردفت', 'أوضح', 'أوضحت', 'لفت', 'لفتت', 'مضيفا', 'مضيفة', 'قائلا', 'قائلة',
-  'مشددا', 'مشددة', 'مؤكدا', 'مؤكدة', 'موضحا', 'موضحة', 'مشيرا', 'مشيرة', 'لافتا', 'لافتة', 'متابعا', 'شدد', 'أكد', 'قال',
+  'مشددا', 'مشددة', 'مؤكدا', 'مؤكدة', 'موضحا', 'موضحة', 'مشيرا', 'مشيرة', 'لافتا', 'لافتة', 'متابعا',
 ];
+/** Verbs that open unmarked speech continuing the current speaker ("وأضاف تم التوصل ..."). */
+export const UNMARKED_OPENERS: string[] = ['أضاف', 'تابع', 'أردف'];
 /** Phrases that keep the current speaker ("for his part"). */
 export const SAME_SPEAKER_PHRASES: string[] = ['من جانبه', 'بدوره', 'من جهته', 'من جانبها', 'بدورها', 'من جهتها'];
 

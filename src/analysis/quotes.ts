@@ -1,0 +1,186 @@
+// Quotes in one article: direct speech in quotation marks or after "verb:" , unmarked speech after a
+// continuation verb (وأضاف تم ...), and indirect speech (قال إن / أكد أن ...), each with the speaker mention.
+// Continuations (وأضاف، وتابع، مضيفا ...) and من جانبه/بدوره carry the current speaker.
+import type { Article, EntityType } from '../types.js';
+import { QUOTES } from './config.js';
+import { CONTINUATION_VERBS, SAME_SPEAKER_PHRASES, SPEECH_VERBS, UNMARKED_OPENERS } from './gazetteer.js';
+import { extractEntities, type ArticleEntities, type Mention } from './entities.js';
+import { fold } from './names.js';
+import { bareForms, words, type Word } from './tokens.js';
+
+export interface RawQuote {
+  /** Index of the speaker's mention in the article's mentions, or -1. */
+  speakerMention: number;
+  /** The speaker as written when it is not a recognised mention (a lone name after a speech verb). */
+  speakerText: string | null;
+  text: string;
+  kind: 'direct' | 'indirect';
+  start: number;
+  end: number;
+}
+
+const SPEECH = new Set(SPEECH_VERBS.map(fold));
+const CONT = new Set(CONTINUATION_VERBS.map(fold));
+const SAME = SAME_SPEAKER_PHRASES.map(fold);
+const OPENERS = new Set(UNMARKED_OPENERS.map(fold));
+const THAT = new Set(['ان', 'انه', 'انها', 'بان', 'بانه', 'انهم', 'انهما', 'الي ان', 'الى ان'].map(fold));
+const PAIRS: Record<string, string> = { '«': '»', '“': '”', '"': '"', '”': '“' };
+const SPEAKER_TYPES: EntityType[] = ['person', 'org'];
+
+const speechForm = (w: Word) => bareForms(w.f).find((b) => SPEECH.has(b));
+const isCont = (w: Word) => bareForms(w.f).some((b) => CONT.has(b));
+
+interface Span { start: number; end: number; textStart: number; textEnd: number }
+
+/** Quoted spans of one paragraph (offsets into the article text). */
+function quoteSpans(text: string, from: number, to: number): Span[] {
+  const out: Span[] = [];
+  let i = from;
+  while (i < to) {
+    const ch = text[i];
+    const close = PAIRS[ch];
+    if (close) {
+      const j = text.indexOf(close, i + 1);
+      if (j > i && j < to) { out.push({ start: i, end: j + 1, textStart: i + 1, textEnd: j }); i = j + 1; continue; }
+    }
+    i++;
+  }
+  return out;
+}
+
+/** Sentence starts within a paragraph, outside quoted spans. */
+function sentenceStarts(text: string, from: number, to: number, spans: Span[]): number[] {
+  const starts = [from];
+  for (let i = from; i < to; i++) {
+    if (!/[.!?؟]/.test(text[i])) continue;
+    if (spans.some((s) => i > s.start && i < s.end - 1)) continue;
+    if (i + 1 < to && /\s/.test(text[i + 1])) starts.push(i + 1);
+  }
+  return starts;
+}
+
+const clean = (s: string) => s.replace(/\s+/g, ' ').replace(/^[\s"«»“”:،,.\-–]+|[\s"«»“”:،,.\-–]+$/g, '').trim();
+
+export function extractQuotes(article: Pick<Article, 'text'> | string, entities?: ArticleEntities): RawQuote[] {
+  const text = typeof article === 'string' ? article : article?.text;
+  if (typeof text !== 'string') throw new TypeError('extractQuotes: article.text must be a string');
+  const ents = entities ?? extractEntities(text);
+  const mentions = ents.mentions;
+  const ws = words(text);
+  const quotes: RawQuote[] = [];
+  let current: { mention: number; text: string | null } | null = null;
+
+  const mentionsIn = (a: number, b: number, places = false) => {
+    const out: number[] = [];
+    mentions.forEach((m, i) => { if (m.start >= a && m.end <= b && (SPEAKER_TYPES.includes(m.type) || (places && m.type === 'place'))) out.push(i); });
+    return out;
+  };
+  const wordsIn = (a: number, b: number) => ws.filter((w) => w.start >= a && w.end <= b);
+
+  /** The speaker for speech introduced in [a, b): the name after the last speech verb, else the subject before it. */
+  const speakerFor = (a: number, b: number, sentenceStart: number): { mention: number; text: string | null; verb: boolean } | null => {
+    const ctx = wordsIn(a, b);
+    let v = -1;
+    for (let k = ctx.length - 1; k >= 0; k--) if (speechForm(ctx[k])) { v = k; break; }
+    const before = fold(text.slice(sentenceStart, b));
+    const same = SAME.some((p) => before.includes(p));
+    if (v >= 0) {
+      const verb = ctx[v];
+      const afterEnd = ctx[Math.min(ctx.length - 1, v + QUOTES.speakerWindow)].end;
+      const after = mentionsIn(verb.end, Math.max(afterEnd, verb.end)).filter((i) => mentions[i].type === 'person');
+      if (after.length) return { mention: after[0], text: null, verb: true };
+      const next2 = ctx[Math.min(ctx.length - 1, v + 2)];
+      const near = mentionsIn(verb.end, Math.max(next2.end, verb.end), true);
+      if (near.length) return { mention: near[0], text: null, verb: true };
+      const prior = mentionsIn(sentenceStart, verb.start);
+      const priorPerson = prior.filter((i) => mentions[i].type === 'person');
+      // a continuation inside a sentence: its subject (first person named) is the speaker
+      if (isCont(verb) && priorPerson.length) return { mention: priorPerson[0], text: null, verb: true };
+      if (!isCont(verb) && !same) {
+        if (priorPerson.length) return { mention: priorPerson[priorPerson.length - 1], text: null, verb: true };
+        const next = ctx[v + 1];
+        if (next && next.f.length > 3 && !/^(ال|في|من|ان|على)/.test(next.f) && /^[\u0621-\u064A]+$/.test(next.f) && next.after !== '' && /[:،,]/.test(next.after))
+          return { mention: -1, text: next.text.replace(/^[وف]/, ''), verb: true };
+        if (prior.length) return { mention: prior[prior.length - 1], text: null, verb: true };
+      }
+      if (current) return { ...current, verb: true };
+      return { mention: -1, text: null, verb: true };
+    }
+    // no verb: "تصريح تشاووش أوغلو:" or a name right before a colon
+    const prior = mentionsIn(sentenceStart, b);
+    if (prior.length && /:\s*["«“]?\s*$/.test(text.slice(a, b))) return { mention: prior[prior.length - 1], text: null, verb: false };
+    if (same && current) return { ...current, verb: false };
+    return null;
+  };
+
+  const push = (sp: { mention: number; text: string | null }, body: string, kind: 'direct' | 'indirect', start: number, end: number) => {
+    const t = clean(body);
+    if (!t) return;
+    quotes.push({ speakerMention: sp.mention, speakerText: sp.text, text: t, kind, start, end });
+    if (sp.mention >= 0 || sp.text) current = { mention: sp.mention, text: sp.text };
+  };
+
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    const from = lineStart, to = lineStart + line.length;
+    lineStart = to + 1;
+    if (!line.trim()) continue;
+    const spans = quoteSpans(text, from, to);
+    const starts = sentenceStarts(text, from, to, spans);
+    for (let s = 0; s < starts.length; s++) {
+      const sStart = starts[s], sEnd = s + 1 < starts.length ? starts[s + 1] : to;
+      const inSentence = spans.filter((q) => q.start >= sStart && q.start < sEnd);
+      let prevEnd = sStart;
+      let handled = false;
+      for (const q of inSentence) {
+        const body = text.slice(q.textStart, q.textEnd);
+        const nWords = body.trim().split(/\s+/).length;
+        const colon = /:\s*$/.test(text.slice(prevEnd, q.start));
+        const sp = speakerFor(prevEnd, q.start, sStart);
+        if (sp && (sp.verb || colon) && (nWords >= QUOTES.minWords || colon)) {
+          push(sp, body, 'direct', q.textStart, q.textEnd);
+          handled = true;
+        }
+        prevEnd = q.end;
+      }
+      if (handled || inSentence.length) continue;
+      const sw = wordsIn(sStart, sEnd);
+      // "وقال لافروف: ..." without quotation marks
+      const colonAt = text.slice(sStart, sEnd).indexOf(':');
+      if (colonAt > 0) {
+        const c = sStart + colonAt;
+        const sp = speakerFor(sStart, c, sStart);
+        if (sp && sp.verb && wordsIn(sStart, c).length <= 10) { push(sp, text.slice(c + 1, sEnd), 'direct', c + 1, sEnd); continue; }
+      }
+      // indirect: verb ... أن/إن ...
+      let done = false;
+      for (let k = 0; k < sw.length && k < 12 && !done; k++) {
+        if (!speechForm(sw[k])) continue;
+        for (let t = k + 1; t < sw.length && t <= k + 9; t++) {
+          if (THAT.has(sw[t].f) || THAT.has(sw[t].noConj)) {
+            const sp = speakerFor(sStart, sw[t].start, sStart);
+            if (sp) push(sp, text.slice(sw[t].end, sEnd), 'indirect', sw[t].end, sEnd);
+            done = true;
+            break;
+          }
+        }
+        if (!done && k === 0 && bareForms(sw[k].f).some((b) => OPENERS.has(b)) && sw[k + 1] && !speechForm(sw[k + 1])
+          && mentionsIn(sw[k].end, sw[Math.min(sw.length - 1, k + 3)].end, true).length === 0 && !THAT.has(sw[k + 1].f) && sw.length > 6) {
+          // "وأضاف تم التوصل إلى تفاهم ..." — unmarked speech continuing the current speaker
+          if (current) push(current, text.slice(sw[k].end, sEnd), 'direct', sw[k].end, sEnd);
+          done = true;
+        }
+        if (!done) {
+          // a sentence whose speech verb names a person still sets the current speaker
+          const sp = mentionsIn(sw[k].end, sw[Math.min(sw.length - 1, k + QUOTES.speakerWindow)].end).filter((i) => mentions[i].type === 'person');
+          if (sp.length) current = { mention: sp[0], text: null };
+          else if (!isCont(sw[k])) current = null; // someone unnamed speaks now (مصادر محلية ...)
+        }
+        break;
+      }
+    }
+  }
+  return quotes;
+}
+
+export type { Mention };
