@@ -1,0 +1,87 @@
+// What the HTTP API and the web page need from khabar, and nothing more. The server is written against this
+// interface; khabar-source.ts implements it over the library (class Khabar). Keep it small: every method
+// maps to one library call or a simple composition of them.
+import type { Article, EntityType, RawArticle, Story, StoryReport } from '../types.js';
+
+export type StorySort = 'newest' | 'coverage';
+
+export interface StoryListQuery {
+  /** 1-based. */
+  page: number;
+  pageSize: number;
+  sort: StorySort;
+  /** Inclusive ISO dates (YYYY-MM-DD) on the story's last / first article date. */
+  from?: string;
+  to?: string;
+  /** Canonical outlet name: stories with at least one article from it. */
+  outlet?: string;
+  /** Entity id (see EntitySummary.id): stories mentioning it. */
+  entity?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+export interface SearchHit {
+  id: string;
+  title: string | null;
+  source: string | null;
+  published: string | null;
+  score: number;
+  /** The story the article belongs to, when known. */
+  story: string | null;
+  /** A short passage of the article text around the matches, with the matching spans marked. */
+  snippet: SnippetPart[];
+}
+
+export interface SnippetPart {
+  text: string;
+  match: boolean;
+}
+
+/** An entity across all stories: the same canonical entity merged from each story's analysis. */
+export interface EntitySummary {
+  /** Stable, URL-safe id derived from the canonical name. */
+  id: string;
+  name: string;
+  type: EntityType;
+  variants: string[];
+  mentions: number;
+  stories: { id: string; title: string }[];
+}
+
+export interface IngestOutcome {
+  stored: number;
+  updated: number;
+  duplicates: number;
+  failed: { index: number; reason: string }[];
+  /** Ids of the articles stored, updated or found as duplicates, in input order. */
+  ids: string[];
+}
+
+export interface ArticleView extends Article {
+  /** The story the article belongs to, when known. */
+  story: { id: string; title: string } | null;
+}
+
+export interface KhabarSource {
+  listStories(q: StoryListQuery): Page<Story>;
+  /** Everything the analysis gives for one story, or null when there is no such story. */
+  story(id: string): StoryReport | null;
+  /** Stories by id (for related-story titles); unknown ids are left out. */
+  storiesById(ids: string[]): Story[];
+  article(id: string): ArticleView | null;
+  /** Titles and outlets of several articles (for citation marks); unknown ids are left out. */
+  articles(ids: string[]): Article[];
+  search(q: string, opts?: { limit?: number }): SearchHit[];
+  entities(): EntitySummary[];
+  entity(id: string): EntitySummary | null;
+  /** Cleans, stores and groups raw articles. May be called with batches; must not throw for bad items. */
+  ingest(items: RawArticle[]): Promise<IngestOutcome>;
+  /** Known outlets, for the story-list filter. */
+  outlets(): string[];
+}

@@ -1,0 +1,202 @@
+// Server-rendered pages. Every page is built with the `html` template, so every value from an article,
+// a story or a request is escaped; untrusted text shown inline sits in <bdi> so its direction stays its own.
+import type { Article, Entity, EntityType, Quantity, Quote, Story, StoryReport } from '../types.js';
+import type { ArticleView, EntitySummary, Page, SearchHit, StoryListQuery } from '../api/source.js';
+import { bdi, html, pathTo, query, type SafeHtml } from './html.js';
+import { entityId } from '../api/entity-id.js';
+
+const TYPE_LABEL: Record<EntityType, string> = { person: 'شخص', place: 'مكان', org: 'جهة', other: 'أخرى' };
+const REMOVAL_LABEL: Record<string, string> = {
+  'related-link': 'رابط ذو صلة', 'comment-prompt': 'دعوة للتعليق', 'source-line': 'سطر المصدر', caption: 'تعليق صورة',
+  'section-label': 'اسم القسم', 'share-prompt': 'دعوة للمشاركة', recurring: 'سطر متكرر', 'title-repeat': 'تكرار العنوان', other: 'أخرى',
+};
+
+export function layout(title: string, body: SafeHtml, opts: { q?: string; script?: boolean } = {}): string {
+  return '<!doctype html>\n' + html`<html lang="ar" dir="rtl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} — خبر</title>
+<link rel="stylesheet" href="/static/app.css">
+${opts.script ? html`<script src="/static/app.js" defer></script>` : ''}
+</head>
+<body>
+<header class="site"><div class="bar">
+<a class="brand" href="/">خبر</a>
+<nav><a href="/">القصص</a> · <a href="/entities">الأسماء</a></nav>
+<form class="search" action="/search" method="get" role="search">
+<input type="search" name="q" value="${opts.q ?? ''}" placeholder="ابحث في المقالات" aria-label="بحث" required>
+<button type="submit">بحث</button>
+</form>
+</div></header>
+<main>
+${body}
+</main>
+</body>
+</html>`.toString();
+}
+
+function dateText(iso: string | null | undefined): SafeHtml {
+  if (!iso) return html``;
+  return html`<time datetime="${iso}">${iso.slice(0, 10)}</time>`;
+}
+
+function span(first: string | null, last: string | null): SafeHtml {
+  if (!first && !last) return html``;
+  if (!last || first?.slice(0, 10) === last.slice(0, 10)) return dateText(first ?? last);
+  return html`${dateText(first)} – ${dateText(last)}`;
+}
+
+function outletBadges(sources: string[]): SafeHtml {
+  return html`${sources.map((s) => html`<span class="badge">${bdi(s)}</span>`)}`;
+}
+
+function storyCard(story: Story): SafeHtml {
+  return html`<li class="card">
+<h3><a href="${pathTo('stories', story.id)}">${bdi(story.title)}</a></h3>
+<div class="meta"><span class="badge count">${story.articles.length} مقالات</span> ${outletBadges(story.sources)} ${span(story.first, story.last)}</div>
+</li>`;
+}
+
+export function storyListPage(page: Page<Story>, q: StoryListQuery, outlets: string[]): string {
+  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
+  const base = { sort: q.sort === 'newest' ? undefined : q.sort, from: q.from, to: q.to, outlet: q.outlet, entity: q.entity };
+  const body = html`<h1>القصص</h1>
+<p id="ingest-status" class="ingest-status" hidden><span></span> <progress max="1" value="0"></progress></p>
+<form class="filters" action="/" method="get">
+<label>الترتيب<select name="sort">
+<option value="newest"${q.sort === 'newest' ? html` selected` : ''}>الأحدث</option>
+<option value="coverage"${q.sort === 'coverage' ? html` selected` : ''}>الأوسع تغطية</option>
+</select></label>
+<label>من<input type="date" name="from" value="${q.from ?? ''}"></label>
+<label>إلى<input type="date" name="to" value="${q.to ?? ''}"></label>
+<label>المصدر<select name="outlet"><option value="">الكل</option>
+${outlets.map((o) => html`<option value="${o}"${o === q.outlet ? html` selected` : ''}>${o}</option>`)}
+</select></label>
+${q.entity ? html`<input type="hidden" name="entity" value="${q.entity}">` : ''}
+<button type="submit">عرض</button>
+</form>
+${q.entity ? html`<p class="meta">قصص تذكر: ${bdi(q.entity)} — <a href="/">إزالة</a></p>` : ''}
+<p class="meta">${page.total} قصة</p>
+${page.items.length
+    ? html`<ul class="cards">${page.items.map(storyCard)}</ul>`
+    : html`<p class="empty">لا توجد قصص بعد. أدخل مقالات بالأمر <bdi class="ltr">khabar ingest</bdi> أو عبر الواجهة البرمجية.</p>`}
+<nav class="pager">
+${q.page > 1 ? html`<a href="/${query({ ...base, page: q.page - 1 })}">→ السابق</a>` : html`<span></span>`}
+<span class="meta">صفحة ${q.page} من ${pages}</span>
+${q.page < pages ? html`<a href="/${query({ ...base, page: q.page + 1 })}">التالي ←</a>` : html`<span></span>`}
+</nav>`;
+  return layout('القصص', body, { script: true });
+}
+
+/** Citation marks [n] for a list of article ids, numbered by the story's article order. */
+function cites(ids: string[], numberOf: Map<string, number>): SafeHtml {
+  return html`${ids.filter((id) => numberOf.has(id)).map((id) =>
+    html`<sup class="cite"><a href="${pathTo('articles', id)}" title="المقال ${numberOf.get(id)}">[${numberOf.get(id)}]</a></sup>`)}`;
+}
+
+function sourcesOf(ids: string[], byId: Map<string, Article>): string[] {
+  return [...new Set(ids.map((id) => byId.get(id)?.source ?? '').filter(Boolean))];
+}
+
+function section(title: string, items: readonly unknown[] | undefined, content: () => SafeHtml, empty = 'لا شيء بعد.'): SafeHtml {
+  return html`<section><h2>${title}</h2>${items && items.length ? content() : html`<p class="empty">${empty}</p>`}</section>`;
+}
+
+function quantityItem(n: Quantity, byId: Map<string, Article>, numberOf: Map<string, number>): SafeHtml {
+  return html`<li><bdi>${n.text}</bdi> ${cites(n.articles, numberOf)} ${outletBadges(sourcesOf(n.articles, byId))}
+${n.conflicts?.length ? html`<ul>${n.conflicts.map((c) => html`<li class="conflict">رقم مختلف: <bdi>${c.text}</bdi> ${cites(c.articles, numberOf)} ${outletBadges(sourcesOf(c.articles, byId))}</li>`)}</ul>` : ''}</li>`;
+}
+
+function quoteGroups(quotes: Quote[], numberOf: Map<string, number>): SafeHtml {
+  const groups = new Map<string, Quote[]>();
+  for (const q of quotes) {
+    const key = q.speaker ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), q]);
+  }
+  return html`${[...groups].map(([speaker, qs]) => html`<div class="quote-group"><h3>${speaker ? bdi(speaker) : 'متحدث غير محدد'}</h3>
+${qs.map((q) => html`<blockquote>${q.kind === 'direct' ? html`«${bdi(q.text)}»` : bdi(q.text)} ${cites(q.articles, numberOf)}</blockquote>`)}</div>`)}`;
+}
+
+function entityItem(e: Entity): SafeHtml {
+  const others = e.variants.filter((v) => v !== e.name);
+  return html`<li><a href="${pathTo('entities', entityId(e.name))}">${bdi(e.name)}</a> <span class="badge">${TYPE_LABEL[e.type] ?? e.type}</span>
+<span class="meta">${e.mentions} ذكر</span>${others.length ? html` <span class="meta">— يكتب أيضا: ${others.map((v, i) => html`${i ? '، ' : ''}${bdi(v)}`)}</span>` : ''}</li>`;
+}
+
+export function storyPage(story: StoryReport, articles: Article[], related: Story[]): string {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const numberOf = new Map(story.articles.map((id, i) => [id, i + 1]));
+  const facts = story.facts ?? [];
+  const numbers = story.numbers ?? [];
+  const timeline = [...(story.timeline ?? [])].sort((a, b) => a.date.localeCompare(b.date));
+  const body = html`<article class="story">
+<h1>${bdi(story.title)}</h1>
+<p class="meta"><span class="badge count">${story.articles.length} مقالات</span> ${outletBadges(story.sources)} ${span(story.first, story.last)}</p>
+${section('الخلاصة', story.summary, () => html`<div class="summary">${story.summary!.map((s) => html`<p>${bdi(s.text)} ${cites(s.articles, numberOf)}</p>`)}</div>`)}
+${section('الوقائع', facts, () => html`<ul class="plain facts">${facts.map((f) => html`<li>${bdi(f.text)} ${cites(f.articles, numberOf)}
+<div>${outletBadges(sourcesOf(f.articles, byId))}${f.unique ? html`<span class="badge unique">انفرد به مصدر واحد</span>` : html`<span class="badge count">أكدته ${sourcesOf(f.articles, byId).length} مصادر</span>`}</div></li>`)}</ul>`)}
+${section('الأرقام', numbers, () => html`<ul class="plain numbers">${numbers.map((n) => quantityItem(n, byId, numberOf))}</ul>`)}
+${section('الاقتباسات', story.quotes, () => quoteGroups(story.quotes!, numberOf))}
+${section('التسلسل الزمني', timeline, () => html`<ul class="plain timeline">${timeline.map((t) => html`<li><time>${t.date}</time><bdi>${t.text}</bdi> ${cites(t.articles, numberOf)}</li>`)}</ul>`)}
+${section('الأسماء', story.entities, () => html`<ul class="plain entities">${story.entities!.map(entityItem)}</ul>`)}
+${section('قصص ذات صلة', related, () => html`<ul class="plain related">${related.map((r) => html`<li><a href="${pathTo('stories', r.id)}">${bdi(r.title)}</a> <span class="meta">${span(r.first, r.last)}</span></li>`)}</ul>`)}
+<section><h2>المقالات</h2>
+<ol class="sources">${story.articles.map((id) => {
+    const a = byId.get(id);
+    return html`<li id="${`src-${numberOf.get(id)}`}"><a href="${pathTo('articles', id)}">${bdi(a?.title ?? id)}</a> ${a?.source ? html`<span class="badge">${bdi(a.source)}</span>` : ''} <span class="meta">${dateText(a?.published)}</span></li>`;
+  })}</ol></section>
+</article>`;
+  return layout(story.title, body);
+}
+
+function paragraphs(text: string): SafeHtml {
+  return html`${text.split(/\n+/).filter((p) => p.trim()).map((p) => html`<p>${p}</p>`)}`;
+}
+
+export function articlePage(a: ArticleView): string {
+  const body = html`<article>
+<h1 dir="auto">${a.title ?? 'مقال بلا عنوان'}</h1>
+<p class="meta">${a.source ? html`<span class="badge">${bdi(a.source)}</span>` : ''} ${dateText(a.published)}
+${a.story ? html` — من قصة: <a href="${pathTo('stories', a.story.id)}">${bdi(a.story.title)}</a>` : ''}</p>
+${a.url ? html`<p class="meta">الرابط الأصلي: <bdi class="ltr">${a.url}</bdi></p>` : ''}
+<div class="article-body" dir="auto">${paragraphs(a.text)}</div>
+<details class="removed"><summary>ما حذفه التنظيف (${a.removed.length} سطر)</summary>
+${a.removed.length
+    ? html`<ul class="plain">${a.removed.map((r) => html`<li><span class="badge">${REMOVAL_LABEL[r.reason] ?? r.reason}</span> <del><bdi>${r.text}</bdi></del></li>`)}</ul>`
+    : html`<p class="empty">لم يحذف شيء.</p>`}
+</details>
+</article>`;
+  return layout(a.title ?? a.id, body);
+}
+
+export function searchPage(q: string, hits: SearchHit[]): string {
+  const body = html`<h1>نتائج البحث عن: ${bdi(q)}</h1>
+<p class="meta">${hits.length} نتيجة</p>
+${hits.length ? html`<ul class="cards results">${hits.map((h) => html`<li class="card">
+<h3><a href="${pathTo('articles', h.id)}">${bdi(h.title ?? h.id)}</a></h3>
+<div class="meta">${h.source ? html`<span class="badge">${bdi(h.source)}</span>` : ''} ${dateText(h.published)}${h.story ? html` — <a href="${pathTo('stories', h.story)}">القصة</a>` : ''}</div>
+<p class="snippet"><bdi>${h.snippet.map((p) => (p.match ? html`<mark>${p.text}</mark>` : p.text))}</bdi></p>
+</li>`)}</ul>` : html`<p class="empty">لا نتائج.</p>`}`;
+  return layout(`بحث: ${q}`, body, { q });
+}
+
+export function entityPage(e: EntitySummary): string {
+  const body = html`<h1>${bdi(e.name)} <span class="badge">${TYPE_LABEL[e.type] ?? e.type}</span></h1>
+<p class="meta">${e.mentions} ذكر في ${e.stories.length} قصة</p>
+<section><h2>صيغ الاسم</h2><ul class="plain variants">${e.variants.map((v) => html`<li>${bdi(v)}</li>`)}</ul></section>
+<section><h2>القصص</h2><ul class="plain">${e.stories.map((s) => html`<li><a href="${pathTo('stories', s.id)}">${bdi(s.title)}</a></li>`)}</ul>
+<p><a href="/${query({ entity: e.id })}">كل القصص التي تذكره</a></p></section>`;
+  return layout(e.name, body);
+}
+
+export function entityListPage(entities: EntitySummary[]): string {
+  const body = html`<h1>الأسماء</h1>
+${entities.length ? html`<ul class="plain">${entities.map((e) => html`<li><a href="${pathTo('entities', e.id)}">${bdi(e.name)}</a> <span class="badge">${TYPE_LABEL[e.type] ?? e.type}</span> <span class="meta">${e.stories.length} قصة${e.variants.length > 1 ? html` — ${e.variants.length} صيغ` : ''}</span></li>`)}</ul>` : html`<p class="empty">لا أسماء بعد.</p>`}`;
+  return layout('الأسماء', body);
+}
+
+export function errorPage(status: number, message: string): string {
+  const title = status === 404 ? 'غير موجود' : status < 500 ? 'طلب غير صالح' : 'خطأ في الخادم';
+  return layout(title, html`<h1>${title}</h1><p class="meta"><bdi>${message}</bdi></p><p><a href="/">العودة إلى القصص</a></p>`);
+}
