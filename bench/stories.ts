@@ -1,4 +1,89 @@
-// bench for the stories stage. Prints figures; filled in by the stage's work.
+// bench for the stories stage: articles/s of StoryGrouper.add when the state already holds 10,000 and
+// 100,000 articles, and the ratio (per-article cost must stay near constant thanks to the capped index).
+// Articles are built by recombining sentences of ANT corpus texts (deterministic PRNG); the state is the
+// in-memory one (MemoryStoryState). `npm run bench -- stories`; KHABAR_BENCH_SIZES=2000,20000 to change sizes.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sentences } from '../src/text/index.js';
+import { MemoryStoryState, StoryGrouper } from '../src/stories/index.js';
+import type { Article } from '../src/types.js';
+
+const repoRoot: string = (() => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+  return dir;
+})();
+const sharedDir = process.env.KHABAR_SHARED ?? resolve(repoRoot, '..', 'shared');
+
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Source { title: string; sents: string[] }
+
+function loadSources(limit: number): Source[] {
+  const path = join(sharedDir, 'data', 'ant-corpus-v1.1', 'ant_v1.1.jsonl');
+  const out: Source[] = [];
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const a = JSON.parse(line) as { title?: string; text?: string };
+    const sents = sentences(a.text ?? '').map((s) => s.text).filter((s) => s.length > 20);
+    if (a.title && sents.length >= 2) out.push({ title: a.title, sents });
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+/** Article i: most sentences from one source article (its "event"), a few from others, a date in 2017–2019. */
+function makeArticle(i: number, sources: Source[], rand: () => number): Article {
+  const main = sources[Math.floor(rand() * sources.length)];
+  const parts: string[] = [];
+  const n = 2 + Math.floor(rand() * 4);
+  for (let k = 0; k < n; k++) parts.push(main.sents[Math.floor(rand() * main.sents.length)]);
+  for (let k = 0; k < 2; k++) { const o = sources[Math.floor(rand() * sources.length)]; parts.push(o.sents[Math.floor(rand() * o.sents.length)]); }
+  const day = new Date(Date.UTC(2017, 0, 1) + Math.floor(rand() * 3 * 365) * 86_400_000).toISOString().slice(0, 10);
+  return { id: `b${i}`, source: `outlet${i % 7}`, title: main.title, url: null, published: day, lang: 'ar', text: parts.join(' '), removed: [], contentHash: `b${i}` };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
 export async function run(): Promise<void> {
-  console.log('(stories: no bench yet)');
+  if (!existsSync(join(sharedDir, 'data', 'ant-corpus-v1.1'))) { console.log('(stories bench: ../shared not found)'); return; }
+  const sizes = (process.env.KHABAR_BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+  const batch = 200, runs = 5;
+  const sources = loadSources(6000);
+  const rand = prng(42);
+  const grouper = new StoryGrouper(new MemoryStoryState());
+  let next = 0;
+  const rates: number[] = [];
+  const t0 = Date.now();
+  for (const size of sizes) {
+    while (next < size) grouper.add(makeArticle(next++, sources, rand));
+    const perRun: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      const batchArticles = Array.from({ length: batch }, () => makeArticle(next++, sources, rand));
+      const start = process.hrtime.bigint();
+      for (const a of batchArticles) grouper.add(a);
+      perRun.push(batch / (Number(process.hrtime.bigint() - start) / 1e9));
+    }
+    const rate = median(perRun);
+    rates.push(rate);
+    const mem = process.memoryUsage().heapUsed / 1e6;
+    console.log(`state holds ${size.toLocaleString('en')} articles (${grouper.state.listStories().length.toLocaleString('en')} stories): ` +
+      `${rate.toFixed(0)} articles/s (median of ${runs} batches of ${batch}; min ${Math.min(...perRun).toFixed(0)}, max ${Math.max(...perRun).toFixed(0)}), heap ${mem.toFixed(0)} MB, ` +
+      `${((Date.now() - t0) / 1000).toFixed(0)} s so far`);
+  }
+  if (rates.length >= 2) console.log(`ratio articles/s at ${sizes[sizes.length - 1]} vs ${sizes[0]}: ${(rates[rates.length - 1] / rates[0]).toFixed(2)} (1.00 = constant per-article cost)`);
+  console.log('state: MemoryStoryState (in memory); articles recombine sentences of ANT v1.1 texts, mulberry32 seed 42');
 }

@@ -7,7 +7,7 @@
 //   story_posting  inverted index term → story; read newest first with a LIMIT, so reads stay bounded
 import Database from 'better-sqlite3';
 import type { ArticleFeatures } from '../stories/features.js';
-import { storyIdFor, type StoryRecord, type StoryState } from '../stories/state.js';
+import { MemoryStoryState, storyIdFor, type StoryRecord, type StoryState } from '../stories/state.js';
 import { migrate, type MigrationStep } from './migrate.js';
 
 export const STORY_MIGRATIONS: MigrationStep[] = [
@@ -189,4 +189,14 @@ export class SqliteStoryState implements StoryState {
   close(): void {
     if (this.owned && this.db.open) this.db.close();
   }
+}
+
+/**
+ * The story state that fits a store: persisted in the same SQLite file for a SqliteStore, in memory for
+ * any other backend (which then regroups on each run).
+ */
+export function storyStateFor(store: unknown): StoryState {
+  const db = (store as { db?: unknown }).db;
+  if (db instanceof Database) return new SqliteStoryState(db as Database.Database);
+  return new MemoryStoryState();
 }

@@ -5,3 +5,4 @@ export { MemoryStoryState, storyIdFor, type StoryRecord, type StoryState } from 
 export { StoryGrouper, toStory, type AssignResult } from './grouper.js';
 export { scoreClusters, type ClusterScores } from './metrics.js';
 export { renderStory, renderStoryList, type ArticleInfo, type StoryContext, type StoryFormat } from './render.js';
+export { groupStoredArticles } from './sync.js';

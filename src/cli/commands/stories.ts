@@ -1,11 +1,54 @@
-import type { Command } from '../command.js';
-import { UsageError } from '../command.js';
+import { parseArgs } from 'node:util';
+import type { Command, CliIO } from '../command.js';
+import { dbPath } from '../command.js';
+import type { Khabar } from '../../khabar.js';
+import { storyStateFor } from '../../store/sqlite-stories.js';
+import { StoryGrouper, groupStoredArticles, renderStoryList } from '../../stories/index.js';
+import { openExisting } from './show.js';
+
+const usage = `Usage: khabar stories [--json] [--db PATH]
+
+Lists the stories: articles grouped by real-world event as they arrived (later events of the same
+storyline are separate stories, linked as related). Articles stored since the last grouping are grouped
+first; the grouping is kept in the database.
+
+Columns: id, article count, outlets, first → last publication time, title (a headline taken from the
+article most central to the story).
+
+Options:
+  --json      print the stories as JSON: [{id, title, articles, related, sources, first, last}]
+  --db PATH   the database (default $KHABAR_DB, else ./khabar.db)`;
+
+/** Opens the database and brings its story grouping up to date; null (after a message) when there is none. */
+export function openStories(path: string, io: CliIO): { khabar: Khabar; grouper: StoryGrouper } | null {
+  const khabar = openExisting(path, io);
+  if (!khabar) return null;
+  try {
+    const grouper = new StoryGrouper(storyStateFor(khabar.store));
+    groupStoredArticles(khabar.store, grouper);
+    return { khabar, grouper };
+  } catch (e) {
+    khabar.close();
+    throw e;
+  }
+}
 
 export const command: Command = {
   name: 'stories',
-  summary: '(not built yet)',
-  usage: 'khabar stories',
-  async run() {
-    throw new UsageError('khabar stories is not built yet');
+  summary: 'list the stories (articles grouped by event)',
+  usage,
+  async run(argv, io) {
+    const { values } = parseArgs({
+      args: argv,
+      options: { db: { type: 'string' }, json: { type: 'boolean', default: false } },
+    });
+    const opened = openStories(dbPath(values.db, io.env), io);
+    if (!opened) return 1;
+    try {
+      io.out(renderStoryList(opened.grouper.stories(), values.json ? 'json' : 'text'));
+      return 0;
+    } finally {
+      opened.khabar.close();
+    }
   },
 };

@@ -1,0 +1,107 @@
+// Grouping on real text: the seeds (Moscow talks 29 Dec 2018 vs the 23 Jan 2019 summit), the sample corpus
+// against samples/gold/stories.json, persistence through SQLite, undated articles, arrival order.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { needsShared } from '../helpers/shared.js';
+import { seedSet, sampleSet, shuffled, type GoldSet } from '../../eval/stories.js';
+import { StoryGrouper, scoreClusters } from '../../src/stories/index.js';
+import { SqliteStoryState } from '../../src/store/sqlite-stories.js';
+
+function partition(groups: string[][]): string[] {
+  return groups.map((g) => [...g].sort().join(' ')).sort();
+}
+
+async function seeds(): Promise<GoldSet> {
+  const s = await seedSet();
+  assert.ok(s, 'seeds found');
+  assert.equal(s.articles.length, 5);
+  return s;
+}
+
+test('seeds 000–003 form one story; 004 is its own story, related both ways', needsShared, async () => {
+  const s = await seeds();
+  const g = new StoryGrouper();
+  g.addAll(s.articles);
+  const first = g.storyOf(s.articles[0].id)!;
+  const summit = g.storyOf(s.articles[4].id)!;
+  assert.deepEqual([...first.articles].sort(), s.articles.slice(0, 4).map((a) => a.id).sort());
+  assert.deepEqual(summit.articles, [s.articles[4].id]);
+  assert.ok(first.related.includes(summit.id), 'the talks story lists the summit as related');
+  assert.ok(summit.related.includes(first.id), 'the summit story lists the talks as related');
+  assert.equal(g.stories().length, 2);
+});
+
+test('the story title is a headline or lead sentence of one of its articles', needsShared, async () => {
+  const s = await seeds();
+  const g = new StoryGrouper();
+  g.addAll(s.articles);
+  for (const story of g.stories()) {
+    const candidates = s.articles.filter((a) => story.articles.includes(a.id)).flatMap((a) => [a.title, a.text]);
+    assert.ok(story.title.length > 0);
+    assert.ok(candidates.some((c) => c && c.includes(story.title)), `title "${story.title}" comes from the articles`);
+  }
+});
+
+test('the seeds group the same way in reverse and shuffled orders', needsShared, async () => {
+  const s = await seeds();
+  const expected = partition(s.groups);
+  for (const order of [[...s.articles].reverse(), shuffled(s.articles, 3), shuffled(s.articles, 11)]) {
+    const g = new StoryGrouper();
+    g.addAll(order);
+    assert.deepEqual(partition(g.stories().map((x) => x.articles)), expected);
+  }
+});
+
+test('an article without a date is grouped by content', needsShared, async () => {
+  const s = await seeds();
+  const undated = { ...s.articles[1], published: null };
+  const g = new StoryGrouper();
+  g.addAll([s.articles[0], s.articles[2], s.articles[3], undated]);
+  const story = g.storyOf(undated.id)!;
+  assert.equal(story.articles.length, 4, 'the undated 001 joins 000, 002 and 003');
+});
+
+test('the sample corpus is grouped as samples/gold/stories.json says', async () => {
+  const s = await sampleSet();
+  assert.ok(s, 'sample corpus and gold found');
+  const g = new StoryGrouper();
+  g.addAll(s.articles);
+  assert.deepEqual(partition(g.stories().map((x) => x.articles)), partition(s.groups));
+  const r = scoreClusters(s.groups, g.stories().map((x) => x.articles));
+  assert.equal(r.pairwise.f1, 1);
+});
+
+test('grouping persists through the SQLite state across runs', needsShared, async () => {
+  const s = await seeds();
+  const dir = mkdtempSync(join(tmpdir(), 'khabar-stories-'));
+  const path = join(dir, 'k.db');
+  try {
+    const first = new SqliteStoryState(path);
+    const g1 = new StoryGrouper(first);
+    g1.addAll(s.articles.slice(0, 2));
+    const talksId = g1.storyOf(s.articles[0].id)!.id;
+    first.close();
+
+    const second = new SqliteStoryState(path);
+    const g2 = new StoryGrouper(second);
+    assert.equal(g2.storyOf(s.articles[1].id)?.id, talksId, 'the first run\'s grouping is read back');
+    const r = g2.addAll(s.articles.slice(2));
+    assert.equal(r[0].story, talksId);
+    assert.equal(r[1].story, talksId);
+    assert.equal(r[2].action, 'new');
+    assert.ok(g2.story(talksId)!.related.includes(r[2].story));
+    assert.equal(g2.add(s.articles[0]).action, 'known', 're-adding a grouped article changes nothing');
+    assert.equal(g2.stories().length, 2);
+    second.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('an article without an id is refused with a clear error', () => {
+  const g = new StoryGrouper();
+  assert.throws(() => g.add({} as never), /StoryGrouper\.add: the article needs a non-empty string id/);
+});
