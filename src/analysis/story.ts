@@ -1,0 +1,314 @@
+// Story analysis in two steps: extractArticle() (per article, cacheable: sentences, entity mentions, quotes,
+// numbers, dates) and combine() (across the story's articles: facts, entities, quotes, numbers, timeline).
+import type { Article, Entity, Fact, Quantity, Quote, StoryAnalysis, TimelineEvent } from '../types.js';
+import { analyze, findNumbers, normalize, parseDates, sentences, tokenize } from '../text/index.js';
+import { FACTS, NUMBERS, QUOTES, TIMELINE } from './config.js';
+import { extractEntities, mergeEntities, resolveSurname, surnameIndex, type Mention, type MentionIn, type NameCandidate } from './entities.js';
+import { extractQuotes, type RawQuote } from './quotes.js';
+import { nameKey, sameName } from './names.js';
+import { unitOf } from './units.js';
+
+export interface ArticleSentence { text: string; start: number; end: number; terms: string[] }
+export interface ArticleNumber { value: number; approximate: boolean; text: string; unit: string; sentence: number }
+export interface ArticleDate { date: string; text: string; sentence: number }
+
+/** Everything analysis needs from one article; depends on the article alone, so it can be cached by id+hash. */
+export interface ArticleExtraction {
+  id: string;
+  source: string | null;
+  published: string | null;
+  sentences: ArticleSentence[];
+  mentions: Mention[];
+  candidates: NameCandidate[];
+  quotes: RawQuote[];
+  numbers: ArticleNumber[];
+  dates: ArticleDate[];
+}
+
+function checkArticle(a: Article, where: string): void {
+  if (!a || typeof a !== 'object') throw new TypeError(`${where}: expected an Article object, got ${a === null ? 'null' : typeof a}`);
+  if (typeof a.id !== 'string' || !a.id) throw new TypeError(`${where}: article has no string id`);
+  if (typeof a.text !== 'string') throw new TypeError(`${where}: article ${a.id} has no text string`);
+}
+
+const isoDay = (s: string | null): string | null => (s && /^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 10) : null);
+
+/** Date string by granularity; a range inside one year that spans months ("مطلع العام المقبل") is the year. */
+function dateLabel(start: string, end: string, granularity: string): string {
+  if (granularity === 'day') return start;
+  if (granularity === 'month') return start.slice(0, 7) === end.slice(0, 7) ? start.slice(0, 7) : start.slice(0, 4);
+  return start.slice(0, 4);
+}
+
+export function extractArticle(article: Article): ArticleExtraction {
+  checkArticle(article, 'extractArticle');
+  const text = article.text;
+  const sents: ArticleSentence[] = sentences(text).map((s) => ({
+    text: s.text, start: s.start, end: s.end, terms: [...new Set(analyze(s.text, { stem: true }))],
+  }));
+  const sentenceAt = (offset: number) => {
+    let lo = 0, hi = sents.length - 1, ans = 0;
+    while (lo <= hi) { const mid = (lo + hi) >> 1; if (sents[mid].start <= offset) { ans = mid; lo = mid + 1; } else hi = mid - 1; }
+    return ans;
+  };
+  const ents = extractEntities(text);
+  const quotes = extractQuotes(text, ents);
+  const published = isoDay(article.published);
+  const dates: ArticleDate[] = [];
+  const dateSpans: [number, number][] = [];
+  if (published) {
+    for (const d of parseDates(text, published)) {
+      dates.push({ date: dateLabel(d.start, d.end, d.granularity), text: d.text, sentence: sentenceAt(d.startOffset) });
+      dateSpans.push([d.startOffset, d.endOffset]);
+    }
+  }
+  const numbers: ArticleNumber[] = [];
+  for (const n of findNumbers(text)) {
+    if (dateSpans.some(([a, b]) => n.start < b && n.end > a)) continue;
+    const next = tokenize(text.slice(n.end, n.end + 40)).find((t) => t.kind !== 'punct');
+    if (!next || next.kind !== 'word') continue;
+    const unit = unitOf(next.norm);
+    if (!unit) continue;
+    numbers.push({ value: n.value, approximate: n.approximate, text: text.slice(n.start, n.end + next.end), unit, sentence: sentenceAt(n.start) });
+  }
+  return {
+    id: article.id, source: article.source ?? null, published, sentences: sents,
+    mentions: ents.mentions, candidates: ents.candidates, quotes, numbers, dates,
+  };
+}
+
+// ---------------- combine ----------------
+
+class UnionFind {
+  parent: number[];
+  constructor(n: number) { this.parent = Array.from({ length: n }, (_, i) => i); }
+  find(x: number): number { while (this.parent[x] !== x) { this.parent[x] = this.parent[this.parent[x]]; x = this.parent[x]; } return x; }
+  union(a: number, b: number): void { const ra = this.find(a), rb = this.find(b); if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb); }
+}
+
+const DANGLING = /^(و|ف)?(اضاف|تابع|اردف|اوضح|لفت|اشار|قال|اكد)(ت)?(?=[\s:،,])/;
+/** How good a sentence is as the wording of a fact: complete, balanced quotes, no dangling opener, moderate length. */
+function wordingScore(text: string): number {
+  const n = normalize(text);
+  let s = 0;
+  const len = text.length;
+  if (len >= FACTS.idealMin && len <= FACTS.idealMax) s += 2; else s -= Math.abs(len < FACTS.idealMin ? FACTS.idealMin - len : len - FACTS.idealMax) / 100;
+  if (DANGLING.test(n)) s -= 2;
+  const q = (text.match(/"/g) ?? []).length;
+  if (q % 2) s -= 2;
+  if ((text.match(/«/g) ?? []).length !== (text.match(/»/g) ?? []).length) s -= 2;
+  if (/[.!؟?]["»”]?\s*$/.test(text)) s += 0.5;
+  return s;
+}
+
+export interface FactGroup { fact: Fact; members: { article: string; sentence: number; text: string }[] }
+
+export interface CombineDetail extends StoryAnalysis { factGroups: FactGroup[] }
+
+export function combine(extractions: ArticleExtraction[]): CombineDetail {
+  if (!Array.isArray(extractions)) throw new TypeError('combine: expected an array of article extractions');
+  // ---- entities: per-article mentions, plus lone surnames of people named in full elsewhere in the story ----
+  const mentionsIn: MentionIn[] = [];
+  const mentionIdx: number[][] = []; // per article: index of each mention in mentionsIn
+  for (const x of extractions) mentionIdx.push(x.mentions.map((m) => mentionsIn.push({ articleId: x.id, mention: m }) - 1));
+  const fullPersons = mentionsIn.filter((m) => m.mention.type === 'person' && m.mention.key.includes(' ')).map((m) => m.mention.key);
+  const index = surnameIndex(fullPersons);
+  const extraMentions: Mention[][] = extractions.map(() => []);
+  extractions.forEach((x, a) => {
+    let lastEnd = -1;
+    for (const c of x.candidates) {
+      if (c.start < lastEnd) continue;
+      const hit = resolveSurname(index, c);
+      if (!hit || hit.twoWords) continue; // two-word tails are found per article already
+      const m: Mention = { surface: c.surface, type: 'person', start: c.start, end: c.end, key: c.key.length ? nameKey(c.surface) : c.key, partial: true };
+      extraMentions[a].push(m);
+      mentionsIn.push({ articleId: x.id, mention: m });
+      lastEnd = c.end;
+    }
+  });
+  const { entities, entityOf } = mergeEntities(mentionsIn);
+  const entityOfMention = (a: number, i: number) => entityOf[mentionIdx[a][i]];
+
+  // ---- quotes ----
+  const quotes = combineQuotes(extractions, entities, entityOfMention);
+
+  // ---- facts ----
+  const factGroups = combineFacts(extractions, mentionIdx, extraMentions, entityOf, mentionsIn);
+
+  // ---- numbers ----
+  const numbers = combineNumbers(extractions);
+
+  // ---- timeline ----
+  const timeline = combineTimeline(extractions);
+
+  entities.sort((a, b) => b.articles.length - a.articles.length || b.mentions - a.mentions || a.name.localeCompare(b.name));
+  return { facts: factGroups.map((g) => g.fact), factGroups, entities, quotes, numbers, timeline };
+}
+
+function termSet(s: string): Set<string> { return new Set(analyze(s, { stem: true })); }
+function jaccard(a: Set<string>, b: Set<string>): number {
+  if (!a.size || !b.size) return 0;
+  let inter = 0;
+  for (const x of a) if (b.has(x)) inter++;
+  return inter / (a.size + b.size - inter);
+}
+
+function combineQuotes(xs: ArticleExtraction[], entities: Entity[], entityOfMention: (a: number, i: number) => number): Quote[] {
+  const speakerNames = entities.filter((e) => e.type === 'person');
+  const out: (Quote & { terms: Set<string> })[] = [];
+  xs.forEach((x, a) => {
+    for (const q of x.quotes) {
+      let speaker: string | null = null;
+      if (q.speakerMention >= 0) speaker = entities[entityOfMention(a, q.speakerMention)].name;
+      else if (q.speakerText) {
+        const hit = speakerNames.find((e) => e.variants.some((v) => sameName(v, q.speakerText!)));
+        speaker = hit ? hit.name : q.speakerText;
+      }
+      const terms = termSet(q.text);
+      const same = out.find((o) => o.speaker === speaker && o.kind === q.kind && jaccard(o.terms, terms) >= QUOTES.sameQuote);
+      if (same) { if (!same.articles.includes(x.id)) same.articles.push(x.id); continue; }
+      out.push({ speaker, text: q.text, kind: q.kind, articles: [x.id], terms });
+    }
+  });
+  return out.map(({ terms: _t, ...q }) => q);
+}
+
+function combineFacts(xs: ArticleExtraction[], mentionIdx: number[][], extra: Mention[][], entityOf: number[], all: MentionIn[]): FactGroup[] {
+  // items: sentences with enough content; terms = stems + numbers + entity ids
+  interface Item { a: number; s: number; terms: string[] }
+  const items: Item[] = [];
+  const extraStart: number[] = [];
+  let offset = xs.reduce((n, x) => n + x.mentions.length, 0);
+  xs.forEach((x, a) => { extraStart.push(offset); offset += extra[a].length; });
+  xs.forEach((x, a) => {
+    const ms = [...x.mentions.map((m, i) => ({ m, e: entityOf[mentionIdx[a][i]] })), ...extra[a].map((m, i) => ({ m, e: entityOf[extraStart[a] + i] }))];
+    x.sentences.forEach((s, si) => {
+      if (s.terms.length < FACTS.minTerms) return;
+      const t = new Set(s.terms);
+      for (const { m, e } of ms) if (m.start >= s.start && m.end <= s.end) t.add(`@${e}`);
+      items.push({ a, s: si, terms: [...t] });
+    });
+  });
+  void all;
+  const df = new Map<string, number>();
+  for (const it of items) for (const t of it.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  const N = items.length;
+  const w = (t: string) => Math.log(1 + N / (df.get(t) ?? 1)) * (t.startsWith('@') ? 1.5 : /^\d/.test(t) ? 1.5 : 1);
+  // inverted index on rare terms only: candidate pairs share at least one rare term
+  const maxDf = Math.max(2, Math.floor(FACTS.maxIndexShare * N));
+  const postings = new Map<string, number[]>();
+  items.forEach((it, i) => { for (const t of it.terms) if ((df.get(t) ?? 0) <= maxDf && !t.startsWith('@')) postings.set(t, [...(postings.get(t) ?? []), i]); });
+  const shared = new Map<number, number>();
+  for (const list of postings.values()) {
+    for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) {
+      if (items[list[x]].a === items[list[y]].a) continue;
+      const key = list[x] * N + list[y];
+      shared.set(key, (shared.get(key) ?? 0) + 1);
+    }
+  }
+  const uf = new UnionFind(items.length);
+  const sets = items.map((it) => new Set(it.terms));
+  for (const [key, count] of shared) {
+    if (count < 2) continue;
+    const i = Math.floor(key / N), j = key % N;
+    let inter = 0, uni = 0;
+    for (const t of sets[i]) { const wt = w(t); uni += wt; if (sets[j].has(t)) inter += wt; }
+    for (const t of sets[j]) if (!sets[i].has(t)) uni += w(t);
+    if (uni > 0 && inter / uni >= FACTS.minSimilarity) uf.union(i, j);
+  }
+  const groups = new Map<number, number[]>();
+  items.forEach((_, i) => { const r = uf.find(i); groups.set(r, [...(groups.get(r) ?? []), i]); });
+  const out: FactGroup[] = [];
+  for (const ids of groups.values()) {
+    const members = ids.map((i) => ({ article: xs[items[i].a].id, sentence: items[i].s, text: xs[items[i].a].sentences[items[i].s].text.trim() }));
+    const articles = [...new Set(members.map((m) => m.article))].sort();
+    const best = [...members].sort((p, q) => wordingScore(q.text) - wordingScore(p.text))[0];
+    out.push({ fact: { text: best.text, articles, unique: articles.length === 1 }, members });
+  }
+  out.sort((p, q) => q.fact.articles.length - p.fact.articles.length || (xs.findIndex((x) => x.id === p.members[0].article) - xs.findIndex((x) => x.id === q.members[0].article)) || p.members[0].sentence - q.members[0].sentence);
+  return out;
+}
+
+function combineNumbers(xs: ArticleExtraction[]): Quantity[] {
+  interface N { value: number; approximate: boolean; text: string; unit: string; article: string; terms: Set<string> }
+  const all: N[] = [];
+  for (const x of xs) for (const n of x.numbers) all.push({ ...n, article: x.id, terms: new Set(x.sentences[n.sentence]?.terms ?? []) });
+  const byUnit = new Map<string, N[]>();
+  for (const n of all) byUnit.set(n.unit, [...(byUnit.get(n.unit) ?? []), n]);
+  const out: Quantity[] = [];
+  for (const list of byUnit.values()) {
+    const uf = new UnionFind(list.length);
+    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) {
+      if (list[i].value === list[j].value || (list[i].article !== list[j].article && jaccard(list[i].terms, list[j].terms) >= NUMBERS.sameThing)) uf.union(i, j);
+    }
+    const groups = new Map<number, N[]>();
+    list.forEach((n, i) => { const r = uf.find(i); groups.set(r, [...(groups.get(r) ?? []), n]); });
+    for (const g of groups.values()) {
+      const byValue = new Map<number, N[]>();
+      for (const n of g) byValue.set(n.value, [...(byValue.get(n.value) ?? []), n]);
+      const values = [...byValue.entries()].sort((a, b) => new Set(b[1].map((n) => n.article)).size - new Set(a[1].map((n) => n.article)).size);
+      const [mainValue, mainList] = values[0];
+      const q: Quantity = {
+        value: mainValue, unit: mainList[0].unit, text: mainList[0].text,
+        articles: [...new Set(mainList.map((n) => n.article))].sort(),
+      };
+      if (mainList.every((n) => n.approximate)) q.approximate = true;
+      const conflicts = values.slice(1).map(([value, ns]) => ({ value, text: ns[0].text, articles: [...new Set(ns.map((n) => n.article))].sort() }))
+        .filter((c) => c.articles.some((a) => !q.articles.includes(a)));
+      if (conflicts.length) q.conflicts = conflicts;
+      out.push(q);
+    }
+  }
+  out.sort((a, b) => b.articles.length - a.articles.length || (b.conflicts?.length ?? 0) - (a.conflicts?.length ?? 0));
+  return out;
+}
+
+function combineTimeline(xs: ArticleExtraction[]): TimelineEvent[] {
+  interface E { date: string; text: string; articles: string[]; terms: Set<string> }
+  const events: E[] = [];
+  const add = (date: string, text: string, article: string, terms: Set<string>) => {
+    const t = text.trim().length > TIMELINE.maxText ? text.trim().slice(0, TIMELINE.maxText).replace(/\s+\S*$/, '') + '…' : text.trim();
+    const same = events.find((e) => e.date === date && (e.articles.includes(article) ? e.text === t : jaccard(e.terms, terms) >= TIMELINE.sameEvent));
+    if (same) { if (!same.articles.includes(article)) same.articles.push(article); return; }
+    events.push({ date, text: t, articles: [article], terms });
+  };
+  // the story's own date: the earliest publication, with the lead of that article
+  const dated = xs.filter((x) => x.published).sort((a, b) => a.published!.localeCompare(b.published!));
+  if (dated.length) {
+    const first = dated[0];
+    const lead = first.sentences.find((s) => s.terms.length >= FACTS.minTerms) ?? first.sentences[0];
+    if (lead) add(first.published!, lead.text, first.id, new Set(lead.terms));
+  }
+  for (const x of xs) for (const d of x.dates) {
+    const s = x.sentences[d.sentence];
+    if (s) add(d.date, s.text, x.id, new Set(s.terms));
+  }
+  events.sort((a, b) => a.date.localeCompare(b.date));
+  return events.map(({ terms: _t, ...e }) => ({ ...e, articles: e.articles.sort() }));
+}
+
+export interface AnalyzeOptions {
+  /** Per-article extraction cache (e.g. keyed by id + contentHash); filled as articles are extracted. */
+  cache?: Map<string, ArticleExtraction>;
+}
+
+/** Facts, entities, quotes, numbers and timeline of one story's articles. */
+export function analyzeStory(articles: Article[], opts: AnalyzeOptions = {}): StoryAnalysis {
+  const { factGroups: _g, ...analysis } = analyzeStoryDetailed(articles, opts);
+  return analysis;
+}
+
+/** analyzeStory plus each fact's member sentences (for evaluation and summaries). */
+export function analyzeStoryDetailed(articles: Article[], opts: AnalyzeOptions = {}): CombineDetail {
+  if (!Array.isArray(articles)) throw new TypeError('analyzeStory: expected an array of articles');
+  const xs = articles.map((a) => {
+    checkArticle(a, 'analyzeStory');
+    const key = `${a.id}|${a.contentHash ?? ''}`;
+    const hit = opts.cache?.get(key);
+    if (hit) return hit;
+    const x = extractArticle(a);
+    opts.cache?.set(key, x);
+    return x;
+  });
+  return combine(xs);
+}
