@@ -115,7 +115,9 @@ export function extractHtml(html: string): ExtractedHtml {
   const published = toIsoDate(meta(document, 'article:published_time', 'og:published_time', 'pubdate', 'date', 'DC.date.issued')
     ?? ld.datePublished ?? timeEl?.getAttribute('datetime') ?? null);
   const source = meta(document, 'og:site_name', 'application-name') ?? ld.publisher ?? null;
+  // <title> last: it usually carries the site name too ("headline | outlet").
   const title = meta(document, 'og:title', 'twitter:title') ?? ld.headline
+    ?? (String(document.querySelector('h1')?.textContent ?? '').replace(/\s+/g, ' ').trim() || null)
     ?? (String(document.querySelector('title')?.textContent ?? '').trim() || null);
   const lang = document.documentElement?.getAttribute('lang') || null;
   // The whole-page and fallback texts are taken before Readability, which rewrites the document.
