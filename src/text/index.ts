@@ -9,3 +9,6 @@ export { stem } from './stem.js';
 export { isStopword, stopwords } from './stopwords.js';
 export { analyze, forEachTerm } from './analyze.js';
 export type { AnalyzeOptions } from './analyze.js';
+export { findNumbers, parseNumber } from './numbers.js';
+export type { NumberMention } from './numbers.js';
+export { parseDates } from './dates.js';

@@ -1,0 +1,64 @@
+// Number words and dates on phrases taken from the seed articles.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findNumbers, parseDates, parseNumber } from '../../src/text/index.js';
+import { loadSeeds, needsShared } from '../helpers/shared.js';
+
+test('parseNumber reads number words, mixed forms and hedges from the seeds', () => {
+  const cases: Array<[string, number, boolean]> = [
+    ['ألفي جندي', 2000, false], ['2000 عنصر', 2000, false], ['360 ألف قتيل', 360000, false],
+    ['نحو 50 جندي', 50, true], ['مليون ونصف', 1500000, false], ['ثلاثة آلاف', 3000, false],
+    ['أكثر من 100 شخص', 100, true], ['قرابة ألفين', 2000, true], ['عشرات القتلى', 10, true],
+    ['عشرات الآلاف', 10000, true], ['3.5 مليار دولار', 3.5e9, false], ['١٬٥٠٠', 1500, false], ['1,500', 1500, false],
+    ['اثني عشر مليار', 12e9, false], ['بألفين ومائتين درهم', 2200, false], ['ثلاث مئة وواحد', 301, false],
+    ['مئتي مقاتل', 200, false], ['مليونين', 2e6, false], ['50 تقريبا', 50, true],
+  ];
+  for (const [s, value, approximate] of cases) assert.deepEqual(parseNumber(s), { value, approximate }, s);
+  assert.equal(parseNumber('لا أرقام هنا'), null);
+  assert.equal(parseNumber(''), null);
+});
+
+test('findNumbers keeps offsets and does not add up an enumeration', () => {
+  const s = 'قتل 5 و 17 جريحا في 2018';
+  const ms = findNumbers(s);
+  assert.deepEqual(ms.map((m) => m.value), [5, 17, 2018]);
+  for (const m of ms) assert.equal(s.slice(m.start, m.end), m.text);
+});
+
+test('parseDates resolves the seed date expressions against the publication date', () => {
+  const ref = '2018-12-29';
+  const one = (s: string): [string, string, string] => {
+    const d = parseDates(s, ref);
+    assert.equal(d.length, 1, `${s}: ${JSON.stringify(d)}`);
+    return [d[0]!.start, d[0]!.end, d[0]!.granularity];
+  };
+  assert.deepEqual(one('قال الوزير أمس'), ['2018-12-28', '2018-12-28', 'day']);
+  assert.deepEqual(one('في كانون الثاني/يناير 2017'), ['2017-01-01', '2017-01-31', 'month']);
+  assert.deepEqual(one('أيلول/سبتمبر الماضي'), ['2018-09-01', '2018-09-30', 'month']);
+  assert.deepEqual(one('يوم 19 ديسمبر الجاري'), ['2018-12-19', '2018-12-19', 'day']);
+  assert.deepEqual(one('السبت'), ['2018-12-29', '2018-12-29', 'day']);
+  assert.deepEqual(one('الخميس'), ['2018-12-27', '2018-12-27', 'day']);
+  assert.deepEqual(one('الأسبوع الماضي'), ['2018-12-17', '2018-12-23', 'day']);
+  assert.deepEqual(one('مطلع العام المقبل'), ['2019-01-01', '2019-03-31', 'month']);
+  assert.deepEqual(one('مطلع العام 2019'), ['2019-01-01', '2019-03-31', 'month']);
+  assert.deepEqual(one('فيفري 2011'), ['2011-02-01', '2011-02-28', 'month']);
+  assert.deepEqual(one('منذ عامين'), ['2016-01-01', '2016-12-31', 'year']);
+  assert.deepEqual(one('في 5 رمضان 1440'), ['2019-05-10', '2019-05-10', 'day']);
+  assert.deepEqual(parseDates('وصل الاثنين إلى موسكو', ref), []);
+  assert.deepEqual(parseDates('في 2016/02/22', 'not a date').map((d) => d.start), ['2016-02-22']);
+  assert.deepEqual(parseDates('أمس', ''), []);
+});
+
+test('seed articles: dates resolve near the publication date, offsets point into the text', needsShared, () => {
+  for (const seed of loadSeeds()) {
+    const ds = parseDates(seed.text, seed.published);
+    assert.ok(ds.length >= 1, seed.id);
+    for (const d of ds) {
+      assert.equal(seed.text.slice(d.startOffset, d.endOffset), d.text);
+      assert.ok(d.start <= d.end);
+    }
+    const yesterday = ds.find((d) => d.text === 'أمس');
+    if (yesterday) assert.ok(yesterday.start < seed.published);
+    for (const n of findNumbers(seed.text)) assert.equal(seed.text.slice(n.start, n.end), n.text);
+  }
+});
