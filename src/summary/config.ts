@@ -18,12 +18,18 @@ export const SUMMARY_DEFAULTS = {
   factToSentence: 0.45,
   /** Scoring weights: centrality (cosine with the story centroid), outlet support, position. */
   weightCentrality: 1.0,
-  weightSupport: 0.6,
+  weightSupport: 1.0,
   weightPosition: 0.7,
   /** Position score = 1 / (1 + position / positionScale): the first few sentences of an article lead. */
   positionScale: 2,
   /** Penalty for sentences that open with a pronoun referring back (وهي، وهذا). */
   pronounOpenerPenalty: 0.3,
+  /** An outlet whose sentence has at least this cosine with a fact paraphrases (confirms) it... */
+  paraphrase: 0.25,
+  /** ...and counts this much of an outlet carrying the fact itself. */
+  paraphraseWeight: 0.5,
+  /** Only the best this-many facts (before support) are scored for support and considered for selection. */
+  poolSize: 300,
   /** MMR: a candidate's score minus this times its highest cosine with a chosen sentence. */
   redundancy: 0.7,
   /** Never choose a sentence this similar to one already chosen. */

@@ -143,20 +143,38 @@ function score(articles: Article[], candidates: Candidate[], vectors: Vec[], gro
   const allSources = new Set(articles.map((_, i) => source(i))).size;
   const centrality = groups.map((g) => cosineDense(g.vector, centroid, norm));
   const maxCentrality = Math.max(1e-9, ...centrality);
-  groups.forEach((g, k) => {
-    const sources = new Set(g.members.map((m) => source(m.article))).size;
-    const support = allSources > 1 ? Math.log(1 + sources) / Math.log(1 + allSources) : 0;
+  const base = groups.map((g, k) => {
     const bestPosition = Math.min(...g.members.map((m) => m.position));
     const position = 1 / (1 + bestPosition / C.positionScale);
     const pronoun = g.members.every((m) => m.pronounOpener) ? C.pronounOpenerPenalty : 0;
-    g.score = C.weightCentrality * (centrality[k] / maxCentrality) + C.weightSupport * support
-      + C.weightPosition * position - pronoun;
+    return C.weightCentrality * (centrality[k] / maxCentrality) + C.weightPosition * position - pronoun;
   });
+  // Outlet support: outlets carrying the fact itself, plus (at half weight) outlets that paraphrase it —
+  // a sentence of theirs close to it without being the same sentence. Only for the groups that can win.
+  const index = new InvertedIndex();
+  if (allSources > 1) vectors.forEach((v, i) => index.add(i, v));
+  const order = groups.map((_, k) => k).filter((k) => groups[k].text).sort((a, b) => base[b] - base[a]);
+  for (const g of groups) g.score = -Infinity;
+  for (const k of order.slice(0, C.poolSize)) {
+    const g = groups[k];
+    const own = new Set(g.members.map((m) => source(m.article)));
+    let support = 0;
+    if (allSources > 1) {
+      const paraphrased = new Set<string>();
+      for (const [ci, dot] of index.dots(g.vector)) {
+        const src = source(candidates[ci].article);
+        if (dot >= C.paraphrase && !own.has(src)) paraphrased.add(src);
+      }
+      const confirmed = own.size + C.paraphraseWeight * paraphrased.size;
+      support = Math.log(1 + confirmed) / Math.log(1 + allSources);
+    }
+    g.score = base[k] + C.weightSupport * support;
+  }
 }
 
 /** MMR under the word budget: best score first, minus redundancy with what is already chosen. */
 function select(groups: Group[], budget: number): Group[] {
-  const pool = groups.filter((g) => g.text && g.words <= budget).sort((a, b) => b.score - a.score).slice(0, 300);
+  const pool = groups.filter((g) => g.text && g.words <= budget && g.score > -Infinity).sort((a, b) => b.score - a.score).slice(0, C.poolSize);
   const maxSim = new Float64Array(pool.length);
   const taken = new Uint8Array(pool.length);
   const chosen: Group[] = [];
