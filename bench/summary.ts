@@ -1,4 +1,55 @@
-// bench for the summary stage. Prints figures; filled in by the stage's work.
+// bench for the summary stage: summarizing one story of 200 articles (target < 500 ms), median of 5 runs.
+// The articles are built by recombining sentences of the seeds and of ANT corpus texts with a fixed PRNG,
+// so every run sees the same input.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Article } from '../src/types.js';
+import { summarize } from '../src/summary/index.js';
+import { sentences } from '../src/summary/lex.js';
+import { hasShared, loadSeeds, sharedDir } from '../test/helpers/shared.js';
+
+function mulberry32(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function buildStory(n = 200): Article[] {
+  const pool: string[] = [];
+  for (const s of loadSeeds()) for (const x of sentences(s.text)) pool.push(x.text);
+  const ant = readFileSync(join(sharedDir, 'data/ant-corpus-v1.1/ant_v1.1.jsonl'), 'utf8').split('\n');
+  for (const line of ant.slice(0, 400)) {
+    if (!line.trim()) continue;
+    const d = JSON.parse(line) as { text?: string };
+    for (const x of sentences(d.text ?? '')) pool.push(x.text);
+  }
+  const rand = mulberry32(20181229);
+  const outlets = ['الجزيرة', 'الأناضول', 'فرانس برس', 'عربي21', 'سبوتنيك', 'رويترز', 'العربية', 'الشرق الأوسط'];
+  return Array.from({ length: n }, (_, i) => {
+    const k = 8 + Math.floor(rand() * 17);
+    const text = Array.from({ length: k }, () => pool[Math.floor(rand() * pool.length)]).join('\n');
+    const day = 29 + Math.floor(rand() * 3);
+    return {
+      id: `bench-${i}`, source: outlets[i % outlets.length], title: null, url: null,
+      published: day <= 31 ? `2018-12-${day}` : '2019-01-01', lang: 'ar', text, removed: [], contentHash: `bench-${i}`,
+    };
+  });
+}
+
 export async function run(): Promise<void> {
-  console.log('(summary: no bench yet)');
+  if (!hasShared) { console.log('(summary bench: ../shared not found)'); return; }
+  const story = buildStory(200);
+  const times: number[] = [];
+  summarize(story); // warm-up
+  for (let r = 0; r < 5; r++) {
+    const t0 = performance.now();
+    summarize(story);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const words = story.reduce((n, a) => n + a.text.split(/\s+/).length, 0);
+  console.log(`summarize 200 articles (${words} words): median ${times[2].toFixed(0)} ms over 5 runs (min ${times[0].toFixed(0)}, max ${times[4].toFixed(0)}); target < 500 ms`);
 }
