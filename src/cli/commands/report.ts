@@ -1,11 +1,73 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
+import { Khabar } from '../../khabar.js';
+import type { Article, Report, StoryReport } from '../../types.js';
+
+const usage = `Usage: khabar report INPUT... --json [--db PATH] [--max-bytes N] [--allow-private]
+
+Ingests the inputs and prints the report of those articles as JSON (schema/report.schema.json):
+{"articles":[{id, source, title, url, published, text}], "stories":[…]}.
+Without --db a temporary database is used and deleted afterwards.
+
+Exit status: 0 all inputs read, 1 some failed (the report of the others is still printed), 2 usage error.`;
+
+/** The stories part of a report; the stories and analysis stages fill it. */
+export function storiesOf(_khabar: Khabar, _articles: Article[]): StoryReport[] {
+  return [];
+}
+
+/** The report document of the given stored articles, ordered by publication date then id. */
+export function buildReport(khabar: Khabar, ids: string[]): Report {
+  const articles = khabar.store.getArticles([...new Set(ids)]);
+  articles.sort((a, b) => (a.published ?? '\uffff').localeCompare(b.published ?? '\uffff') || a.id.localeCompare(b.id));
+  return {
+    articles: articles.map((a) => ({ id: a.id, source: a.source, title: a.title, url: a.url, published: a.published, text: a.text })),
+    stories: storiesOf(khabar, articles),
+  };
+}
 
 export const command: Command = {
   name: 'report',
-  summary: '(not built yet)',
-  usage: 'khabar report',
-  async run() {
-    throw new UsageError('khabar report is not built yet');
+  summary: 'ingest inputs and print the report (articles, stories) as JSON',
+  usage,
+  async run(argv, io) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        db: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        'max-bytes': { type: 'string' },
+        'allow-private': { type: 'boolean', default: false },
+      },
+    });
+    if (positionals.length === 0) throw new UsageError('give at least one INPUT');
+    if (!values.json) throw new UsageError('only --json output exists for now: add --json');
+    let maxBytes: number | undefined;
+    if (values['max-bytes'] !== undefined) {
+      maxBytes = Number(values['max-bytes']);
+      if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new UsageError(`--max-bytes must be a positive integer, not "${values['max-bytes']}"`);
+    }
+    const tempDir = values.db ? null : mkdtempSync(join(tmpdir(), 'khabar-report-'));
+    const khabar = Khabar.open({ db: values.db ?? join(tempDir!, 'report.db') });
+    try {
+      const ids: string[] = [];
+      const counts = await khabar.ingest(positionals, {
+        maxBytes,
+        allowPrivate: values['allow-private'],
+        stdin: io.stdin as AsyncIterable<Uint8Array | string>,
+        onProblem: (p) => io.err(`khabar: ${p.input}: ${p.reason}`),
+        onResult: (r) => ids.push(r.id),
+      });
+      io.out(JSON.stringify(buildReport(khabar, ids), null, 2));
+      return counts.failed > 0 ? 1 : 0;
+    } finally {
+      khabar.close();
+      if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    }
   },
 };

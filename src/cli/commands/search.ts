@@ -1,11 +1,66 @@
+import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
-import { UsageError } from '../command.js';
+import { UsageError, dbPath } from '../command.js';
+import { Khabar } from '../../khabar.js';
+import { openExisting, checkDate } from './show.js';
+
+const usage = `Usage: khabar search QUERY [--json] [--source S] [--from DATE] [--to DATE] [--limit N] [--db PATH]
+
+Searches stored articles. Arabic-aware: diacritics, hamza/alef, yaa and taa marbuta forms, attached
+particles and light inflection are matched (السوريين finds السوريون; أمريكية finds أميركية).
+Every word is required; write OR between words to accept either. Quotes and operators are plain text.
+
+Options:
+  --source S      only articles of this outlet
+  --from DATE     published on or after DATE (YYYY-MM-DD)
+  --to DATE       published on or before DATE (inclusive)
+  --limit N       at most N results (default 20)
+  --json          print {query, hits:[{id, score, title, source, published, snippet, passage}]};
+                  passage.highlights are [start, end) offsets of matched words in passage.text
+  --db PATH       the database (default $KHABAR_DB, else ./khabar.db)`;
 
 export const command: Command = {
   name: 'search',
-  summary: '(not built yet)',
-  usage: 'khabar search',
-  async run() {
-    throw new UsageError('khabar search is not built yet');
+  summary: 'Arabic-aware search of stored articles',
+  usage,
+  async run(argv, io) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        db: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        source: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        limit: { type: 'string' },
+      },
+    });
+    const query = positionals.join(' ').trim();
+    if (!query) throw new UsageError('give a QUERY');
+    const limit = values.limit === undefined ? 20 : Number(values.limit);
+    if (!Number.isInteger(limit) || limit <= 0) throw new UsageError(`--limit must be a positive integer, not "${values.limit}"`);
+    checkDate('--from', values.from);
+    checkDate('--to', values.to);
+    const khabar: Khabar | null = openExisting(dbPath(values.db, io.env), io);
+    if (!khabar) return 1;
+    try {
+      const hits = khabar.search(query, { source: values.source, from: values.from, to: values.to, limit });
+      if (values.json) {
+        io.out(JSON.stringify({ query, hits }, null, 2));
+        return 0;
+      }
+      if (hits.length === 0) {
+        io.err(`khabar: no article matches "${query}"`);
+        return 0;
+      }
+      for (const h of hits) {
+        const meta = [h.source, h.published?.slice(0, 10)].filter(Boolean).join(' · ');
+        io.out(`${h.id}  ${h.title ?? '(no title)'}${meta ? '  [' + meta + ']' : ''}\n    ${h.snippet}\n`);
+      }
+      return 0;
+    } finally {
+      khabar.close();
+    }
   },
 };

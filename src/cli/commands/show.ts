@@ -1,11 +1,79 @@
-import type { Command } from '../command.js';
-import { UsageError } from '../command.js';
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { CliIO, Command } from '../command.js';
+import { UsageError, dbPath } from '../command.js';
+import { Khabar } from '../../khabar.js';
+
+const usage = `Usage: khabar show ID [--removed] [--json] [--db PATH]
+
+Prints one stored article: title, outlet, date, URL and the cleaned body.
+
+Options:
+  --removed   also list the lines cleaning removed, each with its reason
+  --json      print the article as JSON (with removed lines and near-duplicate ids)
+  --db PATH   the database (default $KHABAR_DB, else ./khabar.db)`;
+
+/** Opens a database that must already exist (reading commands never create an empty one by mistake). */
+export function openExisting(path: string, io: CliIO): Khabar | null {
+  if (!existsSync(path)) {
+    io.err(`khabar: ${path}: no such database (run \`khabar ingest INPUT... --db ${path}\` first)`);
+    return null;
+  }
+  return Khabar.open({ db: path });
+}
+
+export function checkDate(flag: string, value: string | undefined): void {
+  if (value !== undefined && !/^\d{4}(-\d{2}(-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?$/.test(value)) {
+    throw new UsageError(`${flag} must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), not "${value}"`);
+  }
+}
 
 export const command: Command = {
   name: 'show',
-  summary: '(not built yet)',
-  usage: 'khabar show',
-  async run() {
-    throw new UsageError('khabar show is not built yet');
+  summary: 'print one stored article (and what cleaning removed)',
+  usage,
+  async run(argv, io) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        db: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        removed: { type: 'boolean', default: false },
+      },
+    });
+    if (positionals.length !== 1) throw new UsageError('give exactly one article ID');
+    const khabar = openExisting(dbPath(values.db, io.env), io);
+    if (!khabar) return 1;
+    try {
+      const id = positionals[0];
+      const a = khabar.article(id);
+      if (!a) {
+        io.err(`khabar: ${id}: no such article`);
+        return 1;
+      }
+      if (values.json) {
+        io.out(JSON.stringify(a, null, 2));
+        return 0;
+      }
+      const lines = [
+        a.title ?? '(no title)',
+        '',
+        `outlet:    ${a.source ?? 'unknown'}`,
+        `published: ${a.published ?? 'unknown'}`,
+      ];
+      if (a.url) lines.push(`url:       ${a.url}`);
+      lines.push(`id:        ${a.id}`);
+      if (a.related?.length) lines.push(`near-duplicates: ${a.related.join(', ')}`);
+      lines.push('', a.text);
+      if (values.removed) {
+        lines.push('', `removed by cleaning (${a.removed.length}):`);
+        for (const r of a.removed) lines.push(`  [${r.reason}] ${r.text}`);
+      }
+      io.out(lines.join('\n'));
+      return 0;
+    } finally {
+      khabar.close();
+    }
   },
 };

@@ -1,0 +1,89 @@
+// The progress line of long commands: on a terminal, one line on stderr rewritten in place (count, rate,
+// ETA when the total is known); elsewhere nothing until the final summary line.
+import { createReadStream } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import type { CliIO } from './command.js';
+
+/** How often the line is redrawn at most. */
+const REDRAW_MS = 200;
+
+export class ProgressLine {
+  private readonly started = Date.now();
+  private lastDraw = 0;
+  private drawn = false;
+
+  constructor(private readonly io: CliIO, private readonly total: number | null, private readonly label = 'articles') {}
+
+  /** Updates the line with `done` units finished (only on a TTY; throttled). */
+  update(done: number, extra = ''): void {
+    if (!this.io.isTTY) return;
+    const now = Date.now();
+    if (now - this.lastDraw < REDRAW_MS) return;
+    this.lastDraw = now;
+    this.drawn = true;
+    this.io.err(`\r\x1b[2K${this.text(done, now)}${extra ? ' · ' + extra : ''}\r`.replace(/\n$/, ''));
+  }
+
+  /** Clears the line (call before printing other messages or the summary). */
+  clear(): void {
+    if (this.io.isTTY && this.drawn) this.io.err('\r\x1b[2K\r');
+    this.drawn = false;
+    this.lastDraw = 0;
+  }
+
+  text(done: number, now = Date.now()): string {
+    const seconds = Math.max((now - this.started) / 1000, 0.001);
+    const rate = done / seconds;
+    let s = `${done}${this.total ? '/~' + this.total : ''} ${this.label}, ${rate.toFixed(rate < 10 ? 1 : 0)}/s`;
+    if (this.total && rate > 0 && done < this.total) s += `, ETA ${formatSeconds((this.total - done) / rate)}`;
+    return s;
+  }
+}
+
+export function formatSeconds(s: number): string {
+  if (s < 60) return `${Math.ceil(s)}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s`;
+  return `${Math.floor(s / 3600)}h${String(Math.round((s % 3600) / 60)).padStart(2, '0')}m`;
+}
+
+/**
+ * An estimate of how many articles local inputs hold: one per file, one per non-empty line of a JSON-lines
+ * file. Null when an input is a URL or stdin (unknowable in advance). Counting is cheap next to ingesting.
+ */
+export async function estimateArticles(inputs: string[], limitFiles = 200_000): Promise<number | null> {
+  let total = 0;
+  let files = 0;
+  const visit = async (path: string): Promise<boolean> => {
+    const info = await stat(path);
+    if (info.isDirectory()) {
+      for (const e of await readdir(path, { withFileTypes: true })) {
+        if (e.name.startsWith('.')) continue;
+        if (!(await visit(join(path, e.name)))) return false;
+      }
+      return true;
+    }
+    if (++files > limitFiles) return false;
+    total += ['.jsonl', '.ndjson'].includes(extname(path).toLowerCase()) ? await countLines(path) : 1;
+    return true;
+  };
+  try {
+    for (const input of inputs) {
+      if (input === '-' || /^[a-z][a-z0-9+.-]*:\/\//i.test(input)) return null;
+      if (!(await visit(input))) return null;
+    }
+  } catch {
+    return null; // a missing input is reported by the ingest itself
+  }
+  return total;
+}
+
+async function countLines(path: string): Promise<number> {
+  let n = 0;
+  let lastWasNewline = true;
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) n++;
+    if (chunk.length) lastWasNewline = chunk[chunk.length - 1] === 10;
+  }
+  return lastWasNewline ? n : n + 1;
+}

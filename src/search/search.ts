@@ -1,0 +1,46 @@
+// Search over a Store: analyze the query like the index, rank in the store (BM25), cut snippets here.
+import type { ArticleFilter, Store } from '../store/index.js';
+import { analyzeQuery } from './analyzer.js';
+import { makeSnippet, markSnippet, type Snippet } from './snippet.js';
+
+export interface SearchOptions {
+  source?: string;
+  /** Inclusive ISO date bounds on the publication date. */
+  from?: string;
+  to?: string;
+  /** At most this many hits (default 20). */
+  limit?: number;
+  offset?: number;
+}
+
+export interface SearchHit {
+  id: string;
+  /** BM25 relevance, higher is better (comparable within one query only). */
+  score: number;
+  title: string | null;
+  source: string | null;
+  published: string | null;
+  /** The best passage of the original text with the matched words marked « ». */
+  snippet: string;
+  /** The same passage unmarked, its offsets in the article text, and the matched words' offsets in it. */
+  passage: Snippet;
+}
+
+/** Ranked articles matching every word of `query` (Arabic-aware; see analyzeQuery). Never throws on odd queries. */
+export function searchArticles(store: Store, query: string, options: SearchOptions = {}): SearchHit[] {
+  const terms = analyzeQuery(query);
+  if (terms.terms.length === 0) return [];
+  const filter: ArticleFilter = { source: options.source, from: options.from, to: options.to, limit: options.limit ?? 20, offset: options.offset };
+  const hits = store.searchArticles(terms, filter);
+  const out: SearchHit[] = [];
+  for (const h of hits) {
+    const a = store.getArticle(h.id);
+    if (!a) continue;
+    const passage = makeSnippet(a.text, terms);
+    out.push({
+      id: a.id, score: h.score, title: a.title, source: a.source, published: a.published,
+      snippet: markSnippet(passage, a.text), passage,
+    });
+  }
+  return out;
+}

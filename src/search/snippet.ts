@@ -1,0 +1,82 @@
+// Highlighted snippets cut from the ORIGINAL article text (harakat, hamza and spelling as published),
+// located through token offsets: FTS5 only ever sees the normalized text.
+import { tokenize } from '../text/index.js';
+import type { TermQuery } from '../store/index.js';
+import { searchStem } from './analyzer.js';
+
+export interface Snippet {
+  /** A passage of the original text, without markers. */
+  text: string;
+  /** Offsets of the passage in the article text. */
+  start: number;
+  end: number;
+  /** Matched words as [start, end) offsets into `text`. */
+  highlights: [number, number][];
+}
+
+/** Words in a snippet window; the window slides to cover the most distinct query terms. */
+export const SNIPPET_WORDS = 30;
+
+/**
+ * The passage of `text` with the most distinct query terms within SNIPPET_WORDS words (the first one
+ * on ties), extended to the start of its sentence when that is close, with the matched words' offsets.
+ */
+export function makeSnippet(text: string, query: TermQuery, maxWords = SNIPPET_WORDS): Snippet {
+  const words = tokenize(text).filter((t) => t.kind !== 'punct' && t.kind !== 'symbol');
+  if (words.length === 0) return { text: '', start: 0, end: 0, highlights: [] };
+  const termOf = (norm: string): number => {
+    const s = searchStem(norm);
+    for (let i = 0; i < query.terms.length; i++) {
+      const t = query.terms[i];
+      if (t.norms.includes(norm) || t.stems.includes(s)) return i;
+    }
+    return -1;
+  };
+  const match = words.map((w) => termOf(w.norm));
+  const n = words.length;
+  const width = Math.min(maxWords, n);
+  const counts = new Map<number, number>();
+  let total = 0;
+  const add = (i: number, d: number) => {
+    if (match[i] < 0) return;
+    const c = (counts.get(match[i]) ?? 0) + d;
+    if (c === 0) counts.delete(match[i]); else counts.set(match[i], c);
+    total += d;
+  };
+  // Score: distinct terms first, then all matches; the earliest best window wins.
+  for (let i = 0; i < width; i++) add(i, 1);
+  let best = 0;
+  let bestScore = counts.size * 1000 + total;
+  for (let s = 1; s + width <= n; s++) {
+    add(s - 1, -1);
+    add(s + width - 1, 1);
+    const score = counts.size * 1000 + total;
+    if (score > bestScore) { bestScore = score; best = s; }
+  }
+  // Show a few words of context before the first match, and as much after it as fits.
+  let firstMatch = best;
+  while (firstMatch < best + width && match[firstMatch] < 0) firstMatch++;
+  let from = firstMatch < best + width ? Math.max(best, firstMatch - 5) : best;
+  from = Math.max(0, Math.min(from, n - width));
+  const to = from + width - 1;
+  const start = words[from].start;
+  let end = words[to].end;
+  // Keep a closing punctuation mark right after the last word (e.g. a full stop).
+  if (end < text.length && /[.!?؟۔»"”)]/.test(text[end])) end++;
+  const highlights: [number, number][] = [];
+  for (let i = from; i <= to; i++) if (match[i] >= 0) highlights.push([words[i].start - start, words[i].end - start]);
+  return { text: text.slice(start, end), start, end, highlights };
+}
+
+/** The snippet with each highlight wrapped in markers (plain-text output: « »), and … where text was cut. */
+export function markSnippet(s: Snippet, full: string, open = '«', close = '»'): string {
+  let out = '';
+  let pos = 0;
+  for (const [a, b] of s.highlights) {
+    out += s.text.slice(pos, a) + open + s.text.slice(a, b) + close;
+    pos = b;
+  }
+  out += s.text.slice(pos);
+  out = out.replace(/\s+/g, ' ').trim();
+  return (s.start > 0 ? '… ' : '') + out + (s.end < full.length ? ' …' : '');
+}
