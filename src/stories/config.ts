@@ -1,7 +1,9 @@
 // Every tuned number of the stories stage, in one place. Each says what it does and what data it was
 // chosen on. Dev sets: the seeds (../shared/seeds, 5 articles), the sample corpus (samples/gold/stories.json)
 // and the hand-grouped ANT window (eval/data/ant-dev-stories.json, 135 articles, 2–5 May 2017).
-// Figures: `npm run eval -- stories`.
+// Figures: `npm run eval -- stories`. With these values (2026-11-23, in order): seeds and sample pairwise and
+// BCubed F1 1.000; ANT dev pairwise F1 0.800 (P 0.867, R 0.743), BCubed F1 0.953; 5 random orders pairwise
+// 0.737–0.822. TF-IDF baseline on ANT dev: pairwise 0.672, BCubed 0.935.
 
 export const STORIES_CONFIG = {
   // ---- article vector ----
