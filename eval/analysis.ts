@@ -1,4 +1,145 @@
-// eval for the analysis stage. Prints figures; filled in by the stage's work.
+// eval for the analysis stage: story analysis against samples/gold/analysis.json (dev and heldout printed apart),
+// the name matcher against WikiKGE-10 dev (CC BY-SA, eval only), the recognizer against CLEANANERCorp train
+// (GPL, eval only). Run: npm run eval -- analysis
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Article } from '../src/types.js';
+import { analyzeStoryDetailed, extractEntities, sameName, type CombineDetail } from '../src/analysis/index.js';
+import { normalize } from '../src/text/index.js';
+import { hasShared, readJsonl, sharedDir } from '../test/helpers/shared.js';
+import { goldAnalysis, sampleArticles, seedArticles, type GoldStory } from '../test/analysis/load.js';
+
+const pct = (a: number, b: number) => (b ? `${(100 * a / b).toFixed(1)}% (${a}/${b})` : 'n/a');
+const norm = (s: string) => normalize(s).replace(/[^\u0621-\u064A0-9 ]/g, ' ').replace(/\s+/g, ' ').trim();
+
+interface Tally { [k: string]: number }
+const tallies: Record<'dev' | 'heldout', Tally> = { dev: {}, heldout: {} };
+const inc = (split: 'dev' | 'heldout', k: string, n = 1) => { tallies[split][k] = (tallies[split][k] ?? 0) + n; };
+
+function evalStory(g: GoldStory, a: CombineDetail): void {
+  // entities: pairs of gold variants
+  const entityIdx = (v: string) => a.entities.findIndex((e) => e.variants.some((x) => norm(x) === norm(v)));
+  const vs = g.entities.flatMap((e, gi) => e.variants.map((v) => ({ v, gi, split: (e.heldout ? 'heldout' : 'dev') as 'dev' | 'heldout', ours: entityIdx(v) })));
+  for (let i = 0; i < vs.length; i++) {
+    inc(vs[i].split, 'variantsFound', vs[i].ours >= 0 ? 1 : 0); inc(vs[i].split, 'variants');
+    for (let j = i + 1; j < vs.length; j++) {
+      const x = vs[i], y = vs[j];
+      if (norm(x.v) === norm(y.v)) continue;
+      const split = x.split === 'heldout' || y.split === 'heldout' ? 'heldout' : 'dev';
+      const same = x.ours >= 0 && x.ours === y.ours;
+      if (x.gi === y.gi) { inc(split, 'mergeGold'); if (same) inc(split, 'mergeTP'); } else if (same) inc(split, 'mergeFP');
+    }
+  }
+  for (const [x, y] of g.apart) {
+    const ex = entityIdx(x), ey = entityIdx(y);
+    inc('dev', 'apart'); if (ex >= 0 && ex === ey) inc('dev', 'apartViolations');
+  }
+  // quotes
+  for (const q of g.quotes) {
+    const split = q.heldout ? 'heldout' : 'dev';
+    const probe = norm(q.text).slice(0, 25);
+    const ours = a.quotes.find((o) => o.articles.includes(q.article) && norm(o.text).includes(probe));
+    inc(split, 'quotes');
+    if (ours) { inc(split, 'quotesFound'); if (ours.speaker && (ours.speaker === q.speaker || sameName(ours.speaker, q.speaker))) inc(split, 'quotesRight'); }
+  }
+  // facts: pairs of gold mentions
+  const groupOf = (article: string, text: string) => {
+    const probe = norm(text).slice(0, 30);
+    return a.factGroups.findIndex((fg) => fg.members.some((m) => m.article === article && norm(m.text).includes(probe)));
+  };
+  const fm = g.facts.flatMap((f, fi) => f.mentions.map((m) => ({ fi, split: (f.heldout ? 'heldout' : 'dev') as 'dev' | 'heldout', grp: groupOf(m.article, m.text) })));
+  for (let i = 0; i < fm.length; i++) for (let j = i + 1; j < fm.length; j++) {
+    const x = fm[i], y = fm[j];
+    const split = x.split === 'heldout' || y.split === 'heldout' ? 'heldout' : 'dev';
+    const same = x.grp >= 0 && x.grp === y.grp;
+    if (x.fi === y.fi) { inc(split, 'factGold'); if (same) inc(split, 'factTP'); } else if (same) inc(split, 'factFP');
+  }
+  // numbers: every gold mention found with its value; multi-mention groups in one quantity
+  for (const n of g.numbers) {
+    const split = n.heldout ? 'heldout' : 'dev';
+    const hits = n.mentions.map((m) => a.numbers.findIndex((q) => (q.value === m.value && q.articles.includes(m.article)) || (q.conflicts ?? []).some((c) => c.value === m.value && c.articles.includes(m.article))));
+    inc(split, 'numberMentions', n.mentions.length); inc(split, 'numberFound', hits.filter((h) => h >= 0).length);
+    if (n.mentions.length > 1) { inc(split, 'numberGroups'); if (hits[0] >= 0 && hits.every((h) => h === hits[0])) inc(split, 'numberGrouped'); }
+  }
+  // timeline
+  for (const t of g.timeline) {
+    const split = t.heldout ? 'heldout' : 'dev';
+    inc(split, 'dates');
+    if (a.timeline.some((e) => e.date === t.date && e.articles.includes(t.article))) inc(split, 'datesRight');
+  }
+}
+
+function printTally(name: string, t: Tally): void {
+  const p = (k: string) => t[k] ?? 0;
+  console.log(`  [${name}] entity variants recognised ${pct(p('variantsFound'), p('variants'))}; merge pairs: recall ${pct(p('mergeTP'), p('mergeGold'))}, precision ${pct(p('mergeTP'), p('mergeTP') + p('mergeFP'))}`);
+  if (p('apart')) console.log(`  [${name}] look-alike violations ${p('apartViolations')}/${p('apart')}`);
+  console.log(`  [${name}] quotes found ${pct(p('quotesFound'), p('quotes'))}, attributed right ${pct(p('quotesRight'), p('quotes'))} (of found: ${pct(p('quotesRight'), p('quotesFound'))})`);
+  console.log(`  [${name}] fact pairs: recall ${pct(p('factTP'), p('factGold'))}, precision ${pct(p('factTP'), p('factTP') + p('factFP'))}`);
+  console.log(`  [${name}] number mentions found ${pct(p('numberFound'), p('numberMentions'))}, multi-outlet groups unified ${pct(p('numberGrouped'), p('numberGroups'))}`);
+  console.log(`  [${name}] timeline dates right ${pct(p('datesRight'), p('dates'))}`);
+}
+
+const NON_NAME = /[0-9٠-٩:()]|تصنيف|قائمة|مسلسل|موسم|كأس|بطولة|ألبوم|فيلم|دوري|انتخابات|حرب|معركة|جائزة|نادي|منتخب|سلسلة|كتاب|رواية|أغنية/;
+
+function evalWikiKge(): void {
+  const rows = readJsonl<{ qid: string; correct: string[]; incorrect: string[] }>('data/wikikge10-names/dev.jsonl');
+  const names = rows.map((r) => ({ ...r, correct: r.correct.filter((n) => !NON_NAME.test(n) && n.split(/\s+/).length <= 4) })).filter((r) => r.correct.length);
+  let pairs = 0, merged = 0, xPairs = 0, xMerged = 0, inc = 0, incApart = 0;
+  for (const r of names) {
+    for (let i = 0; i < r.correct.length; i++) for (let j = i + 1; j < r.correct.length; j++) { pairs++; if (sameName(r.correct[i], r.correct[j])) merged++; }
+    for (const bad of r.incorrect) { inc++; if (!sameName(r.correct[0], bad)) incApart++; }
+  }
+  // cross-entity false merges, over all pairs of first names of different entities that share a first letter
+  const firsts = names.map((r) => r.correct[0]);
+  for (let i = 0; i < firsts.length; i++) for (let j = i + 1; j < firsts.length; j++) {
+    if (normalize(firsts[i])[0] !== normalize(firsts[j])[0]) continue;
+    xPairs++; if (sameName(firsts[i], firsts[j])) xMerged++;
+  }
+  const precision = merged / (merged + xMerged);
+  console.log(`  WikiKGE-10 dev (${names.length} name-like entities): variant pairs merged (recall) ${pct(merged, pairs)}; cross-entity pairs merged ${xMerged}/${xPairs} → pairwise precision ${(100 * precision).toFixed(1)}%; "incorrect" look-alikes kept apart ${pct(incApart, inc)}`);
+}
+
+function evalNer(limit: number): void {
+  const rows = readJsonl<{ tokens: string[]; tags: string[] }>('data/cleananercorp/train.jsonl').slice(0, limit);
+  const typeOf: Record<string, string> = { PERS: 'person', LOC: 'place', ORG: 'org' };
+  const stat: Record<string, { tp: number; gold: number; ours: number }> = {};
+  const s = (t: string) => (stat[t] ??= { tp: 0, gold: 0, ours: 0 });
+  for (const r of rows) {
+    const starts: number[] = [];
+    let text = '';
+    for (const tok of r.tokens) { starts.push(text.length); text += tok + ' '; }
+    const gold = new Set<string>();
+    for (let i = 0; i < r.tags.length; i++) {
+      if (!r.tags[i].startsWith('B-')) continue;
+      const t = typeOf[r.tags[i].slice(2)];
+      let j = i + 1; while (j < r.tags.length && r.tags[j] === 'I-' + r.tags[i].slice(2)) j++;
+      if (t) { gold.add(`${t}|${i}|${j}`); s(t).gold++; }
+    }
+    const tokAt = (off: number) => { let k = 0; while (k + 1 < starts.length && starts[k + 1] <= off) k++; return k; };
+    for (const m of extractEntities(text).mentions) {
+      const key = `${m.type}|${tokAt(m.start)}|${tokAt(m.end - 1) + 1}`;
+      s(m.type).ours++;
+      if (gold.has(key)) s(m.type).tp++;
+    }
+  }
+  for (const [t, v] of Object.entries(stat)) console.log(`  CLEANANERCorp train (first ${rows.length} sentences) ${t}: precision ${pct(v.tp, v.ours)}, recall ${pct(v.tp, v.gold)} (exact span)`);
+}
+
 export async function run(): Promise<void> {
-  console.log('(analysis: no eval yet)');
+  if (!hasShared) { console.log('(analysis: ../shared not found; skipped)'); return; }
+  const gold = goldAnalysis();
+  const all: Article[] = [...seedArticles(), ...(await sampleArticles())];
+  const byId = new Map(all.map((a) => [a.id, a]));
+  for (const [name, g] of Object.entries(gold)) {
+    const arts = g.articles.map((id) => byId.get(id)).filter((a): a is Article => !!a);
+    if (arts.length < g.articles.length) console.log(`  story ${name}: ${g.articles.length - arts.length} gold articles not loaded`);
+    const t0 = performance.now();
+    const analysis = analyzeStoryDetailed(arts);
+    console.log(`  story ${name}: ${arts.length} articles analysed in ${(performance.now() - t0).toFixed(0)} ms`);
+    evalStory(g, analysis);
+  }
+  printTally('dev', tallies.dev);
+  printTally('heldout', tallies.heldout);
+  if (existsSync(join(sharedDir, 'data/wikikge10-names/dev.jsonl'))) evalWikiKge();
+  if (existsSync(join(sharedDir, 'data/cleananercorp/train.jsonl'))) evalNer(1000);
 }

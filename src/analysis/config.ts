@@ -18,6 +18,8 @@ export const FACTS = {
   minSimilarity: 0.42,
   /** Stems in more than this share of sentences are too common to index candidates by. */
   maxIndexShare: 0.25,
+  /** ... and so are stems in more than this many sentences (keeps candidate pairs near-linear on 200-article stories). */
+  maxPosting: 60,
   /** Shortest sentence (in content terms) that can be a fact. */
   minTerms: 4,
   /** Preferred length range of a fact's wording, in characters. */

@@ -1,4 +1,7 @@
 // Rule-based named-entity recognition for Arabic news (no model): gazetteers, title triggers, first names,
+/** Appends to a list in a map (no copying: lists can be long). */
+function pushTo<K, V>(m: Map<K, V[]>, k: K, v: V): void { const l = m.get(k); if (l) l.push(v); else m.set(k, [v]); }
+
 // then surname-alone mentions; and the merging of mentions across articles into entities with variants.
 import type { Article, Entity, EntityType } from '../types.js';
 import {
@@ -246,10 +249,10 @@ export function surnameIndex(fullKeys: string[]): SurnameIndex {
     if (toks.length < 2) continue;
     const l = toks[toks.length - 1];
     const sk = skeleton(l);
-    last.set(sk, [...(last.get(sk) ?? []), k]);
+    pushTo(last, sk, k);
     if (sameTokenKey(l, OUGLU)) {
       const p = skeleton(toks[toks.length - 2]);
-      ouglu.set(p, [...(ouglu.get(p) ?? []), k]);
+      pushTo(ouglu, p, k);
     }
   }
   return { last, ouglu };
@@ -326,7 +329,7 @@ export function mergeEntities(mentions: MentionIn[]): { entities: Entity[]; enti
   forms.forEach((f, i) => {
     const toks = f.key.split(' ');
     const b = `${f.type}|${toks.length}|${skeleton(toks[toks.length - 1]).slice(0, 3)}`;
-    blocks.set(b, [...(blocks.get(b) ?? []), i]);
+    pushTo(blocks, b, i);
   });
   for (const ids of blocks.values()) {
     for (let x = 0; x < ids.length; x++) for (let y = x + 1; y < ids.length; y++) {
@@ -353,7 +356,7 @@ export function mergeEntities(mentions: MentionIn[]): { entities: Entity[]; enti
     const toks = f.key.split(' ');
     if (toks.length >= 2 && ADMIN_TRIG.has(fold(nameTokens([...f.surfaces.keys()][0])[0]))) {
       const rest = toks.slice(1).join(' ');
-      adminByName.set(rest, [...(adminByName.get(rest) ?? []), i]);
+      pushTo(adminByName, rest, i);
     }
   });
   forms.forEach((f, i) => {
@@ -364,7 +367,7 @@ export function mergeEntities(mentions: MentionIn[]): { entities: Entity[]; enti
 
   // build entities
   const groups = new Map<number, number[]>();
-  forms.forEach((_, i) => { const r = find(i); groups.set(r, [...(groups.get(r) ?? []), i]); });
+  forms.forEach((_, i) => { const r = find(i); pushTo(groups, r, i); });
   const entityOfRoot = new Map<number, number>();
   const entities: Entity[] = [];
   const articleSets: Set<string>[] = [];

@@ -1,4 +1,7 @@
 // Story analysis in two steps: extractArticle() (per article, cacheable: sentences, entity mentions, quotes,
+/** Appends to a list in a map (no copying: lists can be long). */
+function pushTo<K, V>(m: Map<K, V[]>, k: K, v: V): void { const l = m.get(k); if (l) l.push(v); else m.set(k, [v]); }
+
 // numbers, dates) and combine() (across the story's articles: facts, entities, quotes, numbers, timeline).
 import type { Article, Entity, Fact, Quantity, Quote, StoryAnalysis, TimelineEvent } from '../types.js';
 import { analyze, findNumbers, normalize, parseDates, sentences, tokenize } from '../text/index.js';
@@ -156,6 +159,7 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 function combineQuotes(xs: ArticleExtraction[], entities: Entity[], entityOfMention: (a: number, i: number) => number): Quote[] {
   const speakerNames = entities.filter((e) => e.type === 'person');
   const out: (Quote & { terms: Set<string> })[] = [];
+  const bySpeaker = new Map<string, (Quote & { terms: Set<string> })[]>();
   xs.forEach((x, a) => {
     for (const q of x.quotes) {
       let speaker: string | null = null;
@@ -165,9 +169,12 @@ function combineQuotes(xs: ArticleExtraction[], entities: Entity[], entityOfMent
         speaker = hit ? hit.name : q.speakerText;
       }
       const terms = termSet(q.text);
-      const same = out.find((o) => o.speaker === speaker && o.kind === q.kind && jaccard(o.terms, terms) >= QUOTES.sameQuote);
+      const sk = `${speaker}|${q.kind}`;
+      const same = (bySpeaker.get(sk) ?? []).find((o) => jaccard(o.terms, terms) >= QUOTES.sameQuote);
       if (same) { if (!same.articles.includes(x.id)) same.articles.push(x.id); continue; }
-      out.push({ speaker, text: q.text, kind: q.kind, articles: [x.id], terms });
+      const entry = { speaker, text: q.text, kind: q.kind, articles: [x.id], terms };
+      out.push(entry);
+      pushTo(bySpeaker, sk, entry);
     }
   });
   return out.map(({ terms: _t, ...q }) => q);
@@ -195,9 +202,9 @@ function combineFacts(xs: ArticleExtraction[], mentionIdx: number[][], extra: Me
   const N = items.length;
   const w = (t: string) => Math.log(1 + N / (df.get(t) ?? 1)) * (t.startsWith('@') ? 1.5 : /^\d/.test(t) ? 1.5 : 1);
   // inverted index on rare terms only: candidate pairs share at least one rare term
-  const maxDf = Math.max(2, Math.floor(FACTS.maxIndexShare * N));
+  const maxDf = Math.max(2, Math.min(FACTS.maxPosting, Math.floor(FACTS.maxIndexShare * N)));
   const postings = new Map<string, number[]>();
-  items.forEach((it, i) => { for (const t of it.terms) if ((df.get(t) ?? 0) <= maxDf && !t.startsWith('@')) postings.set(t, [...(postings.get(t) ?? []), i]); });
+  items.forEach((it, i) => { for (const t of it.terms) if ((df.get(t) ?? 0) <= maxDf && !t.startsWith('@')) pushTo(postings, t, i); });
   const shared = new Map<number, number>();
   for (const list of postings.values()) {
     for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) {
@@ -217,7 +224,7 @@ function combineFacts(xs: ArticleExtraction[], mentionIdx: number[][], extra: Me
     if (uni > 0 && inter / uni >= FACTS.minSimilarity) uf.union(i, j);
   }
   const groups = new Map<number, number[]>();
-  items.forEach((_, i) => { const r = uf.find(i); groups.set(r, [...(groups.get(r) ?? []), i]); });
+  items.forEach((_, i) => { const r = uf.find(i); pushTo(groups, r, i); });
   const out: FactGroup[] = [];
   for (const ids of groups.values()) {
     const members = ids.map((i) => ({ article: xs[items[i].a].id, sentence: items[i].s, text: xs[items[i].a].sentences[items[i].s].text.trim() }));
@@ -234,7 +241,7 @@ function combineNumbers(xs: ArticleExtraction[]): Quantity[] {
   const all: N[] = [];
   for (const x of xs) for (const n of x.numbers) all.push({ ...n, article: x.id, terms: new Set(x.sentences[n.sentence]?.terms ?? []) });
   const byUnit = new Map<string, N[]>();
-  for (const n of all) byUnit.set(n.unit, [...(byUnit.get(n.unit) ?? []), n]);
+  for (const n of all) pushTo(byUnit, n.unit, n);
   const out: Quantity[] = [];
   for (const list of byUnit.values()) {
     const uf = new UnionFind(list.length);
@@ -242,10 +249,10 @@ function combineNumbers(xs: ArticleExtraction[]): Quantity[] {
       if (list[i].value === list[j].value || (list[i].article !== list[j].article && jaccard(list[i].terms, list[j].terms) >= NUMBERS.sameThing)) uf.union(i, j);
     }
     const groups = new Map<number, N[]>();
-    list.forEach((n, i) => { const r = uf.find(i); groups.set(r, [...(groups.get(r) ?? []), n]); });
+    list.forEach((n, i) => { const r = uf.find(i); pushTo(groups, r, n); });
     for (const g of groups.values()) {
       const byValue = new Map<number, N[]>();
-      for (const n of g) byValue.set(n.value, [...(byValue.get(n.value) ?? []), n]);
+      for (const n of g) pushTo(byValue, n.value, n);
       const values = [...byValue.entries()].sort((a, b) => new Set(b[1].map((n) => n.article)).size - new Set(a[1].map((n) => n.article)).size);
       const [mainValue, mainList] = values[0];
       const q: Quantity = {

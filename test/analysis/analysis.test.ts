@@ -1,0 +1,104 @@
+// Story analysis on real text: the four seed articles of the Moscow talks (000–003) and the name matcher.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeStory, sameName, extractEntities } from '../../src/analysis/index.js';
+import type { StoryAnalysis } from '../../src/types.js';
+import { hasShared, needsShared } from '../helpers/shared.js';
+import { seedArticles } from './load.js';
+
+let cached: StoryAnalysis | null = null;
+function seedStory(): StoryAnalysis {
+  cached ??= analyzeStory(seedArticles().filter((a) => /^00[0-3]/.test(a.id)));
+  return cached;
+}
+const entityOf = (a: StoryAnalysis, variant: string) => a.entities.find((e) => e.variants.includes(variant));
+
+test('name matcher merges transliteration variants and keeps look-alikes apart', () => {
+  for (const [x, y] of [['تشاووش أوغلو', 'جاويش أوغلو'], ['تشاوش اوغلو', 'تشاووش أوغلو'], ['آكار', 'أكار'], ['أستانة', 'آستانا'], ['أستانا', 'أستانة']]) {
+    assert.ok(sameName(x, y), `${x} = ${y}`);
+  }
+  for (const [x, y] of [['لافروف', 'لافرينتييف'], ['سيرغي لافروف', 'سيرغي شويغو'], ['قضاء عكار', 'محافظة عكار']]) {
+    assert.ok(!sameName(x, y), `${x} ≠ ${y}`);
+  }
+});
+
+test('entities: every variant set of the seeds is one entity', needsShared, () => {
+  if (!hasShared) return;
+  const a = seedStory();
+  for (const set of [
+    ['مولود تشاووش أوغلو', 'تشاووش أوغلو', 'جاويش أوغلو', 'تشاوش أوغلو', 'تشاوش اوغلو', 'أوغلو'],
+    ['خلوصي آكار', 'خلوصي أكار'],
+    ['أستانة', 'أستانا', 'آستانا'],
+    ['سيرغي لافروف', 'لافروف'],
+  ]) {
+    const e = entityOf(a, set[0]);
+    assert.ok(e, `an entity with variant ${set[0]}`);
+    for (const v of set) assert.ok(e.variants.includes(v), `${v} in ${e.name}: ${e.variants.join(' / ')}`);
+  }
+  assert.equal(entityOf(a, 'سيرغي لافروف')?.type, 'person');
+  assert.equal(entityOf(a, 'أستانة')?.type, 'place');
+});
+
+test('entities: look-alikes stay apart', needsShared, () => {
+  if (!hasShared) return;
+  const a = seedStory();
+  for (const [x, y] of [['لافروف', 'ألكسندر لافرينتييف'], ['سيرغي لافروف', 'سيرغي شويغو'], ['خلوصي آكار', 'هاكان فيدان']]) {
+    const ex = entityOf(a, x), ey = entityOf(a, y);
+    assert.ok(ex && ey, `${x} and ${y} recognised`);
+    assert.notEqual(ex, ey, `${x} ≠ ${y}`);
+  }
+});
+
+test('entities: recognizer finds titled names in a sentence', () => {
+  const m = extractEntities('وشارك في الاجتماع رئيس الأركان فاليري غيراسيموف، والمبعوث الخاص للرئيس الروسي إلى سوريا ألكسندر لافرينتييف.').mentions;
+  assert.deepEqual(m.filter((x) => x.type === 'person').map((x) => x.surface), ['فاليري غيراسيموف', 'ألكسندر لافرينتييف']);
+});
+
+test('quotes in quotation marks are attributed to the right speaker', needsShared, () => {
+  if (!hasShared) return;
+  const a = seedStory();
+  const speakerOf = (start: string, article: string) => a.quotes.find((q) => q.text.startsWith(start) && q.articles.some((id) => id.startsWith(article)))?.speaker;
+  assert.equal(speakerOf('ركزنا بشكل خاص', '001'), 'سيرغي لافروف');
+  assert.equal(speakerOf('باعتبارنا ضامنين', '001'), 'مولود تشاووش أوغلو');
+  assert.equal(speakerOf('نأمل من الزملاء الغربيين', '003'), 'سيرغي لافروف');
+  assert.equal(speakerOf('اتفقنا على تكثيف العمل', '000'), 'سيرغي لافروف');
+  assert.equal(speakerOf('لدينا الرغبة المشتركة', '002'), 'مولود تشاووش أوغلو');
+  assert.equal(speakerOf('تم التأكيد على جهود روسيا', '003'), 'سيرغي لافروف');
+  // the same quote in several outlets is one entry
+  const guarantors = a.quotes.filter((q) => q.text.startsWith('باعتبارنا ضامنين'));
+  assert.ok(guarantors.some((q) => q.articles.length >= 2), 'guarantor quote cited by several outlets');
+});
+
+test('numbers: 2000 troops unified across outlets', needsShared, () => {
+  if (!hasShared) return;
+  const a = seedStory();
+  const q = a.numbers.find((n) => n.value === 2000 && n.articles.length >= 2);
+  assert.ok(q, `2000 troops in one quantity: ${JSON.stringify(a.numbers.filter((n) => n.value === 2000))}`);
+  assert.ok(q.articles.some((id) => id.startsWith('000')) && q.articles.some((id) => id.startsWith('003')));
+});
+
+test('facts: the Lavrov understanding sentence cites 000 and 001', needsShared, () => {
+  if (!hasShared) return;
+  const a = seedStory();
+  const f = a.facts.find((x) => x.text.includes('تم التوصل إلى تفاهم بشأن الطريقة'));
+  assert.ok(f, 'fact found');
+  assert.ok(f.articles.some((id) => id.startsWith('000')) && f.articles.some((id) => id.startsWith('001')), f.articles.join(','));
+  assert.ok(!/^وأضاف/.test(f.text), `clear wording: ${f.text}`);
+  assert.ok(a.facts.some((x) => x.unique), 'unique facts are kept');
+});
+
+test('timeline: أمس in 000 is 2018-12-29 and 19 ديسمبر الجاري is 2018-12-19', needsShared, () => {
+  if (!hasShared) return;
+  const a = seedStory();
+  const at = (date: string) => a.timeline.filter((e) => e.date === date && e.articles.some((id) => id.startsWith('000')));
+  assert.ok(at('2018-12-29').length, 'an event of 2018-12-29 from 000');
+  assert.ok(at('2018-12-19').some((e) => e.text.includes('19 ديسمبر')), '19 December event');
+  const dates = a.timeline.map((e) => e.date);
+  assert.deepEqual(dates, [...dates].sort(), 'in order');
+  assert.ok(dates.includes('2018-12-29'), "the story's own date");
+});
+
+test('bad input gives a clear error', () => {
+  assert.throws(() => analyzeStory([{ id: 'x' } as never]), /article x has no text/);
+  assert.throws(() => analyzeStory(null as never), /expected an array/);
+});
