@@ -1,11 +1,49 @@
+import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
-import { UsageError } from '../command.js';
+import { UsageError, dbPath } from '../command.js';
+import { Khabar } from '../../khabar.js';
+import { buildServer, DEFAULT_BODY_LIMIT } from '../../api/index.js';
+import { KhabarLibrarySource } from '../../api/khabar-source.js';
+
+const usage = `Usage: khabar serve [--port 8080] [--host 127.0.0.1] [--db PATH] [--body-limit BYTES]
+
+Serves the HTTP API (/api/..., OpenAPI at /openapi.json) and the web page (/) from the store.
+POST /api/articles needs "Authorization: Bearer $KHABAR_TOKEN"; without KHABAR_TOKEN ingest is refused.
+Stop with Ctrl-C.`;
 
 export const command: Command = {
   name: 'serve',
-  summary: '(not built yet)',
-  usage: 'khabar serve',
-  async run() {
-    throw new UsageError('khabar serve is not built yet');
+  summary: 'serve the HTTP API and the Arabic web page',
+  usage,
+  async run(argv, io) {
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string', default: '8080' },
+        host: { type: 'string', default: '127.0.0.1' },
+        db: { type: 'string' },
+        'body-limit': { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0–65535, got "${values.port}"`);
+    const bodyLimit = values['body-limit'] === undefined ? DEFAULT_BODY_LIMIT : Number(values['body-limit']);
+    if (!Number.isInteger(bodyLimit) || bodyLimit < 1024) throw new UsageError(`--body-limit must be an integer ≥ 1024, got "${values['body-limit']}"`);
+
+    const khabar = Khabar.open({ db: dbPath(values.db, io.env) });
+    const source = new KhabarLibrarySource(khabar);
+    const app = await buildServer({ source, token: io.env.KHABAR_TOKEN || undefined, bodyLimit });
+    const address = await app.listen({ port, host: values.host });
+    io.err(`khabar: serving ${address} (${khabar.count()} articles)${io.env.KHABAR_TOKEN ? '' : '; ingest disabled: KHABAR_TOKEN is not set'}`);
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await app.close();
+    khabar.close();
+    return 0;
   },
 };

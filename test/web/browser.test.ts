@@ -1,0 +1,82 @@
+// Drives Debian's chromium (headless, through playwright-core) over the real server on a loopback port:
+// story list → story → citation → article; search for a name variant; hostile text must not execute and
+// the layout must stay right-to-left. Screenshots go to screenshots/ (gitignored). Skips without chromium.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { HOSTILE, openFixture, type Fixture } from './fixture.js';
+import { repoRoot } from '../helpers/shared.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} not found (apt-get install chromium)`;
+const shots = join(repoRoot, 'screenshots');
+
+describe('web page in chromium', { skip }, () => {
+  let fx: Fixture;
+  let base: string;
+  // playwright-core's types, loaded only when chromium exists.
+  let browser: import('playwright-core').Browser;
+  let page: import('playwright-core').Page;
+  const dialogs: string[] = [];
+
+  before(async () => {
+    fx = await openFixture();
+    base = await fx.app.listen({ port: 0, host: '127.0.0.1' });
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    mkdirSync(shots, { recursive: true });
+  });
+  after(async () => { await browser?.close(); await fx?.close(); });
+
+  test('story list → story → citation → article', async () => {
+    await page.goto(`${base}/?sort=coverage`);
+    assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).direction), 'rtl');
+    await page.screenshot({ path: join(shots, 'stories.png'), fullPage: true });
+    await page.locator('.cards .card h3 a').first().click();
+    await page.waitForURL(/\/stories\//);
+    assert.ok(await page.locator('.summary').count() === 1);
+    await page.screenshot({ path: join(shots, 'story.png'), fullPage: true });
+    const cite = page.locator('sup.cite a').first();
+    const href = await cite.getAttribute('href');
+    await cite.click();
+    await page.waitForURL(/\/articles\//);
+    assert.ok(page.url().endsWith(href!));
+    await page.locator('details.removed summary').click();
+    await page.screenshot({ path: join(shots, 'article.png'), fullPage: true });
+  });
+
+  test('search finds a name written another way and highlights it', async () => {
+    await page.goto(`${base}/`);
+    // 000 writes تشاووش أوغلو; the search stage folds spelling variants.
+    await page.fill('input[name=q]', 'جاويش أوغلو');
+    await page.press('input[name=q]', 'Enter');
+    await page.waitForURL(/\/search\?/);
+    await page.screenshot({ path: join(shots, 'search.png'), fullPage: true });
+    assert.ok(await page.locator('.results .card').count() >= 1);
+    assert.ok(await page.locator('.results mark').count() >= 1);
+  });
+
+  test('hostile article text does not execute and the layout holds', async () => {
+    await page.goto(`${base}/articles/${HOSTILE[0].id}`);
+    await page.waitForLoadState('load');
+    assert.equal(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss ?? null), null);
+    assert.equal(await page.locator('.article-body img, .article-body script, .article-body a').count(), 0);
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.article-body p')!).direction), 'rtl');
+    // The header is still laid out right to left: the brand sits at the right edge.
+    const brand = await page.locator('.brand').boundingBox();
+    assert.ok(brand && brand.x > 1100 / 2, `brand at x=${brand?.x}`);
+    await page.screenshot({ path: join(shots, 'hostile.png'), fullPage: true });
+    // On a phone-sized viewport the page does not scroll sideways.
+    await page.setViewportSize({ width: 380, height: 800 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 1, `horizontal overflow ${overflow}px`);
+    await page.screenshot({ path: join(shots, 'hostile-phone.png'), fullPage: true });
+    assert.deepEqual(dialogs, []);
+  });
+});

@@ -1,0 +1,82 @@
+// Server-rendered pages through inject(): RTL markup, the story page's sections, and hostile article text
+// appearing only escaped.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseHTML } from 'linkedom';
+import { HOSTILE, openFixture, type Fixture } from './fixture.js';
+
+let fx: Fixture;
+before(async () => { fx = await openFixture(); });
+after(async () => { await fx?.close(); });
+
+/** Parses the page and checks that no element, attribute or link came from article text. */
+function assertNoInjectedMarkup(body: string, where: string): void {
+  const { document } = parseHTML(body);
+  const scripts = [...document.querySelectorAll('script')].map((s) => s.getAttribute('src'));
+  assert.deepEqual(scripts.filter((src) => src !== '/static/app.js'), [], `${where}: unexpected <script>`);
+  assert.equal(document.querySelectorAll('img, iframe, object, embed').length, 0, `${where}: injected element`);
+  for (const el of document.querySelectorAll('*')) {
+    for (const attr of [...el.attributes]) {
+      assert.ok(!/^on/i.test(attr.name), `${where}: event handler attribute ${attr.name}`);
+      if (attr.name === 'href' || attr.name === 'src' || attr.name === 'action') {
+        assert.match(attr.value, /^\/(?!\/)/, `${where}: ${attr.name}="${attr.value}" is not a site path`);
+      }
+    }
+  }
+  assert.doesNotMatch(body, /[\u202A-\u202E\u2066-\u2069]/, `${where}: bidi control left in the page`);
+}
+
+test('the story list is an RTL Arabic page with the bundled font', async () => {
+  const r = await fx.app.inject('/');
+  assert.equal(r.statusCode, 200);
+  assert.match(r.body, /<html lang="ar" dir="rtl">/);
+  assert.match(String(r.headers['content-type']), /text\/html/);
+  const css = await fx.app.inject('/static/app.css');
+  assert.match(css.body, /Noto Sans Arabic/);
+  const font = await fx.app.inject('/static/fonts/noto-sans-arabic-arabic-400-normal.woff2');
+  assert.equal(font.statusCode, 200);
+  assert.equal(font.rawPayload.subarray(0, 4).toString('latin1'), 'wOF2');
+  assert.equal((await fx.app.inject('/static/fonts/..%2Fpackage.json')).statusCode, 404);
+});
+
+test('the story page shows a summary with citation links to its articles', async () => {
+  const story = (await fx.app.inject('/api/stories?sort=coverage&pageSize=1')).json().items[0];
+  const r = await fx.app.inject(`/stories/${encodeURIComponent(story.id)}`);
+  assert.equal(r.statusCode, 200);
+  assert.match(r.body, /الخلاصة/);
+  const cited = [...r.body.matchAll(/<sup class="cite"><a href="\/articles\/([^"]+)"/g)].map((m) => decodeURIComponent(m[1]));
+  assert.ok(cited.length >= 1, 'at least one citation mark');
+  assert.ok(cited.every((id) => story.articles.includes(id)));
+});
+
+test('hostile article text appears only escaped on every page that shows it', async () => {
+  const id = HOSTILE[0].id;
+  const article = await fx.app.inject(`/articles/${id}`);
+  assert.equal(article.statusCode, 200);
+  assertNoInjectedMarkup(article.body, 'article page');
+  assert.match(article.body, /&lt;script&gt;window.__xss = &quot;body&quot;&lt;\/script&gt;/);
+  assert.match(article.body, /&lt;img src=x onerror=/);
+  assert.match(article.body, /النص المعكوس/);
+
+  const storyId = (await fx.app.inject(`/api/articles/${id}`)).json().story.id;
+  assertNoInjectedMarkup((await fx.app.inject(`/stories/${encodeURIComponent(storyId)}`)).body, 'story page');
+  assertNoInjectedMarkup((await fx.app.inject('/?pageSize=100')).body, 'story list');
+  const search = await fx.app.inject(`/search?q=${encodeURIComponent('الاجتماع')}`);
+  assert.match(search.body, /<mark>/);
+  assertNoInjectedMarkup(search.body, 'search page');
+  const echoed = await fx.app.inject(`/search?q=${encodeURIComponent('<script>alert(1)</script>')}`);
+  assertNoInjectedMarkup(echoed.body, 'search page echoing the query');
+});
+
+test('the article page keeps removed boilerplate behind a <details> toggle', async () => {
+  const withRemoved = fx.khabar.articles().find((a) => a.removed.length > 0)!;
+  const r = await fx.app.inject(`/articles/${encodeURIComponent(withRemoved.id)}`);
+  assert.match(r.body, /<details class="removed">/);
+  assert.ok(r.body.includes(`(${withRemoved.removed.length} سطر)`));
+});
+
+test('unknown pages are HTML 404s', async () => {
+  const r = await fx.app.inject('/stories/nope');
+  assert.equal(r.statusCode, 404);
+  assert.match(r.body, /dir="rtl"/);
+});
