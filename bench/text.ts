@@ -1,4 +1,50 @@
-// bench for the text stage. Prints figures; filled in by the stage's work.
+// bench for the text stage: throughput of normalize+tokenize+sentences+stem and wall time of
+// `khabar analyze --stem --count` on a ~48 MB file built from the ANT corpus (cached under bench-data/).
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { normalize, sentences, stem, tokenize } from '../src/text/index.js';
+
+const shared = process.env.KHABAR_SHARED ?? resolve(process.cwd(), '..', 'shared');
+const TARGET = 48 * 1024 * 1024;
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function buildFile(): Promise<string> {
+  const dir = resolve(process.cwd(), 'bench-data');
+  const file = join(dir, 'ant-48mb.txt');
+  if (existsSync(file) && statSync(file).size >= TARGET) return file;
+  mkdirSync(dir, { recursive: true });
+  const texts = readFileSync(join(shared, 'data/ant-corpus-v1.1/ant_v1.1.jsonl'), 'utf8').split('\n').filter((l) => l.trim())
+    .map((l) => String((JSON.parse(l) as { text?: string }).text ?? '').replace(/\s*\n\s*/g, ' '));
+  const out = createWriteStream(file);
+  let size = 0;
+  while (size < TARGET) for (const t of texts) { const line = t + '\n'; out.write(line); size += Buffer.byteLength(line); if (size >= TARGET) break; }
+  await new Promise<void>((res) => out.end(res));
+  return file;
+}
+
 export async function run(): Promise<void> {
-  console.log('(text: no bench yet)');
+  if (!existsSync(join(shared, 'data/ant-corpus-v1.1'))) { console.log('(text: ../shared not found)'); return; }
+  const file = await buildFile();
+  const text = readFileSync(file, 'utf8');
+  const sample = text.slice(0, 4 * 1024 * 1024);
+  const mb = Buffer.byteLength(sample) / 1e6;
+  const runs: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    const t0 = process.hrtime.bigint();
+    normalize(sample);
+    sentences(sample);
+    for (const t of tokenize(sample)) if (t.kind === 'word') stem(t.norm);
+    runs.push(Number(process.hrtime.bigint() - t0) / 1e9);
+  }
+  console.log(`normalize+tokenize+sentences+stem: ${(mb / median(runs)).toFixed(1)} MB/s (median of 5 on ${mb.toFixed(1)} MB)`);
+  const cli = resolve(process.cwd(), 'dist/src/cli/main.js');
+  const walls: number[] = [];
+  let count = '';
+  for (let r = 0; r < 5; r++) {
+    const t0 = process.hrtime.bigint();
+    count = execFileSync(process.execPath, [cli, 'analyze', '--stem', '--count', file], { encoding: 'utf8' }).trim();
+    walls.push(Number(process.hrtime.bigint() - t0) / 1e9);
+  }
+  console.log(`khabar analyze --stem --count (${(statSync(file).size / 1e6).toFixed(1)} MB, ${count} terms): ${median(walls).toFixed(2)} s wall (median of 5; Lucene ArabicAnalyzer: 1.65 s)`);
 }
