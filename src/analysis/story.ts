@@ -230,7 +230,10 @@ function combineFacts(xs: ArticleExtraction[], mentionIdx: number[][], extra: Me
     const members = ids.map((i) => ({ article: xs[items[i].a].id, sentence: items[i].s, text: xs[items[i].a].sentences[items[i].s].text.trim() }));
     const articles = [...new Set(members.map((m) => m.article))].sort();
     const best = [...members].sort((p, q) => wordingScore(q.text) - wordingScore(p.text))[0];
-    out.push({ fact: { text: best.text, articles, unique: articles.length === 1 }, members });
+    // a wording that still opens with وأضاف/وتابع loses the opener (and the quotation marks it introduced)
+    let text = best.text.replace(/^[وف]?(أضاف|اضاف|تابع|أردف|اردف)(ت)?\s*:?\s*/, '');
+    if (text !== best.text) text = text.replace(/^["«“]\s*/, '').replace(/["»”]\s*([.!؟]?)\s*$/, '$1');
+    out.push({ fact: { text, articles, unique: articles.length === 1 }, members });
   }
   out.sort((p, q) => q.fact.articles.length - p.fact.articles.length || (xs.findIndex((x) => x.id === p.members[0].article) - xs.findIndex((x) => x.id === q.members[0].article)) || p.members[0].sentence - q.members[0].sentence);
   return out;
