@@ -51,7 +51,7 @@ export async function run(): Promise<void> {
       for (const g of dev) {
         const hit = a.removed.find((r) => same(r.text, g.line));
         if (hit) { tp++; if (hit.reason === g.reason) reasonOk++; } else { fn++; misses.push(`${id}: missed [${g.reason}] ${g.line.slice(0, 60)}`); }
-        if (a.text.split('\n').some((t) => same(t, g.line) && normalizeKey(t).length <= normalizeKey(g.line).length * 1.5)) leaked++;
+        if (a.text.split('\n').some((t) => normalizeKey(t).includes(normalizeKey(g.line)))) leaked++;
       }
       for (const r of a.removed) {
         if (held.some((g) => same(r.text, g.line))) continue;

@@ -105,6 +105,11 @@ function isFullPage(html: string): boolean {
 }
 
 export function extractHtml(html: string): ExtractedHtml {
+  // A "fragment" without any tag is plain text (feeds often carry text with line breaks): keep its lines.
+  if (!/<\/?[a-z][^>]*>/i.test(html)) {
+    const text = html.split(/\r?\n/).map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim()).filter((l) => l).join('\n');
+    return { title: null, text, source: null, published: null, lang: null, outside: [] };
+  }
   if (!isFullPage(html)) {
     const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
     return { title: null, text: textOf(document.body), source: null, published: null, lang: null, outside: [] };
