@@ -32,6 +32,54 @@ function relatedLines(report: StoryReport, ctx: StoryContext): { id: string; tit
   return report.related.map((id) => ({ id, title: byId.get(id)?.title ?? null }));
 }
 
+/** The analysis and summary sections of a report, with citations [n] numbering the story's articles. */
+function analysisLines(report: StoryReport, arts: ArticleInfo[], md: boolean): string[] {
+  const num = new Map(arts.map((a, i) => [a.id, i + 1]));
+  const cite = (ids: string[]) => ids.map((id) => `[${num.get(id) ?? id}]`).join('');
+  const h = (t: string) => (md ? ['', `## ${t}`, ''] : ['', `${t}:`]);
+  const item = (t: string) => (md ? `- ${t}` : `  ${t}`);
+  const out: string[] = [];
+  if (report.summary?.length) {
+    out.push(...h('Summary'));
+    for (const s of report.summary) out.push(md ? `${s.text} ${cite(s.articles)}` : item(`${s.text} ${cite(s.articles)}`));
+  }
+  const facts = report.facts ?? [];
+  const shared = facts.filter((f) => !f.unique);
+  if (shared.length) {
+    out.push(...h('Confirmed by several articles'));
+    for (const f of shared.slice(0, 12)) out.push(item(`${f.text} ${cite(f.articles)}`));
+  }
+  const unique = facts.filter((f) => f.unique);
+  if (unique.length) {
+    out.push(...h(`Reported by one article only (${unique.length}; first 8)`));
+    for (const f of unique.slice(0, 8)) out.push(item(`${f.text} ${cite(f.articles)}`));
+  }
+  const conflicts = (report.numbers ?? []).filter((n) => n.conflicts?.length);
+  if (conflicts.length) {
+    out.push(...h('Numbers that disagree'));
+    for (const n of conflicts) {
+      const others = n.conflicts!.map((c) => `${c.value} «${c.text}» ${cite(c.articles)}`).join('; ');
+      out.push(item(`${n.unit}: ${n.value} «${n.text}» ${cite(n.articles)} vs ${others}`));
+    }
+  }
+  if (report.quotes?.length) {
+    out.push(...h('Who said what'));
+    for (const q of report.quotes.slice(0, 15)) out.push(item(`${q.speaker ?? '(unattributed)'}: «${q.text}» ${cite(q.articles)}`));
+  }
+  if (report.timeline?.length) {
+    out.push(...h('Timeline'));
+    for (const t of report.timeline) out.push(item(`${t.date}  ${t.text} ${cite(t.articles)}`));
+  }
+  if (report.entities?.length) {
+    out.push(...h('Entities'));
+    for (const e of report.entities.slice(0, 20)) {
+      const vars = e.variants.filter((v) => v !== e.name);
+      out.push(item(`${e.name} (${e.type}, ${e.mentions} mentions${vars.length ? `; also: ${vars.join('، ')}` : ''})`));
+    }
+  }
+  return out;
+}
+
 export function renderStory(report: StoryReport, format: StoryFormat = 'text', ctx: StoryContext = {}): string {
   const arts = articleLines(report, ctx);
   const rel = relatedLines(report, ctx);
@@ -40,11 +88,11 @@ export function renderStory(report: StoryReport, format: StoryFormat = 'text', c
       return JSON.stringify({ ...report, articleInfo: arts }, null, 2);
     case 'md': {
       const out = [`# ${report.title}`, '', `- id: \`${report.id}\``, `- articles: ${report.articles.length}`,
-        `- outlets: ${report.sources.join('، ') || '—'}`, `- first: ${when(report.first)}`, `- last: ${when(report.last)}`, '', '## Articles', ''];
-      for (const a of arts) {
+        `- outlets: ${report.sources.join('، ') || '—'}`, `- first: ${when(report.first)}`, `- last: ${when(report.last)}`, ...analysisLines(report, arts, true), '', '## Articles', ''];
+      arts.forEach((a, i) => {
         const label = a.title ?? a.id;
-        out.push(`- ${a.url ? `[${label}](${a.url})` : label} — ${a.source ?? '?'}, ${when(a.published)} (\`${a.id}\`)`);
-      }
+        out.push(`${i + 1}. ${a.url ? `[${label}](${a.url})` : label} — ${a.source ?? '?'}, ${when(a.published)} (\`${a.id}\`)`);
+      });
       if (rel.length) {
         out.push('', '## Related stories', '');
         for (const r of rel) out.push(`- \`${r.id}\` ${r.title ?? ''}`.trimEnd());
@@ -63,14 +111,15 @@ export function renderStory(report: StoryReport, format: StoryFormat = 'text', c
         `<title>${escapeHtml(report.title)}</title></head>`, '<body>', `<article data-story="${escapeHtml(report.id)}">`,
         `<h1>${escapeHtml(report.title)}</h1>`,
         `<p>${report.articles.length} مقالات · ${escapeHtml(report.sources.join('، '))} · ${escapeHtml(when(report.first))} – ${escapeHtml(when(report.last))}</p>`,
-        '<h2>المقالات</h2>', `<ul>\n${li}\n</ul>`,
+        ...(report.summary?.length ? ['<h2>الملخص</h2>', ...report.summary.map((x) => `<p>${escapeHtml(x.text)} ${x.articles.map((id) => `[${arts.findIndex((a) => a.id === id) + 1}]`).join('')}</p>`)] : []),
+        '<h2>المقالات</h2>', `<ol>\n${li}\n</ol>`,
         ...(rel.length ? ['<h2>قصص ذات صلة</h2>', `<ul>\n${relLi}\n</ul>`] : []),
         '</article>', '</body>', '</html>',
       ].join('\n');
     }
     default: {
-      const out = [report.title, `${report.id} · ${report.articles.length} articles · ${report.sources.join(', ') || '—'} · ${when(report.first)} → ${when(report.last)}`, '', 'Articles:'];
-      for (const a of arts) out.push(`  ${a.id}  ${a.source ?? '?'}  ${when(a.published)}  ${a.title ?? ''}`.trimEnd());
+      const out = [report.title, `${report.id} · ${report.articles.length} articles · ${report.sources.join(', ') || '—'} · ${when(report.first)} → ${when(report.last)}`, ...analysisLines(report, arts, false), '', 'Articles:'];
+      arts.forEach((a, i) => out.push(`  [${i + 1}] ${a.id}  ${a.source ?? '?'}  ${when(a.published)}  ${a.title ?? ''}`.trimEnd()));
       if (rel.length) {
         out.push('', 'Related:');
         for (const r of rel) out.push(`  ${r.id}  ${r.title ?? ''}`.trimEnd());

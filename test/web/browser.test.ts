@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 // Drives Debian's chromium (headless, through playwright-core) over the real server on a loopback port:
 // story list → story → citation → article; search for a name variant; hostile text must not execute and
 // the layout must stay right-to-left. Screenshots go to screenshots/ (gitignored). Skips without chromium.

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildStoryReport, storyGrouperFor } from '../../report.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
 import { Khabar } from '../../khabar.js';
@@ -16,8 +17,13 @@ Without --db a temporary database is used and deleted afterwards.
 Exit status: 0 all inputs read, 1 some failed (the report of the others is still printed), 2 usage error.`;
 
 /** The stories part of a report; the stories and analysis stages fill it. */
-export function storiesOf(_khabar: Khabar, _articles: Article[]): StoryReport[] {
-  return [];
+export function storiesOf(khabar: Khabar, articles: Article[]): StoryReport[] {
+  const grouper = storyGrouperFor(khabar);
+  const wanted = new Set(articles.map((a) => a.id));
+  const cache = new Map();
+  return grouper.stories()
+    .filter((s) => s.articles.some((id) => wanted.has(id)))
+    .map((s) => buildStoryReport(s, khabar.store.getArticles(s.articles), { cache }));
 }
 
 /** The report document of the given stored articles, ordered by publication date then id. */

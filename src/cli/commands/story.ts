@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { buildStoryReport } from '../../report.js';
 import type { Command } from '../command.js';
 import { UsageError, dbPath } from '../command.js';
 import { renderStory, type StoryFormat } from '../../stories/index.js';
@@ -7,8 +8,9 @@ import { openStories } from './stories.js';
 
 const usage = `Usage: khabar story ID [--json | --md | --html] [--db PATH]
 
-Shows one story: its title, its articles (outlet, time, headline) and related stories (earlier or
-later events of the same storyline). ID is a story id as listed by \`khabar stories\`, or the id of one
+Shows one story: its title, cited summary, facts (shared by several outlets or reported by one),
+conflicting numbers, quotes by speaker, timeline, entities with their spelling variants, its articles
+(outlet, time, headline) and related stories (earlier or later events of the same storyline). ID is a story id as listed by \`khabar stories\`, or the id of one
 of its articles.
 
 Options:
@@ -19,7 +21,7 @@ Options:
 
 export const command: Command = {
   name: 'story',
-  summary: 'show one story: title, articles, related stories',
+  summary: 'show one story: summary, facts, numbers, quotes, timeline, entities',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseArgs({
@@ -47,7 +49,7 @@ export const command: Command = {
         io.err(`khabar story: no story or article "${id}" (see \`khabar stories\`)`);
         return 1;
       }
-      const report: StoryReport = { ...story };
+      const report: StoryReport = buildStoryReport(story, khabar.store.getArticles(story.articles));
       const related = report.related.map((r) => grouper.story(r)).filter((s): s is Story => s !== null);
       const articles = khabar.store.getArticles(report.articles)
         .map(({ id: aid, source, title, url, published }) => ({ id: aid, source, title, url, published }));
