@@ -4,6 +4,8 @@
 export const NAME_MATCH = {
   /** Cost of inserting, deleting or swapping a vowel letter (ا و ي): transliterations vary in long vowels. */
   vowelCost: 0.4,
+  /** Cost of swapping two letters that render one foreign sound (ف/و for v/w, خ/ش/ك for "ch", ج/ش/غ for c, ç, g). */
+  nearCost: 0.4,
   /** Cost of any consonant edit across letter classes. */
   consonantCost: 1,
   /** Largest distance for tokens of 4+ letters (two vowel edits). */

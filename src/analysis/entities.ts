@@ -6,9 +6,9 @@ function pushTo<K, V>(m: Map<K, V[]>, k: K, v: V): void { const l = m.get(k); if
 import type { Article, Entity, EntityType } from '../types.js';
 import {
   ADMIN_PLACE_TRIGGERS, FIRST_NAMES, NAME_STOPS, NATIONALITY_STEMS, ORG_TRIGGERS, ORGS, PERSON_TITLES, PLACE_TRIGGERS,
-  PLACES, PLACE_SYNONYMS, SPEECH_VERBS, TITLE_FILLERS,
+  PLACES, PLACE_SYNONYMS, SPEECH_VERBS, TITLE_FILLERS, CONSTRUCT_NOUNS, NAMED_PLACE_TRIGGERS,
 } from './gazetteer.js';
-import { fold, nameKey, nameTokens, sameName, sameTokenKey, skeleton, tokenDistance, tokenKey } from './names.js';
+import { fold, nameKey, nameTokens, sameKey, sameTokenKey, skeleton, tokenDistance, tokenKey } from './names.js';
 import { NAME_MATCH } from './config.js';
 import { bareForms, surfaceWithoutClitics, words, type Word } from './tokens.js';
 
@@ -29,7 +29,11 @@ export interface Mention {
 }
 
 /** A word that could be part of a name, kept per article so that surnames known from other articles resolve later. */
-export interface NameCandidate { start: number; end: number; surface: string; key: string; prevKey: string | null }
+export interface NameCandidate {
+  start: number; end: number; surface: string; key: string; prevKey: string | null;
+  /** A definite word (السعدي): an Arabic surname alone only when it equals the full name's last token exactly. */
+  definite?: boolean;
+}
 
 export interface ArticleEntities { mentions: Mention[]; candidates: NameCandidate[] }
 
@@ -44,6 +48,8 @@ const NATIONALITY = new Set(NATIONALITY_STEMS.map((n) => fold(n)));
 const ORG_TRIG = setOf(ORG_TRIGGERS);
 const PLACE_TRIG = setOf(PLACE_TRIGGERS);
 const ADMIN_TRIG = setOf(ADMIN_PLACE_TRIGGERS);
+const CONSTRUCT = setOf(CONSTRUCT_NOUNS);
+const NAMED_TRIG = setOf(NAMED_PLACE_TRIGGERS);
 
 interface GazEntry { keys: string[]; canonical: string; type: EntityType }
 const GAZ = new Map<string, GazEntry[]>();
@@ -79,7 +85,7 @@ function isNameLike(w: Word, allowAl: boolean): boolean {
   const f = w.f;
   if (!/^[\u0621-\u064A]{2,}$/.test(f)) return false;
   if (FIRST.has(tokenKey(f))) return true; // فاليري, ألكسندر look like فـ/ال + word
-  if (STOPS.has(f) || STOPS.has(w.noConj) || SPEECH.has(w.noConj) || TITLES.has(w.noConj) || FILLERS.has(f)) return false;
+  if (STOPS.has(f) || STOPS.has(w.noConj) || SPEECH.has(w.noConj) || FILLERS.has(f) || titleOf(w)) return false;
   if (isNationality(f)) return false;
   if (HAS_DEF_CLITIC.test(f)) return false;
   if (!allowAl && f.startsWith('ال')) return false;
@@ -106,6 +112,67 @@ function readName(ws: Word[], j: number, needTwo: boolean): number {
   const w2 = ws[k];
   if (w2 && isNameLike(w2, first) && endsHere(k)) k++;
   return k;
+}
+
+/** The title a word carries: a title word, also with a possessive suffix (رئيسه، نائبه، نظيرته → رئيس، نائب، نظير). */
+function titleOf(w: Word): string | null {
+  for (const b of bareForms(w.f)) {
+    if (TITLES.has(b)) return b;
+    // a pronoun suffix never follows ال; a bare ه must be written ه, not ة (محافظة is not محافظ + ه)
+    if (b.startsWith('ال')) continue;
+    for (const suf of ['تها', 'ته', 'ها', 'ه']) {
+      if (b.length > suf.length + 2 && b.endsWith(suf) && (suf !== 'ه' || w.text.endsWith('ه'))) {
+        const stem = b.slice(0, -suf.length) + (suf.startsWith('ت') ? 'ه' : '');
+        if (TITLES.has(stem)) return stem;
+      }
+    }
+  }
+  return null;
+}
+
+/** Skips what follows a title before the name: definite words (الخارجية، التركي، التحالف، العقيد), listed fillers
+ * (باسم), a construct noun and its genitive (خارجية تارانيا، بلدية عين الصفا) and a ل-phrase (لمجموعة الاتصال).
+ * Arabic names after a title start with an indefinite word, so the definite chain is the title's complement. */
+function skipTitleComplement(ws: Word[], j: number): number {
+  let skipped = 0;
+  while (j < ws.length && skipped < 7 && !isBreak(ws[j - 1])) {
+    const x = ws[j];
+    const next = ws[j + 1];
+    if (FIRST.has(tokenKey(x.noConj))) break;
+    if (FILLERS.has(x.f) || FILLERS.has(x.noConj) || isNationality(x.f) || bareForms(x.f).some((b) => FILLERS.has(b))) { j++; skipped++; continue; }
+    if (x.f.startsWith('ال') && x.f.length > 3 && !STOPS.has(x.f)) { j++; skipped++; continue; }
+    const g = gazMatch(ws, j);
+    if (g && skipped > 0) { j = g.end; skipped++; continue; }
+    // construct state: an indefinite ministry/body noun, then its genitive (a country or town, maybe unknown)
+    if (CONSTRUCT.has(x.noConj) && next && !isBreak(x)) { j += 2; skipped += 2; continue; }
+    // ل + noun + definite genitive: لمجموعة الاتصال, لشؤون اللاجئين
+    if (/^ل[^ا]/.test(x.f) && x.f.length > 4 && next && next.f.startsWith('ال') && !isBreak(x)) { j++; skipped++; continue; }
+    break;
+  }
+  return j;
+}
+
+/** Words ending in a possessive or object pronoun are not names (مشاركته، بلاده، عليها). */
+const PRONOUN_END = /(ته|تها|تهم|ها|هما|هم|كم|نا)$/;
+
+/** Reads a name right after a title and its complement: an indefinite first token, then up to two more tokens
+ * (a definite surname ends the name: نادر السعدي، أسامة الخطيب). */
+function readTitledName(ws: Word[], j: number): number {
+  const w0 = ws[j];
+  if (!w0 || !isNameLike(w0, false) || PRONOUN_END.test(w0.f)) return j;
+  const endsAfter = (i: number) => i + 1 >= ws.length || isBreak(ws[i]) || !isNameLike(ws[i + 1], false) || !!titleOf(ws[i + 1])
+    || ws[i + 1].f.startsWith('لل')
+    || STOPS.has(ws[i + 1].noConj) || PRONOUN_END.test(ws[i + 1].f);
+  // a lone word: no ة ending (nouns: بداية، مساعدة)
+  const single = w0.f.endsWith('ه') ? j : j + 1;
+  if (isBreak(w0)) return single;
+  const w1 = ws[j + 1];
+  if (!w1 || !isNameLike(w1, true) || STOPS.has(w1.noConj) || PRONOUN_END.test(w1.f)) return single;
+  if (w1.f.startsWith('ال')) return j + 2;
+  if (isBreak(w1) || endsAfter(j + 1)) return j + 2;
+  const w2 = ws[j + 2];
+  if (w2 && isNameLike(w2, false) && (endsAfter(j + 2) || sameTokenKey(tokenKey(w2.f), OUGLU))) return j + 3;
+  return j + 2;
 }
 
 function gazMatch(ws: Word[], i: number): { end: number; entry: GazEntry; bare: string } | null {
@@ -145,23 +212,18 @@ export function extractEntities(article: Pick<Article, 'text'> | string): Articl
     if (covered[i]) continue;
     const w = ws[i];
     const bare = w.noConj;
-    // 1. a title, then fillers/nationalities/places, then a name
-    if (TITLES.has(bare) || TITLES.has(bareForms(w.f).at(-1)!)) {
-      let j = i + 1, skipped = 0;
-      while (j < ws.length && skipped < 7 && !isBreak(ws[j - 1])) {
-        const x = ws[j];
-        if (FILLERS.has(x.f) || FILLERS.has(x.noConj) || isNationality(x.f) || bareForms(x.f).some((b) => FILLERS.has(b))) { j++; skipped++; continue; }
-        const g = gazMatch(ws, j);
-        if (g && skipped > 0) { j = g.end; skipped++; continue; }
-        break;
-      }
-      if (j > i + 1 && isBreak(ws[j - 1])) continue;
-      const end = gazMatch(ws, j) ? j : readName(ws, j, false);
-      if (end > j) {
-        const title = ws.slice(i, j).map((x) => x.noConj).join(' ');
-        add(j, end, { type: 'person', title });
-        i = end - 1;
-        continue;
+    // 1. a title, then its complement (ministry, body, place, nationality), then a name
+    const titleWord = titleOf(w);
+    if (titleWord && !isBreak(w)) {
+      const j = skipTitleComplement(ws, i + 1);
+      if (j < ws.length && !(j > i + 1 && isBreak(ws[j - 1]))) {
+        const end = gazMatch(ws, j) ? j : readTitledName(ws, j);
+        if (end > j) {
+          const title = ws.slice(i, j).map((x) => x.noConj).join(' ');
+          add(j, end, { type: 'person', title });
+          i = end - 1;
+          continue;
+        }
       }
     }
     // 2. a known first name
@@ -180,8 +242,12 @@ export function extractEntities(article: Pick<Article, 'text'> | string): Articl
       const placeWord = /^[\u0621-\u064A]{3,}$/.test(x.f) && !STOPS.has(x.f) && !isNationality(x.f) && !HAS_DEF_CLITIC.test(x.f)
         && !FILLERS.has(x.f) && !SPEECH.has(x.f) && (x.f.startsWith('ال') || !x.f.endsWith('ه'));
       if (PLACE_TRIG.has(trig) && (gg || placeWord)) {
-        const end = gg ? gg.end : i + 2;
-        if (ADMIN_TRIG.has(trig)) add(i, end, { type: 'place' }, trig);
+        let end = gg ? gg.end : i + 2;
+        // a construct name: an indefinite head and its definite genitive (عين الصفا، تل الريحان)
+        const y = ws[i + 2];
+        if (!gg && !ADMIN_TRIG.has(trig) && !x.f.startsWith('ال') && !isBreak(x) && y && y.f.startsWith('ال') && y.f.length > 3 && !STOPS.has(y.f)
+          && !isNationality(y.f) && !FILLERS.has(y.f)) end = i + 3;
+        if (ADMIN_TRIG.has(trig) || NAMED_TRIG.has(trig)) add(i, end, { type: 'place' }, trig);
         else add(i + 1, end, { type: 'place', canonical: gg?.entry.canonical });
         i = end - 1;
         continue;
@@ -203,7 +269,7 @@ export function extractEntities(article: Pick<Article, 'text'> | string): Articl
   for (let i = 0; i < ws.length; i++) {
     if (covered[i]) continue;
     const w = ws[i];
-    if (!isNameLike(w, false)) {
+    if (!isNameLike(w, true)) {
       // bare forms with a clitic (ولافروف, بلافروف) are still candidates
       if (!/^[وفبل]/.test(w.f) || w.f.length < 4) continue;
     }
@@ -214,6 +280,7 @@ export function extractEntities(article: Pick<Article, 'text'> | string): Articl
       const key = tokenKey(bare);
       if (!key || STOPS.has(bare) || SPEECH.has(bare) || bare.length < 3) continue;
       const cand: NameCandidate = { start: w.start, end: w.end, surface: surfaceWithoutClitics(w.text, bare), key, prevKey: prev };
+      if (bare.startsWith('ال')) cand.definite = true;
       const hit = resolveSurname(surnames, cand);
       if (hit) {
         const startWord = hit.twoWords ? i - 1 : i;
@@ -227,8 +294,10 @@ export function extractEntities(article: Pick<Article, 'text'> | string): Articl
     }
     if (!resolved) {
       for (const bare of bareForms(w.f)) {
-        if (bare.length < 3 || STOPS.has(bare) || SPEECH.has(bare) || bare.startsWith('ال')) continue;
-        candidates.push({ start: w.start, end: w.end, surface: surfaceWithoutClitics(w.text, bare), key: tokenKey(bare), prevKey: prev });
+        if (bare.length < 3 || STOPS.has(bare) || SPEECH.has(bare) || isNationality(bare) || FILLERS.has(bare)) continue;
+        const cand: NameCandidate = { start: w.start, end: w.end, surface: surfaceWithoutClitics(w.text, bare), key: tokenKey(bare), prevKey: prev };
+        if (bare.startsWith('ال')) cand.definite = true;
+        candidates.push(cand);
       }
     }
   }
@@ -259,7 +328,7 @@ export function surnameIndex(fullKeys: string[]): SurnameIndex {
 }
 
 /** Which full name (key) a lone surname refers to: only when exactly one distinct person fits. */
-export function resolveSurname(index: SurnameIndex, c: { key: string; prevKey: string | null }): { full: string; twoWords: boolean } | null {
+export function resolveSurname(index: SurnameIndex, c: { key: string; prevKey: string | null; definite?: boolean }): { full: string; twoWords: boolean } | null {
   if (sameTokenKey(c.key, OUGLU) && c.prevKey) {
     const hits = distinctPersons((index.ouglu.get(skeleton(c.prevKey)) ?? []).filter((k) => {
       const t = k.split(' ');
@@ -269,7 +338,7 @@ export function resolveSurname(index: SurnameIndex, c: { key: string; prevKey: s
   }
   const hits = distinctPersons((index.last.get(skeleton(c.key)) ?? []).filter((k) => {
     const t = k.split(' ');
-    return strictSurname(t[t.length - 1], c.key);
+    return c.definite ? t[t.length - 1] === c.key : strictSurname(t[t.length - 1], c.key);
   }));
   if (hits.length === 1) return { full: hits[0], twoWords: false };
   return null;
@@ -285,7 +354,7 @@ function strictSurname(a: string, b: string): boolean {
 function distinctPersons(keys: string[]): string[] {
   const sorted = [...new Set(keys)].sort((a, b) => b.split(' ').length - a.split(' ').length);
   const out: string[] = [];
-  for (const k of sorted) if (!out.some((o) => sameName(o, k) || isTailOf(k, o))) out.push(k);
+  for (const k of sorted) if (!out.some((o) => sameKey(o, k) || isTailOf(k, o))) out.push(k);
   return out;
 }
 
@@ -326,15 +395,16 @@ export function mergeEntities(mentions: MentionIn[]): { entities: Entity[]; enti
 
   // block by type + token count + skeleton of the last token, then compare within blocks
   const blocks = new Map<string, number[]>();
+  // (and, for multi-token names, also by the first token: شفيرتفيغر / شويرتفيغر differ early, كلاوس does not)
   forms.forEach((f, i) => {
     const toks = f.key.split(' ');
-    const b = `${f.type}|${toks.length}|${skeleton(toks[toks.length - 1]).slice(0, 3)}`;
-    pushTo(blocks, b, i);
+    pushTo(blocks, `${f.type}|${toks.length}|${skeleton(toks[toks.length - 1]).slice(0, 3)}`, i);
+    if (toks.length > 1) pushTo(blocks, `${f.type}|${toks.length}|^${skeleton(toks[0]).slice(0, 3)}`, i);
   });
   for (const ids of blocks.values()) {
     for (let x = 0; x < ids.length; x++) for (let y = x + 1; y < ids.length; y++) {
       if (find(ids[x]) === find(ids[y])) continue;
-      if (sameName(forms[ids[x]].key, forms[ids[y]].key)) union(ids[x], ids[y]);
+      if (sameKey(forms[ids[x]].key, forms[ids[y]].key)) union(ids[x], ids[y]);
     }
   }
   // lone surnames (and one-word names) → the single full name they fit

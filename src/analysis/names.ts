@@ -18,7 +18,7 @@ export function fold(s: string): string {
 // p → ب/پ) plus emphatic/plain pairs that outlets interchange (ت/ط, س/ص/ث, ز/ذ/ظ, د/ض).
 // The digraph تش is replaced first. Vowel letters ا و ي are kept; the distance treats them as cheap.
 const CLASS_OF: Record<string, string> = {
-  'ج': 'J', 'ش': 'J', 'چ': 'J', 'ژ': 'J',
+  'ج': 'G', 'ش': 'J', 'چ': 'J', 'ژ': 'J',
   'ك': 'K', 'ق': 'K', 'غ': 'K', 'گ': 'K', 'ڭ': 'K',
   'ب': 'B', 'پ': 'B',
   'ف': 'F', 'ڤ': 'F',
@@ -28,6 +28,10 @@ const CLASS_OF: Record<string, string> = {
   'د': 'D', 'ض': 'D',
 };
 const VOWELS = new Set(['ا', 'و', 'ي']);
+// Letters that transliterate one foreign sound two ways and so swap at a reduced cost (NAME_MATCH.nearCost):
+// v/w as ف or و (Schwertfeger شفيرتفيغر / شويرتفيغر), German/Russian "ch" as خ, ش or ك (Köchler كوخلر / كوشلر),
+// ج as Turkish c/ç (جاويش / تشاووش, with ش) or as Egyptian g (جريجوري / غريغوري, with غ/ك/ق).
+const NEAR_PAIRS = new Set(['Fو', 'وF', 'خJ', 'Jخ', 'خK', 'Kخ', 'GJ', 'JG', 'GK', 'KG']);
 
 /** Key of one name token: folded, ال dropped, letter classes applied, doubled letters collapsed, final ه→ا. */
 export function tokenKey(token: string): string {
@@ -75,20 +79,23 @@ export function tokenDistance(a: string, b: string): number {
   if (a === b) return 0;
   const n = a.length, m = b.length;
   const { vowelCost, consonantCost } = NAME_MATCH;
-  const cost = (ch: string) => (VOWELS.has(ch) ? vowelCost : consonantCost);
+  // ف next to و is the Turkish v spelt وو or فو (Yavuz ياووز / يافوز): inserting it costs a vowel edit
+  const cost = (ch: string, s: string, i: number) =>
+    (VOWELS.has(ch) || (ch === 'F' && (s[i - 1] === 'و' || s[i + 1] === 'و')) ? vowelCost : consonantCost);
   let prev = new Array<number>(m + 1);
   let cur = new Array<number>(m + 1);
   prev[0] = 0;
-  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1] + cost(b[j - 1]);
+  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1] + cost(b[j - 1], b, j - 1);
   for (let i = 1; i <= n; i++) {
-    cur[0] = prev[0] + cost(a[i - 1]);
+    cur[0] = prev[0] + cost(a[i - 1], a, i - 1);
     for (let j = 1; j <= m; j++) {
       const x = a[i - 1], y = b[j - 1];
       let sub: number;
       if (x === y) sub = 0;
       else if (VOWELS.has(x) && VOWELS.has(y)) sub = vowelCost;
+      else if (NEAR_PAIRS.has(x + y)) sub = NAME_MATCH.nearCost;
       else sub = consonantCost;
-      cur[j] = Math.min(prev[j - 1] + sub, prev[j] + cost(x), cur[j - 1] + cost(y));
+      cur[j] = Math.min(prev[j - 1] + sub, prev[j] + cost(x, a, i - 1), cur[j - 1] + cost(y, b, j - 1));
     }
     [prev, cur] = [cur, prev];
   }
@@ -98,21 +105,25 @@ export function tokenDistance(a: string, b: string): number {
 /** Whether two name tokens (as keys) are spelling variants of each other. */
 export function sameTokenKey(a: string, b: string): boolean {
   if (a === b) return true;
-  if (a[0] !== b[0] && !(VOWELS.has(a[0]) && VOWELS.has(b[0]))) return false;
+  if (a[0] !== b[0] && !(VOWELS.has(a[0]) && VOWELS.has(b[0])) && !NEAR_PAIRS.has(a[0] + b[0])) return false;
   const shorter = Math.min(a.length, b.length);
   const limit = shorter <= 3 ? NAME_MATCH.shortTokenMax : NAME_MATCH.tokenMax;
   if (Math.abs(a.length - b.length) * NAME_MATCH.vowelCost > limit) return false;
-  return tokenDistance(a, b) <= limit;
+  return tokenDistance(a, b) <= limit + 1e-9; // 0.4 + 0.4 is 0.8000000000000001 in floating point
 }
 
 /** Same name written two ways? Token by token, after folding and transliteration classes.
  * Different token counts never match here (surname-alone resolution is done with story context). */
 export function sameName(a: string, b: string): boolean {
   if (typeof a !== 'string' || typeof b !== 'string') throw new TypeError('sameName: both names must be strings');
-  const ka = nameTokens(a).map(tokenKey).filter(Boolean);
-  const kb = nameTokens(b).map(tokenKey).filter(Boolean);
-  if (!ka.length || !kb.length) return false;
-  if (ka.join(' ') === kb.join(' ')) return true;
+  return sameKey(nameTokens(a).map(tokenKey).filter(Boolean).join(' '), nameTokens(b).map(tokenKey).filter(Boolean).join(' '));
+}
+
+/** sameName over two nameKey() results (keys hold class letters, so they must not be keyed again). */
+export function sameKey(a: string, b: string): boolean {
+  if (!a || !b) return false;
+  if (a === b) return true;
+  const ka = a.split(' '), kb = b.split(' ');
   if (ka.join('') === kb.join('')) return true; // عبدالعزيز / عبد العزيز, أبوظبي / أبو ظبي
   if (ka.length !== kb.length) return false;
   for (let i = 0; i < ka.length; i++) if (!sameTokenKey(ka[i], kb[i])) return false;
