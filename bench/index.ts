@@ -4,8 +4,9 @@ import { run as ingest } from './ingest.js';
 import { run as stories } from './stories.js';
 import { run as analysis } from './analysis.js';
 import { run as summary } from './summary.js';
+import { run as api } from './api.js';
 
-const stages: Record<string, () => Promise<void>> = { text, ingest, stories, analysis, summary };
+const stages: Record<string, () => Promise<void>> = { text, ingest, stories, analysis, summary, api };
 const wanted = process.argv.slice(2);
 for (const [name, run] of Object.entries(stages)) {
   if (wanted.length && !wanted.includes(name)) continue;

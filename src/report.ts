@@ -25,23 +25,115 @@ export function buildStoryReport(story: Story, articles: Article[], opts: StoryR
   return { ...story, summary, ...analysis };
 }
 
-/** Opens the grouping of a store and brings it up to date with every stored article. */
+/**
+ * Opens the grouping persisted with the store (the same SQLite file) and groups only the stored articles
+ * it has not seen yet, so reopening a store does not regroup it.
+ */
 export function storyGrouperFor(khabar: Khabar): StoryGrouper {
   const grouper = new StoryGrouper(storyStateFor(khabar.store));
-  groupStoredArticles(khabar.store, grouper);
+  // Each grouped article counted one document: when the counts match, every stored article is grouped and
+  // the catch-up (which reads the whole store) is skipped; a restart of a large store stays fast.
+  if (grouper.state.documentCount() < khabar.count()) groupStoredArticles(khabar.store, grouper);
   return grouper;
 }
 
-/** The `report --json` document: every stored article (cleaned) and every story with its analysis. */
-export function buildReport(khabar: Khabar, opts: StoryReportOptions = {}): Report {
-  const all = khabar.articles();
-  const grouper = storyGrouperFor(khabar);
-  const byId = new Map(all.map((a) => [a.id, a]));
+export interface ReportOptions extends StoryReportOptions {
+  /**
+   * Only these stored articles (unknown ids are left out) and the stories holding at least one of them;
+   * default: every stored article and every story.
+   */
+  ids?: string[];
+  /** The grouping to use (default: storyGrouperFor(khabar)). */
+  grouper?: StoryGrouper;
+}
+
+function byPublishedThenId(a: Article, b: Article): number {
+  // Undated articles last.
+  return (a.published ?? '\uffff').localeCompare(b.published ?? '\uffff') || a.id.localeCompare(b.id);
+}
+
+/** The `report --json` document (schema/report.schema.json): the articles (cleaned) and their stories with analysis. */
+export function buildReport(khabar: Khabar, opts: ReportOptions = {}): Report {
+  const articles = opts.ids ? khabar.store.getArticles([...new Set(opts.ids)]) : khabar.articles();
+  articles.sort(byPublishedThenId);
+  const grouper = opts.grouper ?? storyGrouperFor(khabar);
+  const wanted = opts.ids ? new Set(articles.map((a) => a.id)) : null;
+  const stories = wanted ? grouper.stories().filter((s) => s.articles.some((id) => wanted.has(id))) : grouper.stories();
+  // The whole store is already in memory; a subset loads only its stories' members.
+  const byId = wanted ? null : new Map(articles.map((a) => [a.id, a]));
+  const membersOf = (s: Story): Article[] => byId
+    ? s.articles.map((id) => byId.get(id)).filter((a): a is Article => a !== undefined)
+    : khabar.store.getArticles(s.articles);
   const cache = opts.cache ?? new Map<string, ArticleExtraction>();
-  const stories = grouper.stories().map((s) =>
-    buildStoryReport(s, s.articles.map((id) => byId.get(id)).filter((a): a is Article => a !== undefined), { ...opts, cache }));
   return {
-    articles: all.map(({ id, source, title, url, published, text }) => ({ id, source, title, url, published, text })),
-    stories,
+    articles: articles.map(({ id, source, title, url, published, text }) => ({ id, source, title, url, published, text })),
+    stories: stories.map((s) => buildStoryReport(s, membersOf(s), { words: opts.words, cache })),
   };
+}
+
+/** A Map that forgets its least recently used entries beyond `capacity` (for caches of a long-running server). */
+export class LruMap<K, V> extends Map<K, V> {
+  constructor(readonly capacity: number) {
+    super();
+  }
+
+  override get(key: K): V | undefined {
+    if (!super.has(key)) return undefined;
+    const value = super.get(key) as V;
+    super.delete(key);
+    super.set(key, value);
+    return value;
+  }
+
+  override set(key: K, value: V): this {
+    super.delete(key);
+    super.set(key, value);
+    while (this.size > this.capacity) super.delete(super.keys().next().value as K);
+    return this;
+  }
+}
+
+export interface StoryReportCacheOptions {
+  words?: number;
+  /** Story reports kept (default 2000). */
+  stories?: number;
+  /** Per-article extractions kept (default 20000). */
+  articles?: number;
+}
+
+/**
+ * Story reports of a long-running reader (the server): each report is built once and reused until its story
+ * changes. A cached report is reused only while the story's article list is the same, and invalidate() drops
+ * one explicitly (an article of the story was replaced). Per-article extractions are shared between stories,
+ * so a story that gains an article re-analyses only the new one.
+ */
+export class StoryReportCache {
+  private readonly reports: LruMap<string, { key: string; report: StoryReport }>;
+  private readonly extractions: LruMap<string, ArticleExtraction>;
+
+  constructor(private readonly opts: StoryReportCacheOptions = {}) {
+    this.reports = new LruMap(opts.stories ?? 2000);
+    this.extractions = new LruMap(opts.articles ?? 20_000);
+  }
+
+  /** The report of `story`, built from `load(ids)` (its member articles) when not cached or out of date. */
+  get(story: Story, load: (ids: string[]) => Article[]): StoryReport {
+    const key = story.articles.join('\n');
+    const hit = this.reports.get(story.id);
+    if (hit && hit.key === key) return hit.report;
+    const report = buildStoryReport(story, load(story.articles), { words: this.opts.words, cache: this.extractions });
+    this.reports.set(story.id, { key, report });
+    return report;
+  }
+
+  /** The cached report of a story, without building one. */
+  peek(story: Story): StoryReport | null {
+    const hit = this.reports.get(story.id);
+    return hit && hit.key === story.articles.join('\n') ? hit.report : null;
+  }
+
+  invalidate(storyId: string): void {
+    this.reports.delete(storyId);
+  }
+
 }

@@ -1,51 +1,107 @@
-// KhabarSource over the library: articles, search and ingest from a Khabar (its store), stories from a
-// StoryGrouper fed by every stored article, and per-story analysis + cited summary computed on demand and
-// cached until the next ingest.
+// KhabarSource over the library: articles, search and ingest from a Khabar (its store); stories from the
+// grouping persisted in the same SQLite file (src/report.ts storyGrouperFor: a restart groups only articles
+// it has not seen, it does not regroup); story reports from src/report.ts (the same code path as the CLI),
+// cached per story until the story changes. Articles ingested through any path of this Khabar (the API's
+// POST included) are grouped into the stored state as they are written.
 import type { Khabar } from '../khabar.js';
-import type { Article, Entity, RawArticle, Story, StoryAnalysis, StoryReport } from '../types.js';
-import { StoryGrouper, toStory } from '../stories/index.js';
-import { summarize } from '../summary/index.js';
+import type { Article, Entity, RawArticle, Story, StoryReport } from '../types.js';
+import { groupStoredArticles, toStory, type StoryGrouper } from '../stories/index.js';
+import { StoryReportCache, storyGrouperFor } from '../report.js';
 import type { ArticleView, EntitySummary, IngestOutcome, KhabarSource, Page, SearchHit, SnippetPart, StoryListQuery } from './source.js';
 import { entityId } from './entity-id.js';
 
 export interface KhabarSourceOptions {
-  /** The analysis stage (facts, entities, quotes, numbers, timeline) of one story's articles. */
-  analyze?: (articles: Article[]) => Partial<StoryAnalysis>;
-  /** The cited summary; defaults to the summary stage's summarize(). */
-  summarize?: (articles: Article[], facts: StoryAnalysis['facts'] | undefined) => StoryReport['summary'];
-  /** Grouper to use (e.g. one over persisted story state); default: in memory, fed with the stored articles. */
+  /** Grouping to use; default: the one persisted with the store (storyGrouperFor). */
   grouper?: StoryGrouper;
+  /** Summary length in words (default: the summary stage's). */
+  words?: number;
+  /** Story reports kept in memory (default 2000). */
+  cachedStories?: number;
+  /**
+   * The entity index (GET /api/entities, the entity filter) covers this many stories, newest first
+   * (default 300): each needs its story analysed once, which a store of 100,000 articles cannot afford for all.
+   */
+  entityStories?: number;
 }
 
-function byPublished(a: Article, b: Article): number {
-  return (a.published ?? '').localeCompare(b.published ?? '') || a.id.localeCompare(b.id);
+function newestFirst(a: Story, b: Story): number {
+  return (b.last ?? '').localeCompare(a.last ?? '') || a.id.localeCompare(b.id);
+}
+
+function mostCovered(a: Story, b: Story): number {
+  return b.sources.length - a.sources.length || b.articles.length - a.articles.length || newestFirst(a, b);
 }
 
 export class KhabarLibrarySource implements KhabarSource {
   readonly grouper: StoryGrouper;
-  #reports = new Map<string, StoryReport>();
+  readonly reports: StoryReportCache;
+  /** Every story (without analysis), loaded once and kept current by the ingest hook. */
+  #stories: Map<string, Story> | null = null;
+  #sorted: { newest?: Story[]; coverage?: Story[] } = {};
   #entities: EntitySummary[] | null = null;
+  #outlets: string[] | null = null;
+  /** Set when grouping an ingested article failed: the next read catches the grouping up with the store. */
+  #behind = false;
 
   constructor(private readonly khabar: Khabar, private readonly opts: KhabarSourceOptions = {}) {
-    this.grouper = opts.grouper ?? new StoryGrouper();
-    if (!opts.grouper) this.grouper.addAll(khabar.articles().sort(byPublished));
-    khabar.addArticleHook((article) => {
-      this.grouper.add(article);
-      this.#invalidate();
+    this.grouper = opts.grouper ?? storyGrouperFor(khabar);
+    this.reports = new StoryReportCache({ words: opts.words, stories: opts.cachedStories });
+    khabar.addArticleHook((article, result) => {
+      try {
+        const r = this.grouper.add(article);
+        // An updated article keeps its story but changes the story's report.
+        if (result.status === 'updated') this.reports.invalidate(r.story);
+        this.#refresh([r.story, ...r.merged]);
+      } catch (e) {
+        this.#behind = true;
+        throw e;
+      }
     });
   }
 
-  #invalidate(): void {
-    this.#reports.clear();
+  #catchUp(): void {
+    if (!this.#behind) return;
+    groupStoredArticles(this.khabar.store, this.grouper);
+    this.#behind = false;
+    this.#stories = null;
+    this.#sorted = {};
     this.#entities = null;
+    this.#outlets = null;
   }
 
-  #allStories(): Story[] {
-    return this.grouper.state.listStories().map(toStory);
+  #all(): Map<string, Story> {
+    this.#catchUp();
+    if (!this.#stories) this.#stories = new Map(this.grouper.state.listStories().map((r) => [r.id, toStory(r)]));
+    return this.#stories;
+  }
+
+  /** Re-reads changed stories (and the stories they link to, whose related lists may have changed). */
+  #refresh(ids: string[]): void {
+    this.#sorted = {};
+    this.#entities = null;
+    this.#outlets = null;
+    if (!this.#stories) return;
+    const seen = new Set<string>();
+    const reread = (id: string) => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      const record = this.grouper.state.getStory(id);
+      if (record) this.#stories!.set(id, toStory(record));
+      else this.#stories!.delete(id);
+      return record;
+    };
+    for (const id of ids) {
+      const record = reread(id);
+      for (const rel of record?.related ?? []) reread(rel);
+    }
+  }
+
+  #sortedBy(sort: 'newest' | 'coverage'): Story[] {
+    return this.#sorted[sort] ??= [...this.#all().values()].sort(sort === 'coverage' ? mostCovered : newestFirst);
   }
 
   listStories(q: StoryListQuery): Page<Story> {
-    let stories = this.#allStories();
+    let stories = this.#sortedBy(q.sort === 'coverage' ? 'coverage' : 'newest');
     if (q.from) stories = stories.filter((s) => (s.last ?? s.first ?? '').slice(0, 10) >= q.from!);
     if (q.to) stories = stories.filter((s) => (s.first ?? s.last ?? '9999').slice(0, 10) <= q.to!);
     if (q.outlet) stories = stories.filter((s) => s.sources.includes(q.outlet!));
@@ -54,40 +110,28 @@ export class KhabarLibrarySource implements KhabarSource {
       const ids = new Set(entity?.stories.map((s) => s.id) ?? []);
       stories = stories.filter((s) => ids.has(s.id));
     }
-    const newest = (a: Story, b: Story) => (b.last ?? '').localeCompare(a.last ?? '') || a.id.localeCompare(b.id);
-    stories.sort(q.sort === 'coverage'
-      ? (a, b) => b.sources.length - a.sources.length || b.articles.length - a.articles.length || newest(a, b)
-      : newest);
     const start = (q.page - 1) * q.pageSize;
     return { items: stories.slice(start, start + q.pageSize), page: q.page, pageSize: q.pageSize, total: stories.length };
   }
 
   story(id: string): StoryReport | null {
-    const cached = this.#reports.get(id);
-    if (cached) return cached;
-    const record = this.grouper.state.getStory(id);
-    if (!record) return null;
-    const story = toStory(record);
-    const articles = this.articles(story.articles);
-    const analysis = this.opts.analyze?.(articles) ?? {};
-    const summary = this.opts.summarize
-      ? this.opts.summarize(articles, analysis.facts)
-      : summarize(articles, analysis.facts ? { facts: analysis.facts } : {});
-    const report: StoryReport = { ...story, ...analysis, summary };
-    this.#reports.set(id, report);
-    return report;
+    const story = this.#all().get(id);
+    if (!story) return null;
+    return this.reports.get(story, (ids) => this.articles(ids));
   }
 
   storiesById(ids: string[]): Story[] {
-    return ids.map((id) => this.grouper.state.getStory(id)).filter((r) => r !== null).map(toStory);
+    const all = this.#all();
+    return ids.map((id) => all.get(id)).filter((s): s is Story => s !== undefined);
   }
 
   article(id: string): ArticleView | null {
     const article = this.khabar.article(id);
     if (!article) return null;
+    this.#catchUp();
     const storyId = this.grouper.state.storyOfArticle(id);
-    const record = storyId ? this.grouper.state.getStory(storyId) : null;
-    return { ...article, story: record ? { id: record.id, title: record.title } : null };
+    const story = storyId ? this.#all().get(storyId) : undefined;
+    return { ...article, story: story ? { id: story.id, title: story.title } : null };
   }
 
   articles(ids: string[]): Article[] {
@@ -95,6 +139,7 @@ export class KhabarLibrarySource implements KhabarSource {
   }
 
   search(q: string, opts: { limit?: number } = {}): SearchHit[] {
+    this.#catchUp();
     return this.khabar.search(q, { limit: opts.limit ?? 20 }).map((h) => ({
       id: h.id, title: h.title, source: h.source, published: h.published, score: h.score,
       story: this.grouper.state.storyOfArticle(h.id),
@@ -105,7 +150,7 @@ export class KhabarLibrarySource implements KhabarSource {
   entities(): EntitySummary[] {
     if (this.#entities) return this.#entities;
     const merged = new Map<string, EntitySummary>();
-    for (const story of this.#allStories()) {
+    for (const story of this.#sortedBy('newest').slice(0, this.opts.entityStories ?? 300)) {
       for (const e of (this.story(story.id)?.entities ?? []) as Entity[]) {
         const id = entityId(e.name);
         let m = merged.get(id);
@@ -140,7 +185,7 @@ export class KhabarLibrarySource implements KhabarSource {
   }
 
   outlets(): string[] {
-    return [...new Set(this.#allStories().flatMap((s) => s.sources))].sort();
+    return this.#outlets ??= [...new Set([...this.#all().values()].flatMap((s) => s.sources))].sort();
   }
 }
 

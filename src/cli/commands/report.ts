@@ -2,11 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildStoryReport, storyGrouperFor } from '../../report.js';
+import { buildReport } from '../../report.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
 import { Khabar } from '../../khabar.js';
-import type { Article, Report, StoryReport } from '../../types.js';
 
 const usage = `Usage: khabar report INPUT... --json [--db PATH] [--max-bytes N] [--allow-private]
 
@@ -15,26 +14,6 @@ Ingests the inputs and prints the report of those articles as JSON (schema/repor
 Without --db a temporary database is used and deleted afterwards.
 
 Exit status: 0 all inputs read, 1 some failed (the report of the others is still printed), 2 usage error.`;
-
-/** The stories part of a report; the stories and analysis stages fill it. */
-export function storiesOf(khabar: Khabar, articles: Article[]): StoryReport[] {
-  const grouper = storyGrouperFor(khabar);
-  const wanted = new Set(articles.map((a) => a.id));
-  const cache = new Map();
-  return grouper.stories()
-    .filter((s) => s.articles.some((id) => wanted.has(id)))
-    .map((s) => buildStoryReport(s, khabar.store.getArticles(s.articles), { cache }));
-}
-
-/** The report document of the given stored articles, ordered by publication date then id. */
-export function buildReport(khabar: Khabar, ids: string[]): Report {
-  const articles = khabar.store.getArticles([...new Set(ids)]);
-  articles.sort((a, b) => (a.published ?? '\uffff').localeCompare(b.published ?? '\uffff') || a.id.localeCompare(b.id));
-  return {
-    articles: articles.map((a) => ({ id: a.id, source: a.source, title: a.title, url: a.url, published: a.published, text: a.text })),
-    stories: storiesOf(khabar, articles),
-  };
-}
 
 export const command: Command = {
   name: 'report',
@@ -69,7 +48,7 @@ export const command: Command = {
         onProblem: (p) => io.err(`khabar: ${p.input}: ${p.reason}`),
         onResult: (r) => ids.push(r.id),
       });
-      io.out(JSON.stringify(buildReport(khabar, ids), null, 2));
+      io.out(JSON.stringify(buildReport(khabar, { ids }), null, 2));
       return counts.failed > 0 ? 1 : 0;
     } finally {
       khabar.close();

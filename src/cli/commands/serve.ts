@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { analyzeStory } from '../../analysis/index.js';
 import type { Command } from '../command.js';
 import { UsageError, dbPath } from '../command.js';
 import { Khabar } from '../../khabar.js';
@@ -34,7 +33,7 @@ export const command: Command = {
     if (!Number.isInteger(bodyLimit) || bodyLimit < 1024) throw new UsageError(`--body-limit must be an integer ≥ 1024, got "${values['body-limit']}"`);
 
     const khabar = Khabar.open({ db: dbPath(values.db, io.env) });
-    const source = new KhabarLibrarySource(khabar, { analyze: analyzeStory });
+    const source = new KhabarLibrarySource(khabar);
     const app = await buildServer({ source, token: io.env.KHABAR_TOKEN || undefined, bodyLimit });
     const address = await app.listen({ port, host: values.host });
     io.err(`khabar: serving ${address} (${khabar.count()} articles)${io.env.KHABAR_TOKEN ? '' : '; ingest disabled: KHABAR_TOKEN is not set'}`);

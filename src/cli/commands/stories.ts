@@ -2,8 +2,8 @@ import { parseArgs } from 'node:util';
 import type { Command, CliIO } from '../command.js';
 import { dbPath } from '../command.js';
 import type { Khabar } from '../../khabar.js';
-import { storyStateFor } from '../../store/sqlite-stories.js';
-import { StoryGrouper, groupStoredArticles, renderStoryList } from '../../stories/index.js';
+import { storyGrouperFor } from '../../report.js';
+import { renderStoryList, type StoryGrouper } from '../../stories/index.js';
 import { openExisting } from './show.js';
 
 const usage = `Usage: khabar stories [--json] [--db PATH]
@@ -24,9 +24,7 @@ export function openStories(path: string, io: CliIO): { khabar: Khabar; grouper:
   const khabar = openExisting(path, io);
   if (!khabar) return null;
   try {
-    const grouper = new StoryGrouper(storyStateFor(khabar.store));
-    groupStoredArticles(khabar.store, grouper);
-    return { khabar, grouper };
+    return { khabar, grouper: storyGrouperFor(khabar) };
   } catch (e) {
     khabar.close();
     throw e;

@@ -1,0 +1,219 @@
+// bench for the HTTP API and web page: latency (median and p99) of the story list, the story page and search
+// under 50 concurrent requests on loopback, with 100,000 articles stored.
+//
+// The store: articles recombined from sentences of real ANT v1.1 texts (as bench/stories.ts does; fixed
+// PRNG), written through the library's ingest (so cleaning, search rows and LSH bands exist) and grouped
+// into the persisted story state by the same hook the server uses. Building it takes long on this machine,
+// so it is built once into os.tmpdir()/khabar-bench-api-<size>-v<N>.db and reused (delete it to rebuild).
+// The server is the real CLI (`khabar serve`, dist/) in a child process; the load generator is this process
+// (Node's fetch, 50 workers). Each endpoint runs several rounds; the figures are medians over the rounds.
+//
+// `npm run bench -- api`; KHABAR_BENCH_API_ARTICLES=20000 for a smaller store, KHABAR_BENCH_API_ROUNDS,
+// KHABAR_BENCH_API_REQUESTS (per round), KHABAR_BENCH_API_CONCURRENCY to change the load.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sentences } from '../src/text/index.js';
+import { Khabar } from '../src/khabar.js';
+import { storyGrouperFor } from '../src/report.js';
+
+/** Bump when the generated articles change, so a stale cached store is not reused. */
+const STORE_VERSION = 1;
+
+const repoRoot: string = (() => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+  return dir;
+})();
+const sharedDir = process.env.KHABAR_SHARED ?? resolve(repoRoot, '..', 'shared');
+const antPath = join(sharedDir, 'data', 'ant-corpus-v1.1', 'ant_v1.1.jsonl');
+
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Source { title: string; sents: string[] }
+
+function loadSources(): Source[] {
+  const out: Source[] = [];
+  for (const line of readFileSync(antPath, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const a = JSON.parse(line) as { title?: string; text?: string };
+    const sents = sentences(a.text ?? '').map((s) => s.text).filter((s) => s.length > 20);
+    if (a.title && sents.length >= 2) out.push({ title: a.title, sents });
+  }
+  return out;
+}
+
+// Outlet names for the generated articles (ANT itself is one outlet).
+const OUTLETS = ['جوهرة أف أم', 'وكالة الأنباء', 'الصباح', 'الشروق', 'المغرب', 'الصريح', 'نسمة'];
+
+/** Article i: most sentences from one source article (its "event"), a few from others, a date in 2017–2019. */
+function makeArticle(i: number, sources: Source[], rand: () => number): Record<string, string> {
+  const main = sources[Math.floor(rand() * sources.length)];
+  const parts: string[] = [];
+  const n = 3 + Math.floor(rand() * 4);
+  for (let k = 0; k < n; k++) parts.push(main.sents[Math.floor(rand() * main.sents.length)]);
+  for (let k = 0; k < 2; k++) { const o = sources[Math.floor(rand() * sources.length)]; parts.push(o.sents[Math.floor(rand() * o.sents.length)]); }
+  const ms = Date.UTC(2017, 0, 1) + Math.floor(rand() * 3 * 365 * 24) * 3_600_000;
+  return { id: `ba${i}`, source: OUTLETS[i % OUTLETS.length], title: main.title, published: new Date(ms).toISOString(), text: parts.join('\n\n') };
+}
+
+function secs(ms: number): string { return `${(ms / 1000).toFixed(0)} s`; }
+
+/** Builds the store (articles + search rows + persisted story grouping) at `path`. */
+async function buildStore(path: string, size: number): Promise<void> {
+  const started = Date.now();
+  const sources = loadSources();
+  const rand = prng(7);
+  const partial = `${path}.building`;
+  for (const suffix of ['', '-wal', '-shm']) rmSync(partial + suffix, { force: true });
+  const work = mkdtempSync(join(tmpdir(), 'khabar-bench-api-'));
+  const khabar = Khabar.open({ db: partial });
+  try {
+    // Grouped as they are written, by the same persisted grouping the server reads (src/report.ts).
+    const grouper = storyGrouperFor(khabar);
+    khabar.addArticleHook((article) => { grouper.add(article); });
+    const chunk = 2000;
+    for (let at = 0; at < size; at += chunk) {
+      const n = Math.min(chunk, size - at);
+      const file = join(work, `chunk-${at}.jsonl`);
+      writeFileSync(file, Array.from({ length: n }, (_, k) => JSON.stringify(makeArticle(at + k, sources, rand))).join('\n') + '\n');
+      const counts = await khabar.ingest([file], { allowPrivate: false });
+      rmSync(file);
+      if (counts.failed) throw new Error(`bench store: ${counts.failed} of ${n} generated articles failed to ingest`);
+      const done = at + n;
+      const elapsed = Date.now() - started;
+      process.stdout.write(`\r  building store: ${done.toLocaleString('en')}/${size.toLocaleString('en')} articles, ${secs(elapsed)}, ${(done / (elapsed / 1000)).toFixed(0)} articles/s   `);
+    }
+    process.stdout.write('\n');
+  } finally {
+    khabar.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+  renameSync(partial, path);
+  console.log(`  built ${path} in ${secs(Date.now() - started)}`);
+}
+
+/** Starts `khabar serve` on a free loopback port; resolves with its base URL once it listens. */
+function startServer(db: string): Promise<{ base: string; child: ChildProcess; startMs: number }> {
+  const started = Date.now();
+  const child = spawn(process.execPath, [join(repoRoot, 'dist', 'src', 'cli', 'main.js'), 'serve', '--db', db, '--port', '0', '--host', '127.0.0.1'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, KHABAR_TOKEN: '' },
+  });
+  return new Promise((resolveStart, reject) => {
+    let err = '';
+    child.stderr!.setEncoding('utf8');
+    child.stderr!.on('data', (d: string) => {
+      err += d;
+      const m = /serving (http:\/\/\S+?)[ (]/.exec(err);
+      if (m) resolveStart({ base: m[1], child, startMs: Date.now() - started });
+    });
+    child.on('exit', (code) => reject(new Error(`khabar serve exited (${code}): ${err}`)));
+  });
+}
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+}
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Sends `urls` with `concurrency` requests in flight; returns each request's latency in ms. */
+async function load(base: string, urls: string[], concurrency: number): Promise<number[]> {
+  const latencies: number[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < urls.length) {
+      const url = urls[next++];
+      const t0 = performance.now();
+      const r = await fetch(base + url);
+      await r.arrayBuffer();
+      latencies.push(performance.now() - t0);
+      if (r.status !== 200) throw new Error(`GET ${url}: HTTP ${r.status}`);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return latencies;
+}
+
+interface Row { name: string; medians: number[]; p99s: number[] }
+
+async function measure(base: string, name: string, urls: () => string[], rounds: number, concurrency: number): Promise<Row> {
+  const row: Row = { name, medians: [], p99s: [] };
+  for (let r = 0; r < rounds; r++) {
+    const lat = (await load(base, urls(), concurrency)).sort((a, b) => a - b);
+    row.medians.push(quantile(lat, 0.5));
+    row.p99s.push(quantile(lat, 0.99));
+  }
+  return row;
+}
+
+function print(row: Row, target?: number): void {
+  const p99 = median(row.p99s);
+  const verdict = target === undefined ? '' : p99 < target ? `  (target p99 < ${target} ms: met)` : `  (target p99 < ${target} ms: MISSED)`;
+  console.log(`  ${row.name.padEnd(34)} median ${median(row.medians).toFixed(1).padStart(6)} ms   p99 ${p99.toFixed(1).padStart(6)} ms` +
+    `   [p99 per round: ${row.p99s.map((x) => x.toFixed(0)).join(', ')}]${verdict}`);
+}
+
+export async function run(): Promise<void> {
+  if (!existsSync(antPath)) { console.log('(api bench: ../shared/data/ant-corpus-v1.1 not found)'); return; }
+  const size = Number(process.env.KHABAR_BENCH_API_ARTICLES ?? 100_000);
+  const rounds = Number(process.env.KHABAR_BENCH_API_ROUNDS ?? 5);
+  const perRound = Number(process.env.KHABAR_BENCH_API_REQUESTS ?? 500);
+  const concurrency = Number(process.env.KHABAR_BENCH_API_CONCURRENCY ?? 50);
+  if (![size, rounds, perRound, concurrency].every((n) => Number.isInteger(n) && n > 0)) throw new Error('KHABAR_BENCH_API_* must be positive integers');
+
+  const db = join(tmpdir(), `khabar-bench-api-${size}-v${STORE_VERSION}.db`);
+  if (existsSync(db)) console.log(`  reusing ${db}`);
+  else await buildStore(db, size);
+
+  const { base, child, startMs } = await startServer(db);
+  try {
+    const rand = prng(99);
+    const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];
+    const first = await (await fetch(`${base}/api/stories?pageSize=100`)).json() as { total: number; items: { id: string; title: string }[] };
+    const second = await (await fetch(`${base}/api/stories?pageSize=100&page=2&sort=coverage`)).json() as { items: { id: string; title: string }[] };
+    console.log(`  server up in ${secs(startMs)} (${size.toLocaleString('en')} articles, ${first.total.toLocaleString('en')} stories); ` +
+      `${concurrency} concurrent requests, ${perRound} per round, ${rounds} rounds`);
+    // Stories a reader reaches: the first pages of the list, newest and most covered.
+    const storyIds = [...new Set([...first.items, ...second.items].map((s) => s.id))];
+    // Queries: words and word pairs of the stories' headlines (what a reader would type), plus a name.
+    const words = [...new Set(first.items.flatMap((s) => s.title.split(/\s+/)).filter((w) => w.length >= 4 && /^[\u0600-\u06FF]+$/.test(w)))];
+    const queries = [...words.slice(0, 40), ...words.slice(0, 20).map((w, i) => `${w} ${words[(i + 7) % words.length]}`), 'تونس', 'وزير الخارجية'];
+
+    const listUrls = () => Array.from({ length: perRound }, () => `/api/stories?page=${1 + Math.floor(rand() * 20)}&sort=${rand() < 0.5 ? 'newest' : 'coverage'}`);
+    const listPageUrls = () => Array.from({ length: perRound }, () => `/?page=${1 + Math.floor(rand() * 20)}`);
+    const storyUrls = () => Array.from({ length: perRound }, () => `/api/stories/${encodeURIComponent(pick(storyIds))}`);
+    const storyPageUrls = () => Array.from({ length: perRound }, () => `/stories/${encodeURIComponent(pick(storyIds))}`);
+    const searchUrls = () => Array.from({ length: perRound }, () => `/api/search?q=${encodeURIComponent(pick(queries))}`);
+    const searchPageUrls = () => Array.from({ length: perRound }, () => `/search?q=${encodeURIComponent(pick(queries))}`);
+
+    // The first visit of each story builds its report (analysis + summary); later visits read the cache.
+    const cold = (await load(base, storyIds.map((id) => `/api/stories/${encodeURIComponent(id)}`), concurrency)).sort((a, b) => a - b);
+    console.log(`  story page, first visit of ${storyIds.length} stories (report built): median ${quantile(cold, 0.5).toFixed(1)} ms, p99 ${quantile(cold, 0.99).toFixed(1)} ms, max ${cold[cold.length - 1].toFixed(0)} ms`);
+
+    print(await measure(base, 'story list  GET /api/stories', listUrls, rounds, concurrency));
+    print(await measure(base, 'story list  GET / (HTML)', listPageUrls, rounds, concurrency));
+    print(await measure(base, 'story page  GET /api/stories/ID', storyUrls, rounds, concurrency), 50);
+    print(await measure(base, 'story page  GET /stories/ID (HTML)', storyPageUrls, rounds, concurrency), 50);
+    print(await measure(base, 'search      GET /api/search', searchUrls, rounds, concurrency), 100);
+    print(await measure(base, 'search      GET /search (HTML)', searchPageUrls, rounds, concurrency), 100);
+    const rss = /VmRSS:\s+(\d+)/.exec(existsSync(`/proc/${child.pid}/status`) ? readFileSync(`/proc/${child.pid}/status`, 'utf8') : '')?.[1];
+    console.log(`  ${queries.length} distinct queries, ${storyIds.length} distinct stories; server RSS ${rss ? `${(Number(rss) / 1024).toFixed(0)} MB` : 'unknown'}`);
+  } finally {
+    child.kill('SIGTERM');
+  }
+}

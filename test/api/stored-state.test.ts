@@ -1,0 +1,113 @@
+// The server reads the story grouping persisted in the store (no regrouping at restart), groups articles
+// posted to the API into that stored state, builds story reports through src/report.ts (the CLI's code
+// path) and caches them per story until the story changes.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Khabar } from '../../src/khabar.js';
+import { buildServer } from '../../src/api/index.js';
+import { KhabarLibrarySource } from '../../src/api/khabar-source.js';
+import { buildReport, buildStoryReport, storyGrouperFor } from '../../src/report.js';
+import { storyStateFor } from '../../src/store/sqlite-stories.js';
+import { repoRoot } from '../helpers/shared.js';
+
+const TOKEN = 'stored-state-token';
+const auth = { authorization: `Bearer ${TOKEN}` };
+
+describe('API over the stored story state', () => {
+  let dir: string;
+  let db: string;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'khabar-api-state-'));
+    db = join(dir, 'k.db');
+    const khabar = Khabar.open({ db });
+    await khabar.ingest([join(repoRoot, 'samples', 'corpus')]);
+    khabar.close();
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('posted articles join the stored grouping, and a restart reads it instead of regrouping', async () => {
+    let khabar = Khabar.open({ db });
+    let source = new KhabarLibrarySource(khabar);
+    const app = await buildServer({ source, token: TOKEN });
+    const before = source.listStories({ page: 1, pageSize: 100, sort: 'newest' }).items.map((s) => s.id).sort();
+    const member = khabar.articles().find((a) => a.text.length > 400)!;
+    // A second outlet's copy of a stored article, with one sentence added: a near-duplicate, so it joins that story.
+    const copy = { id: 'posted-copy', source: 'وكالة أخرى', title: member.title ?? undefined, published: member.published ?? undefined, text: `${member.text}\n\nوأكدت مصادر محلية صحة هذه المعلومات مساء اليوم.` };
+    const posted = await app.inject({ method: 'POST', url: '/api/articles', headers: auth, payload: copy });
+    assert.equal(posted.statusCode, 200, posted.body);
+    assert.equal(posted.json().stored, 1);
+    const storyOfMember = source.article(member.id)!.story!.id;
+    assert.equal(source.article('posted-copy')!.story!.id, storyOfMember);
+    const after1 = source.listStories({ page: 1, pageSize: 100, sort: 'newest' }).items.map((s) => s.id).sort();
+    assert.deepEqual(after1, before, 'the copy joined an existing story');
+    await app.close();
+    khabar.close();
+
+    // Reopened: the stored state already holds every article (nothing left to group) and the same story ids;
+    // a regrouping would have drawn new ids from the persisted story counter.
+    khabar = Khabar.open({ db });
+    const state = storyStateFor(khabar.store);
+    assert.equal(state.documentCount(), khabar.count());
+    assert.equal(state.storyOfArticle('posted-copy'), storyOfMember);
+    source = new KhabarLibrarySource(khabar);
+    assert.deepEqual(source.listStories({ page: 1, pageSize: 100, sort: 'newest' }).items.map((s) => s.id).sort(), before);
+    assert.ok(source.story(storyOfMember)!.articles.includes('posted-copy'));
+    khabar.close();
+  });
+
+  test('the API story is the report src/report.ts builds for the CLI', async () => {
+    const khabar = Khabar.open({ db });
+    try {
+      const source = new KhabarLibrarySource(khabar);
+      const app = await buildServer({ source });
+      const top = source.listStories({ page: 1, pageSize: 1, sort: 'coverage' }).items[0];
+      const viaApi = (await app.inject(`/api/stories/${encodeURIComponent(top.id)}`)).json();
+      const story = storyGrouperFor(khabar).story(top.id)!;
+      const viaCli = buildStoryReport(story, khabar.store.getArticles(story.articles));
+      assert.deepEqual(viaApi, JSON.parse(JSON.stringify(viaCli)));
+      assert.ok(viaApi.facts.length >= 1 && viaApi.summary.length >= 1);
+      await app.close();
+    } finally {
+      khabar.close();
+    }
+  });
+
+  test('story reports are cached per story until the story gains an article', async () => {
+    const khabar = Khabar.open({ db });
+    try {
+      const source = new KhabarLibrarySource(khabar);
+      const top = source.listStories({ page: 1, pageSize: 1, sort: 'coverage' }).items[0];
+      const other = source.listStories({ page: 1, pageSize: 100, sort: 'coverage' }).items.find((s) => s.id !== top.id)!;
+      const first = source.story(top.id)!;
+      const otherFirst = source.story(other.id)!;
+      assert.equal(source.story(top.id), first, 'the second request reuses the report');
+      const member = khabar.article(top.articles[0])!;
+      const r = await source.ingest([{ id: 'cache-copy', source: 'وكالة ثالثة', title: member.title ?? undefined, published: member.published ?? undefined, text: `${member.text}\n\nوتابع المراسل أن الوضع بقي هادئا حتى المساء.` }]);
+      assert.equal(r.stored, 1, JSON.stringify(r));
+      const updated = source.story(top.id)!;
+      assert.notEqual(updated, first, 'the story gained an article: its report is rebuilt');
+      assert.ok(updated.articles.includes('cache-copy'));
+      assert.equal(source.story(other.id), otherFirst, 'other stories keep their cached report');
+    } finally {
+      khabar.close();
+    }
+  });
+
+  test('buildReport: the whole store, or only the given articles and their stories', () => {
+    const khabar = Khabar.open({ db });
+    try {
+      const all = buildReport(khabar);
+      assert.equal(all.articles.length, khabar.count());
+      const one = all.stories.find((s) => s.articles.length >= 2)!;
+      const some = buildReport(khabar, { ids: [one.articles[0], 'no-such-article'] });
+      assert.deepEqual(some.articles.map((a) => a.id), [one.articles[0]]);
+      assert.deepEqual(some.stories.map((s) => s.id), [one.id]);
+      assert.deepEqual(some.stories[0], all.stories.find((s) => s.id === one.id));
+    } finally {
+      khabar.close();
+    }
+  });
+});
