@@ -78,7 +78,7 @@ export function extractQuotes(article: Pick<Article, 'text'> | string, entities?
   const wordsIn = (a: number, b: number) => ws.filter((w) => w.start >= a && w.end <= b);
 
   /** The speaker for speech introduced in [a, b): the name after the last speech verb, else the subject before it. */
-  const speakerFor = (a: number, b: number, sentenceStart: number): { mention: number; text: string | null; verb: boolean } | null => {
+  const speakerFor = (a: number, b: number, sentenceStart: number): { mention: number; text: string | null; verb: boolean; carried?: boolean } | null => {
     const ctx = wordsIn(a, b);
     let v = -1;
     for (let k = ctx.length - 1; k >= 0; k--) if (speechForm(ctx[k])) { v = k; break; }
@@ -103,13 +103,13 @@ export function extractQuotes(article: Pick<Article, 'text'> | string, entities?
           return { mention: -1, text: next.text.replace(/^[وف]/, ''), verb: true };
         if (prior.length) return { mention: prior[prior.length - 1], text: null, verb: true };
       }
-      if (current) return { ...current, verb: true };
+      if (current) return { ...current, verb: true, carried: true };
       return { mention: -1, text: null, verb: true };
     }
     // no verb: "تصريح تشاووش أوغلو:" or a name right before a colon
     const prior = mentionsIn(sentenceStart, b);
     if (prior.length && /:\s*["«“]?\s*$/.test(text.slice(a, b))) return { mention: prior[prior.length - 1], text: null, verb: false };
-    if (same && current) return { ...current, verb: false };
+    if (same && current) return { ...current, verb: false, carried: true };
     return null;
   };
 
@@ -132,14 +132,23 @@ export function extractQuotes(article: Pick<Article, 'text'> | string, entities?
       const inSentence = spans.filter((q) => q.start >= sStart && q.start < sEnd);
       let prevEnd = sStart;
       let handled = false;
+      let sentenceSpeaker: { mention: number; text: string | null } | null = null;
       for (const q of inSentence) {
         const body = text.slice(q.textStart, q.textEnd);
         const nWords = body.trim().split(/\s+/).length;
         const colon = /:\s*$/.test(text.slice(prevEnd, q.start));
         const sp = speakerFor(prevEnd, q.start, sStart);
-        if (sp && (sp.verb || colon) && (nWords >= QUOTES.minWords || colon)) {
+        // a short quoted phrase is a quoted fragment when a speaker named in this sentence speaks or judges
+        // (أعرب لافروف عن «تفاؤله»، وجد الكرملين الخطوة «إيجابية» وتساهم في «استقرار الوضع»); with no named
+        // speaker it is a scare quote or a name («تنسيق»، «الأناضول»)
+        const namedHere = !!sp && sp.verb && !sp.carried && sp.mention >= 0 && SPEAKER_TYPES.includes(mentions[sp.mention].type);
+        const fragment = nWords < QUOTES.minWords && !colon && mentionsIn(q.textStart, q.textEnd, true).length === 0;
+        if (sp && (sp.verb || colon) && (nWords >= QUOTES.minWords || colon || (fragment && namedHere))) {
           push(sp, body, 'direct', q.textStart, q.textEnd);
           handled = true;
+          if (!sp.carried) sentenceSpeaker = sp;
+        } else if (fragment && sentenceSpeaker) {
+          push(sentenceSpeaker, body, 'direct', q.textStart, q.textEnd);
         }
         prevEnd = q.end;
       }
