@@ -90,10 +90,17 @@ describe('stories, articles, search', () => {
     assert.equal(blank.json().error.code, 'invalid_request');
   });
 
-  test('GET /api/entities lists entities (empty until the analysis stage is wired)', async () => {
+  test('GET /api/entities lists the analysed entities with their variants and stories', async () => {
     const r = await fx.app.inject('/api/entities');
     assert.equal(r.statusCode, 200);
-    assert.ok(Array.isArray(r.json().items));
+    const items = r.json().items as { id: string; name: string; variants: string[]; stories: { id: string }[] }[];
+    assert.ok(items.length >= 1);
+    const top = items[0];
+    assert.ok(top.variants.includes(top.name) && top.stories.length >= 1);
+    const one = (await fx.app.inject(`/api/entities/${encodeURIComponent(top.id)}`)).json();
+    assert.equal(one.name, top.name);
+    const filtered = (await fx.app.inject(`/api/stories?pageSize=100&entity=${encodeURIComponent(top.id)}`)).json().items as { id: string }[];
+    assert.deepEqual(filtered.map((s) => s.id).sort(), top.stories.map((s) => s.id).sort());
   });
 });
 
