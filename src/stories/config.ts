@@ -40,6 +40,15 @@ export const STORIES_CONFIG = {
   joinThreshold: 0.34,
   /** Weight of the entity-key cosine (names, numbers, places) in the score. */
   entityWeight: 0.25,
+  /** Weight of the phrase-key cosine (adjacent stem pairs of headline and lead) in the score. */
+  phraseWeight: 0.25,
+  /** Phrase keys taken per headline and per lead (the lead's first ones: who, what, where). */
+  maxPhraseKeys: 40,
+  /** A new article that scores at least this with a second candidate story (in its window) bridges it to the
+   * story it joined: the two are merged. Makes the grouping less dependent on arrival order. */
+  bridgeThreshold: 0.34,
+  /** …and only when that second score is at least this share of the score with the story it joined. */
+  bridgeRatio: 0.7,
   /** An article or story without a date is compared by content alone, with this stricter threshold. */
   joinThresholdUndated: 0.4,
   /** Stories above this score that do not join (outside the window, or below joinThreshold) are related.
@@ -48,10 +57,14 @@ export const STORIES_CONFIG = {
   /** Days around a story's first/last article within which an article may join. Seeds: 000–003 span
    * 1 day, 004 is 24 days later. */
   windowDays: 3,
+  /** Added to the window when either side has a bare date (no hour): it may be any time of that day.
+   * ANT dev: a 2 May date-only article and its 5 May 13:51 follow-up were 3.08 days apart. */
+  dateOnlySlackDays: 0.5,
   /** Re-check: two stories whose centroids reach this cosine (and whose windows touch) are merged. ANT dev: 0.4 → pairwise F1 0.71, 0.32 → 0.80 (in order). */
   mergeThreshold: 0.32,
-  /** When the headlines name different weekdays (طقس الثلاثاء vs طقس الخميس), the score is multiplied by this:
-   * daily bulletins share all their words. ANT dev set: weather and daily digests. */
+  /** When the headlines name different weekdays (طقس الثلاثاء vs طقس الخميس), or one is a news roundup
+   * (أبرز أخبار الجمعة) and the other not, the score is multiplied by this: daily bulletins share all their
+   * words, and a roundup shares some with every event it lists. ANT dev set: weather and daily digests. */
   dayMismatchFactor: 0.3,
   /** Related links kept per story. */
   maxRelated: 12,

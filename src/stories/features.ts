@@ -1,6 +1,6 @@
 // What the grouper keeps of an article: a weighted term vector (stems after stop-word removal), entity-like
 // keys (proper-noun-ish words, numbers), the time and what a story listing needs to show it.
-import { analyze, isStopword, sentences, stem, tokenize } from '../text/index.js';
+import { analyze, isStopword, normalize, sentences, stem, tokenize } from '../text/index.js';
 import type { Article } from '../types.js';
 import { STORIES_CONFIG, type StoriesConfig } from './config.js';
 
@@ -16,13 +16,30 @@ export interface ArticleFeatures {
   time: number | null;
   /** Weighted term frequencies (title, lead and body weighted differently), L2-normalized. */
   terms: Record<string, number>;
-  /** Entity-like keys: `n:` proper-noun-ish stems, `#` numbers. */
+  /** Entity-like keys: `n:` proper-noun-ish stems, `#` numbers; and `p:` phrase keys (adjacent content stems
+   * of the headline and lead, e.g. p:غرف_فتي): a shared rare phrase names the same event, conference or body. */
   keys: string[];
   /** Near-duplicates named by ingestion. */
   related: string[];
   /** Weekdays (0 = Sunday) the headline names: explicit day names, and اليوم/غدا/أمس resolved
    * against the publication date. Daily bulletins (weather, digests) differ only in these. */
   days: number[];
+  /** The headline announces a roundup of the day's news (أبرز أخبار الجمعة): many events, none its own. */
+  roundup?: boolean;
+}
+
+// Headline openings of news roundups, in normalized form (normalize(): أ→ا, ة→ه). From the bulletin headlines of
+// Tunisian/Arab outlets (ANT corpus: أبرز أخبار الأربعاء، أبرز أحداث الخميس) and the usual names of digests
+// (موجز، حصاد، نشرة الأخبار، أهم العناوين).
+const ROUNDUP_OPENINGS = [
+  /^(?:ابرز|اهم)\s+(?:الاخبار|اخبار|الاحداث|احداث|العناوين|عناوين)(?:\s|$)/,
+  /^(?:موجز|حصاد|نشره)\s+(?:الاخبار|اخبار|الانباء|اليوم|الاسبوع|الاحداث)(?:\s|$)/,
+];
+
+/** True when a headline opens like a news roundup (see ROUNDUP_OPENINGS). */
+export function isRoundupHeadline(title: string): boolean {
+  const n = normalize(title).replace(/^[\s"'«:—-]+/, '');
+  return ROUNDUP_OPENINGS.some((re) => re.test(n));
 }
 
 // Weekday names in normalized form (normalize(): ة→ه, أ→ا), Sunday first as in Date.getUTCDay().
@@ -106,6 +123,14 @@ export function extractFeatures(article: Article, config: StoriesConfig = STORIE
     if (s.length >= 3) keys.add(`n:${s}`);
   }
 
+  // Phrase keys: pairs of adjacent content stems (stop-words skipped) within the headline and within the lead.
+  for (const part of [title, leadText]) {
+    const seq = analyze(part, { stem: true, stopwords: true }).filter((t) => t.length >= 2 && !/^\d+$/.test(t));
+    for (let i = 0; i + 1 < seq.length && i < config.maxPhraseKeys; i++) {
+      if (seq[i] !== seq[i + 1]) keys.add(`p:${seq[i]}_${seq[i + 1]}`);
+    }
+  }
+
   return {
     id: article.id,
     source: article.source ?? null,
@@ -118,5 +143,6 @@ export function extractFeatures(article: Article, config: StoriesConfig = STORIE
     keys: [...keys].sort(),
     related: Array.isArray(article.related) ? article.related.filter((r) => typeof r === 'string') : [],
     days: headlineDays(title, parseTime(article.published)),
+    roundup: isRoundupHeadline(title),
   };
 }

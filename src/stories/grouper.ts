@@ -33,6 +33,18 @@ function cosine(a: Vector, b: Vector): number {
   return dot / Math.sqrt(na * nb);
 }
 
+function isDateOnly(published: string | null): boolean {
+  return published !== null && /^\d{4}-\d{2}-\d{2}$/.test(published.trim());
+}
+
+/** Entity keys (names, numbers) and phrase keys (`p:`) of a key vector, apart. */
+function splitKeys(v: Vector): [Vector, Vector] {
+  const entities: Vector = new Map();
+  const phrases: Vector = new Map();
+  for (const [k, w] of v) (k.startsWith('p:') ? phrases : entities).set(k, w);
+  return [entities, phrases];
+}
+
 /** True when both name weekdays and none in common. */
 function daysClash(a: number[] | undefined, b: number[] | undefined): boolean {
   if (!a?.length || !b?.length) return false;
@@ -138,17 +150,34 @@ export class StoryGrouper {
       const { id, seq } = this.state.newStory();
       story = {
         id, seq, articles: [], centroid: {}, keys: {}, first: null, last: null, firstTime: null, lastTime: null,
-        sources: [], related: [], days: [], title: '', titleArticle: null,
+        sources: [], related: [], days: [], title: '', titleArticle: null, roundup: Boolean(f.roundup),
       };
       this.join(story, f);
       action = 'new';
     }
+    // Bridging: a second story this article is also close to is the same event seen through another member.
+    const merged: string[] = [];
+    if (best) {
+      for (const c of scored) {
+        if (c.story.id === story.id || !c.inWindow || c.score < this.config.bridgeThreshold) continue;
+        // Only when the article is about as close to this story as to its own: a near-copy of one member adds
+        // no evidence that the two stories are one.
+        if (c.score < this.config.bridgeRatio * best.score) continue;
+        const current = this.state.getStory(story.id);
+        const other = this.state.getStory(c.story.id);
+        if (!current || !other || daysClash(current.days, other.days) || Boolean(current.roundup) !== Boolean(other.roundup)) continue;
+        const [keep, drop] = current.seq < other.seq ? [current, other] : [other, current];
+        this.mergeInto(keep, drop);
+        merged.push(drop.id);
+        story = keep;
+      }
+    }
     // Related: close in topic but not joined (below the threshold or outside the time window).
     for (const c of scored) {
-      if (c.story.id === story.id) continue;
+      if (c.story.id === story.id || merged.includes(c.story.id)) continue;
       if (c.score >= this.config.relatedThreshold) this.link(story.id, c.story.id);
     }
-    const merged = this.recheck(story.id);
+    merged.push(...this.recheck(story.id));
     return { article: f.id, story: this.state.storyOfArticle(f.id) ?? story.id, action, score: best?.score ?? 0, merged };
   }
 
@@ -162,10 +191,17 @@ export class StoryGrouper {
       .map(([t]) => t);
   }
 
-  private inWindow(time: number | null, story: StoryRecord): boolean {
+  private inWindow(f: ArticleFeatures, story: StoryRecord): boolean {
+    const time = f.time;
     if (time === null || story.firstTime === null || story.lastTime === null) return true;
-    const w = this.config.windowDays * DAY;
-    return time >= story.firstTime - w && time <= story.lastTime + w;
+    const before = (this.config.windowDays + this.slack(f.published, story.first)) * DAY;
+    const after = (this.config.windowDays + this.slack(f.published, story.last)) * DAY;
+    return time >= story.firstTime - before && time <= story.lastTime + after;
+  }
+
+  /** A bare date (no time of day) is read as noon but may be any hour of that day: widen the window. */
+  private slack(a: string | null, b: string | null): number {
+    return isDateOnly(a) || isDateOnly(b) ? this.config.dateOnlySlackDays : 0;
   }
 
   private scoreCandidates(f: ArticleFeatures, vec: Vector, keyVec: Vector, _terms: string[], df: Map<string, number>) {
@@ -181,23 +217,31 @@ export class StoryGrouper {
     for (const [id] of ranked) {
       const story = this.state.getStory(id);
       if (!story) continue; // merged away: postings are cleaned lazily
-      out.push({ story, score: this.score(f, vec, keyVec, story), inWindow: this.inWindow(f.time, story) });
+      out.push({ story, score: this.score(f, vec, keyVec, story), inWindow: this.inWindow(f, story) });
     }
     return out;
   }
 
-  /** Similarity of an article to a story: the better of centroid and closest recent member, plus entity overlap. */
+  /** Similarity of an article to a story: the better of centroid and closest recent member, plus entity and
+   * phrase overlap (each the better of the story's pooled keys and its closest member's keys). */
   private score(f: ArticleFeatures, vec: Vector, keyVec: Vector, story: StoryRecord): number {
     const cdf = this.state.documentFrequencies([...Object.keys(story.centroid), ...Object.keys(story.keys)]);
     const centroidSim = cosine(vec, this.weighted(story.centroid, cdf));
+    const [entityVec, phraseVec] = splitKeys(keyVec);
+    const [storyEntities, storyPhrases] = splitKeys(this.keyVector(Object.entries(story.keys), cdf));
     let memberSim = 0;
+    let entitySim = cosine(entityVec, storyEntities);
+    let phraseSim = cosine(phraseVec, storyPhrases);
     const recent = story.articles.slice(-this.config.maxMembersCompared);
     for (const m of this.state.getArticles(recent)) {
       memberSim = Math.max(memberSim, cosine(vec, this.weighted(m.terms, cdf)));
+      const [me, mp] = splitKeys(this.keyVector(m.keys.map((k) => [k, 1]), cdf));
+      entitySim = Math.max(entitySim, cosine(entityVec, me));
+      phraseSim = Math.max(phraseSim, cosine(phraseVec, mp));
     }
-    const entitySim = cosine(keyVec, this.keyVector(Object.entries(story.keys), cdf));
-    const score = Math.max(centroidSim, memberSim) + this.config.entityWeight * entitySim;
-    return daysClash(f.days, story.days) ? score * this.config.dayMismatchFactor : score;
+    const score = Math.max(centroidSim, memberSim) + this.config.entityWeight * entitySim + this.config.phraseWeight * phraseSim;
+    const clash = daysClash(f.days, story.days) || Boolean(f.roundup) !== Boolean(story.roundup);
+    return clash ? score * this.config.dayMismatchFactor : score;
   }
 
   private join(story: StoryRecord, f: ArticleFeatures): void {
@@ -258,7 +302,7 @@ export class StoryGrouper {
       let target: StoryRecord | null = null;
       for (const [id] of ranked) {
         const other = this.state.getStory(id);
-        if (!other || !this.windowsTouch(story, other) || daysClash(story.days, other.days)) continue;
+        if (!other || !this.windowsTouch(story, other) || daysClash(story.days, other.days) || Boolean(story.roundup) !== Boolean(other.roundup)) continue;
         const odf = this.state.documentFrequencies(Object.keys(other.centroid));
         const sim = cosine(vec, this.weighted(other.centroid, odf));
         if (sim >= this.config.mergeThreshold) { target = other; break; }
@@ -275,7 +319,8 @@ export class StoryGrouper {
   private windowsTouch(a: StoryRecord, b: StoryRecord): boolean {
     if (a.firstTime === null || b.firstTime === null || a.lastTime === null || b.lastTime === null) return true;
     const w = this.config.windowDays * DAY;
-    return a.firstTime <= b.lastTime + w && b.firstTime <= a.lastTime + w;
+    return a.firstTime <= b.lastTime + w + this.slack(a.first, b.last) * DAY
+      && b.firstTime <= a.lastTime + w + this.slack(b.first, a.last) * DAY;
   }
 
   private mergeInto(keep: StoryRecord, drop: StoryRecord): void {
