@@ -4,7 +4,9 @@
 // The store: articles recombined from sentences of real ANT v1.1 texts (as bench/stories.ts does; fixed
 // PRNG), written through the library's ingest (so cleaning, search rows and LSH bands exist) and grouped
 // into the persisted story state by the same hook the server uses. Building it takes long on this machine,
-// so it is built once into os.tmpdir()/khabar-bench-api-<size>-v<N>.db and reused (delete it to rebuild).
+// so it is built once into os.tmpdir()/khabar-bench-api-<size>-v<N>.db and reused (delete it to rebuild);
+// an interrupted build resumes at the next run. On the shared 2-core machine grouping into the persisted
+// state ran at ~2 articles/s, so 100,000 articles take many hours: build it once, or lower the size.
 // The server is the real CLI (`khabar serve`, dist/) in a child process; the load generator is this process
 // (Node's fetch, 50 workers). Each endpoint runs several rounds; the figures are medians over the rounds.
 //
@@ -76,7 +78,13 @@ async function buildStore(path: string, size: number): Promise<void> {
   const sources = loadSources();
   const rand = prng(7);
   const partial = `${path}.building`;
-  for (const suffix of ['', '-wal', '-shm']) rmSync(partial + suffix, { force: true });
+  // A long build resumes where it stopped: `.progress` holds how many generated articles are stored and
+  // grouped (written after each chunk's grouping commits; articles are generated in the same order).
+  const progress = `${partial}.progress`;
+  const resumeAt = existsSync(partial) && existsSync(progress) ? Number(readFileSync(progress, 'utf8')) || 0 : 0;
+  if (resumeAt === 0) for (const suffix of ['', '-wal', '-shm']) rmSync(partial + suffix, { force: true });
+  else console.log(`  resuming the build at article ${resumeAt.toLocaleString('en')}`);
+  for (let i = 0; i < resumeAt; i++) makeArticle(i, sources, rand);
   const work = mkdtempSync(join(tmpdir(), 'khabar-bench-api-'));
   const khabar = Khabar.open({ db: partial });
   try {
@@ -84,7 +92,7 @@ async function buildStore(path: string, size: number): Promise<void> {
     // chunk in one transaction each: the server's ingest hook does the same per article, with a commit each.
     const grouper = storyGrouperFor(khabar);
     const chunk = 1000;
-    for (let at = 0; at < size; at += chunk) {
+    for (let at = resumeAt; at < size; at += chunk) {
       const n = Math.min(chunk, size - at);
       const file = join(work, `chunk-${at}.jsonl`);
       const raws = Array.from({ length: n }, (_, k) => makeArticle(at + k, sources, rand));
@@ -95,8 +103,9 @@ async function buildStore(path: string, size: number): Promise<void> {
       const stored = khabar.store.getArticles(raws.map((r) => r.id));
       grouper.state.transaction(() => { for (const a of stored) grouper.add(a); });
       const done = at + n;
+      writeFileSync(progress, String(done));
       const elapsed = Date.now() - started;
-      process.stdout.write(`\r  building store: ${done.toLocaleString('en')}/${size.toLocaleString('en')} articles stored and grouped, ${secs(elapsed)}, ${(done / (elapsed / 1000)).toFixed(1)} articles/s   `);
+      process.stdout.write(`\r  building store: ${done.toLocaleString('en')}/${size.toLocaleString('en')} articles stored and grouped, ${secs(elapsed)}, ${((done - resumeAt) / (elapsed / 1000)).toFixed(1)} articles/s   `);
     }
     process.stdout.write('\n');
   } finally {
@@ -104,6 +113,7 @@ async function buildStore(path: string, size: number): Promise<void> {
     rmSync(work, { recursive: true, force: true });
   }
   renameSync(partial, path);
+  rmSync(progress, { force: true });
   console.log(`  built ${path} in ${secs(Date.now() - started)}`);
 }
 
