@@ -3,6 +3,6 @@ export { sameName, nameKey, tokenKey, tokenDistance } from './names.js';
 export { extractEntities, mergeEntities, type Mention, type MentionIn, type ArticleEntities } from './entities.js';
 export { extractQuotes, type RawQuote } from './quotes.js';
 export {
-  analyzeStory, analyzeStoryDetailed, extractArticle, combine,
-  type ArticleExtraction, type AnalyzeOptions, type FactGroup, type CombineDetail,
+  analyzeStory, analyzeStoryDetailed, extractArticle, extractArticles, extractionKey, combine, EXTRACTION_VERSION,
+  type ArticleExtraction, type AnalyzeOptions, type ExtractionCache, type FactGroup, type CombineDetail,
 } from './story.js';

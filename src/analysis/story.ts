@@ -297,9 +297,37 @@ function combineTimeline(xs: ArticleExtraction[]): TimelineEvent[] {
   return events.map(({ terms: _t, ...e }) => ({ ...e, articles: e.articles.sort() }));
 }
 
+/** Bumped whenever extractArticle's output changes, so that stored extractions of older code are not reused. */
+export const EXTRACTION_VERSION = 2;
+
+/** FNV-1a over the text: a content hash for articles that carry no contentHash. */
+function textHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) { h ^= text.charCodeAt(i); h = Math.imul(h, 0x01000193); }
+  return (h >>> 0).toString(16);
+}
+
+/** The cache key of an article's extraction: id + content hash + what else extraction reads (publication date, used to
+ * resolve relative dates; source) + the extraction version. An edited article gets a new key. */
+export function extractionKey(article: Article): string {
+  checkArticle(article, 'extractionKey');
+  const hash = article.contentHash || textHash(article.text);
+  return `v${EXTRACTION_VERSION}|${article.id}|${hash}|${isoDay(article.published) ?? ''}|${article.source ?? ''}`;
+}
+
+/** Where per-article extractions are kept between analyses: a Map, or a store-backed object (extractions are plain
+ * JSON, so a caller may persist them, e.g. one row per key). */
+export interface ExtractionCache {
+  get(key: string): ArticleExtraction | undefined;
+  set(key: string, extraction: ArticleExtraction): unknown;
+}
+
 export interface AnalyzeOptions {
-  /** Per-article extraction cache (e.g. keyed by id + contentHash); filled as articles are extracted. */
-  cache?: Map<string, ArticleExtraction>;
+  /** Per-article extraction cache keyed by extractionKey(article); filled as articles are extracted, so that a story
+   * that gains one article extracts only that one and recombines. */
+  cache?: ExtractionCache;
+  /** Called with each article id that had to be extracted (a cache miss). */
+  onExtract?: (id: string) => void;
 }
 
 /** Facts, entities, quotes, numbers and timeline of one story's articles. */
@@ -308,17 +336,22 @@ export function analyzeStory(articles: Article[], opts: AnalyzeOptions = {}): St
   return analysis;
 }
 
-/** analyzeStory plus each fact's member sentences (for evaluation and summaries). */
-export function analyzeStoryDetailed(articles: Article[], opts: AnalyzeOptions = {}): CombineDetail {
+/** Extracts each article, or takes its extraction from opts.cache. */
+export function extractArticles(articles: Article[], opts: AnalyzeOptions = {}): ArticleExtraction[] {
   if (!Array.isArray(articles)) throw new TypeError('analyzeStory: expected an array of articles');
-  const xs = articles.map((a) => {
+  return articles.map((a) => {
     checkArticle(a, 'analyzeStory');
-    const key = `${a.id}|${a.contentHash ?? ''}`;
+    const key = opts.cache ? extractionKey(a) : '';
     const hit = opts.cache?.get(key);
     if (hit) return hit;
     const x = extractArticle(a);
+    opts.onExtract?.(a.id);
     opts.cache?.set(key, x);
     return x;
   });
-  return combine(xs);
+}
+
+/** analyzeStory plus each fact's member sentences (for evaluation and summaries). */
+export function analyzeStoryDetailed(articles: Article[], opts: AnalyzeOptions = {}): CombineDetail {
+  return combine(extractArticles(articles, opts));
 }
