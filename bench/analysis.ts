@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from '../src/types.js';
-import { analyzeStory, combine, extractArticle } from '../src/analysis/index.js';
+import { analyzeStory, combine, extractArticle, type ArticleExtraction } from '../src/analysis/index.js';
 import { hasShared, loadSeeds, sharedDir } from '../test/helpers/shared.js';
 
 function median(xs: number[]): number { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; }
@@ -28,5 +28,14 @@ export async function run(): Promise<void> {
   const xs = articles.map(extractArticle);
   const comb: number[] = [];
   for (let r = 0; r < 5; r++) { const t0 = performance.now(); combine(xs); comb.push(performance.now() - t0); }
+  // one article added to a story whose 199 other extractions are cached (the store's case)
+  const inc: number[] = [];
+  const warm = new Map<string, ArticleExtraction>();
+  analyzeStory(articles.slice(0, 199), { cache: warm });
+  for (let r = 0; r < 5; r++) {
+    const cache = new Map(warm);
+    const t0 = performance.now(); analyzeStory(articles, { cache }); inc.push(performance.now() - t0);
+  }
+  console.log(`  one article added to a cached 199-article story: median ${median(inc).toFixed(0)} ms (runs ${inc.map((x) => x.toFixed(0)).join(', ')})`);
   console.log(`  200-article story (${(chars / 1000).toFixed(0)}k chars): analyzeStory median ${median(full).toFixed(0)} ms (runs ${full.map((x) => x.toFixed(0)).join(', ')}); combine over cached extractions median ${median(comb).toFixed(0)} ms; heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB`);
 }

@@ -117,11 +117,15 @@ export function combine(extractions: ArticleExtraction[]): CombineDetail {
   const fullPersons = mentionsIn.filter((m) => m.mention.type === 'person' && m.mention.key.includes(' ')).map((m) => m.mention.key);
   const index = surnameIndex(fullPersons);
   const extraMentions: Mention[][] = extractions.map(() => []);
+  // candidates repeat across articles (the same words): resolve each distinct one once
+  const resolved = new Map<string, ReturnType<typeof resolveSurname>>();
   extractions.forEach((x, a) => {
     let lastEnd = -1;
     for (const c of x.candidates) {
       if (c.start < lastEnd) continue;
-      const hit = resolveSurname(index, c);
+      const ck = `${c.key}|${c.prevKey ?? ''}|${c.definite ? 1 : 0}`;
+      let hit = resolved.get(ck);
+      if (hit === undefined) { hit = resolveSurname(index, c); resolved.set(ck, hit); }
       if (!hit || hit.twoWords) continue; // two-word tails are found per article already
       const m: Mention = { surface: c.surface, type: 'person', start: c.start, end: c.end, key: c.key.length ? nameKey(c.surface) : c.key, partial: true };
       extraMentions[a].push(m);
