@@ -1,4 +1,145 @@
-// bench for the ingest stage. Prints figures; filled in by the stage's work.
+// bench for the ingest stage: articles/s from JSON lines into SQLite with cleaning, hashing, MinHash
+// near-duplicate lookup and search indexing (the whole `khabar ingest` path through the library), and
+// memory as the store fills. Articles are built by recombining sentences of real articles (../shared/seeds
+// and the ANT corpus; deterministic PRNG), written as JSON-lines files of 10,000 articles.
+// `npm run bench -- ingest`. KHABAR_BENCH_INGEST_ARTICLES (default 100000) and KHABAR_BENCH_RUNS (default 3)
+// change the size and the number of runs; the figure is the median over the runs.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sentences } from '../src/text/index.js';
+import { Khabar } from '../src/khabar.js';
+
+const repoRoot: string = (() => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+  return dir;
+})();
+const sharedDir = process.env.KHABAR_SHARED ?? resolve(repoRoot, '..', 'shared');
+const CHUNK = 10_000;
+const OUTLETS = ['الجزيرة نت', 'عربي21', 'سكاي نيوز عربية', 'الأناضول', 'روسيا اليوم', 'هسبريس', 'الشروق'];
+
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Source { title: string; sents: string[] }
+
+function loadSources(): Source[] {
+  const out: Source[] = [];
+  const seeds = join(sharedDir, 'seeds');
+  for (const f of readdirSync(seeds).filter((n) => n.endsWith('.txt')).sort()) {
+    const text = readFileSync(join(seeds, f), 'utf8');
+    const sents = sentences(text).map((s) => s.text.replace(/\s+/g, ' ').trim()).filter((s) => s.split(' ').length >= 6);
+    out.push({ title: sents[0] ?? f, sents });
+  }
+  const ant = join(sharedDir, 'data', 'ant-corpus-v1.1', 'ant_v1.1.jsonl');
+  for (const line of readFileSync(ant, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const a = JSON.parse(line) as { title?: string; text?: string };
+    const sents = sentences(a.text ?? '').map((s) => s.text.replace(/\s+/g, ' ').trim()).filter((s) => s.split(' ').length >= 6);
+    if (a.title && sents.length >= 3) out.push({ title: a.title, sents });
+    if (out.length >= 8000) break;
+  }
+  return out;
+}
+
+/** Writes `total` articles as JSON-lines files of CHUNK articles each; returns the directory. */
+function writeCorpus(total: number): string {
+  const dir = join(tmpdir(), `khabar-bench-ingest-${total}`);
+  const done = join(dir, 'complete');
+  if (existsSync(done)) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const sources = loadSources();
+  const rand = prng(2017);
+  const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];
+  for (let c = 0; c * CHUNK < total; c++) {
+    const lines: string[] = [];
+    for (let i = c * CHUNK; i < Math.min(total, (c + 1) * CHUNK); i++) {
+      const main = pick(sources);
+      const parts: string[] = [];
+      const n = 4 + Math.floor(rand() * 6);
+      for (let k = 0; k < n; k++) parts.push(pick(main.sents));
+      parts.push(pick(pick(sources).sents));
+      // Paragraphs as real bodies have them, and a serial so no two articles are the same content.
+      const text = parts.join(' ').replace(/([.؟!]) /gu, (m, p: string) => (rand() < 0.4 ? `${p}\n` : m)) + `\nرقم المادة ${i}.`;
+      const day = new Date(Date.UTC(2017, 0, 1) + Math.floor(rand() * 3 * 365) * 86_400_000).toISOString().slice(0, 10);
+      lines.push(JSON.stringify({ id: `bench-${i}`, title: main.title, text, source: OUTLETS[i % OUTLETS.length], published: day, lang: 'ar' }));
+    }
+    writeFileSync(join(dir, `chunk-${String(c).padStart(3, '0')}.jsonl`), lines.join('\n') + '\n');
+  }
+  writeFileSync(done, '');
+  return dir;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+interface RunResult { perSecond: number; chunkRates: number[]; rssMb: number[]; peakRssMb: number; stored: number }
+
+async function runOnce(corpus: string, total: number): Promise<RunResult> {
+  const dbDir = mkdtempSync(join(tmpdir(), 'khabar-bench-db-'));
+  const k = Khabar.open({ db: join(dbDir, 'bench.db') });
+  const chunkRates: number[] = [];
+  const rssMb: number[] = [];
+  let peak = 0;
+  let chunkStart = performance.now();
+  let lastRead = 0;
+  const start = performance.now();
+  try {
+    const counts = await k.ingest([corpus], {
+      onProgress: (p) => {
+        if (p.read === lastRead) return;
+        lastRead = p.read;
+        if (p.read % 1000 === 0) peak = Math.max(peak, process.memoryUsage.rss());
+        if (p.read % CHUNK === 0 || p.read === total) {
+          const now = performance.now();
+          chunkRates.push((p.read % CHUNK || CHUNK) / ((now - chunkStart) / 1000));
+          rssMb.push(process.memoryUsage.rss() / 2 ** 20);
+          chunkStart = now;
+        }
+      },
+    });
+    const seconds = (performance.now() - start) / 1000;
+    return { perSecond: counts.stored / seconds, chunkRates, rssMb, peakRssMb: peak / 2 ** 20, stored: counts.stored };
+  } finally {
+    k.close();
+    rmSync(dbDir, { recursive: true, force: true });
+  }
+}
+
 export async function run(): Promise<void> {
-  console.log('(ingest: no bench yet)');
+  if (!existsSync(join(sharedDir, 'data', 'ant-corpus-v1.1'))) {
+    console.log(`(ingest bench skipped: ${sharedDir}/data/ant-corpus-v1.1 not found)`);
+    return;
+  }
+  const total = Number(process.env.KHABAR_BENCH_INGEST_ARTICLES ?? 100_000);
+  const runs = Number(process.env.KHABAR_BENCH_RUNS ?? 3);
+  const corpus = writeCorpus(total);
+  console.log(`${total} articles recombined from seeds + ANT sentences (${corpus}), ${runs} runs, each into a new database`);
+  const results: RunResult[] = [];
+  for (let r = 0; r < runs; r++) {
+    const res = await runOnce(corpus, total);
+    results.push(res);
+    const first = res.chunkRates[0];
+    const last = res.chunkRates[res.chunkRates.length - 1];
+    console.log(`  run ${r + 1}: ${res.stored} stored, ${res.perSecond.toFixed(0)} articles/s; first ${CHUNK}: ${first.toFixed(0)}/s, last: ${last.toFixed(0)}/s; ` +
+      `RSS after each ${CHUNK}: ${res.rssMb.map((m) => m.toFixed(0)).join(' ')} MB`);
+  }
+  const ratio = results.map((x) => x.chunkRates[x.chunkRates.length - 1] / x.chunkRates[0]);
+  const growth = results.map((x) => x.rssMb[x.rssMb.length - 1] / x.rssMb[0]);
+  console.log(`ingest: median ${median(results.map((x) => x.perSecond)).toFixed(0)} articles/s (target ≥ 1000); ` +
+    `last/first ${CHUNK}-article chunk throughput ratio ${median(ratio).toFixed(2)}; ` +
+    `peak RSS ${median(results.map((x) => x.peakRssMb)).toFixed(0)} MB, RSS at the end / after the first chunk ${median(growth).toFixed(2)}`);
 }

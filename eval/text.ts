@@ -46,29 +46,40 @@ export async function run(): Promise<void> {
   type Case = { spec: string; input: string; reference_datetime: string | null; results: Array<{ Text?: string; Resolution?: { value?: string; timex?: string; values?: Array<{ value?: string; start?: string; end?: string; type?: string }> } }> };
   const rt = jsonl<Case>('data/recognizers-text-arabic-specs/dev.jsonl');
   const num = rt.filter((c) => c.spec.endsWith('NumberModel.json'));
-  let numOk = 0, numN = 0;
+  // Integer and decimal cases are what news numbers are; fractions (ثلث، ربع = 0.333…, 0.25) are counted apart.
+  const tally = { int: { ok: 0, n: 0 }, frac: { ok: 0, n: 0 } };
+  const numMisses: string[] = [];
   for (const c of num) {
     const want = c.results.map((r) => Number(r.Resolution?.value)).filter((v) => Number.isFinite(v));
-    if (!want.length || want.some((v) => !Number.isInteger(v) && !String(v).includes('.'))) continue;
-    numN++;
+    if (!want.length) continue;
+    const fraction = c.results.some((r) => /fraction/i.test(String((r.Resolution as { subtype?: string } | undefined)?.subtype ?? '')));
+    const t = fraction ? tally.frac : tally.int;
+    t.n++;
     const got = findNumbers(c.input).map((m) => m.value);
-    if (JSON.stringify(got) === JSON.stringify(want)) numOk++;
+    if (JSON.stringify(got) === JSON.stringify(want)) t.ok++;
+    else if (!fraction && numMisses.length < 8) numMisses.push(`${c.input} → want ${want.join(', ')}, got ${got.join(', ') || 'nothing'}`);
   }
-  console.log(`numbers (NumberModel cases with a numeric resolution): coverage ${numN}/${num.length}, accuracy ${pct(numOk, numN)}`);
-  // Dates: DateParser cases resolved to a single day.
+  console.log(`numbers (NumberModel cases with a numeric resolution, ${tally.int.n + tally.frac.n} of ${num.length}): integers and decimals ${pct(tally.int.ok, tally.int.n)}; fractions (not supported) ${pct(tally.frac.ok, tally.frac.n)}`);
+  for (const m of numMisses) console.log(`  miss: ${m}`);
+  // Dates: DateParser cases; parser specs give Value.PastResolution / FutureResolution for the reference date.
+  // News speaks of the past, so a bare weekday or month is resolved backwards: scored against PastResolution.
+  type ParserValue = { Timex?: string; PastResolution?: { date?: string }; FutureResolution?: { date?: string } };
   const dp = rt.filter((c) => /Date(Parser|Extractor)\.json$/.test(c.spec));
   let dOk = 0, dN = 0, dFound = 0;
+  const dateMisses: string[] = [];
   for (const c of dp) {
-    const r = c.results[0];
+    const r = c.results[0] as { Text?: string; Value?: ParserValue } | undefined;
     if (!r || !r.Text) continue;
     const ref = (c.reference_datetime ?? '2016-11-07').slice(0, 10);
-    const value = r.Resolution?.values?.[0]?.value;
     const got = parseDates(c.input, ref);
     if (got.some((g) => g.text.includes(r.Text!) || r.Text!.includes(g.text))) dFound++;
-    if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) continue;
+    const past = r.Value?.PastResolution?.date;
+    if (!past || !/^\d{4}-\d{2}-\d{2}$/.test(past)) continue;
     dN++;
-    if (got.some((g) => g.start === value && g.granularity === 'day')) dOk++;
+    if (got.some((g) => g.start === past && g.granularity === 'day')) dOk++;
+    else if (dateMisses.length < 8) dateMisses.push(`${c.input} (ref ${ref}) → want ${past}, got ${got.map((g) => `${g.text}=${g.start}/${g.granularity}`).join(', ') || 'nothing'}`);
   }
-  console.log(`dates: DateParser/DateExtractor cases ${dp.length}; span found ${pct(dFound, dp.length)}; with a day resolution ${dN}, correct ${pct(dOk, dN)}`);
+  console.log(`dates: DateParser/DateExtractor cases ${dp.length}; span found ${pct(dFound, dp.length)}; parser cases resolved to a day ${dN}, correct ${pct(dOk, dN)}`);
+  for (const m of dateMisses) console.log(`  miss: ${m}`);
   console.log('deliberate differences: nisba ي kept (سوري ≠ Lucene سور); suffix kept when < 3 letters would remain; ؤ/ئ folded to ء; weekdays resolved to the past (news), not the future.');
 }

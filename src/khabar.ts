@@ -5,7 +5,7 @@ import {
   CleaningContext, cleanArticle, estimateSimilarity, isProblem, lshBands, minhash, NEAR_DUPLICATE_THRESHOLD, readInputs,
   type InputProblem,
 } from './ingest/index.js';
-import { SqliteStore, type ArticleExtras, type ArticleFilter, type PutResult, type Store } from './store/index.js';
+import { SqliteStore, type ArticleExtras, type ArticleFilter, type ArticleToPut, type PutResult, type Store } from './store/index.js';
 import { indexText, searchArticles, type SearchHit, type SearchOptions } from './search/index.js';
 
 export interface KhabarOptions {
@@ -49,6 +49,10 @@ export interface IngestOptions {
   stdin?: AsyncIterable<Uint8Array | string>;
 }
 
+/** Articles per write transaction, and the longest an article read waits for its batch to be written. */
+const INGEST_BATCH = 256;
+const INGEST_BATCH_MS = 1000;
+
 /** The cleaning context is saved every this many written articles, and at the end of each ingest. */
 const CONTEXT_SAVE_EVERY = 1000;
 
@@ -88,27 +92,66 @@ export class Khabar {
   async ingest(inputs: string[], options: IngestOptions = {}): Promise<IngestCounts> {
     const counts: IngestCounts = { stored: 0, updated: 0, duplicates: 0, nearDuplicates: 0, failed: 0 };
     let read = 0;
+    // Articles are written in batches, one transaction per batch: a commit per article cost ~10 ms (the
+    // FTS index flushes a segment at every commit or savepoint), far more than the article itself. Each
+    // article is still all-or-nothing; a killed run loses at most the open batch, which the next run
+    // stores again. If the batch write fails, its articles are written one by one so only the bad one fails.
+    let pending: RawArticle[] = [];
+    let pendingSince = 0;
+    const flush = () => {
+      const batch = pending;
+      pending = [];
+      const prepared: Array<{ raw: RawArticle; item?: ArticleToPut; result?: PutResult; error?: unknown }> = batch.map((raw) => {
+        try {
+          return { raw, item: this.prepare(raw) };
+        } catch (error) {
+          return { raw, error };
+        }
+      });
+      const writable = prepared.filter((p) => p.item);
+      try {
+        const results = this.store.putArticles(writable.map((p) => p.item!));
+        writable.forEach((p, i) => { p.result = results[i]; });
+      } catch {
+        for (const p of writable) {
+          try {
+            p.result = this.store.putArticle(p.item!.article, p.item!.extras);
+          } catch (error) {
+            p.error = error;
+          }
+        }
+      }
+      prepared.forEach((p, i) => {
+        if (p.result) {
+          try {
+            this.afterPut(p.item!.article, p.result, counts, options.afterStore);
+            options.onResult?.(p.result);
+          } catch (e) {
+            counts.failed++;
+            options.onProblem?.(problemOf(p.raw, e));
+          }
+        } else {
+          counts.failed++;
+          options.onProblem?.(problemOf(p.raw, p.error));
+        }
+        options.onProgress?.({ read: read - (batch.length - 1 - i), counts: { ...counts }, origin: p.raw.origin ?? p.raw.id ?? null });
+      });
+    };
     try {
       for await (const item of readInputs(inputs, { maxBytes: options.maxBytes, allowPrivate: options.allowPrivate, stdin: options.stdin })) {
         read++;
-        let origin: string | null = null;
         if (isProblem(item)) {
           counts.failed++;
-          origin = item.input;
           options.onProblem?.(item);
-        } else {
-          origin = item.origin ?? item.id ?? null;
-          try {
-            const result = this.ingestOne(item, counts, options.afterStore);
-            options.onResult?.(result);
-          } catch (e) {
-            counts.failed++;
-            options.onProblem?.(problemOf(item, e));
-          }
+          options.onProgress?.({ read, counts: { ...counts }, origin: item.input });
+          continue;
         }
-        options.onProgress?.({ read, counts: { ...counts }, origin });
+        if (!pending.length) pendingSince = Date.now();
+        pending.push(item);
+        if (pending.length >= INGEST_BATCH || Date.now() - pendingSince >= INGEST_BATCH_MS) flush();
       }
     } finally {
+      flush();
       this.saveContext();
     }
     return counts;
@@ -121,6 +164,14 @@ export class Khabar {
   }
 
   private ingestOne(raw: RawArticle, counts: IngestCounts, afterStore: ArticleHook | undefined): PutResult {
+    const { article, extras } = this.prepare(raw);
+    const result = this.store.putArticle(article, extras);
+    this.afterPut(article, result, counts, afterStore);
+    return result;
+  }
+
+  /** Cleans a raw article and computes what the store indexes with it. Throws on unusable input. */
+  private prepare(raw: RawArticle): ArticleToPut {
     const article = cleanArticle(raw, this.context);
     const signature = minhash(article.text);
     const extras: ArticleExtras = {
@@ -132,10 +183,14 @@ export class Khabar {
         return s >= NEAR_DUPLICATE_THRESHOLD ? s : null;
       },
     };
-    const result = this.store.putArticle(article, extras);
+    return { article, extras };
+  }
+
+  /** Counts a written article and runs the hooks (after the article is stored). */
+  private afterPut(article: Article, result: PutResult, counts: IngestCounts, afterStore: ArticleHook | undefined): void {
     if (result.status === 'duplicate') {
       counts.duplicates++;
-      return result;
+      return;
     }
     if (result.status === 'stored') counts.stored++;
     else counts.updated++;
@@ -146,7 +201,6 @@ export class Khabar {
     if (++this.sinceContextSave >= CONTEXT_SAVE_EVERY) this.saveContext();
     for (const hook of this.hooks) hook(article, result);
     afterStore?.(article, result);
-    return result;
   }
 
   private saveContext(): void {

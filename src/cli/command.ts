@@ -1,8 +1,6 @@
 // The shape every CLI command has. Commands are thin: they parse arguments and call the library.
 export interface Command {
   name: string;
-  /** One line for `khabar --help`. */
-  summary: string;
   /** Full usage text for `khabar CMD --help`. */
   usage: string;
   /** Returns the process exit code: 0 ok, 1 some inputs failed, 2 usage error. */

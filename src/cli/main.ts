@@ -2,18 +2,28 @@
 // khabar's command line: a thin layer over the library. Exit codes: 0 ok, 1 some inputs failed, 2 usage error.
 import type { Command, CliIO } from './command.js';
 import { UsageError } from './command.js';
-import { command as demo } from './commands/demo.js';
-import { command as ingest } from './commands/ingest.js';
-import { command as search } from './commands/search.js';
-import { command as show } from './commands/show.js';
-import { command as report } from './commands/report.js';
-import { command as analyze } from './commands/analyze.js';
-import { command as stories } from './commands/stories.js';
-import { command as story } from './commands/story.js';
-import { command as summarize } from './commands/summarize.js';
-import { command as serve } from './commands/serve.js';
 
-export const commands: Command[] = [demo, ingest, search, show, report, stories, story, summarize, analyze, serve];
+interface CommandEntry {
+  name: string;
+  /** One line for `khabar --help`. */
+  summary: string;
+  load: () => Promise<Command>;
+}
+
+// Commands load on first use: `khabar --help` or `khabar search` should not pay for the HTML parser,
+// the web server and the analysis tables (each module graph costs hundreds of ms to load).
+export const commands: CommandEntry[] = [
+  { name: 'demo', summary: 'ingest the bundled sample corpus and print its stories', load: async () => (await import('./commands/demo.js')).command },
+  { name: 'ingest', summary: 'read, clean and store articles (files, directories, URLs, -)', load: async () => (await import('./commands/ingest.js')).command },
+  { name: 'search', summary: 'Arabic-aware search of stored articles', load: async () => (await import('./commands/search.js')).command },
+  { name: 'show', summary: 'print one stored article (and what cleaning removed)', load: async () => (await import('./commands/show.js')).command },
+  { name: 'report', summary: 'ingest inputs and print the report (articles, stories) as JSON', load: async () => (await import('./commands/report.js')).command },
+  { name: 'stories', summary: 'list the stories (articles grouped by event)', load: async () => (await import('./commands/stories.js')).command },
+  { name: 'story', summary: 'show one story: summary, facts, numbers, quotes, timeline, entities', load: async () => (await import('./commands/story.js')).command },
+  { name: 'summarize', summary: 'print a cited summary of articles taken as one story', load: async () => (await import('./commands/summarize.js')).command },
+  { name: 'analyze', summary: 'print the analyzed terms of a text (normalized, optionally stemmed)', load: async () => (await import('./commands/analyze.js')).command },
+  { name: 'serve', summary: 'serve the HTTP API and the Arabic web page', load: async () => (await import('./commands/serve.js')).command },
+];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -39,11 +49,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.out('khabar 0.1.0');
     return 0;
   }
-  const cmd = commands.find((c) => c.name === name);
-  if (!cmd) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.err(`khabar: unknown command "${name}"\n\n${help()}`);
     return 2;
   }
+  const cmd = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(cmd.usage);
     return 0;

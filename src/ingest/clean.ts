@@ -103,8 +103,28 @@ function outletKey(outlet: string): string {
 function lineHash(line: string): string {
   return createHash('sha256').update(normalizeKey(line)).digest('hex').slice(0, 16);
 }
+/** Whitespace-separated words holding a letter or digit (a hot path: one pass, no regex per word). */
 function wordCount(s: string): number {
-  return s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  let n = 0;
+  let inWord = false;
+  let counted = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0xa0 || c === 0x0c || c === 0x0b || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0x1680 || c === 0xfeff) {
+      inWord = false;
+      continue;
+    }
+    if (!inWord) { inWord = true; counted = false; }
+    if (!counted && isLetterOrDigit(s, i, c)) { n++; counted = true; }
+  }
+  return n;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+function isLetterOrDigit(s: string, i: number, c: number): boolean {
+  if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x0621 && c <= 0x064a)) return true;
+  if (c < 0x80) return false;
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(s.codePointAt(i)!));
 }
 function isShortLine(line: string): boolean {
   const n = wordCount(line);
@@ -116,14 +136,27 @@ function endsLikeSentence(line: string): boolean {
   return /[.!。:؛]["'”»)\]]*\s*$/u.test(line);
 }
 
+/** Arabic-script letters and Latin letters in s (code-unit ranges: this runs over every body). */
 function letterCounts(s: string): { arabic: number; latin: number } {
   let arabic = 0;
   let latin = 0;
-  for (const ch of s) {
-    if (/\p{Script=Arabic}/u.test(ch) && /\p{L}/u.test(ch)) arabic++;
-    else if (/[A-Za-z\u00C0-\u024F]/.test(ch)) latin++;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
+    } else if (c >= 0xc0 && c <= 0x24f) {
+      if (c !== 0xd7 && c !== 0xf7) latin++;
+    } else if (isArabicLetter(c)) arabic++;
   }
   return { arabic, latin };
+}
+
+/** Letters of the Arabic script blocks (Arabic, Supplement, Extended-A, presentation forms), not marks or digits. */
+function isArabicLetter(c: number): boolean {
+  return (c >= 0x0620 && c <= 0x064a) || c === 0x066e || c === 0x066f || (c >= 0x0671 && c <= 0x06d3) || c === 0x06d5 ||
+    c === 0x06e5 || c === 0x06e6 || c === 0x06ee || c === 0x06ef || (c >= 0x06fa && c <= 0x06fc) || c === 0x06ff ||
+    (c >= 0x0750 && c <= 0x077f) || (c >= 0x0870 && c <= 0x088e) || (c >= 0x08a0 && c <= 0x08c9) || c === 0x0640 || (c >= 0xfb50 && c <= 0xfd3d) ||
+    (c >= 0xfd50 && c <= 0xfdfb) || (c >= 0xfe70 && c <= 0xfefc && c !== 0xfe75);
 }
 
 /** The first line of a plain-text article when it looks like a headline, with the rest of the text. */
@@ -189,10 +222,10 @@ function outletFromDateline(line: string): string | null {
   return o ? o.name : null;
 }
 
-/** Classifies one body line (its normalized key given), or null when it is body text. */
-function classifyLine(line: string, key: string, pos: number, title: string | null, arabicArticle: boolean): RemovalReason | null {
+/** Classifies one body line (its normalized key and the title's given), or null when it is body text. */
+function classifyLine(line: string, key: string, pos: number, titleKey: string | null, arabicArticle: boolean): RemovalReason | null {
   const words = wordCount(line);
-  if (title && key === normalizeKey(title) && pos < 6) return 'title-repeat';
+  if (titleKey && key === titleKey && pos < 6) return 'title-repeat';
   if (words <= 30 && TABLES.related.some((p) => startsWithWords(key, p))) return 'related-link';
   if (words <= 6 && TABLES.comment.has(key)) return 'comment-prompt';
   if (words <= 12 && (/^[\s\-–—•*]*©/u.test(line) || TABLES.source.some((p) => startsWithWords(key, p)))) {
@@ -256,10 +289,11 @@ export function cleanBody(body: string, title: string | null, outlet: string | n
   let sourceFromText: string | null = null;
   let pendingRelatedHeadline = false;
   const recurringOutlet = outlet ? outletKey(outlet) : null;
+  const titleKey = title ? normalizeKey(title) || null : null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const key = normalizeKey(line);
-    let reason = classifyLine(line, key, kept.length, title, arabicArticle);
+    let reason = classifyLine(line, key, kept.length, titleKey, arabicArticle);
     // "اقرأ أيضا" / "أخبار ذات صلة" alone on its line: the short lines after it are the linked headlines.
     if (!reason && pendingRelatedHeadline && wordCount(line) <= 25 && !endsLikeSentence(line)) reason = 'related-link';
     if (reason === 'related-link') pendingRelatedHeadline ||= wordCount(line) <= 4 && !/:\s*\S/u.test(line);

@@ -105,8 +105,16 @@ export async function safeFetch(url: string, opts: FetchOptions): Promise<Fetche
       if (!opts.allowPrivate) await checkHost(parsed.hostname);
       seen.add(parsed.href);
       let res: Response;
+      const get = () => fetch(parsed, { redirect: 'manual', signal: controller.signal, headers: { 'user-agent': 'khabar/0.1 (+news ingest)', accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml,application/json,text/plain;q=0.9,*/*;q=0.5' } });
       try {
-        res = await fetch(parsed, { redirect: 'manual', signal: controller.signal, headers: { 'user-agent': 'khabar/0.1 (+news ingest)', accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml,application/json,text/plain;q=0.9,*/*;q=0.5' } });
+        try {
+          res = await get();
+        } catch (e) {
+          // A kept-alive connection the server closed as we reused it: a GET is safe to send once more.
+          const code = (e as { cause?: { code?: string } }).cause?.code;
+          if (controller.signal.aborted || (code !== 'ECONNRESET' && code !== 'UND_ERR_SOCKET')) throw e;
+          res = await get();
+        }
       } catch (e) {
         if (controller.signal.aborted) throw new Error(`timed out after ${opts.timeoutMs} ms`);
         const cause = (e as { cause?: { code?: string; message?: string } }).cause;

@@ -51,15 +51,30 @@ export function shingleHashes(text: string): Set<number> {
 
 /** MinHash signature (MINHASH_HASHES values) of a text's word shingles. An empty text gives all 0xffffffff. */
 export function minhash(text: string): Uint32Array {
-  const sig = new Uint32Array(MINHASH_HASHES).fill(0xffffffff);
+  // The inner loop stays in int32 (a value ≥ 2^31 as a uint32 would be a heap number in V8): minima are
+  // taken on v ^ 0x80000000, which orders signed ints as their unsigned values, and flipped back at the end.
+  const flipped = new Int32Array(MINHASH_HASHES).fill(0x7fffffff);
   for (const h of shingleHashes(text)) {
     for (let i = 0; i < MINHASH_HASHES; i++) {
-      const v = mix32((h ^ SEEDS[i]) >>> 0);
-      if (v < sig[i]) sig[i] = v;
+      const v = mix32Signed(h ^ SEEDS_SIGNED[i]) ^ 0x80000000;
+      if (v < flipped[i]) flipped[i] = v;
     }
   }
+  const sig = new Uint32Array(MINHASH_HASHES);
+  for (let i = 0; i < MINHASH_HASHES; i++) sig[i] = (flipped[i] ^ 0x80000000) >>> 0;
   return sig;
 }
+
+/** mix32 without the final unsigned conversion. */
+function mix32Signed(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+const SEEDS_SIGNED = new Int32Array(SEEDS.buffer.slice(0));
 
 /** LSH band keys ("band index:hex of the rows"): two signatures sharing any key are candidates. */
 export function lshBands(sig: Uint32Array): string[] {

@@ -11,7 +11,7 @@
 import Database from 'better-sqlite3';
 import type { Article, RemovedLine } from '../types.js';
 import { migrate, type MigrationStep } from './migrate.js';
-import type { ArticleExtras, ArticleFilter, PutResult, Store, StoreHit, TermQuery } from './types.js';
+import type { ArticleExtras, ArticleFilter, ArticleToPut, PutResult, Store, StoreHit, TermQuery } from './types.js';
 
 export const ARTICLE_MIGRATIONS: MigrationStep[] = [
   {
@@ -120,6 +120,8 @@ export class SqliteStore implements Store {
 
   private readonly stmt: ReturnType<typeof prepareStatements>;
   private readonly putTx: (a: Article, e: ArticleExtras) => PutResult;
+  private readonly putManyTx: (items: ArticleToPut[]) => PutResult[];
+  private readonly bandStatements = new Map<number, Database.Statement>();
 
   static open(path: string, options: SqliteStoreOptions = {}): SqliteStore {
     return new SqliteStore(path, options);
@@ -146,10 +148,28 @@ export class SqliteStore implements Store {
       throw new Error(`cannot use database ${path}: ${(e as Error).message}`);
     }
     this.putTx = this.db.transaction((a: Article, e: ArticleExtras) => this.putInTransaction(a, e));
+    // No savepoint per article: FTS5 flushes its pending terms into a new segment at every savepoint,
+    // which made a batch cost as much as one transaction per article.
+    this.putManyTx = this.db.transaction((items: ArticleToPut[]) => items.map((x) => this.putInTransaction(x.article, x.extras)));
   }
 
   putArticle(article: Article, extras: ArticleExtras): PutResult {
     return this.putTx(article, extras);
+  }
+
+  /** Articles sharing any of n band keys (one statement per n: bound values beat json_each by 3x here). */
+  private bandCandidates(n: number): Database.Statement {
+    let st = this.bandStatements.get(n);
+    if (!st) {
+      st = this.db.prepare(`SELECT a.rowid AS rowid, a.id AS id, a.signature AS signature FROM article a
+        WHERE a.rowid IN (SELECT b.article FROM article_band b WHERE b.band IN (${Array(n).fill('?').join(', ')})) AND a.rowid <> ?`);
+      this.bandStatements.set(n, st);
+    }
+    return st;
+  }
+
+  putArticles(items: ArticleToPut[]): PutResult[] {
+    return this.putManyTx(items);
   }
 
   private putInTransaction(a: Article, e: ArticleExtras): PutResult {
@@ -176,7 +196,7 @@ export class SqliteStore implements Store {
     const keys = [...new Set(e.bands.map(bandKey))];
     const nearDuplicates: string[] = [];
     if (e.verifyNearDuplicate && keys.length) {
-      const candidates = s.bandCandidates.all(JSON.stringify(keys), rowid) as { rowid: number; id: string; signature: Buffer | null }[];
+      const candidates = this.bandCandidates(keys.length).all(...keys, rowid) as { rowid: number; id: string; signature: Buffer | null }[];
       for (const c of candidates) {
         if (!c.signature) continue;
         const sig = new Uint32Array(c.signature.buffer.slice(c.signature.byteOffset, c.signature.byteOffset + c.signature.byteLength));
@@ -288,8 +308,6 @@ function prepareStatements(db: Database.Database) {
     deleteFts: db.prepare('DELETE FROM article_fts WHERE rowid = ?'),
     insertBand: db.prepare('INSERT OR IGNORE INTO article_band (band, article) VALUES (?, ?)'),
     deleteBands: db.prepare('DELETE FROM article_band WHERE article = ?'),
-    bandCandidates: db.prepare(`SELECT a.rowid AS rowid, a.id AS id, a.signature AS signature FROM article a
-      WHERE a.rowid IN (SELECT b.article FROM article_band b WHERE b.band IN (SELECT value FROM json_each(?))) AND a.rowid <> ?`),
     insertRelated: db.prepare('INSERT OR REPLACE INTO article_related (article, other, similarity) VALUES (?, ?, ?)'),
     deleteRelated: db.prepare('DELETE FROM article_related WHERE article = ? OR other = ?'),
     related: db.prepare(`SELECT a.id AS id FROM article_related r JOIN article a ON a.rowid = r.other

@@ -66,9 +66,19 @@ export interface StoreHit {
   score: number;
 }
 
+export interface ArticleToPut {
+  article: Article;
+  extras: ArticleExtras;
+}
+
 export interface Store {
   /** Writes one article with its search row, LSH bands and near-duplicate links, atomically. */
   putArticle(article: Article, extras: ArticleExtras): PutResult;
+  /**
+   * Writes several articles in one transaction, in order (a later one sees the earlier ones, so duplicates
+   * within the batch are found): all of them or, when it throws, none.
+   */
+  putArticles(items: ArticleToPut[]): PutResult[];
   getArticle(id: string): Article | null;
   getArticles(ids: string[]): Article[];
   /** Articles ordered by published date then id. */

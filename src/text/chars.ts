@@ -23,6 +23,17 @@ export const DROP = 0;
 export const MULTI = 0xffff;
 export const NORM_MULTI = new Map<number, string>();
 
+/** The code units a..b-1 as one string (built in chunks: fromCharCode takes its units as arguments). */
+function unitsString(a: number, b: number): string {
+  const parts: string[] = [];
+  for (let c = a; c < b; c += 4096) {
+    const chunk: number[] = [];
+    for (let u = c; u < Math.min(b, c + 4096); u++) chunk.push(u);
+    parts.push(String.fromCharCode(...chunk));
+  }
+  return parts.join('');
+}
+
 function range(a: number, b: number, f: (c: number) => void): void {
   for (let c = a; c <= b; c++) f(c);
 }
@@ -54,18 +65,17 @@ function build(): void {
   for (let c = 0; c < 65536; c++) NORM_MAP[c] = c;
   NORM_MAP[0xffff] = 0xfffd; // keep the MULTI sentinel free: U+FFFF is a noncharacter anyway
 
-  const letter = /\p{L}/u;
-  const mark = /\p{M}/u;
-  const punct = /\p{P}/u;
-  const space = /\s/u;
-  for (let c = 0; c < 65536; c++) {
-    if (c >= 0xd800 && c <= 0xdfff) { CLASS[c] = C_SURROGATE; continue; }
-    const ch = String.fromCharCode(c);
-    if (letter.test(ch)) CLASS[c] = C_LATIN;
-    else if (mark.test(ch)) CLASS[c] = C_MARK;
-    else if (space.test(ch)) CLASS[c] = C_SPACE;
-    else if (punct.test(ch)) CLASS[c] = C_PUNCT;
-    else CLASS[c] = C_OTHER;
+  // Classify the whole BMP with four global regex scans (native, ~10 ms) instead of testing each code
+  // unit separately (~800 ms, paid at every CLI start). L, M, P and \s are disjoint categories.
+  CLASS.fill(C_OTHER);
+  CLASS.fill(C_SURROGATE, 0xd800, 0xe000);
+  const low = unitsString(0, 0xd800);
+  const high = unitsString(0xe000, 0x10000);
+  const scans: Array<[RegExp, number]> = [[/\p{L}+/gu, C_LATIN], [/\p{M}+/gu, C_MARK], [/\s+/gu, C_SPACE], [/\p{P}+/gu, C_PUNCT]];
+  for (const [re, cls] of scans) {
+    for (const [text, base] of [[low, 0], [high, 0xe000]] as Array<[string, number]>) {
+      for (const m of text.matchAll(re)) CLASS.fill(cls, base + m.index!, base + m.index! + m[0].length);
+    }
   }
   // Arabic script letters (Arabic, Supplement, Extended-A, presentation forms).
   const arabicRanges: Array<[number, number]> = [

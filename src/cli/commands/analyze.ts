@@ -21,7 +21,6 @@ const MAX_CARRY = 1 << 22;
 
 export const command: Command = {
   name: 'analyze',
-  summary: 'print the analyzed terms of a text (normalized, optionally stemmed)',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseArgs({

@@ -33,7 +33,6 @@ export function sampleCorpusDir(): string {
 
 export const command: Command = {
   name: 'demo',
-  summary: 'ingest the bundled sample corpus and print its stories',
   usage,
   async run(argv, io) {
     const { values } = parseArgs({

@@ -19,7 +19,6 @@ Exit status: 0 all inputs ingested, 1 some failed, 2 usage error.`;
 
 export const command: Command = {
   name: 'ingest',
-  summary: 'read, clean and store articles (files, directories, URLs, -)',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseArgs({

@@ -17,7 +17,6 @@ Exit status: 0 all inputs read, 1 some failed (the report of the others is still
 
 export const command: Command = {
   name: 'report',
-  summary: 'ingest inputs and print the report (articles, stories) as JSON',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseArgs({

@@ -21,7 +21,6 @@ Options:
 
 export const command: Command = {
   name: 'search',
-  summary: 'Arabic-aware search of stored articles',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseArgs({

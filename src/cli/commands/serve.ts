@@ -13,7 +13,6 @@ Stop with Ctrl-C.`;
 
 export const command: Command = {
   name: 'serve',
-  summary: 'serve the HTTP API and the Arabic web page',
   usage,
   async run(argv, io) {
     const { values } = parseArgs({

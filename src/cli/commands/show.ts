@@ -30,7 +30,6 @@ export function checkDate(flag: string, value: string | undefined): void {
 
 export const command: Command = {
   name: 'show',
-  summary: 'print one stored article (and what cleaning removed)',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseArgs({

@@ -33,7 +33,6 @@ export function openStories(path: string, io: CliIO): { khabar: Khabar; grouper:
 
 export const command: Command = {
   name: 'stories',
-  summary: 'list the stories (articles grouped by event)',
   usage,
   async run(argv, io) {
     const { values } = parseArgs({

@@ -21,7 +21,6 @@ Options:
 
 export const command: Command = {
   name: 'story',
-  summary: 'show one story: summary, facts, numbers, quotes, timeline, entities',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseArgs({

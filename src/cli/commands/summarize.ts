@@ -20,7 +20,6 @@ Exit status: 0 ok, 1 some inputs failed (the rest is summarized), 2 usage error.
 
 export const command: Command = {
   name: 'summarize',
-  summary: 'print a cited summary of articles taken as one story',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseArgs({
