@@ -156,6 +156,13 @@ const tfidfBaseline: Grouping = (articles) => {
   return clusters.map((c) => c.ids);
 };
 
+/** The articles of a set that pass `keep`, with the gold groups cut to them. */
+export function splitSet(set: GoldSet, keep: (a: Article) => boolean, name: string): GoldSet {
+  const articles = set.articles.filter(keep);
+  const ids = new Set(articles.map((a) => a.id));
+  return { name, articles, groups: set.groups.map((g) => g.filter((id) => ids.has(id))).filter((g) => g.length) };
+}
+
 export const ORDER_SEEDS = [1, 2, 3, 4, 5];
 
 export interface MethodResult { inOrder: ClusterScores; orders: ClusterScores[] }
@@ -194,6 +201,16 @@ export async function run(): Promise<void> {
     console.log(line('grouper', evaluate(set, groupWithGrouper())));
     console.log(line('alone', evaluate(set, singletons)));
     console.log(line('tfidf', evaluate(set, tfidfBaseline)));
+  }
+  const ant = sets.find((s) => s.name === 'ant-dev');
+  if (ant) {
+    console.log('\nant-dev by publication day (each half grouped on its own; thresholds were tuned on the whole set):');
+    for (const [name, keep] of [['2–3 May', (d: string) => d < '2017-05-04'], ['4–5 May', (d: string) => d >= '2017-05-04']] as const) {
+      const half = splitSet(ant, (a) => keep(a.published ?? ''), `ant-dev ${name}`);
+      console.log(`${half.name}: ${half.articles.length} articles, ${half.groups.length} gold stories`);
+      console.log(line('grouper', evaluate(half, groupWithGrouper())));
+      console.log(line('tfidf', evaluate(half, tfidfBaseline)));
+    }
   }
   if (process.env.KHABAR_SWEEP) {
     console.log('\nsweep of joinThreshold (in order, pairwise F1 / BCubed F1 per set):');

@@ -306,6 +306,8 @@ export class StoryGrouper {
         const odf = this.state.documentFrequencies(Object.keys(other.centroid));
         const sim = cosine(vec, this.weighted(other.centroid, odf));
         if (sim >= this.config.mergeThreshold) { target = other; break; }
+        // Would one of this story's latest members join the other story if it arrived now (df grown since)?
+        if (round === 0 && this.config.recheckMembers > 0 && this.memberWouldJoin(story, other)) { target = other; break; }
       }
       if (!target) break;
       const [keep, drop] = story.seq < target.seq ? [story, target] : [target, story];
@@ -314,6 +316,16 @@ export class StoryGrouper {
       story = this.state.getStory(keep.id);
     }
     return merged;
+  }
+
+  private memberWouldJoin(story: StoryRecord, other: StoryRecord): boolean {
+    for (const m of this.state.getArticles(story.articles.slice(-this.config.recheckMembers))) {
+      if (!this.inWindow(m, other)) continue;
+      const df = this.state.documentFrequencies([...Object.keys(m.terms), ...m.keys]);
+      const s = this.score(m, this.weighted(m.terms, df), this.keyVector(m.keys.map((k) => [k, 1]), df), other);
+      if (s >= this.config.memberMergeThreshold) return true;
+    }
+    return false;
   }
 
   private windowsTouch(a: StoryRecord, b: StoryRecord): boolean {

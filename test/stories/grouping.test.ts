@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { needsShared } from '../helpers/shared.js';
-import { seedSet, sampleSet, shuffled, type GoldSet } from '../../eval/stories.js';
-import { StoryGrouper, scoreClusters } from '../../src/stories/index.js';
+import { antDevSet, seedSet, sampleSet, shuffled, type GoldSet } from '../../eval/stories.js';
+import { StoryGrouper, isRoundupHeadline, scoreClusters } from '../../src/stories/index.js';
 import { SqliteStoryState } from '../../src/store/sqlite-stories.js';
 
 function partition(groups: string[][]): string[] {
@@ -104,4 +104,43 @@ test('grouping persists through the SQLite state across runs', needsShared, asyn
 test('an article without an id is refused with a clear error', () => {
   const g = new StoryGrouper();
   assert.throws(() => g.add({} as never), /StoryGrouper\.add: the article needs a non-empty string id/);
+});
+
+// Real ANT articles (Jawhara FM, May 2017), read once for the tests below.
+let antCache: GoldSet | null | undefined;
+function antArticles(...ids: string[]) {
+  if (antCache === undefined) antCache = antDevSet();
+  assert.ok(antCache, 'ANT dev set found');
+  return ids.map((id) => {
+    const a = antCache!.articles.find((x) => x.id === id);
+    assert.ok(a, `ANT article ${id}`);
+    return a;
+  });
+}
+
+test('news roundup headlines are recognised, other uses of أبرز are not', needsShared, () => {
+  const [digest, libya] = antArticles('JA-localNews-3853-20170505', 'JA-internationalNews-813-20170502');
+  assert.equal(isRoundupHeadline(digest.title!), true, digest.title!);
+  assert.equal(isRoundupHeadline('أبرز أحداث الخميس'), true);
+  assert.equal(isRoundupHeadline(libya.title!), false, libya.title!);
+});
+
+test('a daily roundup stays apart from an event it lists', needsShared, () => {
+  const [digest, tourism] = antArticles('JA-localNews-3617-20170503', 'JA-localNews-3618-20170503');
+  for (const order of [[digest, tourism], [tourism, digest]]) {
+    const g = new StoryGrouper();
+    g.addAll(order);
+    assert.notEqual(g.storyOf(digest.id)!.id, g.storyOf(tourism.id)!.id, `roundup "${digest.title}" kept apart`);
+  }
+});
+
+test('a bare publication date widens the time window by half a day', needsShared, () => {
+  // 3781: 2017-05-02 (no hour); 3780, the prosecutor's follow-up on the same kidney theft: 2017-05-05T13:51.
+  const [first, followUp] = antArticles('JA-localNews-3781-20170502', 'JA-localNews-3780-20170505');
+  const g = new StoryGrouper();
+  g.addAll([followUp, first]);
+  assert.equal(g.storyOf(first.id)!.id, g.storyOf(followUp.id)!.id);
+  const strict = new StoryGrouper(undefined, { dateOnlySlackDays: 0 });
+  strict.addAll([followUp, first]);
+  assert.notEqual(strict.storyOf(first.id)!.id, strict.storyOf(followUp.id)!.id, 'without the slack they fall apart');
 });
