@@ -134,13 +134,3 @@ test('a daily roundup stays apart from an event it lists', needsShared, () => {
   }
 });
 
-test('a bare publication date widens the time window by half a day', needsShared, () => {
-  // 3781: 2017-05-02 (no hour); 3780, the prosecutor's follow-up on the same kidney theft: 2017-05-05T13:51.
-  const [first, followUp] = antArticles('JA-localNews-3781-20170502', 'JA-localNews-3780-20170505');
-  const g = new StoryGrouper();
-  g.addAll([followUp, first]);
-  assert.equal(g.storyOf(first.id)!.id, g.storyOf(followUp.id)!.id);
-  const strict = new StoryGrouper(undefined, { dateOnlySlackDays: 0 });
-  strict.addAll([followUp, first]);
-  assert.notEqual(strict.storyOf(first.id)!.id, strict.storyOf(followUp.id)!.id, 'without the slack they fall apart');
-});
