@@ -33,8 +33,24 @@ const VOWELS = new Set(['ا', 'و', 'ي']);
 // ج as Turkish c/ç (جاويش / تشاووش, with ش) or as Egyptian g (جريجوري / غريغوري, with غ/ك/ق).
 const NEAR_PAIRS = new Set(['Fو', 'وF', 'خJ', 'Jخ', 'خK', 'Kخ', 'GJ', 'JG', 'GK', 'KG']);
 
+// tokenKey and sameTokenKey are pure and called for every word of every article against every name of the
+// story: memoized (news vocabulary repeats), with a size cap so a long-running server stays bounded.
+const MEMO_MAX = 100_000;
+const tokenKeyMemo = new Map<string, string>();
+const sameTokenMemo = new Map<string, boolean>();
+
 /** Key of one name token: folded, ال dropped, letter classes applied, doubled letters collapsed, final ه→ا. */
 export function tokenKey(token: string): string {
+  let k = tokenKeyMemo.get(token);
+  if (k === undefined) {
+    k = computeTokenKey(token);
+    if (tokenKeyMemo.size >= MEMO_MAX) tokenKeyMemo.clear();
+    tokenKeyMemo.set(token, k);
+  }
+  return k;
+}
+
+function computeTokenKey(token: string): string {
   let t = fold(token).replace(/[^\u0621-\u064A\u067E\u0686\u0698\u06A4\u06AF\u06AD]/g, '');
   if (t.length > 3 && t.startsWith('ال')) t = t.slice(2);
   if (t.endsWith('ه') && t.length > 2) t = t.slice(0, -1) + 'ا';
@@ -105,6 +121,17 @@ export function tokenDistance(a: string, b: string): number {
 /** Whether two name tokens (as keys) are spelling variants of each other. */
 export function sameTokenKey(a: string, b: string): boolean {
   if (a === b) return true;
+  const memoKey = a < b ? a + '|' + b : b + '|' + a;
+  let same = sameTokenMemo.get(memoKey);
+  if (same === undefined) {
+    same = computeSameTokenKey(a, b);
+    if (sameTokenMemo.size >= MEMO_MAX) sameTokenMemo.clear();
+    sameTokenMemo.set(memoKey, same);
+  }
+  return same;
+}
+
+function computeSameTokenKey(a: string, b: string): boolean {
   if (a[0] !== b[0] && !(VOWELS.has(a[0]) && VOWELS.has(b[0])) && !NEAR_PAIRS.has(a[0] + b[0])) return false;
   const shorter = Math.min(a.length, b.length);
   const limit = shorter <= 3 ? NAME_MATCH.shortTokenMax : NAME_MATCH.tokenMax;
