@@ -7,7 +7,7 @@ import type { Article } from '../src/types.js';
 import { analyzeStory, combine, extractArticle, type ArticleExtraction } from '../src/analysis/index.js';
 import { hasShared, loadSeeds, sharedDir } from '../test/helpers/shared.js';
 
-function median(xs: number[]): number { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; }
+import { median } from './common.js';
 
 export async function run(): Promise<void> {
   if (!hasShared) { console.log('(analysis: ../shared not found; skipped)'); return; }

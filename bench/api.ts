@@ -15,33 +15,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { sentences } from '../src/text/index.js';
 import { Khabar } from '../src/khabar.js';
 import { storyGrouperFor } from '../src/report.js';
+import { median, prng, repoRoot, sharedDir } from './common.js';
 
 /** Bump when the generated articles change, so a stale cached store is not reused. */
 const STORE_VERSION = 1;
 
-const repoRoot: string = (() => {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
-  return dir;
-})();
-const sharedDir = process.env.KHABAR_SHARED ?? resolve(repoRoot, '..', 'shared');
 const antPath = join(sharedDir, 'data', 'ant-corpus-v1.1', 'ant_v1.1.jsonl');
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Source { title: string; sents: string[] }
 
@@ -139,11 +122,6 @@ function startServer(db: string): Promise<{ base: string; child: ChildProcess; s
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 }
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
 /** Sends `urls` with `concurrency` requests in flight; returns each request's latency in ms. */
 async function load(base: string, urls: string[], concurrency: number): Promise<number[]> {
   const latencies: number[] = [];

@@ -6,30 +6,13 @@
 // change the size and the number of runs; the figure is the median over the runs.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { sentences } from '../src/text/index.js';
 import { Khabar } from '../src/khabar.js';
+import { median, prng, sharedDir } from './common.js';
 
-const repoRoot: string = (() => {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
-  return dir;
-})();
-const sharedDir = process.env.KHABAR_SHARED ?? resolve(repoRoot, '..', 'shared');
 const CHUNK = 10_000;
 const OUTLETS = ['الجزيرة نت', 'عربي21', 'سكاي نيوز عربية', 'الأناضول', 'روسيا اليوم', 'هسبريس', 'الشروق'];
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Source { title: string; sents: string[] }
 
@@ -79,11 +62,6 @@ function writeCorpus(total: number): string {
   }
   writeFileSync(done, '');
   return dir;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 interface RunResult { perSecond: number; chunkRates: number[]; rssMb: number[]; peakRssMb: number; stored: number }

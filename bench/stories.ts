@@ -3,29 +3,12 @@
 // Articles are built by recombining sentences of ANT corpus texts (deterministic PRNG); the state is the
 // in-memory one (MemoryStoryState). `npm run bench -- stories`; KHABAR_BENCH_SIZES=2000,20000 to change sizes.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { sentences } from '../src/text/index.js';
 import { MemoryStoryState, StoryGrouper } from '../src/stories/index.js';
 import type { Article } from '../src/types.js';
+import { median, prng, sharedDir } from './common.js';
 
-const repoRoot: string = (() => {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
-  return dir;
-})();
-const sharedDir = process.env.KHABAR_SHARED ?? resolve(repoRoot, '..', 'shared');
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Source { title: string; sents: string[] }
 
@@ -51,11 +34,6 @@ function makeArticle(i: number, sources: Source[], rand: () => number): Article 
   for (let k = 0; k < 2; k++) { const o = sources[Math.floor(rand() * sources.length)]; parts.push(o.sents[Math.floor(rand() * o.sents.length)]); }
   const day = new Date(Date.UTC(2017, 0, 1) + Math.floor(rand() * 3 * 365) * 86_400_000).toISOString().slice(0, 10);
   return { id: `b${i}`, source: `outlet${i % 7}`, title: main.title, url: null, published: day, lang: 'ar', text: parts.join(' '), removed: [], contentHash: `b${i}` };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 export async function run(): Promise<void> {
