@@ -1,5 +1,6 @@
 // What every bench shares: where the repository and ../shared are, a fixed PRNG for reproducible
 // recombined articles, and the median the figures are reported as.
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,4 +27,16 @@ export function prng(seed: number): () => number {
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
+}
+
+const referenceData = Buffer.alloc(32 * 1024 * 1024, 0x61);
+/**
+ * Seconds this machine takes, right now, to sha256 32 MB (native code, no allocation). CPU speed on a shared
+ * machine drifts by several times from minute to minute; printing this next to a figure says how fast
+ * the machine was when the figure was taken (measured here: 0.05 s when the machine runs at full speed, up to 0.9 s when it does not).
+ */
+export function machineReference(): number {
+  const t0 = process.hrtime.bigint();
+  createHash('sha256').update(referenceData).digest();
+  return Number(process.hrtime.bigint() - t0) / 1e9;
 }

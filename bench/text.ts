@@ -4,13 +4,13 @@ import { execFileSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { normalize, sentences, stem, tokenize } from '../src/text/index.js';
+import { machineReference, median, repoRoot, sharedDir as shared } from './common.js';
 
-const shared = process.env.KHABAR_SHARED ?? resolve(process.cwd(), '..', 'shared');
 const TARGET = 48 * 1024 * 1024;
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const RUNS = Number(process.env.KHABAR_BENCH_RUNS ?? 5);
 
 async function buildFile(): Promise<string> {
-  const dir = resolve(process.cwd(), 'bench-data');
+  const dir = resolve(repoRoot, 'bench-data');
   const file = join(dir, 'ant-48mb.txt');
   if (existsSync(file) && statSync(file).size >= TARGET) return file;
   mkdirSync(dir, { recursive: true });
@@ -30,21 +30,25 @@ export async function run(): Promise<void> {
   const sample = text.slice(0, 4 * 1024 * 1024);
   const mb = Buffer.byteLength(sample) / 1e6;
   const runs: number[] = [];
-  for (let r = 0; r < 5; r++) {
+  for (let r = 0; r < RUNS; r++) {
     const t0 = process.hrtime.bigint();
     normalize(sample);
     sentences(sample);
     for (const t of tokenize(sample)) if (t.kind === 'word') stem(t.norm);
     runs.push(Number(process.hrtime.bigint() - t0) / 1e9);
   }
-  console.log(`normalize+tokenize+sentences+stem: ${(mb / median(runs)).toFixed(1)} MB/s (median of 5 on ${mb.toFixed(1)} MB)`);
-  const cli = resolve(process.cwd(), 'dist/src/cli/main.js');
+  console.log(`normalize+tokenize+sentences+stem: ${(mb / median(runs)).toFixed(1)} MB/s (median of ${RUNS} on ${mb.toFixed(1)} MB)`);
+  const cli = resolve(repoRoot, 'dist/src/cli/main.js');
   const walls: number[] = [];
+  const references: number[] = [];
   let count = '';
-  for (let r = 0; r < 5; r++) {
+  for (let r = 0; r < RUNS; r++) {
+    references.push(machineReference());
     const t0 = process.hrtime.bigint();
     count = execFileSync(process.execPath, [cli, 'analyze', '--stem', '--count', file], { encoding: 'utf8' }).trim();
     walls.push(Number(process.hrtime.bigint() - t0) / 1e9);
   }
-  console.log(`khabar analyze --stem --count (${(statSync(file).size / 1e6).toFixed(1)} MB, ${count} terms): ${median(walls).toFixed(2)} s wall (median of 5; Lucene ArabicAnalyzer: 1.65 s)`);
+  const size = (statSync(file).size / 1e6).toFixed(1);
+  console.log(`khabar analyze --stem --count (${size} MB, ${count} terms): median ${median(walls).toFixed(2)} s, best ${Math.min(...walls).toFixed(2)} s wall over ${RUNS} runs (Lucene ArabicAnalyzer: 1.65 s)`);
+  console.log(`  runs: ${walls.map((w) => w.toFixed(2)).join(' ')} s; machine reference (sha256 of 32 MB) before each: ${references.map((x) => x.toFixed(2)).join(' ')} s`);
 }

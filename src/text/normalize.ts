@@ -1,5 +1,6 @@
 // The matching form of Arabic text. Display always keeps the original; this form is what is compared.
 import { DROP, MULTI, NORM_MAP, NORM_MULTI } from './chars.js';
+import { unitsToString } from './units.js';
 
 /**
  * Matching form: harakat, shadda, sukun, superscript alef, Quranic marks and tatweel removed;
@@ -60,4 +61,23 @@ export function normalizeRange(s: string, start: number, end: number): string {
   }
   if (segStart < end) out += s.slice(segStart, end);
   return out;
+}
+
+/** normalize() of the code units u[start..end) (see units.ts). */
+export function normalizeUnits(u: Uint16Array, start: number, end: number): string {
+  let i = start;
+  while (i < end && NORM_MAP[u[i]!] === u[i]) i++;
+  if (i === end) return unitsToString(u, start, end);
+  const parts: string[] = [unitsToString(u, start, i)];
+  let segStart = i;
+  for (; i < end; i++) {
+    const c = u[i]!;
+    const m = NORM_MAP[c]!;
+    if (m === c) continue;
+    if (i > segStart) parts.push(unitsToString(u, segStart, i));
+    segStart = i + 1;
+    if (m !== DROP) parts.push(m === MULTI ? (NORM_MULTI.get(c) ?? '') : String.fromCharCode(m));
+  }
+  if (segStart < end) parts.push(unitsToString(u, segStart, end));
+  return parts.join('');
 }

@@ -3,6 +3,7 @@ import {
   CLASS, C_ARABIC, C_DIGIT, C_IGNORE, C_LATIN, C_MARK, C_PUNCT, C_SPACE, C_SURROGATE, NORM_MAP,
 } from './chars.js';
 import { normalizeRange } from './normalize.js';
+import { releaseUnits, unitsOfString } from './units.js';
 
 export type TokenKind = 'word' | 'number' | 'punct' | 'latin' | 'symbol';
 
@@ -22,16 +23,18 @@ export function isNumberSeparator(c: number): boolean {
   return c === 0x2e || c === 0x2c || c === 0x066b || c === 0x066c;
 }
 
+// The scanners read code units u[i] (see units.ts) so that strings and UTF-8 bytes share them.
+
 /** End of the word that starts at i (Arabic letters, marks, invisible joiners between letters). */
-export function scanWord(s: string, i: number, n: number): number {
+export function scanWord(u: Uint16Array, i: number, n: number): number {
   while (i < n) {
-    const k = CLASS[s.charCodeAt(i)];
+    const k = CLASS[u[i]!];
     if (k === C_ARABIC || k === C_MARK) { i++; continue; }
     if (k === C_IGNORE) {
       // A ZWNJ/LRM inside a word stays inside it; at the edge it is not part of the token.
       let j = i + 1;
-      while (j < n && CLASS[s.charCodeAt(j)] === C_IGNORE) j++;
-      if (j < n && (CLASS[s.charCodeAt(j)] === C_ARABIC || CLASS[s.charCodeAt(j)] === C_MARK)) { i = j; continue; }
+      while (j < n && CLASS[u[j]!] === C_IGNORE) j++;
+      if (j < n && (CLASS[u[j]!] === C_ARABIC || CLASS[u[j]!] === C_MARK)) { i = j; continue; }
     }
     break;
   }
@@ -39,48 +42,49 @@ export function scanWord(s: string, i: number, n: number): number {
 }
 
 /** End of the number starting at i: digits with . , ٫ ٬ only between digits. */
-export function scanNumber(s: string, i: number, n: number): number {
+export function scanNumber(u: Uint16Array, i: number, n: number): number {
   while (i < n) {
-    const k = CLASS[s.charCodeAt(i)];
+    const k = CLASS[u[i]!];
     if (k === C_DIGIT) { i++; continue; }
-    if (isNumberSeparator(s.charCodeAt(i)) && i + 1 < n && CLASS[s.charCodeAt(i + 1)] === C_DIGIT) { i += 2; continue; }
+    if (isNumberSeparator(u[i]!) && i + 1 < n && CLASS[u[i + 1]!] === C_DIGIT) { i += 2; continue; }
     break;
   }
   return i;
 }
 
 /** End of a run of other-script letters; digits and combining marks may follow the first letter (F16, café). */
-export function scanLatin(s: string, i: number, n: number): number {
+export function scanLatin(u: Uint16Array, i: number, n: number): number {
   while (i < n) {
-    const c = s.charCodeAt(i);
+    const c = u[i]!;
     const k = CLASS[c];
     if (k === C_LATIN || k === C_DIGIT || (k === C_MARK && !(c >= 0x0600 && c <= 0x08ff))) { i++; continue; }
-    if (k === C_SURROGATE && isAstralLetterAt(s, i, n)) { i += 2; continue; }
+    if (k === C_SURROGATE && isAstralLetterAt(u, i, n)) { i += 2; continue; }
     break;
   }
   return i;
 }
 
 const astralLetter = /^\p{L}$/u;
-function isAstralLetterAt(s: string, i: number, n: number): boolean {
-  const hi = s.charCodeAt(i);
+/** Is u[i], u[i+1] a surrogate pair encoding a letter (𝐀, CJK extension B …)? */
+export function isAstralLetterAt(u: Uint16Array, i: number, n: number): boolean {
+  const hi = u[i]!;
   if (hi < 0xd800 || hi > 0xdbff || i + 1 >= n) return false;
-  const lo = s.charCodeAt(i + 1);
+  const lo = u[i + 1]!;
   if (lo < 0xdc00 || lo > 0xdfff) return false;
-  return astralLetter.test(s.slice(i, i + 2));
+  return astralLetter.test(String.fromCharCode(hi, lo));
 }
 
 /**
  * Normalized form of a number token: ASCII digits; ٫ → '.'; a ',' or '٬' followed by exactly three digits
  * is a thousands separator and is dropped (1,500 → 1500); any other ',' stays (so "3,5" is not silently 35).
  */
-export function normalizeNumber(s: string, start: number, end: number): string {
+export function normalizeNumber(u: Uint16Array, start: number, end: number): string {
   let out = '';
   for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i);
+    const c = u[i]!;
     if (c === 0x2c || c === 0x066c) {
       let d = 0;
-      while (i + 1 + d < end && CLASS[s.charCodeAt(i + 1 + d)] === C_DIGIT) d++;
+      while (i + 1 + d < end && CLASS[u[i + 1 + d]!] === C_DIGIT) d++;
       if (d === 3) continue;
       out += ',';
     } else if (c === 0x066b) out += '.';
@@ -94,9 +98,10 @@ export function tokenize(s: string): Token[] {
   const tokens: Token[] = [];
   if (typeof s !== 'string') return tokens;
   const n = s.length;
+  const u = unitsOfString(s);
   let i = 0;
   while (i < n) {
-    const c = s.charCodeAt(i);
+    const c = u[i]!;
     const k = CLASS[c];
     const start = i;
     switch (k) {
@@ -106,18 +111,18 @@ export function tokenize(s: string): Token[] {
         continue;
       case C_ARABIC:
       case C_MARK: {
-        i = scanWord(s, i, n);
+        i = scanWord(u, i, n);
         const norm = normalizeRange(s, start, i);
         // A run of marks with no letter (a stray tatweel line) is punctuation, not a word.
         tokens.push({ text: s.slice(start, i), norm, kind: norm.length ? 'word' : 'punct', start, end: i });
         continue;
       }
       case C_DIGIT:
-        i = scanNumber(s, i, n);
-        tokens.push({ text: s.slice(start, i), norm: normalizeNumber(s, start, i), kind: 'number', start, end: i });
+        i = scanNumber(u, i, n);
+        tokens.push({ text: s.slice(start, i), norm: normalizeNumber(u, start, i), kind: 'number', start, end: i });
         continue;
       case C_LATIN:
-        i = scanLatin(s, i, n);
+        i = scanLatin(u, i, n);
         tokens.push({ text: s.slice(start, i), norm: normalizeRange(s, start, i), kind: 'latin', start, end: i });
         continue;
       case C_PUNCT: {
@@ -127,13 +132,13 @@ export function tokenize(s: string): Token[] {
         continue;
       }
       case C_SURROGATE: {
-        if (isAstralLetterAt(s, i, n)) {
-          i = scanLatin(s, i, n);
+        if (isAstralLetterAt(u, i, n)) {
+          i = scanLatin(u, i, n);
           tokens.push({ text: s.slice(start, i), norm: s.slice(start, i), kind: 'latin', start, end: i });
           continue;
         }
         // An astral symbol (emoji) is one token; a lone surrogate is a one-unit symbol.
-        const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < n && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff;
+        const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < n && u[i + 1]! >= 0xdc00 && u[i + 1]! <= 0xdfff;
         i += pair ? 2 : 1;
         const text = s.slice(start, i);
         tokens.push({ text, norm: text, kind: 'symbol', start, end: i });
@@ -146,5 +151,6 @@ export function tokenize(s: string): Token[] {
       }
     }
   }
+  releaseUnits(u);
   return tokens;
 }

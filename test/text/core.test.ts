@@ -1,7 +1,7 @@
 // normalize, tokenize, sentences, stem, stop words, analyze on real seed sentences.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, isStopword, normalize, sentences, stem, tokenize } from '../../src/text/index.js';
+import { analyze, forEachTerm, isStopword, normalize, sentences, stem, tokenize } from '../../src/text/index.js';
 import { loadSeeds, needsShared, readJsonl } from '../helpers/shared.js';
 
 // Inline sentences copied from ../shared/seeds (000 and 002), so the suite tests something without ../shared.
@@ -102,6 +102,40 @@ test('analyze returns the normalized, optionally stemmed terms without stop word
   assert.deepEqual(analyze('English text. ١٢٣٤'), ['english', 'text', '1234']);
 });
 
+// The analyzer's own scanning loop and word cache must give exactly what tokenize() + stem() give,
+// for strings and for UTF-8 bytes (khabar analyze reads bytes), on news text and on hostile strings.
+function termsViaTokenize(s: string, doStem: boolean): string[] {
+  const out: string[] = [];
+  for (const t of tokenize(s)) {
+    if (t.kind === 'word') { if (!isStopword(t.norm)) out.push(doStem ? stem(t.norm) : t.norm); }
+    else if (t.kind === 'number' || t.kind === 'latin') out.push(t.norm);
+  }
+  return out;
+}
+function termsOfBytes(s: string, doStem: boolean): string[] {
+  const out: string[] = [];
+  forEachTerm(Buffer.from(s, 'utf8'), { stem: doStem }, (t) => { out.push(t); });
+  return out;
+}
+
+test('analyze of a string or of its UTF-8 bytes gives what tokenize and stem give', () => {
+  const texts = [SEED_000, 'ﷲ أكبر ﻻ إله، F16 café 😀 𝐀𝐁c ١٬٥٠٠ و3,5 \u200cسوريا\u200c ـــ \u064e', 'abc \ud800 def \udc00 x\u0000y'];
+  for (const s of texts) {
+    for (const doStem of [false, true]) {
+      const expected = termsViaTokenize(s, doStem);
+      assert.deepEqual(analyze(s, { stem: doStem }), expected, s.slice(0, 30));
+      // Lone surrogates cannot survive UTF-8; compare bytes on the well-formed strings only.
+      if (Buffer.from(s, 'utf8').toString('utf8') === s) assert.deepEqual(termsOfBytes(s, doStem), expected, s.slice(0, 30));
+    }
+  }
+  // Ill-formed bytes are decoded as TextDecoder does (U+FFFD), not dropped or thrown on.
+  const bad = Buffer.concat([Buffer.from('موسكو '), Buffer.from([0xd8, 0x20, 0xff, 0xc0, 0x80]), Buffer.from(' أنقرة')]);
+  const terms: string[] = [];
+  forEachTerm(bad, {}, (t) => { terms.push(t); });
+  assert.deepEqual(terms, termsViaTokenize(new TextDecoder().decode(bad), false));
+  assert.deepEqual(terms, ['موسكو', 'انقره']);
+});
+
 test('seed articles analyze with matching stems across outlets', needsShared, () => {
   const seeds = loadSeeds();
   assert.equal(seeds.length, 5);
@@ -111,6 +145,10 @@ test('seed articles analyze with matching stems across outlets', needsShared, ()
     for (const x of ss) assert.equal(seed.text.slice(x.start, x.end), x.text);
     const toks = tokenize(seed.text);
     for (const t of toks) assert.equal(seed.text.slice(t.start, t.end), t.text);
+  }
+  for (const seed of seeds) {
+    assert.deepEqual(analyze(seed.text, { stem: true }), termsViaTokenize(seed.text, true), seed.id);
+    assert.deepEqual(termsOfBytes(seed.text, true), termsViaTokenize(seed.text, true), seed.id);
   }
   const all = seeds.map((s) => new Set(analyze(s.text, { stem: true })));
   // Every one of the four Moscow-talks reports mentions Syria and Moscow under the same stems.

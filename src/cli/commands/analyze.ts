@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
@@ -16,8 +15,8 @@ Options:
   --keep-stopwords  keep stop words (في, من, التي …)
   --count           print only the number of terms`;
 
-/** Text is cut at the last whitespace of a chunk; a run longer than this without whitespace is cut anyway. */
-const MAX_CARRY = 1 << 22;
+/** Bytes analyzed at a time; a run this long without whitespace is cut anyway (between characters). */
+const WINDOW = 1 << 22;
 
 export const command: Command = {
   name: 'analyze',
@@ -35,26 +34,47 @@ export const command: Command = {
     if (positionals.length !== 1) throw new UsageError('give one FILE, or - for stdin');
     const input = positionals[0]!;
     const opts: AnalyzeOptions = { stem: values.stem, stopwords: !values['keep-stopwords'] };
-    const source: AsyncIterable<Buffer | string> = input === '-'
-      ? io.stdin as AsyncIterable<Buffer | string>
-      : createReadStream(input, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
-    const decoder = new StringDecoder('utf8');
     let total = 0;
-    let carry = '';
     const lines: string[] = [];
     const collect = values.count ? null : (t: string): void => { lines.push(t); };
-    const flush = (): void => {
+    // Input goes through one fixed window, cut at its last ASCII whitespace (never inside a UTF-8
+    // sequence) and analyzed as bytes: no string of the input is built and nothing is allocated per chunk.
+    const window = Buffer.allocUnsafe(WINDOW);
+    let filled = 0;
+    const analyzeWindow = (final: boolean): void => {
+      let at = final ? filled : lastWhitespace(window, filled) + 1;
+      if (at === 0) {
+        if (filled < WINDOW) return; // wait for more input
+        at = charBoundary(window, filled); // a whole window without whitespace: cut between characters
+      }
+      total += forEachTerm(window.subarray(0, at), opts, collect);
       if (lines.length) { io.out(lines.join('\n') + '\n'); lines.length = 0; }
+      window.copyWithin(0, at, filled);
+      filled -= at;
     };
-    const analyzeText = (text: string): void => { total += forEachTerm(text, opts, collect); flush(); };
     try {
-      for await (const chunk of source) {
-        const text = carry + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
-        const cut = lastWhitespace(text);
-        if (cut < 0 && text.length < MAX_CARRY) { carry = text; continue; }
-        const at = cut < 0 ? text.length : cut + 1;
-        analyzeText(text.slice(0, at));
-        carry = text.slice(at);
+      if (input === '-') {
+        for await (const chunk of io.stdin as AsyncIterable<Buffer | string>) {
+          const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+          for (let p = 0; p < bytes.length;) {
+            const n = bytes.copy(window, filled, p);
+            filled += n;
+            p += n;
+            analyzeWindow(false);
+          }
+        }
+      } else {
+        const fd = openSync(input, 'r');
+        try {
+          for (;;) {
+            const n = readSync(fd, window, filled, WINDOW - filled, null);
+            if (n === 0) break;
+            filled += n;
+            analyzeWindow(false);
+          }
+        } finally {
+          closeSync(fd);
+        }
       }
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
@@ -64,16 +84,23 @@ export const command: Command = {
       }
       throw e;
     }
-    analyzeText(carry + decoder.end());
+    analyzeWindow(true);
     if (values.count) io.out(String(total));
     return 0;
   },
 };
 
-function lastWhitespace(s: string): number {
-  for (let i = s.length - 1; i >= 0; i--) {
-    const c = s.charCodeAt(i);
+function lastWhitespace(b: Buffer, end: number): number {
+  for (let i = end - 1; i >= 0; i--) {
+    const c = b[i];
     if (c === 0x0a || c === 0x20 || c === 0x09 || c === 0x0d) return i;
   }
   return -1;
+}
+
+/** Start of the last (possibly incomplete) UTF-8 sequence of b, so that a forced cut splits no character. */
+function charBoundary(b: Buffer, end: number): number {
+  let j = end - 1;
+  while (j > 0 && (b[j]! & 0xc0) === 0x80) j--;
+  return j > 0 ? j : end;
 }
