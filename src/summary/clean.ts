@@ -50,17 +50,27 @@ export function isBoilerplate(s: string): boolean {
   return BOILERPLATE.some((re) => re.test(s));
 }
 
+const ASCII_LETTER = /[A-Za-z]/;
 function latinShare(s: string): number {
+  if (!ASCII_LETTER.test(s)) return 0; // most sentences: no regex match arrays to build
   const letters = s.match(/\p{L}/gu)?.length ?? 0;
   const latin = s.match(/[A-Za-z]/g)?.length ?? 0;
   return letters ? latin / letters : 0;
+}
+
+let lastTitle: string | null = null;
+let lastTitleKey = '';
+/** The title's comparison form (memo of one: every sentence of an article is checked against it). */
+function titleKey(title: string): string {
+  if (title !== lastTitle) { lastTitle = title; lastTitleKey = normalize(title).replace(/\s+/g, ' '); }
+  return lastTitleKey;
 }
 
 /** Headings, captions and credit lines: short lines without final punctuation, "(الأناضول)" endings. */
 export function isHeadingOrCaption(s: string, title: string | null): boolean {
   const t = s.trim();
   if (latinShare(t) > C.maxLatinShare) return true;
-  if (title && normalize(t).replace(/\s+/g, ' ') === normalize(title).replace(/\s+/g, ' ')) return true;
+  if (title && normalize(t).replace(/\s+/g, ' ') === titleKey(title)) return true;
   if (/^[-–—]/.test(t) && /[-–—]$/.test(t)) return true; // -"subheading"-
   const terminal = TERMINAL.test(t);
   if (!terminal && countWords(t) < C.headingMaxWords) return true;
@@ -73,6 +83,7 @@ export function balanceQuotes(s: string): { text: string; changed: boolean } {
   let text = s;
   let changed = false;
   for (const [open, close] of [['«', '»'], ['“', '”']] as const) {
+    if (!text.includes(open) && !text.includes(close)) continue;
     let depth = 0;
     let out = '';
     for (const ch of text) {
@@ -103,10 +114,16 @@ function closeAtEnd(s: string, closer: string): string {
 }
 
 function quotesOpen(s: string): boolean {
-  const straight = (s.match(/"/g) ?? []).length % 2 === 1;
-  const g = (s.match(/«/g) ?? []).length > (s.match(/»/g) ?? []).length;
-  const c = (s.match(/“/g) ?? []).length > (s.match(/”/g) ?? []).length;
-  return straight || g || c;
+  let straight = 0, guillemets = 0, curly = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x22) straight++;
+    else if (c === 0xab) guillemets++;
+    else if (c === 0xbb) guillemets--;
+    else if (c === 0x201c) curly++;
+    else if (c === 0x201d) curly--;
+  }
+  return straight % 2 === 1 || guillemets > 0 || curly > 0;
 }
 
 /** The speaker a sentence names after a speech verb ("وقال وزير الخارجية الروسي سيرغي لافروف عقب" → "لافروف"). */

@@ -63,9 +63,9 @@ function groupCandidates(articles: Article[], candidates: Candidate[], vectors: 
   for (const ci of sorted) {
     const c = candidates[ci];
     let best = -1, bestSim: number = C.sameFact;
-    for (const [g, dot] of index.dots(vectors[ci])) {
+    index.forEachDot(vectors[ci], (g, dot) => {
       if (dot >= bestSim && !seenArticles[g].has(c.article)) { best = g; bestSim = dot; }
-    }
+    });
     if (best >= 0) {
       groups[best].members.push(c);
       seenArticles[best].add(c.article);
@@ -161,10 +161,11 @@ function score(articles: Article[], candidates: Candidate[], vectors: Vec[], gro
     let support = 0;
     if (allSources > 1) {
       const paraphrased = new Set<string>();
-      for (const [ci, dot] of index.dots(g.vector)) {
+      index.forEachDot(g.vector, (ci, dot) => {
+        if (dot < C.paraphrase) return;
         const src = source(candidates[ci].article);
-        if (dot >= C.paraphrase && !own.has(src)) paraphrased.add(src);
-      }
+        if (!own.has(src)) paraphrased.add(src);
+      });
       const confirmed = own.size + C.paraphraseWeight * paraphrased.size;
       support = Math.log(1 + confirmed) / Math.log(1 + allSources);
     }

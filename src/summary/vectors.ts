@@ -64,23 +64,48 @@ export function cosineDense(v: Vec, dense: Float64Array, denseNorm: number): num
   return denseNorm ? s / denseNorm : 0;
 }
 
-/** Inverted index of vectors: which stored vectors share terms with a query, with their dot products. */
+/**
+ * Inverted index of vectors: which stored vectors share terms with a query, with their dot products.
+ * Postings are flat number arrays and the accumulator is a reused dense array with a list of touched
+ * documents (in first-touch order), so a query allocates nothing per posting.
+ */
 export class InvertedIndex {
-  private postings = new Map<number, { doc: number; w: number }[]>();
+  private postings = new Map<number, number[]>(); // term id → [doc, weight, doc, weight, …]
+  private acc = new Float64Array(64);
+  private seen = new Uint8Array(64);
+  private touched: number[] = [];
   add(doc: number, v: Vec): void {
+    if (doc >= this.acc.length) {
+      const size = Math.max(doc + 1, this.acc.length * 2);
+      this.acc = new Float64Array(size); // all zero between queries
+      this.seen = new Uint8Array(size);
+    }
     for (let i = 0; i < v.ids.length; i++) {
       let p = this.postings.get(v.ids[i]);
       if (!p) this.postings.set(v.ids[i], (p = []));
-      p.push({ doc, w: v.w[i] });
+      p.push(doc, v.w[i]);
     }
   }
-  dots(v: Vec): Map<number, number> {
-    const acc = new Map<number, number>();
+  /** Calls visit(doc, dot) for every stored vector sharing a term with v, in order of first shared term. */
+  forEachDot(v: Vec, visit: (doc: number, dot: number) => void): void {
+    const acc = this.acc;
+    const seen = this.seen;
+    const touched = this.touched;
+    touched.length = 0;
     for (let i = 0; i < v.ids.length; i++) {
       const p = this.postings.get(v.ids[i]);
       if (!p) continue;
-      for (const { doc, w } of p) acc.set(doc, (acc.get(doc) ?? 0) + w * v.w[i]);
+      const q = v.w[i];
+      for (let k = 0; k < p.length; k += 2) {
+        const doc = p[k];
+        if (seen[doc] === 0) { seen[doc] = 1; touched.push(doc); }
+        acc[doc] += p[k + 1] * q;
+      }
     }
-    return acc;
+    // Copy out before visiting, so visit may query the index again.
+    const docs = touched.slice();
+    const dots = docs.map((d) => acc[d]);
+    for (const d of docs) { acc[d] = 0; seen[d] = 0; }
+    for (let k = 0; k < docs.length; k++) visit(docs[k], dots[k]);
   }
 }

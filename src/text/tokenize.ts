@@ -1,6 +1,6 @@
 // Tokens with offsets into the original string. One left-to-right pass over a class table: linear time.
 import {
-  CLASS, C_ARABIC, C_DIGIT, C_IGNORE, C_LATIN, C_MARK, C_PUNCT, C_SPACE, C_SURROGATE, NORM_MAP,
+  CLASS, C_ARABIC, C_DIGIT, C_IGNORE, C_LATIN, C_MARK, C_OTHER, C_PUNCT, C_SPACE, C_SURROGATE, NORM_MAP,
 } from './chars.js';
 import { normalizeRange } from './normalize.js';
 import { releaseUnits, unitsOfString } from './units.js';
@@ -153,4 +153,27 @@ export function tokenize(s: string): Token[] {
   }
   releaseUnits(u);
   return tokens;
+}
+
+const letterOrNumber = /^[\p{L}\p{N}]/u;
+/**
+ * Words as a reader counts them (summary budgets): whitespace-separated runs holding at least one letter or
+ * digit — the same count as s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length, in one pass.
+ */
+export function countWords(s: string): number {
+  if (typeof s !== 'string') return 0;
+  let n = 0;
+  let counted = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const k = CLASS[c];
+    if (k === C_SPACE || c === 0xfeff) { counted = false; continue; }
+    if (counted) continue;
+    if (k === C_ARABIC || k === C_LATIN || k === C_DIGIT || c === 0x0640 ||
+      ((k === C_OTHER || k === C_SURROGATE) && letterOrNumber.test(s.slice(i, i + 2)))) {
+      n++;
+      counted = true;
+    }
+  }
+  return n;
 }

@@ -1,7 +1,7 @@
 // normalize, tokenize, sentences, stem, stop words, analyze on real seed sentences.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, forEachTerm, isStopword, normalize, sentences, stem, tokenize } from '../../src/text/index.js';
+import { analyze, countWords, forEachTerm, isStopword, normalize, sentences, stem, tokenize } from '../../src/text/index.js';
 import { loadSeeds, needsShared, readJsonl } from '../helpers/shared.js';
 
 // Inline sentences copied from ../shared/seeds (000 and 002), so the suite tests something without ../shared.
@@ -134,6 +134,13 @@ test('analyze of a string or of its UTF-8 bytes gives what tokenize and stem giv
   forEachTerm(bad, {}, (t) => { terms.push(t); });
   assert.deepEqual(terms, termsViaTokenize(new TextDecoder().decode(bad), false));
   assert.deepEqual(terms, ['موسكو', 'انقره']);
+});
+
+test('countWords counts whitespace-separated runs holding a letter or digit', () => {
+  const byRegex = (s: string): number => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const texts = [SEED_000, '', '  ، . — «» ', 'ـــ ½ ² 𝐀 😀 a-b \ufeffكلمة\u00a0أخرى \ud800 x'];
+  for (const s of texts) assert.equal(countWords(s), byRegex(s), JSON.stringify(s.slice(0, 20)));
+  assert.equal(countWords('قال وزير الخارجية ، أمس'), 4);
 });
 
 test('seed articles analyze with matching stems across outlets', needsShared, () => {
