@@ -5,6 +5,7 @@ import type { Article, RawArticle, RemovalReason, RemovedLine } from '../types.j
 import { CAPTION_MAX_WORDS, RECURRING_MAX_WORDS, RECURRING_MIN_ARTICLES, SECTION_LABEL_MAX_WORDS, TITLE_MAX_WORDS } from './config.js';
 import { TABLES, startsWithWords } from './boilerplate.js';
 import { extractHtml, toIsoDate } from './html.js';
+import { countWords } from '../text/index.js';
 import { normalizedContent, normalizeKey } from './norm.js';
 import { OUTLET_KEYS, canonicalSource, outletByName, outletOfKey } from './outlets.js';
 
@@ -54,14 +55,24 @@ export class CleaningContext {
 
   /** How many articles of `outlet` contained the line (as recorded so far). */
   seen(outlet: string, line: string): number {
-    return this.outlets.get(outletKey(outlet))?.lines.get(lineHash(line)) ?? 0;
+    return this.seenHash(outletKey(outlet), lineHash(line));
+  }
+
+  /** seen() by the outlet's key and the line's keyHash(). */
+  seenHash(outletKeyed: string, hash: string): number {
+    return this.outlets.get(outletKeyed)?.lines.get(hash) ?? 0;
   }
 
   /** Records the distinct short lines of one article of `outlet`. */
   observe(outlet: string, lines: string[]): void {
+    this.observeHashes(outlet, lines.filter(isShortLine).map(lineHash));
+  }
+
+  /** observe() for callers that already hold the keyHash() of each short line. */
+  observeHashes(outlet: string, shortLineHashes: string[]): void {
     const m = this.memory(outletKey(outlet));
     m.articles++;
-    const hashes = new Set(lines.filter(isShortLine).map(lineHash));
+    const hashes = new Set(shortLineHashes);
     for (const h of hashes) m.lines.set(h, (m.lines.get(h) ?? 0) + 1);
     if (m.lines.size > MAX_LINES_PER_OUTLET) {
       for (const [h, n] of m.lines) if (n <= 1) m.lines.delete(h);
@@ -101,31 +112,13 @@ function outletKey(outlet: string): string {
   return normalizeKey(outlet);
 }
 function lineHash(line: string): string {
-  return createHash('sha256').update(normalizeKey(line)).digest('hex').slice(0, 16);
+  return keyHash(normalizeKey(line));
 }
-/** Whitespace-separated words holding a letter or digit (a hot path: one pass, no regex per word). */
-function wordCount(s: string): number {
-  let n = 0;
-  let inWord = false;
-  let counted = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0xa0 || c === 0x0c || c === 0x0b || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0x1680 || c === 0xfeff) {
-      inWord = false;
-      continue;
-    }
-    if (!inWord) { inWord = true; counted = false; }
-    if (!counted && isLetterOrDigit(s, i, c)) { n++; counted = true; }
-  }
-  return n;
+/** The recurring-line memory's key of a line whose normalizeKey() is `key` (persisted: keep the format). */
+function keyHash(key: string): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 16);
 }
-
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-function isLetterOrDigit(s: string, i: number, c: number): boolean {
-  if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x0621 && c <= 0x064a)) return true;
-  if (c < 0x80) return false;
-  return LETTER_OR_DIGIT.test(String.fromCodePoint(s.codePointAt(i)!));
-}
+const wordCount = countWords;
 function isShortLine(line: string): boolean {
   const n = wordCount(line);
   return n > 0 && n <= RECURRING_MAX_WORDS;
@@ -290,21 +283,25 @@ export function cleanBody(body: string, title: string | null, outlet: string | n
   let pendingRelatedHeadline = false;
   const recurringOutlet = outlet ? outletKey(outlet) : null;
   const titleKey = title ? normalizeKey(title) || null : null;
+  // Each short line's memory hash, computed once: looked up here, then recorded by observeHashes.
+  const shortLineHashes: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const key = normalizeKey(line);
+    const hash = ctx && outlet && isShortLine(line) ? keyHash(key) : null;
+    if (hash !== null) shortLineHashes.push(hash);
     let reason = classifyLine(line, key, kept.length, titleKey, arabicArticle);
     // "اقرأ أيضا" / "أخبار ذات صلة" alone on its line: the short lines after it are the linked headlines.
     if (!reason && pendingRelatedHeadline && wordCount(line) <= 25 && !endsLikeSentence(line)) reason = 'related-link';
     if (reason === 'related-link') pendingRelatedHeadline ||= wordCount(line) <= 4 && !/:\s*\S/u.test(line);
     else pendingRelatedHeadline = false;
-    if (!reason && ctx && recurringOutlet && isShortLine(line) && ctx.seen(outlet!, line) + 1 >= RECURRING_MIN_ARTICLES) reason = 'recurring';
+    if (!reason && ctx && recurringOutlet && hash !== null && ctx.seenHash(recurringOutlet, hash) + 1 >= RECURRING_MIN_ARTICLES) reason = 'recurring';
     if (reason === 'source-line' && !sourceFromText) sourceFromText = outletFromSourceLine(line);
     if (reason) removed.push({ text: line, reason });
     else kept.push(line);
   }
   if (!sourceFromText && kept.length > 0) sourceFromText = outletFromDateline(kept[0]);
-  if (ctx && outlet) ctx.observe(outlet, lines);
+  if (ctx && outlet) ctx.observeHashes(outlet, shortLineHashes);
   return { text: kept.join('\n'), removed, sourceFromText };
 }
 

@@ -43,8 +43,15 @@ export function shingleHashes(text: string): Set<number> {
     out.add(hashString(words.join(' ')));
     return out;
   }
+  // hashString(words.slice(i, i + SHINGLE_WORDS).join(' ')) without building the joined string.
   for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
-    out.add(hashString(words.slice(i, i + SHINGLE_WORDS).join(' ')));
+    let h = 0x811c9dc5;
+    for (let k = i; k < i + SHINGLE_WORDS; k++) {
+      if (k > i) h = Math.imul(h ^ 0x20, 0x01000193);
+      const w = words[k]!;
+      for (let j = 0; j < w.length; j++) h = Math.imul(h ^ w.charCodeAt(j), 0x01000193);
+    }
+    out.add(mix32(h));
   }
   return out;
 }
@@ -81,10 +88,16 @@ export function lshBands(sig: Uint32Array): string[] {
   const keys: string[] = [];
   for (let b = 0; b < LSH_BANDS; b++) {
     let key = `${b}:`;
-    for (let r = 0; r < LSH_ROWS; r++) key += (sig[b * LSH_ROWS + r] ?? 0).toString(16).padStart(8, '0');
+    for (let r = 0; r < LSH_ROWS; r++) key += hex8(sig[b * LSH_ROWS + r] ?? 0);
     keys.push(key);
   }
   return keys;
+}
+
+const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+/** x.toString(16).padStart(8, '0') for a uint32, by table (band keys are built for every article). */
+function hex8(x: number): string {
+  return HEX_BYTE[x >>> 24]! + HEX_BYTE[(x >>> 16) & 255]! + HEX_BYTE[(x >>> 8) & 255]! + HEX_BYTE[x & 255]!;
 }
 
 /** Estimated Jaccard similarity of the shingle sets: the fraction of equal signature positions. */

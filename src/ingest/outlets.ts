@@ -56,12 +56,18 @@ export function outletByName(s: string): Outlet | null {
   return byKey.get(normalizeKey(s)) ?? null;
 }
 
+const canonicalMemo = new Map<string, string | null>();
 /** The canonical name for a source string: a known outlet's name, else the string itself, trimmed. */
 export function canonicalSource(s: string | null | undefined): string | null {
   if (!s) return null;
+  // Memoized: a feed repeats a handful of source strings thousands of times.
+  let name = canonicalMemo.get(s);
+  if (name !== undefined) return name;
   const t = s.replace(/\s+/g, ' ').trim();
-  if (!t) return null;
-  return outletByName(t)?.name ?? outletByName(t.replace(/^(موقع|صحيفة|قناة|وكالة|جريدة)\s+/, ''))?.name ?? t;
+  name = !t ? null : outletByName(t)?.name ?? outletByName(t.replace(/^(موقع|صحيفة|قناة|وكالة|جريدة)\s+/, ''))?.name ?? t;
+  if (canonicalMemo.size >= 10_000) canonicalMemo.clear();
+  canonicalMemo.set(s, name);
+  return name;
 }
 
 /** All variant keys, longest first, for finding an outlet name at the end of a caption. */

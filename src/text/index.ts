@@ -1,7 +1,7 @@
 // Public surface of the text stage: Arabic normalization, tokens, sentences, light stemming, stop words,
 // the analyzer, number words and dates.
 export { normalize } from './normalize.js';
-export { countWords, tokenize } from './tokenize.js';
+export { countWords, splitWords, tokenize } from './tokenize.js';
 export type { Token, TokenKind } from './tokenize.js';
 export { sentences } from './sentences.js';
 export type { Sentence } from './sentences.js';

@@ -177,3 +177,33 @@ export function countWords(s: string): number {
   }
   return n;
 }
+
+/**
+ * The runs of letters and digits of s (any script), in order: the same as
+ * s.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0), in one pass over the class table (ingest splits
+ * every line of every article this way to hash it).
+ */
+export function splitWords(s: string): string[] {
+  const out: string[] = [];
+  if (typeof s !== 'string') return out;
+  const n = s.length;
+  let start = -1;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    const k = CLASS[c];
+    let width = 1;
+    let inWord: boolean;
+    if (k === C_ARABIC || k === C_LATIN || k === C_DIGIT) inWord = true;
+    else if (k === C_SPACE || k === C_PUNCT || k === C_IGNORE) inWord = false;
+    else if (k === C_SURROGATE) {
+      const pair = c <= 0xdbff && i + 1 < n && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff;
+      if (pair) width = 2;
+      inWord = pair && letterOrNumber.test(s.slice(i, i + 2));
+    } else inWord = letterOrNumber.test(s[i]!); // symbols, marks, other scripts' digits: ask Unicode
+    if (inWord) { if (start < 0) start = i; }
+    else if (start >= 0) { out.push(s.slice(start, i)); start = -1; }
+    i += width - 1;
+  }
+  if (start >= 0) out.push(s.slice(start));
+  return out;
+}

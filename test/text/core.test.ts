@@ -1,7 +1,7 @@
 // normalize, tokenize, sentences, stem, stop words, analyze on real seed sentences.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, countWords, forEachTerm, isStopword, normalize, sentences, stem, tokenize } from '../../src/text/index.js';
+import { analyze, countWords, forEachTerm, isStopword, splitWords, normalize, sentences, stem, tokenize } from '../../src/text/index.js';
 import { loadSeeds, needsShared, readJsonl } from '../helpers/shared.js';
 
 // Inline sentences copied from ../shared/seeds (000 and 002), so the suite tests something without ../shared.
@@ -141,6 +141,12 @@ test('countWords counts whitespace-separated runs holding a letter or digit', ()
   const texts = [SEED_000, '', '  ، . — «» ', 'ـــ ½ ² 𝐀 😀 a-b \ufeffكلمة\u00a0أخرى \ud800 x'];
   for (const s of texts) assert.equal(countWords(s), byRegex(s), JSON.stringify(s.slice(0, 20)));
   assert.equal(countWords('قال وزير الخارجية ، أمس'), 4);
+});
+
+test('splitWords gives the runs of letters and digits, as the Unicode regex split does', () => {
+  const byRegex = (s: string): string[] => s.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+  const texts = [SEED_000, normalize(SEED_000), '', '«»،.', 'ـــ ½x ² ١٢٣ ३४ 𝐀𝐁c 😀a İstanbul ΣΑΣ ﷲ \ud800x y\udc00 é e\u0301 50% F-16 ℃ Ⅻ'];
+  for (const s of texts) assert.deepEqual(splitWords(s), byRegex(s), JSON.stringify(s.slice(0, 20)));
 });
 
 test('seed articles analyze with matching stems across outlets', needsShared, () => {
