@@ -10,7 +10,7 @@ import {
 } from './gazetteer.js';
 import { fold, nameKey, nameTokens, sameKey, sameTokenKey, skeleton, tokenDistance, tokenKey } from './names.js';
 import { NAME_MATCH } from './config.js';
-import { bareForms, surfaceWithoutClitics, words, type Word } from './tokens.js';
+import { bareForms, stripConj, surfaceWithoutClitics, words, type Word } from './tokens.js';
 
 export interface Mention {
   /** Surface form without proclitics, as printed. */
@@ -67,7 +67,25 @@ for (const group of ORGS) for (const n of group) addGaz(n, group[0], 'org');
 for (const list of GAZ.values()) list.sort((a, b) => b.keys.length - a.keys.length);
 const OUGLU = tokenKey('أوغلو');
 
-function isNationality(f: string): boolean {
+// Word-level predicates below depend on the word's folded form alone (and, for titles, on whether the surface ends
+// in a written ه): they run for every word of every article, and news vocabulary repeats, so each is memoized per
+// distinct form in a bounded map.
+const WORD_MEMO_MAX = 100_000;
+function memoized<V>(compute: (key: string) => V): (key: string) => V {
+  const memo = new Map<string, V>();
+  return (key: string) => {
+    let v = memo.get(key);
+    if (v === undefined) {
+      v = compute(key);
+      if (memo.size >= WORD_MEMO_MAX) memo.clear();
+      memo.set(key, v);
+    }
+    return v;
+  };
+}
+
+const isNationality = memoized(computeIsNationality);
+function computeIsNationality(f: string): boolean {
   for (const b of bareForms(f)) {
     let w = b.startsWith('ال') ? b.slice(2) : b;
     if (NATIONALITY.has(w)) return true;
@@ -81,7 +99,22 @@ function isNationality(f: string): boolean {
 }
 
 const HAS_DEF_CLITIC = /^(وال|بال|فال|كال|لل|وبال|ولل)/;
+/** The memo key of a word for titleOf/isNameLike: its folded form, marked when the surface ends in a written ه. */
+const wordKey = (w: Word) => (w.text.endsWith('ه') ? w.f + '\u0001' : w.f);
+const nameLikeBits = memoized((key: string) => {
+  const w = wordOfKey(key);
+  return (computeIsNameLike(w, true) ? 1 : 0) | (computeIsNameLike(w, false) ? 2 : 0);
+});
+/** A stand-in word for a memo key: what the word predicates read (f, noConj, whether text ends in ه). */
+function wordOfKey(key: string): Word {
+  const endsH = key.endsWith('\u0001');
+  const f = endsH ? key.slice(0, -1) : key;
+  return { text: endsH ? f : f.endsWith('ه') ? f + '\u0001' : f, start: 0, end: 0, f, noConj: stripConj(f), after: '' };
+}
 function isNameLike(w: Word, allowAl: boolean): boolean {
+  return (nameLikeBits(wordKey(w)) & (allowAl ? 1 : 2)) !== 0;
+}
+function computeIsNameLike(w: Word, allowAl: boolean): boolean {
   const f = w.f;
   if (!/^[\u0621-\u064A]{2,}$/.test(f)) return false;
   if (FIRST.has(tokenKey(f))) return true; // فاليري, ألكسندر look like فـ/ال + word
@@ -92,7 +125,9 @@ function isNameLike(w: Word, allowAl: boolean): boolean {
   return true;
 }
 
-const isBreak = (w: Word) => w.after !== '' && !/^["«“”»]$/.test(w.after);
+const QUOTE_MARKS = '"«“”»';
+/** Punctuation after a word ends a name, except a lone quotation mark. */
+const isBreak = (w: Word) => w.after !== '' && !(w.after.length === 1 && QUOTE_MARKS.includes(w.after));
 
 /** Reads a person's name starting at word j (after a title or at a first name). Returns the end index (exclusive). */
 function readName(ws: Word[], j: number, needTwo: boolean): number {
@@ -114,8 +149,12 @@ function readName(ws: Word[], j: number, needTwo: boolean): number {
   return k;
 }
 
+const titleMemo = memoized((key: string) => computeTitleOf(wordOfKey(key)) ?? '');
 /** The title a word carries: a title word, also with a possessive suffix (رئيسه، نائبه، نظيرته → رئيس، نائب، نظير). */
 function titleOf(w: Word): string | null {
+  return titleMemo(wordKey(w)) || null;
+}
+function computeTitleOf(w: Word): string | null {
   for (const b of bareForms(w.f)) {
     if (TITLES.has(b)) return b;
     // a pronoun suffix never follows ال; a bare ه must be written ه, not ة (محافظة is not محافظ + ه)
@@ -175,23 +214,34 @@ function readTitledName(ws: Word[], j: number): number {
   return j + 2;
 }
 
-function gazMatch(ws: Word[], i: number): { end: number; entry: GazEntry; bare: string } | null {
-  const forms = bareForms(ws[i].f);
+/** The gazetteer lists a word can open, with the bare form each was found by (most words: none). Per folded word. */
+const gazHeads = memoized((f: string): { list: GazEntry[]; bare: string }[] => {
+  const forms = bareForms(f);
   for (const b of [...forms]) if (b.endsWith('ا')) forms.push(b.slice(0, -1) + 'ه'); // أستانا → أستانة
+  const out: { list: GazEntry[]; bare: string }[] = [];
   for (const b of forms) {
     const list = GAZ.get(gazKey(b));
-    if (!list) continue;
+    if (list) out.push({ list, bare: b.endsWith('ه') && !forms[0].endsWith('ه') ? b.slice(0, -1) + 'ا' : b });
+  }
+  return out;
+});
+
+function gazMatch(ws: Word[], i: number): { end: number; entry: GazEntry; bare: string } | null {
+  for (const { list, bare } of gazHeads(ws[i].f)) {
     for (const e of list) {
       let ok = true;
       for (let t = 1; t < e.keys.length; t++) {
         const w = ws[i + t];
         if (!w || gazKey(w.f) !== e.keys[t] || isBreak(ws[i + t - 1])) { ok = false; break; }
       }
-      if (ok) return { end: i + e.keys.length, entry: e, bare: b.endsWith('ه') && !forms[0].endsWith('ه') ? b.slice(0, -1) + 'ا' : b };
+      if (ok) return { end: i + e.keys.length, entry: e, bare };
     }
   }
   return null;
 }
+
+/** The place or organisation trigger a word is (one of its bare forms), or ''. */
+const triggerOf = memoized((f: string) => bareForms(f).find((b) => PLACE_TRIG.has(b) || ORG_TRIG.has(b)) ?? '');
 
 /** Finds entity mentions in one article's text. */
 export function extractEntities(article: Pick<Article, 'text'> | string): ArticleEntities {
@@ -235,7 +285,7 @@ export function extractEntities(article: Pick<Article, 'text'> | string): Articl
     const g = gazMatch(ws, i);
     if (g) { add(i, g.end, { type: g.entry.type, canonical: g.entry.canonical }, g.bare); i = g.end - 1; continue; }
     // 4. place and organisation triggers
-    const trig = bareForms(w.f).find((b) => PLACE_TRIG.has(b) || ORG_TRIG.has(b));
+    const trig = triggerOf(w.f);
     if (trig && i + 1 < ws.length && !isBreak(w)) {
       const x = ws[i + 1];
       const gg = PLACE_TRIG.has(trig) ? gazMatch(ws, i + 1) : null;
@@ -266,6 +316,7 @@ export function extractEntities(article: Pick<Article, 'text'> | string): Articl
   const persons = mentions.filter((m) => m.type === 'person' && m.key.includes(' '));
   const surnames = surnameIndex(persons.map((p) => p.key));
   const candidates: NameCandidate[] = [];
+  const anyFullName = surnames.last.size > 0 || surnames.ouglu.size > 0;
   for (let i = 0; i < ws.length; i++) {
     if (covered[i]) continue;
     const w = ws[i];
@@ -276,15 +327,13 @@ export function extractEntities(article: Pick<Article, 'text'> | string): Articl
     const prevWord = i > 0 && !covered[i - 1] && !isBreak(ws[i - 1]) ? ws[i - 1] : null;
     const prev = prevWord ? tokenKey(bareForms(prevWord.f).at(-1)!) : null;
     let resolved = false;
-    for (const bare of bareForms(w.f)) {
+    for (const bare of anyFullName ? bareForms(w.f) : []) {
       const key = tokenKey(bare);
       if (!key || STOPS.has(bare) || SPEECH.has(bare) || bare.length < 3) continue;
-      const cand: NameCandidate = { start: w.start, end: w.end, surface: surfaceWithoutClitics(w.text, bare), key, prevKey: prev };
-      if (bare.startsWith('ال')) cand.definite = true;
-      const hit = resolveSurname(surnames, cand);
+      const hit = resolveSurname(surnames, { key, prevKey: prev, definite: bare.startsWith('ال') });
       if (hit) {
         const startWord = hit.twoWords ? i - 1 : i;
-        const surface = hit.twoWords ? surfaceWithoutClitics(ws[i - 1].text, bareForms(ws[i - 1].f).at(-1)!) + text.slice(ws[i - 1].end, w.end) : cand.surface;
+        const surface = hit.twoWords ? surfaceWithoutClitics(ws[i - 1].text, bareForms(ws[i - 1].f).at(-1)!) + text.slice(ws[i - 1].end, w.end) : surfaceWithoutClitics(w.text, bare);
         mentions.push({ surface, type: 'person', start: ws[startWord].start, end: w.end, key: nameKey(surface), partial: true });
         covered[i] = 1;
         if (hit.twoWords) covered[i - 1] = 1;
@@ -329,14 +378,18 @@ export function surnameIndex(fullKeys: string[]): SurnameIndex {
 
 /** Which full name (key) a lone surname refers to: only when exactly one distinct person fits. */
 export function resolveSurname(index: SurnameIndex, c: { key: string; prevKey: string | null; definite?: boolean }): { full: string; twoWords: boolean } | null {
-  if (sameTokenKey(c.key, OUGLU) && c.prevKey) {
-    const hits = distinctPersons((index.ouglu.get(skeleton(c.prevKey)) ?? []).filter((k) => {
+  // (called for every word that could be a surname: most find no list, and return before any allocation)
+  const ougluList = c.prevKey && index.ouglu.size ? index.ouglu.get(skeleton(c.prevKey)) : undefined;
+  if (ougluList && sameTokenKey(c.key, OUGLU)) {
+    const hits = distinctPersons(ougluList.filter((k) => {
       const t = k.split(' ');
       return sameTokenKey(t[t.length - 2], c.prevKey!);
     }));
     if (hits.length === 1) return { full: hits[0], twoWords: true };
   }
-  const hits = distinctPersons((index.last.get(skeleton(c.key)) ?? []).filter((k) => {
+  const lastList = index.last.get(skeleton(c.key));
+  if (!lastList) return null;
+  const hits = distinctPersons(lastList.filter((k) => {
     const t = k.split(' ');
     return c.definite ? t[t.length - 1] === c.key : strictSurname(t[t.length - 1], c.key);
   }));

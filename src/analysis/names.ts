@@ -6,8 +6,25 @@ import { NAME_MATCH } from './config.js';
 const HARAKAT = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
 const BIDI = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 
+// fold is called for every word of every article (and again on each word's bare forms): words repeat, so short
+// strings are memoized; long ones (sentences) are folded directly and not kept.
+const FOLD_MEMO_MAX = 100_000;
+const FOLD_MEMO_LONGEST = 40;
+const foldMemo = new Map<string, string>();
+
 /** Orthographic folding used for every comparison: no harakat/tatweel, one alef, ى→ي, ة→ه, hamza seats folded. */
 export function fold(s: string): string {
+  if (s.length > FOLD_MEMO_LONGEST) return computeFold(s);
+  let f = foldMemo.get(s);
+  if (f === undefined) {
+    f = computeFold(s);
+    if (foldMemo.size >= FOLD_MEMO_MAX) foldMemo.clear();
+    foldMemo.set(s, f);
+  }
+  return f;
+}
+
+function computeFold(s: string): string {
   return s.normalize('NFC').replace(HARAKAT, '').replace(BIDI, '')
     .replace(/[أإآٱ]/g, 'ا').replace(/ى/g, 'ي').replace(/ة/g, 'ه').replace(/ؤ/g, 'و').replace(/ئ/g, 'ي').replace(/ء/g, '')
     .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660));
@@ -37,7 +54,8 @@ const NEAR_PAIRS = new Set(['Fو', 'وF', 'خJ', 'Jخ', 'خK', 'Kخ', 'GJ', 'JG'
 // story: memoized (news vocabulary repeats), with a size cap so a long-running server stays bounded.
 const MEMO_MAX = 100_000;
 const tokenKeyMemo = new Map<string, string>();
-const sameTokenMemo = new Map<string, boolean>();
+const sameTokenMemo = new Map<string, Map<string, boolean>>();
+let sameTokenPairs = 0;
 
 /** Key of one name token: folded, ال dropped, letter classes applied, doubled letters collapsed, final ه→ا. */
 export function tokenKey(token: string): string {
@@ -64,8 +82,20 @@ function computeTokenKey(token: string): string {
   return out;
 }
 
+const skeletonMemo = new Map<string, string>();
+
 /** Consonant skeleton of a token key (vowel letters dropped except the first letter): a blocking key. */
 export function skeleton(key: string): string {
+  let k = skeletonMemo.get(key);
+  if (k === undefined) {
+    k = computeSkeleton(key);
+    if (skeletonMemo.size >= MEMO_MAX) skeletonMemo.clear();
+    skeletonMemo.set(key, k);
+  }
+  return k;
+}
+
+function computeSkeleton(key: string): string {
   if (!key) return key;
   let out = key[0];
   for (let i = 1; i < key.length; i++) if (!VOWELS.has(key[i])) out += key[i];
@@ -121,12 +151,16 @@ export function tokenDistance(a: string, b: string): number {
 /** Whether two name tokens (as keys) are spelling variants of each other. */
 export function sameTokenKey(a: string, b: string): boolean {
   if (a === b) return true;
-  const memoKey = a < b ? a + '|' + b : b + '|' + a;
-  let same = sameTokenMemo.get(memoKey);
+  // two-level memo (no key string built per call): the smaller key first, the relation is symmetric
+  const x = a < b ? a : b, y = a < b ? b : a;
+  let inner = sameTokenMemo.get(x);
+  let same = inner?.get(y);
   if (same === undefined) {
     same = computeSameTokenKey(a, b);
-    if (sameTokenMemo.size >= MEMO_MAX) sameTokenMemo.clear();
-    sameTokenMemo.set(memoKey, same);
+    if (sameTokenPairs >= MEMO_MAX) { sameTokenMemo.clear(); sameTokenPairs = 0; inner = undefined; }
+    if (inner === undefined) { inner = new Map<string, boolean>(); sameTokenMemo.set(x, inner); }
+    inner.set(y, same);
+    sameTokenPairs++;
   }
   return same;
 }

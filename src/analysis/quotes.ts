@@ -40,8 +40,10 @@ function quoteSpans(text: string, from: number, to: number): Span[] {
     const ch = text[i];
     const close = PAIRS[ch];
     if (close) {
-      const j = text.indexOf(close, i + 1);
-      if (j > i && j < to) { out.push({ start: i, end: j + 1, textStart: i + 1, textEnd: j }); i = j + 1; continue; }
+      // the closing mark within this paragraph (indexOf would run on to the end of the article for an unclosed mark)
+      let j = i + 1;
+      while (j < to && text[j] !== close) j++;
+      if (j < to) { out.push({ start: i, end: j + 1, textStart: i + 1, textEnd: j }); i = j + 1; continue; }
     }
     i++;
   }
@@ -52,7 +54,8 @@ function quoteSpans(text: string, from: number, to: number): Span[] {
 function sentenceStarts(text: string, from: number, to: number, spans: Span[]): number[] {
   const starts = [from];
   for (let i = from; i < to; i++) {
-    if (!/[.!?؟]/.test(text[i])) continue;
+    const c = text.charCodeAt(i);
+    if (c !== 0x2e && c !== 0x21 && c !== 0x3f && c !== 0x061f) continue; // . ! ? ؟
     if (spans.some((s) => i > s.start && i < s.end - 1)) continue;
     if (i + 1 < to && /\s/.test(text[i + 1])) starts.push(i + 1);
   }
@@ -70,12 +73,31 @@ export function extractQuotes(article: Pick<Article, 'text'> | string, entities?
   const quotes: RawQuote[] = [];
   let current: { mention: number; text: string | null } | null = null;
 
+  // Both lookups run several times per sentence: binary search on start offsets instead of a scan of the article.
+  // Words are in text order and do not overlap; mentions are sorted by start (extractEntities sorts them; a caller's
+  // unsorted list is scanned whole).
+  const mentionsSorted = mentions.every((m, i) => i === 0 || mentions[i - 1].start <= m.start);
+  const firstAtOrAfter = <T extends { start: number }>(xs: T[], a: number) => {
+    let lo = 0, hi = xs.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (xs[mid].start < a) lo = mid + 1; else hi = mid; }
+    return lo;
+  };
   const mentionsIn = (a: number, b: number, places = false) => {
     const out: number[] = [];
-    mentions.forEach((m, i) => { if (m.start >= a && m.end <= b && (SPEAKER_TYPES.includes(m.type) || (places && m.type === 'place'))) out.push(i); });
+    const from = mentionsSorted ? firstAtOrAfter(mentions, a) : 0;
+    for (let i = from; i < mentions.length; i++) {
+      const m = mentions[i];
+      if (mentionsSorted && m.start > b) break; // starts after b: cannot end by b
+      if (m.start >= a && m.end <= b && (SPEAKER_TYPES.includes(m.type) || (places && m.type === 'place'))) out.push(i);
+    }
     return out;
   };
-  const wordsIn = (a: number, b: number) => ws.filter((w) => w.start >= a && w.end <= b);
+  const wordsIn = (a: number, b: number) => {
+    const from = firstAtOrAfter(ws, a);
+    let to = from;
+    while (to < ws.length && ws[to].end <= b) to++;
+    return ws.slice(from, to);
+  };
 
   /** The speaker for speech introduced in [a, b): the name after the last speech verb, else the subject before it. */
   const speakerFor = (a: number, b: number, sentenceStart: number): { mention: number; text: string | null; verb: boolean; carried?: boolean } | null => {

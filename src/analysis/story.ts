@@ -140,7 +140,7 @@ export function combine(extractions: ArticleExtraction[]): CombineDetail {
   const quotes = combineQuotes(extractions, entities, entityOfMention);
 
   // ---- facts ----
-  const factGroups = combineFacts(extractions, mentionIdx, extraMentions, entityOf, mentionsIn);
+  const factGroups = combineFacts(extractions, mentionIdx, extraMentions, entityOf);
 
   // ---- numbers ----
   const numbers = combineNumbers(extractions);
@@ -164,13 +164,19 @@ function combineQuotes(xs: ArticleExtraction[], entities: Entity[], entityOfMent
   const speakerNames = entities.filter((e) => e.type === 'person');
   const out: (Quote & { terms: Set<string> })[] = [];
   const bySpeaker = new Map<string, (Quote & { terms: Set<string> })[]>();
+  // the same unrecognised speaker text recurs across articles: match it against the story's people once
+  const speakerOfText = new Map<string, string>();
   xs.forEach((x, a) => {
     for (const q of x.quotes) {
       let speaker: string | null = null;
       if (q.speakerMention >= 0) speaker = entities[entityOfMention(a, q.speakerMention)].name;
       else if (q.speakerText) {
-        const hit = speakerNames.find((e) => e.variants.some((v) => sameName(v, q.speakerText!)));
-        speaker = hit ? hit.name : q.speakerText;
+        speaker = speakerOfText.get(q.speakerText) ?? null;
+        if (speaker === null) {
+          const hit = speakerNames.find((e) => e.variants.some((v) => sameName(v, q.speakerText!)));
+          speaker = hit ? hit.name : q.speakerText;
+          speakerOfText.set(q.speakerText, speaker);
+        }
       }
       const terms = termSet(q.text);
       const sk = `${speaker}|${q.kind}`;
@@ -184,7 +190,24 @@ function combineQuotes(xs: ArticleExtraction[], entities: Entity[], entityOfMent
   return out.map(({ terms: _t, ...q }) => q);
 }
 
-function combineFacts(xs: ArticleExtraction[], mentionIdx: number[][], extra: Mention[][], entityOf: number[], all: MentionIn[]): FactGroup[] {
+/** Indices of the spans of a list (sorted by start unless `sorted` is false) that lie within [start, end), in list order. */
+function spansWithin(list: { start: number; end: number }[], sorted: boolean, start: number, end: number): number[] {
+  const out: number[] = [];
+  let i = 0;
+  if (sorted) {
+    let hi = list.length;
+    while (i < hi) { const mid = (i + hi) >> 1; if (list[mid].start < start) i = mid + 1; else hi = mid; }
+  }
+  for (; i < list.length; i++) {
+    const m = list[i];
+    if (sorted && m.start > end) break;
+    if (m.start >= start && m.end <= end) out.push(i);
+  }
+  return out;
+}
+const sortedByStart = (list: { start: number }[]) => list.every((m, i) => i === 0 || list[i - 1].start <= m.start);
+
+function combineFacts(xs: ArticleExtraction[], mentionIdx: number[][], extra: Mention[][], entityOf: number[]): FactGroup[] {
   // items: sentences with enough content; terms = stems + numbers + entity ids
   interface Item { a: number; s: number; terms: string[] }
   const items: Item[] = [];
@@ -192,55 +215,112 @@ function combineFacts(xs: ArticleExtraction[], mentionIdx: number[][], extra: Me
   let offset = xs.reduce((n, x) => n + x.mentions.length, 0);
   xs.forEach((x, a) => { extraStart.push(offset); offset += extra[a].length; });
   xs.forEach((x, a) => {
-    const ms = [...x.mentions.map((m, i) => ({ m, e: entityOf[mentionIdx[a][i]] })), ...extra[a].map((m, i) => ({ m, e: entityOf[extraStart[a] + i] }))];
+    // a sentence's mentions by binary search on start offsets (both lists are in text order), not by a scan of all
+    const mentionsSorted = sortedByStart(x.mentions), extraSorted = sortedByStart(extra[a]);
     x.sentences.forEach((s, si) => {
       if (s.terms.length < FACTS.minTerms) return;
       const t = new Set(s.terms);
-      for (const { m, e } of ms) if (m.start >= s.start && m.end <= s.end) t.add(`@${e}`);
+      for (const i of spansWithin(x.mentions, mentionsSorted, s.start, s.end)) t.add(`@${entityOf[mentionIdx[a][i]]}`);
+      for (const i of spansWithin(extra[a], extraSorted, s.start, s.end)) t.add(`@${entityOf[extraStart[a] + i]}`);
       items.push({ a, s: si, terms: [...t] });
     });
   });
-  void all;
-  const df = new Map<string, number>();
-  for (const it of items) for (const t of it.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  // terms as integer ids, so that the pair loop below reads typed arrays instead of hashing strings
+  const termIds = new Map<string, number>();
+  const termNames: string[] = [];
+  const itemTerms: Int32Array[] = items.map((it) => Int32Array.from(it.terms, (t) => {
+    let id = termIds.get(t);
+    if (id === undefined) { id = termNames.length; termIds.set(t, id); termNames.push(t); }
+    return id;
+  }));
+  const T = termNames.length;
+  const df = new Int32Array(T);
+  for (const ts of itemTerms) for (const t of ts) df[t]++;
   const N = items.length;
-  const w = (t: string) => Math.log(1 + N / (df.get(t) ?? 1)) * (t.startsWith('@') ? 1.5 : /^\d/.test(t) ? 1.5 : 1);
-  // inverted index on rare terms only: candidate pairs share at least one rare term
+  // term weights: idf, names and numbers count more (computed once per term, not per pair)
+  const weight = new Float64Array(T);
+  termNames.forEach((t, id) => { weight[id] = Math.log(1 + N / df[id]) * (t.startsWith('@') ? 1.5 : /^\d/.test(t) ? 1.5 : 1); });
+  // inverted index on rare terms only: candidate pairs share at least two rare terms
   const maxDf = Math.max(2, Math.min(FACTS.maxPosting, Math.floor(FACTS.maxIndexShare * N)));
-  const postings = new Map<string, number[]>();
-  items.forEach((it, i) => { for (const t of it.terms) if ((df.get(t) ?? 0) <= maxDf && !t.startsWith('@')) pushTo(postings, t, i); });
-  const shared = new Map<number, number>();
-  for (const list of postings.values()) {
-    for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) {
-      if (items[list[x]].a === items[list[y]].a) continue;
-      const key = list[x] * N + list[y];
-      shared.set(key, (shared.get(key) ?? 0) + 1);
-    }
-  }
+  const postings: number[][] = termNames.map(() => []);
+  const rareTerms: number[][] = itemTerms.map((ts, i) => {
+    const rare: number[] = [];
+    for (const t of ts) if (df[t] <= maxDf && !termNames[t].startsWith('@')) { rare.push(t); postings[t].push(i); }
+    return rare;
+  });
+  const articleOf = Int32Array.from(items, (it) => it.a);
   const uf = new UnionFind(items.length);
-  const sets = items.map((it) => new Set(it.terms));
-  for (const [key, count] of shared) {
-    if (count < 2) continue;
-    const i = Math.floor(key / N), j = key % N;
-    let inter = 0, uni = 0;
-    for (const t of sets[i]) { const wt = w(t); uni += wt; if (sets[j].has(t)) inter += wt; }
-    for (const t of sets[j]) if (!sets[i].has(t)) uni += w(t);
-    if (uni > 0 && inter / uni >= FACTS.minSimilarity) uf.union(i, j);
+  // for each item, count the rare terms it shares with each later item of another article (a dense counter,
+  // reset through the list of items touched), then weigh the pairs that share two or more: weighted jaccard,
+  // summed in the items' term order (membership marks: inI[t] === i when term t is in item i)
+  const shared = new Int32Array(N);
+  const touched: number[] = [];
+  const inI = new Int32Array(T).fill(-1), inJ = new Int32Array(T).fill(-1);
+  for (let i = 0; i < N; i++) {
+    const ai = articleOf[i];
+    for (const t of rareTerms[i]) {
+      for (const j of postings[t]) {
+        if (j <= i || articleOf[j] === ai) continue;
+        if (shared[j]++ === 0) touched.push(j);
+      }
+    }
+    if (!touched.length) continue;
+    const ti = itemTerms[i];
+    for (const t of ti) inI[t] = i;
+    for (const j of touched) {
+      const count = shared[j];
+      shared[j] = 0;
+      if (count < 2) continue;
+      const tj = itemTerms[j];
+      for (const t of tj) inJ[t] = j;
+      let inter = 0, uni = 0;
+      for (const t of ti) { const wt = weight[t]; uni += wt; if (inJ[t] === j) inter += wt; }
+      for (const t of tj) if (inI[t] !== i) uni += weight[t];
+      if (uni > 0 && inter / uni >= FACTS.minSimilarity) uf.union(i, j);
+    }
+    touched.length = 0;
   }
   const groups = new Map<number, number[]>();
   items.forEach((_, i) => { const r = uf.find(i); pushTo(groups, r, i); });
+  const articleOrder = new Map<string, number>();
+  xs.forEach((x, a) => { if (!articleOrder.has(x.id)) articleOrder.set(x.id, a); });
   const out: FactGroup[] = [];
   for (const ids of groups.values()) {
     const members = ids.map((i) => ({ article: xs[items[i].a].id, sentence: items[i].s, text: xs[items[i].a].sentences[items[i].s].text.trim() }));
     const articles = [...new Set(members.map((m) => m.article))].sort();
-    const best = [...members].sort((p, q) => wordingScore(q.text) - wordingScore(p.text))[0];
+    // the best-scored wording, the first of equals
+    let best = members[0], bestScore = wordingScore(best.text);
+    for (let k = 1; k < members.length; k++) {
+      const sc = wordingScore(members[k].text);
+      if (sc > bestScore) { best = members[k]; bestScore = sc; }
+    }
     // a wording that still opens with وأضاف/وتابع loses the opener (and the quotation marks it introduced)
     let text = best.text.replace(/^[وف]?(أضاف|اضاف|تابع|أردف|اردف)(ت)?\s*:?\s*/, '');
     if (text !== best.text) text = text.replace(/^["«“]\s*/, '').replace(/["»”]\s*([.!؟]?)\s*$/, '$1');
     out.push({ fact: { text, articles, unique: articles.length === 1 }, members });
   }
-  out.sort((p, q) => q.fact.articles.length - p.fact.articles.length || (xs.findIndex((x) => x.id === p.members[0].article) - xs.findIndex((x) => x.id === q.members[0].article)) || p.members[0].sentence - q.members[0].sentence);
+  out.sort((p, q) => q.fact.articles.length - p.fact.articles.length || (articleOrder.get(p.members[0].article)! - articleOrder.get(q.members[0].article)!) || p.members[0].sentence - q.members[0].sentence);
   return out;
+}
+
+// Similarity joins without comparing all pairs (prefix filtering, exact): order terms by a global order (rarest
+// first); if jaccard(x, y) >= t then x and y share at least ceil(t·max(|x|,|y|)) terms, so the first
+// |x| - ceil(t·|x|) + 1 terms of x and those of y have a term in common. Indexing each set by that prefix finds every
+// pair at or above t; the pairs found are then checked with jaccard() as before, so results do not change.
+
+/** A global term order for prefix filtering: rarest first (ties by the term), over the given sets. */
+function termOrder(sets: Iterable<Iterable<string>>): Map<string, number> {
+  const freq = new Map<string, number>();
+  for (const set of sets) for (const t of set) freq.set(t, (freq.get(t) ?? 0) + 1);
+  const terms = [...freq.keys()].sort((a, b) => freq.get(a)! - freq.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
+  return new Map(terms.map((t, i) => [t, i]));
+}
+/** The prefix of a set under `order` that any set with jaccard >= threshold shares a term with. */
+function prefixOf(set: Set<string>, order: Map<string, number>, threshold: number): string[] {
+  const sorted = [...set].sort((a, b) => order.get(a)! - order.get(b)!);
+  // (the margin keeps float rounding of threshold·size from shortening the prefix: a longer prefix is still exact)
+  const overlap = Math.max(1, Math.ceil(threshold * sorted.length - 1e-6));
+  return sorted.slice(0, Math.max(0, sorted.length - overlap + 1));
 }
 
 function combineNumbers(xs: ArticleExtraction[]): Quantity[] {
@@ -251,16 +331,54 @@ function combineNumbers(xs: ArticleExtraction[]): Quantity[] {
   for (const n of all) pushTo(byUnit, n.unit, n);
   const out: Quantity[] = [];
   for (const list of byUnit.values()) {
+    // Two quantities of a unit count the same thing when they have the same value, or when they come from different
+    // articles and their sentences are similar (jaccard >= NUMBERS.sameThing): the groups are the connected parts of
+    // that relation. Quantities whose sentences have the same terms form a class; a class spanning two articles is
+    // connected, and two similar classes are joined (unless both hold one and the same article only), which gives
+    // the same parts as comparing every pair of quantities.
     const uf = new UnionFind(list.length);
-    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) {
-      if (list[i].value === list[j].value || (list[i].article !== list[j].article && jaccard(list[i].terms, list[j].terms) >= NUMBERS.sameThing)) uf.union(i, j);
-    }
+    const firstOfValue = new Map<number, number>();
+    list.forEach((n, i) => {
+      const f = firstOfValue.get(n.value);
+      if (f === undefined) firstOfValue.set(n.value, i); else uf.union(f, i);
+    });
+    interface Class { members: number[]; terms: Set<string>; article: string; multi: boolean }
+    const classes: Class[] = [];
+    const classOf = new Map<string, Class>();
+    list.forEach((n, i) => {
+      if (!n.terms.size) return; // jaccard with an empty set is 0: no similarity edges
+      const key = [...n.terms].sort().join('\u0000');
+      const c = classOf.get(key);
+      if (!c) { const nc = { members: [i], terms: n.terms, article: n.article, multi: false }; classOf.set(key, nc); classes.push(nc); return; }
+      c.members.push(i);
+      if (n.article !== c.article) c.multi = true;
+    });
+    const joinClass = (c: Class, to: number) => { for (const m of c.members) uf.union(to, m); };
+    for (const c of classes) if (c.multi) joinClass(c, c.members[0]);
+    const order = termOrder(classes.map((c) => c.terms));
+    const index = new Map<string, number[]>();
+    const seen = new Int32Array(classes.length).fill(-1);
+    classes.forEach((c, k) => {
+      const prefix = prefixOf(c.terms, order, NUMBERS.sameThing);
+      for (const t of prefix) {
+        for (const other of index.get(t) ?? []) {
+          if (seen[other] === k) continue;
+          seen[other] = k;
+          const o = classes[other];
+          if (!c.multi && !o.multi && c.article === o.article) continue;
+          if (jaccard(o.terms, c.terms) >= NUMBERS.sameThing) { joinClass(c, o.members[0]); joinClass(o, c.members[0]); }
+        }
+      }
+      for (const t of prefix) pushTo(index, t, k);
+    });
     const groups = new Map<number, N[]>();
     list.forEach((n, i) => { const r = uf.find(i); pushTo(groups, r, n); });
     for (const g of groups.values()) {
       const byValue = new Map<number, N[]>();
       for (const n of g) pushTo(byValue, n.value, n);
-      const values = [...byValue.entries()].sort((a, b) => new Set(b[1].map((n) => n.article)).size - new Set(a[1].map((n) => n.article)).size);
+      const articleCount = new Map<number, number>();
+      for (const [value, ns] of byValue) articleCount.set(value, new Set(ns.map((n) => n.article)).size);
+      const values = [...byValue.entries()].sort((a, b) => articleCount.get(b[0])! - articleCount.get(a[0])!);
       const [mainValue, mainList] = values[0];
       const q: Quantity = {
         value: mainValue, unit: mainList[0].unit, text: mainList[0].text,
@@ -279,23 +397,42 @@ function combineNumbers(xs: ArticleExtraction[]): Quantity[] {
 
 function combineTimeline(xs: ArticleExtraction[]): TimelineEvent[] {
   interface E { date: string; text: string; articles: string[]; terms: Set<string> }
-  const events: E[] = [];
-  const add = (date: string, text: string, article: string, terms: Set<string>) => {
-    const t = text.trim().length > TIMELINE.maxText ? text.trim().slice(0, TIMELINE.maxText).replace(/\s+\S*$/, '') + '…' : text.trim();
-    const same = events.find((e) => e.date === date && (e.articles.includes(article) ? e.text === t : jaccard(e.terms, terms) >= TIMELINE.sameEvent));
-    if (same) { if (!same.articles.includes(article)) same.articles.push(article); return; }
-    events.push({ date, text: t, articles: [article], terms });
-  };
-  // the story's own date: the earliest publication, with the lead of that article
+  interface Item { date: string; text: string; article: string; terms: Set<string> }
+  // what is added, in order: the story's own date (the earliest publication, with the lead of that article),
+  // then each dated sentence
+  const items: Item[] = [];
   const dated = xs.filter((x) => x.published).sort((a, b) => a.published!.localeCompare(b.published!));
   if (dated.length) {
     const first = dated[0];
     const lead = first.sentences.find((s) => s.terms.length >= FACTS.minTerms) ?? first.sentences[0];
-    if (lead) add(first.published!, lead.text, first.id, new Set(lead.terms));
+    if (lead) items.push({ date: first.published!, text: lead.text, article: first.id, terms: new Set(lead.terms) });
   }
   for (const x of xs) for (const d of x.dates) {
     const s = x.sentences[d.sentence];
-    if (s) add(d.date, s.text, x.id, new Set(s.terms));
+    if (s) items.push({ date: d.date, text: s.text, article: x.id, terms: new Set(s.terms) });
+  }
+  // Each item joins the first event of its date that it matches: an event of its own article with the same text, or
+  // an event of other articles whose terms are similar (jaccard >= TIMELINE.sameEvent). Candidates come from two
+  // indexes, by date + text and by date + prefix term (prefix filtering: every similar event is found).
+  const events: E[] = [];
+  const order = termOrder(items.map((it) => it.terms));
+  const byText = new Map<string, number[]>();
+  const byTerm = new Map<string, number[]>();
+  const trimmed = (text: string) => (text.trim().length > TIMELINE.maxText ? text.trim().slice(0, TIMELINE.maxText).replace(/\s+\S*$/, '') + '…' : text.trim());
+  for (const { date, text, article, terms } of items) {
+    const t = trimmed(text);
+    const prefix = prefixOf(terms, order, TIMELINE.sameEvent);
+    const candidates = new Set<number>(byText.get(`${date}\u0000${t}`));
+    for (const term of prefix) for (const e of byTerm.get(`${date}\u0000${term}`) ?? []) candidates.add(e);
+    let same: E | undefined;
+    for (const e of [...candidates].sort((a, b) => a - b)) {
+      const ev = events[e];
+      if (ev.articles.includes(article) ? ev.text === t : jaccard(ev.terms, terms) >= TIMELINE.sameEvent) { same = ev; break; }
+    }
+    if (same) { if (!same.articles.includes(article)) same.articles.push(article); continue; }
+    const k = events.push({ date, text: t, articles: [article], terms }) - 1;
+    pushTo(byText, `${date}\u0000${t}`, k);
+    for (const term of prefix) pushTo(byTerm, `${date}\u0000${term}`, k);
   }
   events.sort((a, b) => a.date.localeCompare(b.date));
   return events.map(({ terms: _t, ...e }) => ({ ...e, articles: e.articles.sort() }));

@@ -16,7 +16,20 @@ export interface Word {
 
 const WORD = /[\u0621-\u064A\u0660-\u0669\u066E-\u06D3\u06FA-\u06FF\u0670A-Za-z0-9\u064B-\u065F\u0640]+(?:[.,٫][0-9٠-٩]+)*/g;
 
+// extractArticle scans one text for entities and then for quotes: the last scan is kept for the second caller.
+// (Callers only read the words.)
+let lastText: string | null = null;
+let lastWords: Word[] = [];
+
 export function words(text: string): Word[] {
+  if (text === lastText) return lastWords;
+  const out = scanWords(text);
+  lastText = text;
+  lastWords = out;
+  return out;
+}
+
+function scanWords(text: string): Word[] {
   const out: Word[] = [];
   WORD.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -58,8 +71,8 @@ export function surfaceWithoutClitics(text: string, bare: string): string {
   if (cut <= 0) return text;
   let letters = 0, i = 0;
   while (i < text.length && letters < cut) {
-    const ch = text[i];
-    if (!/[\u064B-\u065F\u0670\u0640]/.test(ch)) letters++;
+    const c = text.charCodeAt(i);
+    if (!((c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640)) letters++; // harakat, tatweel: not letters
     i++;
   }
   let rest = text.slice(i);
