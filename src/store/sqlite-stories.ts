@@ -97,18 +97,13 @@ export class SqliteStoryState implements StoryState {
   }
 
   documentCount(): number { return this.docs; }
-  documentFrequencies(terms: string[]): Map<string, number> {
-    const out = new Map<string, number>();
-    for (const t of terms) {
-      if (out.has(t)) continue;
-      let df = this.dfCache.get(t);
-      if (df === undefined) {
-        df = (this.stmt.getDf.get(t) as { df: number } | undefined)?.df ?? 0;
-        this.dfCache.set(t, df);
-      }
-      out.set(t, df);
+  documentFrequency(term: string): number {
+    let df = this.dfCache.get(term);
+    if (df === undefined) {
+      df = (this.stmt.getDf.get(term) as { df: number } | undefined)?.df ?? 0;
+      this.dfCache.set(term, df);
     }
-    return out;
+    return df;
   }
   addDocument(terms: string[]): void {
     this.docs++;

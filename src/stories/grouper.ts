@@ -45,6 +45,31 @@ function splitKeys(v: Vector): [Vector, Vector] {
   return [entities, phrases];
 }
 
+/** An article's vectors as scoring compares them, with their squared norms (computed once per article). */
+interface Probe {
+  terms: Vector; termsNorm2: number;
+  entities: Vector; entitiesNorm2: number;
+  phrases: Vector; phrasesNorm2: number;
+}
+const norm2 = (v: Vector): number => { let n = 0; for (const w of v.values()) n += w * w; return n; };
+let lastProbe: { vec: Vector; keyVec: Vector; probe: Probe } | null = null;
+/** The probe of (vec, keyVec); the last one is kept, since every candidate story is scored against it. */
+function probeOf(vec: Vector, keyVec: Vector): Probe {
+  if (lastProbe && lastProbe.vec === vec && lastProbe.keyVec === keyVec) return lastProbe.probe;
+  const [entities, phrases] = splitKeys(keyVec);
+  const probe = { terms: vec, termsNorm2: norm2(vec), entities, entitiesNorm2: norm2(entities), phrases, phrasesNorm2: norm2(phrases) };
+  lastProbe = { vec, keyVec, probe };
+  return probe;
+}
+function countKeys(rec: Record<string, number>): number {
+  let n = 0;
+  for (const _ in rec) n++;
+  return n;
+}
+function sameSize(a: Record<string, number>, b: Record<string, number>): boolean {
+  return countKeys(a) === countKeys(b);
+}
+
 /** True when both name weekdays and none in common. */
 function daysClash(a: number[] | undefined, b: number[] | undefined): boolean {
   if (!a?.length || !b?.length) return false;
@@ -93,20 +118,21 @@ export class StoryGrouper {
     return out;
   }
 
-  private idf(df: Map<string, number>, term: string): number {
+  /** idf over the state's live document frequencies (read per term: no per-comparison frequency map). */
+  private idf(term: string): number {
     const n = this.state.documentCount();
-    return Math.log((n + 1) / ((df.get(term) ?? 0) + 1)) + 1;
+    return Math.log((n + 1) / (this.state.documentFrequency(term) + 1)) + 1;
   }
 
-  private weighted(rec: Record<string, number>, df: Map<string, number>): Vector {
+  private weighted(rec: Record<string, number>): Vector {
     const v: Vector = new Map();
-    for (const [t, w] of Object.entries(rec)) v.set(t, w * this.idf(df, t));
+    for (const t in rec) v.set(t, rec[t]! * this.idf(t));
     return v;
   }
 
-  private keyVector(keys: Iterable<[string, number]>, df: Map<string, number>): Vector {
+  private keyVector(keys: Iterable<[string, number]>): Vector {
     const v: Vector = new Map();
-    for (const [k, c] of keys) v.set(k, Math.min(c, 3) * this.idf(df, k));
+    for (const [k, c] of keys) v.set(k, Math.min(c, 3) * this.idf(k));
     return v;
   }
 
@@ -116,10 +142,8 @@ export class StoryGrouper {
     const f = extractFeatures(article, this.config);
     const termList = Object.keys(f.terms);
     this.state.addDocument([...termList, ...f.keys]);
-
-    const df = this.state.documentFrequencies([...termList, ...f.keys]);
-    const vec = this.weighted(f.terms, df);
-    const keyVec = this.keyVector(f.keys.map((k) => [k, 1]), df);
+    const vec = this.weighted(f.terms);
+    const keyVec = this.keyVector(f.keys.map((k) => [k, 1]));
 
     // Near-duplicates named by ingestion: the same copy is the same story, whatever the scores say.
     for (const rel of f.related) {
@@ -132,7 +156,7 @@ export class StoryGrouper {
       }
     }
 
-    const scored = this.scoreCandidates(f, vec, keyVec, termList, df);
+    const scored = this.scoreCandidates(f, vec, keyVec);
     let best: { story: StoryRecord; score: number } | null = null;
     for (const c of scored) {
       if (!c.inWindow) continue;
@@ -181,11 +205,11 @@ export class StoryGrouper {
     return { article: f.id, story: this.state.storyOfArticle(f.id) ?? story.id, action, score: best?.score ?? 0, merged };
   }
 
-  private indexKeys(vec: Vector, df: Map<string, number>): string[] {
+  private indexKeys(vec: Vector): string[] {
     const n = this.state.documentCount();
     const capByDf = n >= this.config.minDocsForDfCap;
     return [...vec]
-      .filter(([t]) => !capByDf || (df.get(t) ?? 0) / n <= this.config.maxKeyDfRatio)
+      .filter(([t]) => !capByDf || this.state.documentFrequency(t) / n <= this.config.maxKeyDfRatio)
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, this.config.indexTerms)
       .map(([t]) => t);
@@ -204,8 +228,8 @@ export class StoryGrouper {
     return isDateOnly(a) || isDateOnly(b) ? this.config.dateOnlySlackDays : 0;
   }
 
-  private scoreCandidates(f: ArticleFeatures, vec: Vector, keyVec: Vector, _terms: string[], df: Map<string, number>) {
-    const keys = this.indexKeys(vec, df);
+  private scoreCandidates(f: ArticleFeatures, vec: Vector, keyVec: Vector) {
+    const keys = this.indexKeys(vec);
     const posted = this.state.postings(keys, this.config.postingsCap);
     const votes = new Map<string, number>();
     for (const [term, ids] of posted) {
@@ -225,23 +249,78 @@ export class StoryGrouper {
   /** Similarity of an article to a story: the better of centroid and closest recent member, plus entity and
    * phrase overlap (each the better of the story's pooled keys and its closest member's keys). */
   private score(f: ArticleFeatures, vec: Vector, keyVec: Vector, story: StoryRecord): number {
-    const cdf = this.state.documentFrequencies([...Object.keys(story.centroid), ...Object.keys(story.keys)]);
-    const centroidSim = cosine(vec, this.weighted(story.centroid, cdf));
-    const [entityVec, phraseVec] = splitKeys(keyVec);
-    const [storyEntities, storyPhrases] = splitKeys(this.keyVector(Object.entries(story.keys), cdf));
+    const q = probeOf(vec, keyVec);
+    const centroidSim = this.cosineToRecord(q.terms, q.termsNorm2, story.centroid);
+    const storyKeys = this.keyCosines(q, story.keys, null);
     let memberSim = 0;
-    let entitySim = cosine(entityVec, storyEntities);
-    let phraseSim = cosine(phraseVec, storyPhrases);
+    let entitySim = storyKeys.entity;
+    let phraseSim = storyKeys.phrase;
     const recent = story.articles.slice(-this.config.maxMembersCompared);
     for (const m of this.state.getArticles(recent)) {
-      memberSim = Math.max(memberSim, cosine(vec, this.weighted(m.terms, cdf)));
-      const [me, mp] = splitKeys(this.keyVector(m.keys.map((k) => [k, 1]), cdf));
-      entitySim = Math.max(entitySim, cosine(entityVec, me));
-      phraseSim = Math.max(phraseSim, cosine(phraseVec, mp));
+      // A story of one unpruned article: its centroid and keys are that article's, compared above already.
+      if (story.articles.length === 1 && sameSize(m.terms, story.centroid) && m.keys.length === countKeys(story.keys)) break;
+      memberSim = Math.max(memberSim, this.cosineToRecord(q.terms, q.termsNorm2, m.terms));
+      const memberKeys = this.keyCosines(q, null, m.keys);
+      entitySim = Math.max(entitySim, memberKeys.entity);
+      phraseSim = Math.max(phraseSim, memberKeys.phrase);
     }
     const score = Math.max(centroidSim, memberSim) + this.config.entityWeight * entitySim + this.config.phraseWeight * phraseSim;
     const clash = daysClash(f.days, story.days) || Boolean(f.roundup) !== Boolean(story.roundup);
     return clash ? score * this.config.dayMismatchFactor : score;
+  }
+
+  /**
+   * cosine(a, this.weighted(rec)) without building the weighted vector: the same value, summed in the same
+   * order (the dot product runs over the smaller side, as cosine() does). The hot path of grouping.
+   */
+  private cosineToRecord(a: Vector, aNorm2: number, rec: Record<string, number>): number {
+    let nb = 0, size = 0, dot = 0;
+    for (const t in rec) {
+      const x = rec[t]! * this.idf(t);
+      nb += x * x;
+      size++;
+      const y = a.get(t);
+      if (y !== undefined) dot += x * y;
+    }
+    if (a.size <= size) {
+      dot = 0;
+      for (const [t, w] of a) {
+        const r = rec[t];
+        if (typeof r === 'number' && Object.hasOwn(rec, t)) dot += w * (r * this.idf(t));
+      }
+    }
+    if (dot === 0) return 0;
+    return dot / Math.sqrt(aNorm2 * nb);
+  }
+
+  /**
+   * Entity and phrase cosines of the article's keys against a story's pooled key counts (counts) or a
+   * member's keys (list, count 1 each): cosine() of splitKeys(keyVector(...)) without building them.
+   */
+  private keyCosines(q: Probe, counts: Record<string, number> | null, list: string[] | null): { entity: number; phrase: number } {
+    let ne = 0, np = 0, se = 0, sp = 0, de = 0, dp = 0;
+    const visit = (k: string, c: number): void => {
+      const x = Math.min(c, 3) * this.idf(k);
+      if (k.startsWith('p:')) { np += x * x; sp++; const y = q.phrases.get(k); if (y !== undefined) dp += x * y; }
+      else { ne += x * x; se++; const y = q.entities.get(k); if (y !== undefined) de += x * y; }
+    };
+    if (counts) for (const k in counts) visit(k, counts[k]!);
+    if (list) for (const k of list) visit(k, 1);
+    const countOf = (k: string): number | undefined => {
+      if (counts) { const c = counts[k]; return typeof c === 'number' && Object.hasOwn(counts, k) ? c : undefined; }
+      return list!.includes(k) ? 1 : undefined;
+    };
+    const redo = (a: Vector): number => {
+      let dot = 0;
+      for (const [k, w] of a) { const c = countOf(k); if (c !== undefined) dot += w * (Math.min(c, 3) * this.idf(k)); }
+      return dot;
+    };
+    if (q.entities.size <= se) de = redo(q.entities);
+    if (q.phrases.size <= sp) dp = redo(q.phrases);
+    return {
+      entity: de === 0 ? 0 : de / Math.sqrt(q.entitiesNorm2 * ne),
+      phrase: dp === 0 ? 0 : dp / Math.sqrt(q.phrasesNorm2 * np),
+    };
   }
 
   private join(story: StoryRecord, f: ArticleFeatures): void {
@@ -257,19 +336,17 @@ export class StoryGrouper {
     this.state.putArticle(f, story.id);
     this.retitle(story);
     this.state.putStory(story);
-    const df = this.state.documentFrequencies(Object.keys(f.terms));
-    this.state.addPostings(story.id, this.indexKeys(this.weighted(f.terms, df), df));
+    this.state.addPostings(story.id, this.indexKeys(this.weighted(f.terms)));
   }
 
   /** The title is the headline (or lead sentence) of the member closest to the centroid: never invented. */
   private retitle(story: StoryRecord): void {
     const members = this.state.getArticles(story.articles.slice(-30));
-    const df = this.state.documentFrequencies(Object.keys(story.centroid));
-    const centroid = this.weighted(story.centroid, df);
+    const centroid = this.weighted(story.centroid);
     let best: ArticleFeatures | null = null;
     let bestSim = -1;
     for (const m of members) {
-      const sim = cosine(this.weighted(m.terms, df), centroid) + (m.title ? 0.05 : 0);
+      const sim = cosine(this.weighted(m.terms), centroid) + (m.title ? 0.05 : 0);
       if (sim > bestSim || (sim === bestSim && best && m.id < best.id)) { best = m; bestSim = sim; }
     }
     if (best) {
@@ -292,9 +369,8 @@ export class StoryGrouper {
     const merged: string[] = [];
     let story = this.state.getStory(storyId);
     for (let round = 0; story && round < 4; round++) {
-      const df = this.state.documentFrequencies([...Object.keys(story.centroid), ...Object.keys(story.keys)]);
-      const vec = this.weighted(story.centroid, df);
-      const keys = this.indexKeys(vec, df);
+      const vec = this.weighted(story.centroid);
+      const keys = this.indexKeys(vec);
       const posted = this.state.postings(keys, this.config.postingsCap);
       const votes = new Map<string, number>();
       for (const [term, ids] of posted) for (const id of ids) if (id !== story.id) votes.set(id, (votes.get(id) ?? 0) + (vec.get(term) ?? 0));
@@ -303,8 +379,7 @@ export class StoryGrouper {
       for (const [id] of ranked) {
         const other = this.state.getStory(id);
         if (!other || !this.windowsTouch(story, other) || daysClash(story.days, other.days) || Boolean(story.roundup) !== Boolean(other.roundup)) continue;
-        const odf = this.state.documentFrequencies(Object.keys(other.centroid));
-        const sim = cosine(vec, this.weighted(other.centroid, odf));
+        const sim = cosine(vec, this.weighted(other.centroid));
         if (sim >= this.config.mergeThreshold) { target = other; break; }
         // Would one of this story's latest members join the other story if it arrived now (df grown since)?
         if (round === 0 && this.config.recheckMembers > 0 && this.memberWouldJoin(story, other)) { target = other; break; }
@@ -321,8 +396,7 @@ export class StoryGrouper {
   private memberWouldJoin(story: StoryRecord, other: StoryRecord): boolean {
     for (const m of this.state.getArticles(story.articles.slice(-this.config.recheckMembers))) {
       if (!this.inWindow(m, other)) continue;
-      const df = this.state.documentFrequencies([...Object.keys(m.terms), ...m.keys]);
-      const s = this.score(m, this.weighted(m.terms, df), this.keyVector(m.keys.map((k) => [k, 1]), df), other);
+      const s = this.score(m, this.weighted(m.terms), this.keyVector(m.keys.map((k) => [k, 1])), other);
       if (s >= this.config.memberMergeThreshold) return true;
     }
     return false;
@@ -359,8 +433,7 @@ export class StoryGrouper {
     this.state.deleteStory(drop.id);
     this.retitle(keep);
     this.state.putStory(keep);
-    const df = this.state.documentFrequencies(Object.keys(keep.centroid));
-    this.state.addPostings(keep.id, this.indexKeys(this.weighted(keep.centroid, df), df));
+    this.state.addPostings(keep.id, this.indexKeys(this.weighted(keep.centroid)));
   }
 
   /** The story record of an article (null when the article was never grouped). */

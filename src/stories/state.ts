@@ -30,8 +30,8 @@ export interface StoryRecord {
 /** Synchronous on purpose: better-sqlite3 is synchronous and the grouper runs inside one transaction. */
 export interface StoryState {
   documentCount(): number;
-  /** Document frequency of each term (0 when unseen). */
-  documentFrequencies(terms: string[]): Map<string, number>;
+  /** Document frequency of a term (0 when unseen). Called for every term of every compared vector: keep it cheap. */
+  documentFrequency(term: string): number;
   /** Counts one more document holding each of these (distinct) terms. */
   addDocument(terms: string[]): void;
 
@@ -72,10 +72,8 @@ export class MemoryStoryState implements StoryState {
   private seq = 0;
 
   documentCount(): number { return this.docs; }
-  documentFrequencies(terms: string[]): Map<string, number> {
-    const out = new Map<string, number>();
-    for (const t of terms) out.set(t, this.df.get(t) ?? 0);
-    return out;
+  documentFrequency(term: string): number {
+    return this.df.get(term) ?? 0;
   }
   addDocument(terms: string[]): void {
     this.docs++;
