@@ -61,13 +61,16 @@ function probeOf(vec: Vector, keyVec: Vector): Probe {
   lastProbe = { vec, keyVec, probe };
   return probe;
 }
-function countKeys(rec: Record<string, number>): number {
-  let n = 0;
-  for (const _ in rec) n++;
-  return n;
-}
-function sameSize(a: Record<string, number>, b: Record<string, number>): boolean {
-  return countKeys(a) === countKeys(b);
+/** Binary search in a list sorted by code units (ArticleFeatures.keys is). */
+function sortedHas(list: string[], k: string): boolean {
+  let lo = 0, hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = list[mid]!;
+    if (v === k) return true;
+    if (v < k) lo = mid + 1; else hi = mid - 1;
+  }
+  return false;
 }
 
 /** True when both name weekdays and none in common. */
@@ -97,6 +100,8 @@ function pubMax(a: string | null, ta: number | null, b: string | null, tb: numbe
 export class StoryGrouper {
   readonly state: StoryState;
   readonly config: StoriesConfig;
+  /** Entries of the record the last cosineToRecord() read. */
+  private recordSize = 0;
 
   constructor(state: StoryState = new MemoryStoryState(), config: Partial<StoriesConfig> = {}) {
     this.state = state;
@@ -251,14 +256,17 @@ export class StoryGrouper {
   private score(f: ArticleFeatures, vec: Vector, keyVec: Vector, story: StoryRecord): number {
     const q = probeOf(vec, keyVec);
     const centroidSim = this.cosineToRecord(q.terms, q.termsNorm2, story.centroid);
+    const centroidSize = this.recordSize;
     const storyKeys = this.keyCosines(q, story.keys, null);
     let memberSim = 0;
     let entitySim = storyKeys.entity;
     let phraseSim = storyKeys.phrase;
     const recent = story.articles.slice(-this.config.maxMembersCompared);
     for (const m of this.state.getArticles(recent)) {
-      // A story of one unpruned article: its centroid and keys are that article's, compared above already.
-      if (story.articles.length === 1 && sameSize(m.terms, story.centroid) && m.keys.length === countKeys(story.keys)) break;
+      // A story of one article whose centroid and keys were never pruned (a pruned record has exactly
+      // maxCentroidTerms entries) holds exactly that article's terms and keys: compared above already.
+      if (story.articles.length === 1 && centroidSize !== this.config.maxCentroidTerms &&
+        storyKeys.size !== this.config.maxCentroidTerms) break;
       memberSim = Math.max(memberSim, this.cosineToRecord(q.terms, q.termsNorm2, m.terms));
       const memberKeys = this.keyCosines(q, null, m.keys);
       entitySim = Math.max(entitySim, memberKeys.entity);
@@ -275,6 +283,7 @@ export class StoryGrouper {
    */
   private cosineToRecord(a: Vector, aNorm2: number, rec: Record<string, number>): number {
     let nb = 0, size = 0, dot = 0;
+    this.recordSize = 0;
     for (const t in rec) {
       const x = rec[t]! * this.idf(t);
       nb += x * x;
@@ -282,6 +291,7 @@ export class StoryGrouper {
       const y = a.get(t);
       if (y !== undefined) dot += x * y;
     }
+    this.recordSize = size;
     if (a.size <= size) {
       dot = 0;
       for (const [t, w] of a) {
@@ -297,7 +307,7 @@ export class StoryGrouper {
    * Entity and phrase cosines of the article's keys against a story's pooled key counts (counts) or a
    * member's keys (list, count 1 each): cosine() of splitKeys(keyVector(...)) without building them.
    */
-  private keyCosines(q: Probe, counts: Record<string, number> | null, list: string[] | null): { entity: number; phrase: number } {
+  private keyCosines(q: Probe, counts: Record<string, number> | null, list: string[] | null): { entity: number; phrase: number; size: number } {
     let ne = 0, np = 0, se = 0, sp = 0, de = 0, dp = 0;
     const visit = (k: string, c: number): void => {
       const x = Math.min(c, 3) * this.idf(k);
@@ -308,7 +318,7 @@ export class StoryGrouper {
     if (list) for (const k of list) visit(k, 1);
     const countOf = (k: string): number | undefined => {
       if (counts) { const c = counts[k]; return typeof c === 'number' && Object.hasOwn(counts, k) ? c : undefined; }
-      return list!.includes(k) ? 1 : undefined;
+      return sortedHas(list!, k) ? 1 : undefined;
     };
     const redo = (a: Vector): number => {
       let dot = 0;
@@ -320,6 +330,7 @@ export class StoryGrouper {
     return {
       entity: de === 0 ? 0 : de / Math.sqrt(q.entitiesNorm2 * ne),
       phrase: dp === 0 ? 0 : dp / Math.sqrt(q.phrasesNorm2 * np),
+      size: se + sp,
     };
   }
 
