@@ -140,6 +140,11 @@ export class SqliteStore implements Store {
         this.db.pragma('synchronous = NORMAL');
         this.db.pragma('foreign_keys = ON');
         this.db.pragma('busy_timeout = 5000');
+        // Every article inserts 32 LSH band rows at random places of one B-tree, and FTS segments merge:
+        // past the default 2 MB page cache each insert re-reads pages from the OS. A bounded 64 MB cache
+        // keeps them in memory (memory stays flat: the cache does not grow with the store).
+        this.db.pragma('cache_size = -65536');
+        this.db.pragma('temp_store = MEMORY');
         migrate(this.db, 'articles', ARTICLE_MIGRATIONS);
       }
       this.stmt = prepareStatements(this.db);

@@ -60,9 +60,18 @@ function isAbbreviationPeriod(s: string, i: number): boolean {
   return false;
 }
 
-// Quote characters: opening → closing. The straight " toggles.
-const OPEN_QUOTE: Record<number, number> = { 0xab: 0xbb, 0x201c: 0x201d, 0x201e: 0x201d, 0x2039: 0x203a };
-const CLOSE_QUOTES = new Set([0xbb, 0x201d, 0x203a]);
+// Quote characters: opening → closing (« » “ ” „ ” ‹ ›); the straight " toggles. Comparisons, not a lookup
+// object: this runs for every character of every text.
+function closingQuoteOf(c: number): number {
+  if (c === 0x22) return 0x22;
+  if (c === 0xab) return 0xbb;
+  if (c === 0x201c || c === 0x201e) return 0x201d;
+  if (c === 0x2039) return 0x203a;
+  return 0;
+}
+function isClosingQuote(c: number): boolean {
+  return c === 0xbb || c === 0x201d || c === 0x203a;
+}
 
 /**
  * Splits on . ! ? ؟ ؛ … and line breaks. Text inside «» “” "" stays whole; a line break always ends a
@@ -107,8 +116,8 @@ export function sentences(s: string): Sentence[] {
       continue;
     }
     if (i >= quotesOffUntil) {
-      const close = c === 0x22 ? 0x22 : OPEN_QUOTE[c];
-      if (close !== undefined) { quoteClose = close; quoteStart = i; i++; continue; }
+      const close = closingQuoteOf(c);
+      if (close !== 0) { quoteClose = close; quoteStart = i; i++; continue; }
     }
     if (isTerminator(c)) {
       if (c === 0x2e) {
@@ -121,7 +130,7 @@ export function sentences(s: string): Sentence[] {
       let j = i + 1;
       while (j < n) {
         const d = s.charCodeAt(j);
-        if (isTerminator(d) || CLOSE_QUOTES.has(d) || d === 0x29 || d === 0x5d) j++;
+        if (isTerminator(d) || isClosingQuote(d) || d === 0x29 || d === 0x5d) j++;
         else break;
       }
       emit(segStart, j);
