@@ -7,6 +7,7 @@ import type { Article } from '../src/types.js';
 import { summarize } from '../src/summary/index.js';
 import { sentences } from '../src/summary/lex.js';
 import { hasShared, loadSeeds, sharedDir } from '../test/helpers/shared.js';
+import { machineReference, median } from './common.js';
 
 function mulberry32(seed: number): () => number {
   return () => {
@@ -43,13 +44,16 @@ export async function run(): Promise<void> {
   if (!hasShared) { console.log('(summary bench: ../shared not found)'); return; }
   const story = buildStory(200);
   const times: number[] = [];
+  const references: number[] = [];
+  const runs = Number(process.env.KHABAR_BENCH_RUNS ?? 9);
   summarize(story); // warm-up
-  for (let r = 0; r < 5; r++) {
+  for (let r = 0; r < runs; r++) {
+    references.push(machineReference());
     const t0 = performance.now();
     summarize(story);
     times.push(performance.now() - t0);
   }
-  times.sort((a, b) => a - b);
   const words = story.reduce((n, a) => n + a.text.split(/\s+/).length, 0);
-  console.log(`summarize 200 articles (${words} words): median ${times[2].toFixed(0)} ms over 5 runs (min ${times[0].toFixed(0)}, max ${times[4].toFixed(0)}); target < 500 ms`);
+  console.log(`summarize 200 articles (${words} words): median ${median(times).toFixed(0)} ms over ${runs} runs (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}); target < 500 ms`);
+  console.log(`  runs: ${times.map((x) => x.toFixed(0)).join(' ')} ms; machine reference (sha256 of 32 MB) before each: ${references.map((x) => x.toFixed(2)).join(' ')} s`);
 }
