@@ -99,26 +99,75 @@ function computeIsNationality(f: string): boolean {
 }
 
 const HAS_DEF_CLITIC = /^(وال|بال|فال|كال|لل|وبال|ولل)/;
-/** The memo key of a word for titleOf/isNameLike: its folded form, marked when the surface ends in a written ه. */
-const wordKey = (w: Word) => (w.text.endsWith('ه') ? w.f + '\u0001' : w.f);
-const nameLikeBits = memoized((key: string) => {
-  const w = wordOfKey(key);
-  return (computeIsNameLike(w, true) ? 1 : 0) | (computeIsNameLike(w, false) ? 2 : 0);
-});
-/** A stand-in word for a memo key: what the word predicates read (f, noConj, whether text ends in ه). */
-function wordOfKey(key: string): Word {
-  const endsH = key.endsWith('\u0001');
-  const f = endsH ? key.slice(0, -1) : key;
-  return { text: endsH ? f : f.endsWith('ه') ? f + '\u0001' : f, start: 0, end: 0, f, noConj: stripConj(f), after: '' };
+
+/** One bare form of a word (bareForms) with what surname resolution and candidates ask of it. */
+interface BareFacts {
+  bare: string;
+  key: string;
+  /** May resolve to a full name's surname (a key, not a stop word or speech verb, 3+ letters). */
+  resolvable: boolean;
+  /** May be kept as a name candidate for the story (also not a nationality or title filler). */
+  candidate: boolean;
 }
+/** What the entity rules ask of a word. They read its folded form and whether its surface ends in a written ه (not
+ * ة), nothing else, so the facts are computed once per distinct form (news vocabulary repeats) and kept in a
+ * bounded memo, one for each ending; each scanned word then carries its facts. */
+interface WordFacts {
+  /** isNameLike: bit 1 with a leading ال allowed, bit 2 without. */
+  nameLike: number;
+  title: string | null;
+  /** Its form without و/ف is a known first name. */
+  firstName: boolean;
+  /** Gazetteer lists the word can open, with the bare form each was found by. */
+  gaz: { list: GazEntry[]; bare: string }[];
+  /** The place or organisation trigger it is (one of its bare forms), or ''. */
+  trigger: string;
+  bares: BareFacts[];
+  /** tokenKey of its last bare form: the prevKey of a candidate right after it. */
+  lastBareKey: string;
+  /** Not name-like, but a clitic-led form (ولافروف, بلافروف) that may still hide a surname. */
+  cliticForm: boolean;
+}
+type ScannedWord = Word & { facts?: WordFacts };
+
+const factsMemo = [memoized((f) => computeFacts(f, false)), memoized((f) => computeFacts(f, true))];
+function factsOf(w: Word): WordFacts {
+  const sw = w as ScannedWord;
+  return (sw.facts ??= factsMemo[w.text.endsWith('ه') ? 1 : 0](w.f));
+}
+
+function computeFacts(f: string, endsH: boolean): WordFacts {
+  // a stand-in word: what the rules read (f, noConj, whether text ends in ه)
+  const w: Word = { text: endsH ? f : f.endsWith('ه') ? f + '\u0001' : f, start: 0, end: 0, f, noConj: stripConj(f), after: '' };
+  const title = computeTitleOf(w);
+  const forms = bareForms(f);
+  return {
+    nameLike: (computeIsNameLike(w, true, title) ? 1 : 0) | (computeIsNameLike(w, false, title) ? 2 : 0),
+    title,
+    firstName: FIRST.has(tokenKey(w.noConj)),
+    gaz: computeGazHeads(f),
+    trigger: forms.find((b) => PLACE_TRIG.has(b) || ORG_TRIG.has(b)) ?? '',
+    bares: forms.map((bare) => {
+      const key = tokenKey(bare);
+      return {
+        bare, key,
+        resolvable: !(!key || STOPS.has(bare) || SPEECH.has(bare) || bare.length < 3),
+        candidate: !(bare.length < 3 || STOPS.has(bare) || SPEECH.has(bare) || isNationality(bare) || FILLERS.has(bare)),
+      };
+    }),
+    lastBareKey: tokenKey(forms.at(-1)!),
+    cliticForm: /^[وفبل]/.test(f) && f.length >= 4,
+  };
+}
+
 function isNameLike(w: Word, allowAl: boolean): boolean {
-  return (nameLikeBits(wordKey(w)) & (allowAl ? 1 : 2)) !== 0;
+  return (factsOf(w).nameLike & (allowAl ? 1 : 2)) !== 0;
 }
-function computeIsNameLike(w: Word, allowAl: boolean): boolean {
+function computeIsNameLike(w: Word, allowAl: boolean, title: string | null): boolean {
   const f = w.f;
   if (!/^[\u0621-\u064A]{2,}$/.test(f)) return false;
   if (FIRST.has(tokenKey(f))) return true; // فاليري, ألكسندر look like فـ/ال + word
-  if (STOPS.has(f) || STOPS.has(w.noConj) || SPEECH.has(w.noConj) || FILLERS.has(f) || titleOf(w)) return false;
+  if (STOPS.has(f) || STOPS.has(w.noConj) || SPEECH.has(w.noConj) || FILLERS.has(f) || title) return false;
   if (isNationality(f)) return false;
   if (HAS_DEF_CLITIC.test(f)) return false;
   if (!allowAl && f.startsWith('ال')) return false;
@@ -133,7 +182,7 @@ const isBreak = (w: Word) => w.after !== '' && !(w.after.length === 1 && QUOTE_M
 function readName(ws: Word[], j: number, needTwo: boolean): number {
   const w0 = ws[j];
   if (!w0 || !isNameLike(w0, false)) return j;
-  const first = FIRST.has(tokenKey(w0.noConj)) || w0.f === 'عبد' || w0.f === 'ابو';
+  const first = factsOf(w0).firstName || w0.f === 'عبد' || w0.f === 'ابو';
   let k = j + 1;
   const endsHere = (i: number) => i + 1 >= ws.length || isBreak(ws[i]) || !isNameLike(ws[i + 1], true)
     || STOPS.has(ws[i + 1].noConj);
@@ -149,10 +198,9 @@ function readName(ws: Word[], j: number, needTwo: boolean): number {
   return k;
 }
 
-const titleMemo = memoized((key: string) => computeTitleOf(wordOfKey(key)) ?? '');
 /** The title a word carries: a title word, also with a possessive suffix (رئيسه، نائبه، نظيرته → رئيس، نائب، نظير). */
 function titleOf(w: Word): string | null {
-  return titleMemo(wordKey(w)) || null;
+  return factsOf(w).title;
 }
 function computeTitleOf(w: Word): string | null {
   for (const b of bareForms(w.f)) {
@@ -177,7 +225,7 @@ function skipTitleComplement(ws: Word[], j: number): number {
   while (j < ws.length && skipped < 7 && !isBreak(ws[j - 1])) {
     const x = ws[j];
     const next = ws[j + 1];
-    if (FIRST.has(tokenKey(x.noConj))) break;
+    if (factsOf(x).firstName) break;
     if (FILLERS.has(x.f) || FILLERS.has(x.noConj) || isNationality(x.f) || bareForms(x.f).some((b) => FILLERS.has(b))) { j++; skipped++; continue; }
     if (x.f.startsWith('ال') && x.f.length > 3 && !STOPS.has(x.f)) { j++; skipped++; continue; }
     const g = gazMatch(ws, j);
@@ -215,7 +263,7 @@ function readTitledName(ws: Word[], j: number): number {
 }
 
 /** The gazetteer lists a word can open, with the bare form each was found by (most words: none). Per folded word. */
-const gazHeads = memoized((f: string): { list: GazEntry[]; bare: string }[] => {
+function computeGazHeads(f: string): { list: GazEntry[]; bare: string }[] {
   const forms = bareForms(f);
   for (const b of [...forms]) if (b.endsWith('ا')) forms.push(b.slice(0, -1) + 'ه'); // أستانا → أستانة
   const out: { list: GazEntry[]; bare: string }[] = [];
@@ -224,10 +272,10 @@ const gazHeads = memoized((f: string): { list: GazEntry[]; bare: string }[] => {
     if (list) out.push({ list, bare: b.endsWith('ه') && !forms[0].endsWith('ه') ? b.slice(0, -1) + 'ا' : b });
   }
   return out;
-});
+}
 
 function gazMatch(ws: Word[], i: number): { end: number; entry: GazEntry; bare: string } | null {
-  for (const { list, bare } of gazHeads(ws[i].f)) {
+  for (const { list, bare } of factsOf(ws[i]).gaz) {
     for (const e of list) {
       let ok = true;
       for (let t = 1; t < e.keys.length; t++) {
@@ -239,9 +287,6 @@ function gazMatch(ws: Word[], i: number): { end: number; entry: GazEntry; bare: 
   }
   return null;
 }
-
-/** The place or organisation trigger a word is (one of its bare forms), or ''. */
-const triggerOf = memoized((f: string) => bareForms(f).find((b) => PLACE_TRIG.has(b) || ORG_TRIG.has(b)) ?? '');
 
 /** Finds entity mentions in one article's text. */
 export function extractEntities(article: Pick<Article, 'text'> | string): ArticleEntities {
@@ -277,7 +322,7 @@ export function extractEntities(article: Pick<Article, 'text'> | string): Articl
       }
     }
     // 2. a known first name
-    if (FIRST.has(tokenKey(bare))) {
+    if (factsOf(w).firstName) {
       const end = readName(ws, i, true);
       if (end > i + 1) { add(i, end, { type: 'person' }, bare); i = end - 1; continue; }
     }
@@ -285,7 +330,7 @@ export function extractEntities(article: Pick<Article, 'text'> | string): Articl
     const g = gazMatch(ws, i);
     if (g) { add(i, g.end, { type: g.entry.type, canonical: g.entry.canonical }, g.bare); i = g.end - 1; continue; }
     // 4. place and organisation triggers
-    const trig = triggerOf(w.f);
+    const trig = factsOf(w).trigger;
     if (trig && i + 1 < ws.length && !isBreak(w)) {
       const x = ws[i + 1];
       const gg = PLACE_TRIG.has(trig) ? gazMatch(ws, i + 1) : null;
@@ -320,16 +365,14 @@ export function extractEntities(article: Pick<Article, 'text'> | string): Articl
   for (let i = 0; i < ws.length; i++) {
     if (covered[i]) continue;
     const w = ws[i];
-    if (!isNameLike(w, true)) {
-      // bare forms with a clitic (ولافروف, بلافروف) are still candidates
-      if (!/^[وفبل]/.test(w.f) || w.f.length < 4) continue;
-    }
+    const fw = factsOf(w);
+    // bare forms with a clitic (ولافروف, بلافروف) are still candidates
+    if (!(fw.nameLike & 1) && !fw.cliticForm) continue;
     const prevWord = i > 0 && !covered[i - 1] && !isBreak(ws[i - 1]) ? ws[i - 1] : null;
-    const prev = prevWord ? tokenKey(bareForms(prevWord.f).at(-1)!) : null;
+    const prev = prevWord ? factsOf(prevWord).lastBareKey : null;
     let resolved = false;
-    for (const bare of anyFullName ? bareForms(w.f) : []) {
-      const key = tokenKey(bare);
-      if (!key || STOPS.has(bare) || SPEECH.has(bare) || bare.length < 3) continue;
+    for (const { bare, key, resolvable } of anyFullName ? fw.bares : []) {
+      if (!resolvable) continue;
       const hit = resolveSurname(surnames, { key, prevKey: prev, definite: bare.startsWith('ال') });
       if (hit) {
         const startWord = hit.twoWords ? i - 1 : i;
@@ -342,9 +385,9 @@ export function extractEntities(article: Pick<Article, 'text'> | string): Articl
       }
     }
     if (!resolved) {
-      for (const bare of bareForms(w.f)) {
-        if (bare.length < 3 || STOPS.has(bare) || SPEECH.has(bare) || isNationality(bare) || FILLERS.has(bare)) continue;
-        const cand: NameCandidate = { start: w.start, end: w.end, surface: surfaceWithoutClitics(w.text, bare), key: tokenKey(bare), prevKey: prev };
+      for (const { bare, key, candidate } of fw.bares) {
+        if (!candidate) continue;
+        const cand: NameCandidate = { start: w.start, end: w.end, surface: surfaceWithoutClitics(w.text, bare), key, prevKey: prev };
         if (bare.startsWith('ال')) cand.definite = true;
         candidates.push(cand);
       }

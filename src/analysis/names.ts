@@ -117,6 +117,19 @@ export function nameTokens(name: string): string[] {
 
 /** The key of a whole name: token keys joined by a space. Two names with the same nameKey are the same name. */
 export function nameKey(name: string): string {
+  // every mention's surface is keyed; names recur across articles (memoized, bounded; long strings are not kept)
+  if (name.length > NAME_MEMO_LONGEST) return computeNameKey(name);
+  let k = nameKeyMemo.get(name);
+  if (k === undefined) {
+    k = computeNameKey(name);
+    if (nameKeyMemo.size >= MEMO_MAX) nameKeyMemo.clear();
+    nameKeyMemo.set(name, k);
+  }
+  return k;
+}
+const NAME_MEMO_LONGEST = 80;
+const nameKeyMemo = new Map<string, string>();
+function computeNameKey(name: string): string {
   return nameTokens(name).map(tokenKey).filter(Boolean).join(' ');
 }
 

@@ -32,17 +32,19 @@ const isCont = (w: Word) => bareForms(w.f).some((b) => CONT.has(b));
 
 interface Span { start: number; end: number; textStart: number; textEnd: number }
 
+/** Closing mark of each opening quotation mark, by char code: « », “ ”, " ", and ” “ (used reversed in some text). */
+const CLOSE_OF = new Map<number, number>(Object.entries(PAIRS).map(([open, close]) => [open.charCodeAt(0), close.charCodeAt(0)]));
+
 /** Quoted spans of one paragraph (offsets into the article text). */
 function quoteSpans(text: string, from: number, to: number): Span[] {
   const out: Span[] = [];
   let i = from;
   while (i < to) {
-    const ch = text[i];
-    const close = PAIRS[ch];
-    if (close) {
+    const close = CLOSE_OF.get(text.charCodeAt(i));
+    if (close !== undefined) {
       // the closing mark within this paragraph (indexOf would run on to the end of the article for an unclosed mark)
       let j = i + 1;
-      while (j < to && text[j] !== close) j++;
+      while (j < to && text.charCodeAt(j) !== close) j++;
       if (j < to) { out.push({ start: i, end: j + 1, textStart: i + 1, textEnd: j }); i = j + 1; continue; }
     }
     i++;

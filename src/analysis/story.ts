@@ -8,7 +8,7 @@ import { analyze, findNumbers, normalize, parseDates, sentences, tokenize } from
 import { FACTS, NUMBERS, QUOTES, TIMELINE } from './config.js';
 import { extractEntities, mergeEntities, resolveSurname, surnameIndex, type Mention, type MentionIn, type NameCandidate } from './entities.js';
 import { extractQuotes, type RawQuote } from './quotes.js';
-import { nameKey, sameName } from './names.js';
+import { nameKey, sameName, skeleton } from './names.js';
 import { unitOf } from './units.js';
 
 export interface ArticleSentence { text: string; start: number; end: number; terms: string[] }
@@ -84,7 +84,7 @@ export function extractArticle(article: Article): ArticleExtraction {
 
 class UnionFind {
   parent: number[];
-  constructor(n: number) { this.parent = Array.from({ length: n }, (_, i) => i); }
+  constructor(n: number) { this.parent = new Array<number>(n); for (let i = 0; i < n; i++) this.parent[i] = i; }
   find(x: number): number { while (this.parent[x] !== x) { this.parent[x] = this.parent[this.parent[x]]; x = this.parent[x]; } return x; }
   union(a: number, b: number): void { const ra = this.find(a), rb = this.find(b); if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb); }
 }
@@ -123,6 +123,8 @@ export function combine(extractions: ArticleExtraction[]): CombineDetail {
     let lastEnd = -1;
     for (const c of x.candidates) {
       if (c.start < lastEnd) continue;
+      // most candidates are ordinary words: no full name of the story ends like them (resolveSurname would say null)
+      if (!index.last.has(skeleton(c.key)) && !(c.prevKey && index.ouglu.has(skeleton(c.prevKey)))) continue;
       const ck = `${c.key}|${c.prevKey ?? ''}|${c.definite ? 1 : 0}`;
       let hit = resolved.get(ck);
       if (hit === undefined) { hit = resolveSurname(index, c); resolved.set(ck, hit); }
@@ -228,11 +230,15 @@ function combineFacts(xs: ArticleExtraction[], mentionIdx: number[][], extra: Me
   // terms as integer ids, so that the pair loop below reads typed arrays instead of hashing strings
   const termIds = new Map<string, number>();
   const termNames: string[] = [];
-  const itemTerms: Int32Array[] = items.map((it) => Int32Array.from(it.terms, (t) => {
-    let id = termIds.get(t);
-    if (id === undefined) { id = termNames.length; termIds.set(t, id); termNames.push(t); }
-    return id;
-  }));
+  const itemTerms: Int32Array[] = items.map((it) => {
+    const ids = new Int32Array(it.terms.length);
+    it.terms.forEach((t, k) => {
+      let id = termIds.get(t);
+      if (id === undefined) { id = termNames.length; termIds.set(t, id); termNames.push(t); }
+      ids[k] = id;
+    });
+    return ids;
+  });
   const T = termNames.length;
   const df = new Int32Array(T);
   for (const ts of itemTerms) for (const t of ts) df[t]++;
@@ -248,7 +254,8 @@ function combineFacts(xs: ArticleExtraction[], mentionIdx: number[][], extra: Me
     for (const t of ts) if (df[t] <= maxDf && !termNames[t].startsWith('@')) { rare.push(t); postings[t].push(i); }
     return rare;
   });
-  const articleOf = Int32Array.from(items, (it) => it.a);
+  const articleOf = new Int32Array(N);
+  items.forEach((it, i) => { articleOf[i] = it.a; });
   const uf = new UnionFind(items.length);
   // for each item, count the rare terms it shares with each later item of another article (a dense counter,
   // reset through the list of items touched), then weigh the pairs that share two or more: weighted jaccard,
@@ -289,7 +296,7 @@ function combineFacts(xs: ArticleExtraction[], mentionIdx: number[][], extra: Me
     const members = ids.map((i) => ({ article: xs[items[i].a].id, sentence: items[i].s, text: xs[items[i].a].sentences[items[i].s].text.trim() }));
     const articles = [...new Set(members.map((m) => m.article))].sort();
     // the best-scored wording, the first of equals
-    let best = members[0], bestScore = wordingScore(best.text);
+    let best = members[0], bestScore = members.length > 1 ? wordingScore(best.text) : 0;
     for (let k = 1; k < members.length; k++) {
       const sc = wordingScore(members[k].text);
       if (sc > bestScore) { best = members[k]; bestScore = sc; }
