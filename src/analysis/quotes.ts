@@ -52,6 +52,10 @@ function quoteSpans(text: string, from: number, to: number): Span[] {
   return out;
 }
 
+/** What /\s/ matches, by char code: ASCII and Unicode spaces, line and paragraph separators, BOM. */
+const isSpace = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+  || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
 /** Sentence starts within a paragraph, outside quoted spans. */
 function sentenceStarts(text: string, from: number, to: number, spans: Span[]): number[] {
   const starts = [from];
@@ -59,7 +63,7 @@ function sentenceStarts(text: string, from: number, to: number, spans: Span[]): 
     const c = text.charCodeAt(i);
     if (c !== 0x2e && c !== 0x21 && c !== 0x3f && c !== 0x061f) continue; // . ! ? ؟
     if (spans.some((s) => i > s.start && i < s.end - 1)) continue;
-    if (i + 1 < to && /\s/.test(text[i + 1])) starts.push(i + 1);
+    if (i + 1 < to && isSpace(text.charCodeAt(i + 1))) starts.push(i + 1);
   }
   return starts;
 }

@@ -213,6 +213,8 @@ function combineFacts(xs: ArticleExtraction[], mentionIdx: number[][], extra: Me
   // items: sentences with enough content; terms = stems + numbers + entity ids
   interface Item { a: number; s: number; terms: string[] }
   const items: Item[] = [];
+  const entityTerms: string[] = [];
+  const entityTerm = (e: number) => (entityTerms[e] ??= `@${e}`);
   const extraStart: number[] = [];
   let offset = xs.reduce((n, x) => n + x.mentions.length, 0);
   xs.forEach((x, a) => { extraStart.push(offset); offset += extra[a].length; });
@@ -221,9 +223,11 @@ function combineFacts(xs: ArticleExtraction[], mentionIdx: number[][], extra: Me
     const mentionsSorted = sortedByStart(x.mentions), extraSorted = sortedByStart(extra[a]);
     x.sentences.forEach((s, si) => {
       if (s.terms.length < FACTS.minTerms) return;
+      const inMentions = spansWithin(x.mentions, mentionsSorted, s.start, s.end);
+      const inExtra = spansWithin(extra[a], extraSorted, s.start, s.end);
       const t = new Set(s.terms);
-      for (const i of spansWithin(x.mentions, mentionsSorted, s.start, s.end)) t.add(`@${entityOf[mentionIdx[a][i]]}`);
-      for (const i of spansWithin(extra[a], extraSorted, s.start, s.end)) t.add(`@${entityOf[extraStart[a] + i]}`);
+      for (const i of inMentions) t.add(entityTerm(entityOf[mentionIdx[a][i]]));
+      for (const i of inExtra) t.add(entityTerm(entityOf[extraStart[a] + i]));
       items.push({ a, s: si, terms: [...t] });
     });
   });
