@@ -93,7 +93,18 @@ function hijriToGregorian(hy: number, hm: number, hd: number): YMD {
 }
 
 // ---- token helpers ----
+/** First words of a name list: matchName runs at every token, and almost no token starts a name. */
+const firstWordsOf = new WeakMap<Name[], Set<string>>();
+function firstWords(list: Name[]): Set<string> {
+  let set = firstWordsOf.get(list);
+  if (!set) { set = new Set(list.map((nm) => nm.words[0]!)); firstWordsOf.set(list, set); }
+  return set;
+}
 function matchName(toks: Token[], i: number, list: Name[]): { value: number; next: number } | null {
+  const first = toks[i];
+  if (!first || first.kind !== 'word') return null;
+  const starts = firstWords(list);
+  if (!starts.has(first.norm) && !starts.has(first.norm.slice(1))) return null;
   for (const nm of list) {
     let ok = true;
     for (let k = 0; k < nm.words.length; k++) {
@@ -108,7 +119,12 @@ function matchName(toks: Token[], i: number, list: Name[]): { value: number; nex
   }
   return null;
 }
-function isNum(t: Token | undefined): t is Token { return !!t && t.kind === 'number' && /^\d+$/.test(t.norm); }
+/** A number token of ASCII digits only (no separator). */
+function isNum(t: Token | undefined): t is Token {
+  if (!t || t.kind !== 'number' || t.norm.length === 0) return false;
+  for (let k = 0; k < t.norm.length; k++) { const c = t.norm.charCodeAt(k); if (c < 0x30 || c > 0x39) return false; }
+  return true;
+}
 function yearAt(toks: Token[], i: number): { y: number; next: number } | null {
   const t = toks[i];
   if (!isNum(t) || t.norm.length !== 4) return null;
