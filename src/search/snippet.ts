@@ -24,13 +24,20 @@ export const SNIPPET_WORDS = 30;
 export function makeSnippet(text: string, query: TermQuery, maxWords = SNIPPET_WORDS): Snippet {
   const words = tokenize(text).filter((t) => t.kind !== 'punct' && t.kind !== 'symbol');
   if (words.length === 0) return { text: '', start: 0, end: 0, highlights: [] };
+  // Memoized per distinct word of this text: the shared stem cache is large (a random memory read per
+  // lookup), this map holds only the text's own few hundred words.
+  const seen = new Map<string, number>();
   const termOf = (norm: string): number => {
+    let i = seen.get(norm);
+    if (i !== undefined) return i;
+    i = -1;
     const s = searchStem(norm);
-    for (let i = 0; i < query.terms.length; i++) {
-      const t = query.terms[i];
-      if (t.norms.includes(norm) || t.stems.includes(s)) return i;
+    for (let k = 0; k < query.terms.length; k++) {
+      const t = query.terms[k];
+      if (t.norms.includes(norm) || t.stems.includes(s)) { i = k; break; }
     }
-    return -1;
+    seen.set(norm, i);
+    return i;
   };
   const match = words.map((w) => termOf(w.norm));
   const n = words.length;
