@@ -29,13 +29,14 @@ export function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-const referenceData = Buffer.alloc(32 * 1024 * 1024, 0x61);
+let referenceData: Buffer | null = null; // allocated on first use: evals import this module too
 /**
  * Seconds this machine takes, right now, to sha256 32 MB (native code, no allocation). CPU speed on a shared
  * machine drifts by several times from minute to minute; printing this next to a figure says how fast
  * the machine was when the figure was taken (measured here: 0.05 s when the machine runs at full speed, up to 0.9 s when it does not).
  */
 export function machineReference(): number {
+  referenceData ??= Buffer.alloc(32 * 1024 * 1024, 0x61);
   const t0 = process.hrtime.bigint();
   createHash('sha256').update(referenceData).digest();
   return Number(process.hrtime.bigint() - t0) / 1e9;

@@ -8,6 +8,7 @@ import { analyze } from '../src/text/index.js';
 import { CleaningContext, cleanArticle, isProblem, readInputs } from '../src/ingest/index.js';
 import { StoryGrouper, scoreClusters, type ClusterScores, type StoriesConfig } from '../src/stories/index.js';
 import type { Article } from '../src/types.js';
+import { prng } from '../bench/common.js';
 
 const repoRoot: string = (() => {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -88,18 +89,6 @@ export function antDevSet(): GoldSet | null {
 
 export async function goldSets(): Promise<GoldSet[]> {
   return [await seedSet(), await sampleSet(), antDevSet()].filter((s): s is GoldSet => s !== null);
-}
-
-/** Deterministic PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function shuffled<T>(xs: T[], seed: number): T[] {

@@ -10,6 +10,7 @@ import {
 } from './gazetteer.js';
 import { fold, nameKey, nameTokens, sameKey, sameTokenKey, skeleton, tokenDistance, tokenKey } from './names.js';
 import { NAME_MATCH } from './config.js';
+import { memoized } from './memo.js';
 import { bareForms, stripConj, surfaceWithoutClitics, words, type Word } from './tokens.js';
 
 export interface Mention {
@@ -70,19 +71,6 @@ const OUGLU = tokenKey('أوغلو');
 // Word-level predicates below depend on the word's folded form alone (and, for titles, on whether the surface ends
 // in a written ه): they run for every word of every article, and news vocabulary repeats, so each is memoized per
 // distinct form in a bounded map.
-const WORD_MEMO_MAX = 100_000;
-function memoized<V>(compute: (key: string) => V): (key: string) => V {
-  const memo = new Map<string, V>();
-  return (key: string) => {
-    let v = memo.get(key);
-    if (v === undefined) {
-      v = compute(key);
-      if (memo.size >= WORD_MEMO_MAX) memo.clear();
-      memo.set(key, v);
-    }
-    return v;
-  };
-}
 
 const isNationality = memoized(computeIsNationality);
 function computeIsNationality(f: string): boolean {

@@ -2,27 +2,16 @@
 // (تشاووش أوغلو / جاويش أوغلو / تشاوش اوغلو, آكار / أكار, أستانة / أستانا / آستانا) gets the same or a near key,
 // while look-alikes (لافروف / لافرينتييف, قضاء عكار / محافظة عكار) stay apart.
 import { NAME_MATCH } from './config.js';
+import { memoized } from './memo.js';
 
 const HARAKAT = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
 const BIDI = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 
-// fold is called for every word of every article (and again on each word's bare forms): words repeat, so short
-// strings are memoized; long ones (sentences) are folded directly and not kept.
-const FOLD_MEMO_MAX = 100_000;
-const FOLD_MEMO_LONGEST = 40;
-const foldMemo = new Map<string, string>();
-
-/** Orthographic folding used for every comparison: no harakat/tatweel, one alef, ى→ي, ة→ه, hamza seats folded. */
-export function fold(s: string): string {
-  if (s.length > FOLD_MEMO_LONGEST) return computeFold(s);
-  let f = foldMemo.get(s);
-  if (f === undefined) {
-    f = computeFold(s);
-    if (foldMemo.size >= FOLD_MEMO_MAX) foldMemo.clear();
-    foldMemo.set(s, f);
-  }
-  return f;
-}
+/**
+ * Orthographic folding used for every comparison: no harakat/tatweel, one alef, ى→ي, ة→ه, hamza seats folded.
+ * Called for every word of every article (and again on its bare forms): memoized for words, not sentences.
+ */
+export const fold: (s: string) => string = memoized(computeFold, 40);
 
 function computeFold(s: string): string {
   return s.normalize('NFC').replace(HARAKAT, '').replace(BIDI, '')
@@ -53,20 +42,11 @@ const NEAR_PAIRS = new Set(['Fو', 'وF', 'خJ', 'Jخ', 'خK', 'Kخ', 'GJ', 'JG'
 // tokenKey and sameTokenKey are pure and called for every word of every article against every name of the
 // story: memoized (news vocabulary repeats), with a size cap so a long-running server stays bounded.
 const MEMO_MAX = 100_000;
-const tokenKeyMemo = new Map<string, string>();
 const sameTokenMemo = new Map<string, Map<string, boolean>>();
 let sameTokenPairs = 0;
 
 /** Key of one name token: folded, ال dropped, letter classes applied, doubled letters collapsed, final ه→ا. */
-export function tokenKey(token: string): string {
-  let k = tokenKeyMemo.get(token);
-  if (k === undefined) {
-    k = computeTokenKey(token);
-    if (tokenKeyMemo.size >= MEMO_MAX) tokenKeyMemo.clear();
-    tokenKeyMemo.set(token, k);
-  }
-  return k;
-}
+export const tokenKey: (token: string) => string = memoized(computeTokenKey);
 
 function computeTokenKey(token: string): string {
   let t = fold(token).replace(/[^\u0621-\u064A\u067E\u0686\u0698\u06A4\u06AF\u06AD]/g, '');
@@ -82,18 +62,8 @@ function computeTokenKey(token: string): string {
   return out;
 }
 
-const skeletonMemo = new Map<string, string>();
-
 /** Consonant skeleton of a token key (vowel letters dropped except the first letter): a blocking key. */
-export function skeleton(key: string): string {
-  let k = skeletonMemo.get(key);
-  if (k === undefined) {
-    k = computeSkeleton(key);
-    if (skeletonMemo.size >= MEMO_MAX) skeletonMemo.clear();
-    skeletonMemo.set(key, k);
-  }
-  return k;
-}
+export const skeleton: (key: string) => string = memoized(computeSkeleton);
 
 function computeSkeleton(key: string): string {
   if (!key) return key;
@@ -115,20 +85,11 @@ export function nameTokens(name: string): string[] {
   return out;
 }
 
-/** The key of a whole name: token keys joined by a space. Two names with the same nameKey are the same name. */
-export function nameKey(name: string): string {
-  // every mention's surface is keyed; names recur across articles (memoized, bounded; long strings are not kept)
-  if (name.length > NAME_MEMO_LONGEST) return computeNameKey(name);
-  let k = nameKeyMemo.get(name);
-  if (k === undefined) {
-    k = computeNameKey(name);
-    if (nameKeyMemo.size >= MEMO_MAX) nameKeyMemo.clear();
-    nameKeyMemo.set(name, k);
-  }
-  return k;
-}
-const NAME_MEMO_LONGEST = 80;
-const nameKeyMemo = new Map<string, string>();
+/**
+ * The key of a whole name: token keys joined by a space. Two names with the same nameKey are the same name.
+ * Every mention's surface is keyed and names recur across articles: memoized (not for long strings).
+ */
+export const nameKey: (name: string) => string = memoized(computeNameKey, 80);
 function computeNameKey(name: string): string {
   return nameTokens(name).map(tokenKey).filter(Boolean).join(' ');
 }

@@ -53,22 +53,12 @@ export class CleaningContext {
     return name;
   }
 
-  /** How many articles of `outlet` contained the line (as recorded so far). */
-  seen(outlet: string, line: string): number {
-    return this.seenHash(outletKey(outlet), lineHash(line));
-  }
-
-  /** seen() by the outlet's key and the line's keyHash(). */
+  /** How many articles of the outlet (its outletKey) contained the line whose keyHash() is `hash`, so far. */
   seenHash(outletKeyed: string, hash: string): number {
     return this.outlets.get(outletKeyed)?.lines.get(hash) ?? 0;
   }
 
-  /** Records the distinct short lines of one article of `outlet`. */
-  observe(outlet: string, lines: string[]): void {
-    this.observeHashes(outlet, lines.filter(isShortLine).map(lineHash));
-  }
-
-  /** observe() for callers that already hold the keyHash() of each short line. */
+  /** Records one article of `outlet` and the keyHash() of each of its short lines. */
   observeHashes(outlet: string, shortLineHashes: string[]): void {
     const m = this.memory(outletKey(outlet));
     m.articles++;
@@ -111,16 +101,12 @@ export class CleaningContext {
 function outletKey(outlet: string): string {
   return normalizeKey(outlet);
 }
-function lineHash(line: string): string {
-  return keyHash(normalizeKey(line));
-}
 /** The recurring-line memory's key of a line whose normalizeKey() is `key` (persisted: keep the format). */
 function keyHash(key: string): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 16);
 }
-const wordCount = countWords;
 function isShortLine(line: string): boolean {
-  const n = wordCount(line);
+  const n = countWords(line);
   return n > 0 && n <= RECURRING_MAX_WORDS;
 }
 
@@ -159,7 +145,7 @@ export function splitTitle(text: string): { title: string | null; body: string }
   // A section label ("سياسة دولية") may precede the headline: look past it.
   for (const cand of nonEmpty.slice(0, 2)) {
     if (isSectionLabel(normalizeKey(cand.l), cand.l)) continue;
-    const n = wordCount(cand.l);
+    const n = countWords(cand.l);
     if (n >= 2 && n <= TITLE_MAX_WORDS && !endsLikeSentence(cand.l) && nonEmpty.length > 1) {
       return { title: cand.l, body: [...lines.slice(0, cand.i), ...lines.slice(cand.i + 1)].join('\n') };
     }
@@ -203,7 +189,7 @@ function trailingCredit(key: string, line: string): string | null {
 function outletFromSourceLine(line: string): string | null {
   const after = line.replace(/^[\s\-–—•*©]*/u, '').replace(/^(المصدر|مصدر الخبر|المصادر|source|جميع الحقوق محفوظة|حقوق النشر محفوظة)\s*(ل|لـ|ل\s|:|：|-|–)?\s*/iu, '');
   const first = after.split(/\s*(?:\+|،|,|\/|\s-\s|\sو(?=\s?وكالات)|\|)\s*/u)[0]?.replace(/^[:\s]+|[\s.:]+$/gu, '') ?? '';
-  if (!first || /^وكالات$/u.test(first) || wordCount(first) > 5) return null;
+  if (!first || /^وكالات$/u.test(first) || countWords(first) > 5) return null;
   return canonicalSource(first.replace(/^©\s*/u, ''));
 }
 
@@ -217,7 +203,7 @@ function outletFromDateline(line: string): string | null {
 
 /** Classifies one body line (its normalized key and the title's given), or null when it is body text. */
 function classifyLine(line: string, key: string, pos: number, titleKey: string | null, arabicArticle: boolean): RemovalReason | null {
-  const words = wordCount(line);
+  const words = countWords(line);
   if (titleKey && key === titleKey && pos < 6) return 'title-repeat';
   if (words <= 30 && TABLES.related.some((p) => startsWithWords(key, p))) return 'related-link';
   if (words <= 6 && TABLES.comment.has(key)) return 'comment-prompt';
@@ -262,9 +248,9 @@ function classifyOutside(lines: string[], title: string | null, arabicArticle: b
     if (!key || key === titleKey) { pendingRelated = false; beforeTitle = false; continue; }
     // Section labels are recognised only at the top of the article (before the headline, or the first lines).
     let reason = classifyLine(line, key, beforeTitle || i < 2 ? 0 : 99, null, arabicArticle);
-    if (!reason && pendingRelated && wordCount(line) <= 25 && !endsLikeSentence(line)) reason = 'related-link';
-    if (!reason && wordCount(line) >= 4 && wordCount(line) <= CAPTION_MAX_WORDS && !endsLikeSentence(line) && /\)\s*$/u.test(line)) reason = 'caption';
-    pendingRelated = reason === 'related-link' && (pendingRelated || (wordCount(line) <= 4 && !/:\s*\S/u.test(line)));
+    if (!reason && pendingRelated && countWords(line) <= 25 && !endsLikeSentence(line)) reason = 'related-link';
+    if (!reason && countWords(line) >= 4 && countWords(line) <= CAPTION_MAX_WORDS && !endsLikeSentence(line) && /\)\s*$/u.test(line)) reason = 'caption';
+    pendingRelated = reason === 'related-link' && (pendingRelated || (countWords(line) <= 4 && !/:\s*\S/u.test(line)));
     if (reason && OUTSIDE_REASONS.has(reason)) out.push({ text: line, reason });
   }
   return out;
@@ -292,8 +278,8 @@ export function cleanBody(body: string, title: string | null, outlet: string | n
     if (hash !== null) shortLineHashes.push(hash);
     let reason = classifyLine(line, key, kept.length, titleKey, arabicArticle);
     // "اقرأ أيضا" / "أخبار ذات صلة" alone on its line: the short lines after it are the linked headlines.
-    if (!reason && pendingRelatedHeadline && wordCount(line) <= 25 && !endsLikeSentence(line)) reason = 'related-link';
-    if (reason === 'related-link') pendingRelatedHeadline ||= wordCount(line) <= 4 && !/:\s*\S/u.test(line);
+    if (!reason && pendingRelatedHeadline && countWords(line) <= 25 && !endsLikeSentence(line)) reason = 'related-link';
+    if (reason === 'related-link') pendingRelatedHeadline ||= countWords(line) <= 4 && !/:\s*\S/u.test(line);
     else pendingRelatedHeadline = false;
     if (!reason && ctx && recurringOutlet && hash !== null && ctx.seenHash(recurringOutlet, hash) + 1 >= RECURRING_MIN_ARTICLES) reason = 'recurring';
     if (reason === 'source-line' && !sourceFromText) sourceFromText = outletFromSourceLine(line);
@@ -344,7 +330,7 @@ export function cleanArticle(raw: RawArticle, ctx?: CleaningContext): Article {
     const { arabic, latin } = letterCounts(body);
     cleaned.removed.unshift(...classifyOutside(outside, title, arabic > latin));
   }
-  if (wordCount(cleaned.text) < 3) {
+  if (countWords(cleaned.text) < 3) {
     throw new Error(`${where}: no article text left after removing boilerplate (${cleaned.removed.length} line(s) removed)`);
   }
   source ??= cleaned.sourceFromText ? ctx?.resolveOutlet(cleaned.sourceFromText) ?? cleaned.sourceFromText : null;

@@ -52,14 +52,10 @@ interface Probe {
   phrases: Vector; phrasesNorm2: number;
 }
 const norm2 = (v: Vector): number => { let n = 0; for (const w of v.values()) n += w * w; return n; };
-let lastProbe: { vec: Vector; keyVec: Vector; probe: Probe } | null = null;
-/** The probe of (vec, keyVec); the last one is kept, since every candidate story is scored against it. */
+/** The probe of an article's term vector and key vector, built once and compared with every candidate. */
 function probeOf(vec: Vector, keyVec: Vector): Probe {
-  if (lastProbe && lastProbe.vec === vec && lastProbe.keyVec === keyVec) return lastProbe.probe;
   const [entities, phrases] = splitKeys(keyVec);
-  const probe = { terms: vec, termsNorm2: norm2(vec), entities, entitiesNorm2: norm2(entities), phrases, phrasesNorm2: norm2(phrases) };
-  lastProbe = { vec, keyVec, probe };
-  return probe;
+  return { terms: vec, termsNorm2: norm2(vec), entities, entitiesNorm2: norm2(entities), phrases, phrasesNorm2: norm2(phrases) };
 }
 /** Binary search in a list sorted by code units (ArticleFeatures.keys is). */
 function sortedHas(list: string[], k: string): boolean {
@@ -161,7 +157,7 @@ export class StoryGrouper {
       }
     }
 
-    const scored = this.scoreCandidates(f, vec, keyVec);
+    const scored = this.scoreCandidates(f, probeOf(vec, keyVec));
     let best: { story: StoryRecord; score: number } | null = null;
     for (const c of scored) {
       if (!c.inWindow) continue;
@@ -233,7 +229,8 @@ export class StoryGrouper {
     return isDateOnly(a) || isDateOnly(b) ? this.config.dateOnlySlackDays : 0;
   }
 
-  private scoreCandidates(f: ArticleFeatures, vec: Vector, keyVec: Vector) {
+  private scoreCandidates(f: ArticleFeatures, q: Probe) {
+    const vec = q.terms;
     const keys = this.indexKeys(vec);
     const posted = this.state.postings(keys, this.config.postingsCap);
     const votes = new Map<string, number>();
@@ -246,15 +243,14 @@ export class StoryGrouper {
     for (const [id] of ranked) {
       const story = this.state.getStory(id);
       if (!story) continue; // merged away: postings are cleaned lazily
-      out.push({ story, score: this.score(f, vec, keyVec, story), inWindow: this.inWindow(f, story) });
+      out.push({ story, score: this.score(f, q, story), inWindow: this.inWindow(f, story) });
     }
     return out;
   }
 
   /** Similarity of an article to a story: the better of centroid and closest recent member, plus entity and
    * phrase overlap (each the better of the story's pooled keys and its closest member's keys). */
-  private score(f: ArticleFeatures, vec: Vector, keyVec: Vector, story: StoryRecord): number {
-    const q = probeOf(vec, keyVec);
+  private score(f: ArticleFeatures, q: Probe, story: StoryRecord): number {
     const centroidSim = this.cosineToRecord(q.terms, q.termsNorm2, story.centroid);
     const centroidSize = this.recordSize;
     const storyKeys = this.keyCosines(q, story.keys, null);
@@ -407,7 +403,7 @@ export class StoryGrouper {
   private memberWouldJoin(story: StoryRecord, other: StoryRecord): boolean {
     for (const m of this.state.getArticles(story.articles.slice(-this.config.recheckMembers))) {
       if (!this.inWindow(m, other)) continue;
-      const s = this.score(m, this.weighted(m.terms), this.keyVector(m.keys.map((k) => [k, 1])), other);
+      const s = this.score(m, probeOf(this.weighted(m.terms), this.keyVector(m.keys.map((k) => [k, 1]))), other);
       if (s >= this.config.memberMergeThreshold) return true;
     }
     return false;

@@ -86,7 +86,10 @@ export class InvertedIndex {
       p.push(doc, v.w[i]);
     }
   }
-  /** Calls visit(doc, dot) for every stored vector sharing a term with v, in order of first shared term. */
+  /**
+   * Calls visit(doc, dot) for every stored vector sharing a term with v, in order of first shared term.
+   * visit must not query this index (the accumulator is shared).
+   */
   forEachDot(v: Vec, visit: (doc: number, dot: number) => void): void {
     const acc = this.acc;
     const seen = this.seen;
@@ -102,10 +105,11 @@ export class InvertedIndex {
         acc[doc] += p[k + 1] * q;
       }
     }
-    // Copy out before visiting, so visit may query the index again.
-    const docs = touched.slice();
-    const dots = docs.map((d) => acc[d]);
-    for (const d of docs) { acc[d] = 0; seen[d] = 0; }
-    for (let k = 0; k < docs.length; k++) visit(docs[k], dots[k]);
+    for (const d of touched) {
+      const dot = acc[d];
+      acc[d] = 0;
+      seen[d] = 0;
+      visit(d, dot);
+    }
   }
 }

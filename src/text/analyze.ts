@@ -66,7 +66,10 @@ class WordCache {
 
   private add(units: Uint16Array, len: number, hash: number, slot: number): number {
     if (this.size === MAX_CACHED_WORDS) this.clear();
-    if (this.size === this.keyStart.length) return this.grow(), this.entry(units, len, hash);
+    if (this.size === this.keyStart.length) {
+      this.grow();
+      return this.entry(units, len, hash); // probe again in the larger table
+    }
     if (this.poolUsed + len > this.pool.length) {
       const pool = new Uint16Array(this.pool.length * 2);
       pool.set(this.pool);
