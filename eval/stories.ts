@@ -69,9 +69,9 @@ export function antTime(t: string | undefined): string | null {
   return /^\d{4}-\d\d-\d\d/.test(t) ? t : null;
 }
 
-/** The hand-grouped ANT window (eval/data/ant-dev-stories.json). */
-export function antDevSet(): GoldSet | null {
-  const goldPath = join(repoRoot, 'eval', 'data', 'ant-dev-stories.json');
+/** A hand-grouped ANT window from eval/data (its articles read from the corpus by docno). */
+function antGoldSet(file: string, name: string): GoldSet | null {
+  const goldPath = join(repoRoot, 'eval', 'data', file);
   const jsonl = join(sharedDir, 'data', 'ant-corpus-v1.1', 'ant_v1.1.jsonl');
   if (!existsSync(goldPath) || !existsSync(jsonl)) return null;
   const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as { groups: string[][] };
@@ -84,7 +84,17 @@ export function antDevSet(): GoldSet | null {
     articles.push(article(a.docno, a.title ?? null, a.text ?? '', antTime(a.time), a.source ?? 'JawharaFM', a.url ?? null));
   }
   articles.sort((x, y) => (x.id < y.id ? -1 : 1));
-  return { name: 'ant-dev', articles, groups: gold.groups };
+  return { name, articles, groups: gold.groups };
+}
+
+/** The hand-grouped ANT development window (eval/data/ant-dev-stories.json, 2–5 May 2017). */
+export function antDevSet(): GoldSet | null {
+  return antGoldSet('ant-dev-stories.json', 'ant-dev');
+}
+
+/** The held-out ANT window (eval/data/ant-check-stories.json, 16–18 March 2017): for checking only, never tuned on. */
+export function antCheckSet(): GoldSet | null {
+  return antGoldSet('ant-check-stories.json', 'ant-check');
 }
 
 export async function goldSets(): Promise<GoldSet[]> {
@@ -200,6 +210,13 @@ export async function run(): Promise<void> {
       console.log(line('grouper', evaluate(half, groupWithGrouper())));
       console.log(line('tfidf', evaluate(half, tfidfBaseline)));
     }
+  }
+  const check = antCheckSet();
+  if (check) {
+    console.log(`\nHELD-OUT (never tuned on; eval/data/ant-check-stories.json, grouped by hand before tuning) ${check.name}: ${check.articles.length} articles, ${check.groups.length} gold stories`);
+    console.log(line('grouper', evaluate(check, groupWithGrouper())));
+    console.log(line('alone', evaluate(check, singletons)));
+    console.log(line('tfidf', evaluate(check, tfidfBaseline)));
   }
   if (process.env.KHABAR_SWEEP) {
     console.log('\nsweep of joinThreshold (in order, pairwise F1 / BCubed F1 per set):');
