@@ -3,7 +3,7 @@
 // Continuations (وأضاف، وتابع، مضيفا ...) and من جانبه/بدوره carry the current speaker.
 import type { Article, EntityType } from '../types.js';
 import { QUOTES } from './config.js';
-import { CONTINUATION_VERBS, SAME_SPEAKER_PHRASES, SPEECH_VERBS, UNMARKED_OPENERS } from './gazetteer.js';
+import { CONTINUATION_VERBS, PERSON_TITLES, SAME_SPEAKER_PHRASES, SPEECH_VERBS, UNMARKED_OPENERS } from './gazetteer.js';
 import { extractEntities, type ArticleEntities, type Mention } from './entities.js';
 import { fold } from './names.js';
 import { bareForms, words, type Word } from './tokens.js';
@@ -26,30 +26,68 @@ const OPENERS = new Set(UNMARKED_OPENERS.map(fold));
 const THAT = new Set(['ان', 'انه', 'انها', 'بان', 'بانه', 'انهم', 'انهما', 'الي ان', 'الى ان'].map(fold));
 const PAIRS: Record<string, string> = { '«': '»', '“': '”', '"': '"', '”': '“' };
 const SPEAKER_TYPES: EntityType[] = ['person', 'org'];
+const TITLE_WORDS = new Set(PERSON_TITLES.filter((t) => !t.includes(' ')).map(fold));
+
+/** A definite noun right after a speech verb is its own unnamed subject (وأشار التقرير، وقالت الوكالة، وذكر المصدر),
+ * unless it is a title that refers back to the person named before (وقال الوزير، وأضاف المتحدث). */
+const unnamedSubject = (w: Word | undefined) => !!w && w.f.startsWith('ال') && w.f.length > 3 && !TITLE_WORDS.has(w.f);
 
 const speechForm = (w: Word) => bareForms(w.f).find((b) => SPEECH.has(b));
 const isCont = (w: Word) => bareForms(w.f).some((b) => CONT.has(b));
 
-interface Span { start: number; end: number; textStart: number; textEnd: number }
+interface Span { start: number; end: number; textStart: number; textEnd: number; inner: Span[] }
 
 /** Closing mark of each opening quotation mark, by char code: « », “ ”, " ", and ” “ (used reversed in some text). */
 const CLOSE_OF = new Map<number, number>(Object.entries(PAIRS).map(([open, close]) => [open.charCodeAt(0), close.charCodeAt(0)]));
 
-/** Quoted spans of one paragraph (offsets into the article text). */
+const isLetterOrDigit = (c: number) => (c >= 0x0621 && c <= 0x064a) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x066e && c <= 0x06d3)
+  || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
+/** Whether a mark that both opens and closes (") opens here: after a space, a bracket or the start of the paragraph,
+ * and right before a letter (عن "تفاؤله" opens at the first mark and closes at the second). */
+function opensHere(text: string, i: number, from: number): boolean {
+  const prev = i > from ? text.charCodeAt(i - 1) : 0x20;
+  return (isSpace(prev) || prev === 0x28 || prev === 0x5b) && i + 1 < text.length && isLetterOrDigit(text.charCodeAt(i + 1));
+}
+
+/** Quoted spans of one paragraph (offsets into the article text), each with the spans quoted inside it: a mark that
+ * opens inside a quotation (a nested «...» in «...», or a " that opens before a word) is closed before the outer one
+ * (انه "كما أعرب لافروف عن "تفاؤله"، بعد ..." is one quotation holding «تفاؤله»). When the marks do not balance
+ * within the paragraph, the first closing mark closes. */
 function quoteSpans(text: string, from: number, to: number): Span[] {
   const out: Span[] = [];
   let i = from;
   while (i < to) {
-    const close = CLOSE_OF.get(text.charCodeAt(i));
+    const open = text.charCodeAt(i);
+    const close = CLOSE_OF.get(open);
     if (close !== undefined) {
-      // the closing mark within this paragraph (indexOf would run on to the end of the article for an unclosed mark)
-      let j = i + 1;
-      while (j < to && text.charCodeAt(j) !== close) j++;
-      if (j < to) { out.push({ start: i, end: j + 1, textStart: i + 1, textEnd: j }); i = j + 1; continue; }
+      const span = closeSpan(text, i, open, close, from, to);
+      if (span) { out.push(span); i = span.end; continue; }
     }
     i++;
   }
   return out;
+}
+
+function closeSpan(text: string, i: number, open: number, close: number, from: number, to: number): Span | null {
+  const mk = (a: number, b: number, inner: Span[]): Span => ({ start: a, end: b + 1, textStart: a + 1, textEnd: b, inner });
+  // nesting: a stack of open inner marks; a completed top-level inner span is kept
+  const stack: { at: number; inner: Span[] }[] = [];
+  let inner: Span[] = [];
+  for (let j = i + 1; j < to; j++) {
+    const c = text.charCodeAt(j);
+    if (c === open && (open !== close || opensHere(text, j, from))) { stack.push({ at: j, inner }); inner = []; continue; }
+    if (c !== close) continue;
+    if (!stack.length) return mk(i, j, inner);
+    const top = stack.pop()!;
+    top.inner.push(mk(top.at, j, inner));
+    inner = top.inner;
+  }
+  // unbalanced: the first closing mark (the closing mark within this paragraph: indexOf would run on to the end of
+  // the article for an unclosed mark)
+  let j = i + 1;
+  while (j < to && text.charCodeAt(j) !== close) j++;
+  return j < to ? mk(i, j, []) : null;
 }
 
 /** What /\s/ matches, by char code: ASCII and Unicode spaces, line and paragraph separators, BOM. */
@@ -114,6 +152,15 @@ export function extractQuotes(article: Pick<Article, 'text'> | string, entities?
     const same = SAME.some((p) => before.includes(p));
     if (v >= 0) {
       const verb = ctx[v];
+      // subject, then verb without a conjunction (unless a name follows the verb at once: "... إردوغان أكد بوتين أن"): "إردوغان قال خلال لقائه بوتين"، "وزير الخارجية التركي مولود جاويش
+      // أوغلو قال من جهته"، "نقلت عن أوغلو قوله" (the name after the verb is then its object or a companion)
+      const nextWord = ctx[v + 1];
+      const namedNext = !!nextWord && mentionsIn(nextWord.start, nextWord.start + 200).some((i) => mentions[i].start === nextWord.start);
+      if (!namedNext && speechForm(verb) === verb.f) {
+        const before = mentionsIn(sentenceStart, verb.start);
+        const last = before.length ? before[before.length - 1] : -1;
+        if (last >= 0 && /^\s*(قد\s+)?$/.test(text.slice(mentions[last].end, verb.start))) return { mention: last, text: null, verb: true };
+      }
       const afterEnd = ctx[Math.min(ctx.length - 1, v + QUOTES.speakerWindow)].end;
       const after = mentionsIn(verb.end, Math.max(afterEnd, verb.end)).filter((i) => mentions[i].type === 'person');
       if (after.length) return { mention: after[0], text: null, verb: true };
@@ -126,6 +173,7 @@ export function extractQuotes(article: Pick<Article, 'text'> | string, entities?
       if (isCont(verb) && priorPerson.length) return { mention: priorPerson[0], text: null, verb: true };
       if (!isCont(verb) && !same) {
         if (priorPerson.length) return { mention: priorPerson[priorPerson.length - 1], text: null, verb: true };
+        if (unnamedSubject(ctx[v + 1])) return { mention: -1, text: null, verb: true };
         const next = ctx[v + 1];
         if (next && next.f.length > 3 && !/^(ال|في|من|ان|على)/.test(next.f) && /^[\u0621-\u064A]+$/.test(next.f) && next.after !== '' && /[:،,]/.test(next.after))
           return { mention: -1, text: next.text.replace(/^[وف]/, ''), verb: true };
@@ -148,6 +196,36 @@ export function extractQuotes(article: Pick<Article, 'text'> | string, entities?
     if (sp.mention >= 0 || sp.text) current = { mention: sp.mention, text: sp.text };
   };
 
+  /** Speech in the quoted spans of one sentence (or of one quotation, for the spans quoted inside it), in order;
+   * whether any was attributed to a speech verb or a colon. */
+  const quotedSpans = (inSentence: Span[], sStart: number): boolean => {
+    let prevEnd = sStart;
+    let handled = false;
+    let sentenceSpeaker: { mention: number; text: string | null } | null = null;
+    for (const q of inSentence) {
+      const body = text.slice(q.textStart, q.textEnd);
+      const nWords = body.trim().split(/\s+/).length;
+      const colon = /:\s*$/.test(text.slice(prevEnd, q.start));
+      const sp = speakerFor(prevEnd, q.start, sStart);
+      // a short quoted phrase is a quoted fragment when a speaker named in this sentence speaks or judges
+      // (أعرب لافروف عن «تفاؤله»، وجد الكرملين الخطوة «إيجابية» وتساهم في «استقرار الوضع»); with no named
+      // speaker it is a scare quote or a name («تنسيق»، «الأناضول»)
+      const namedHere = !!sp && sp.verb && !sp.carried && sp.mention >= 0 && SPEAKER_TYPES.includes(mentions[sp.mention].type);
+      const fragment = nWords < QUOTES.minWords && !colon && mentionsIn(q.textStart, q.textEnd, true).length === 0;
+      if (sp && (sp.verb || colon) && (nWords >= QUOTES.minWords || colon || (fragment && namedHere))) {
+        push(sp, body, 'direct', q.textStart, q.textEnd);
+        handled = true;
+        if (!sp.carried) sentenceSpeaker = sp;
+      } else if (fragment && sentenceSpeaker) {
+        push(sentenceSpeaker, body, 'direct', q.textStart, q.textEnd);
+      }
+      // a quotation inside this one: its own speaker is named inside (a report quoting "كما أعرب لافروف عن "تفاؤله"")
+      if (q.inner.length) quotedSpans(q.inner, q.textStart);
+      prevEnd = q.end;
+    }
+    return handled;
+  };
+
   let lineStart = 0;
   for (const line of text.split('\n')) {
     const from = lineStart, to = lineStart + line.length;
@@ -158,28 +236,7 @@ export function extractQuotes(article: Pick<Article, 'text'> | string, entities?
     for (let s = 0; s < starts.length; s++) {
       const sStart = starts[s], sEnd = s + 1 < starts.length ? starts[s + 1] : to;
       const inSentence = spans.filter((q) => q.start >= sStart && q.start < sEnd);
-      let prevEnd = sStart;
-      let handled = false;
-      let sentenceSpeaker: { mention: number; text: string | null } | null = null;
-      for (const q of inSentence) {
-        const body = text.slice(q.textStart, q.textEnd);
-        const nWords = body.trim().split(/\s+/).length;
-        const colon = /:\s*$/.test(text.slice(prevEnd, q.start));
-        const sp = speakerFor(prevEnd, q.start, sStart);
-        // a short quoted phrase is a quoted fragment when a speaker named in this sentence speaks or judges
-        // (أعرب لافروف عن «تفاؤله»، وجد الكرملين الخطوة «إيجابية» وتساهم في «استقرار الوضع»); with no named
-        // speaker it is a scare quote or a name («تنسيق»، «الأناضول»)
-        const namedHere = !!sp && sp.verb && !sp.carried && sp.mention >= 0 && SPEAKER_TYPES.includes(mentions[sp.mention].type);
-        const fragment = nWords < QUOTES.minWords && !colon && mentionsIn(q.textStart, q.textEnd, true).length === 0;
-        if (sp && (sp.verb || colon) && (nWords >= QUOTES.minWords || colon || (fragment && namedHere))) {
-          push(sp, body, 'direct', q.textStart, q.textEnd);
-          handled = true;
-          if (!sp.carried) sentenceSpeaker = sp;
-        } else if (fragment && sentenceSpeaker) {
-          push(sentenceSpeaker, body, 'direct', q.textStart, q.textEnd);
-        }
-        prevEnd = q.end;
-      }
+      const handled = quotedSpans(inSentence, sStart);
       if (handled || inSentence.length) continue;
       const sw = wordsIn(sStart, sEnd);
       // "وقال لافروف: ..." without quotation marks

@@ -39,6 +39,16 @@ test('entities: every variant set of the seeds is one entity', needsShared, () =
   assert.equal(entityOf(a, 'أستانة')?.type, 'place');
 });
 
+test('entities: داعش (004) and تنظيم الدولة الإسلامية (000, 001) are one organisation', needsShared, () => {
+  if (!hasShared) return;
+  const a = analyzeStory(seedArticles());
+  const e = entityOf(a, 'داعش');
+  assert.ok(e, 'داعش recognised');
+  assert.equal(e, entityOf(a, 'تنظيم الدولة الإسلامية'), e.variants.join(' / '));
+  assert.equal(e.type, 'org');
+  assert.ok(e.articles.some((id) => id.startsWith('004')) && e.articles.some((id) => id.startsWith('000')));
+});
+
 test('entities: look-alikes stay apart', needsShared, () => {
   if (!hasShared) return;
   const a = seedStory();
@@ -67,6 +77,37 @@ test('quotes in quotation marks are attributed to the right speaker', needsShare
   // the same quote in several outlets is one entry
   const guarantors = a.quotes.filter((q) => q.text.startsWith('باعتبارنا ضامنين'));
   assert.ok(guarantors.some((q) => q.articles.length >= 2), 'guarantor quote cited by several outlets');
+});
+
+test('a quoted fragment takes the speaker named before it, also inside a quotation (seed 002)', needsShared, () => {
+  if (!hasShared) return;
+  const a = seedStory();
+  // واشار التقرير الى، انه "كما أعرب لافروف عن "تفاؤله"، بعد هذه المحادثات ..."
+  const optimism = a.quotes.filter((q) => q.text === 'تفاؤله' && q.articles.some((id) => id.startsWith('002')));
+  assert.equal(optimism.length, 1, JSON.stringify(a.quotes.filter((q) => q.text.includes('تفاؤله'))));
+  assert.equal(optimism[0].speaker, 'سيرغي لافروف');
+  // the report's own quotation around it is not Lavrov's or the previous speaker's
+  const outer = a.quotes.find((q) => q.text.startsWith('كما أعرب لافروف'));
+  assert.ok(outer, 'the outer quotation is one quote, not cut at the inner mark');
+  assert.ok(outer.text.includes('شويغو'), outer.text);
+  assert.equal(outer.speaker, null);
+  // وجد الكرملين هذه الخطوة "إيجابية" وتساهم في "استقرار الوضع"
+  assert.equal(a.quotes.find((q) => q.text === 'استقرار الوضع')?.speaker, 'الكرملين');
+});
+
+test('a name right before the speech verb is its subject (seed 004)', needsShared, () => {
+  if (!hasShared) return;
+  const a = analyzeStory(seedArticles().filter((x) => x.id.startsWith('004')));
+  const speakerOf = (start: string) => a.quotes.find((q) => q.text.startsWith(start))?.speaker;
+  // وزير الخارجية التركي مولود جاويش أوغلو قال من جهته "لا شيء مؤكداً ..."
+  assert.equal(speakerOf('لا شيء مؤكداً'), 'مولود جاويش أوغلو');
+  // إن إردوغان قال خلال لقائه بوتين "تضامننا سيساهم في السلام بالمنطقة" (بوتين is the one he met)
+  assert.equal(speakerOf('تضامننا سيساهم'), 'رجب طيب إردوغان');
+  // ... مع نظيره التركي رجب طيب إردوغان أكد بوتين أن ...: the name right after the verb speaks
+  assert.equal(speakerOf('بلاده تؤيد الحوار'), 'فلاديمير بوتين');
+  // continuations inherit: وقال بوتين "..." / وأضاف "..." / وتابع "..."
+  assert.equal(speakerOf('كذلك بحثنا مسألة'), 'فلاديمير بوتين');
+  assert.equal(speakerOf('بحثنا أيضاً ملف محافظة إدلب'), 'فلاديمير بوتين');
 });
 
 test('numbers: 2000 troops unified across outlets', needsShared, () => {
