@@ -1,0 +1,130 @@
+// The ingest pipeline's parallel preparation: a worker thread prepares (cleans, indexes, signs) what the main
+// thread writes. It must store exactly what preparing in one thread stores, on real Arabic news.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { Khabar } from '../../src/khabar.js';
+import { CleaningContext, isProblem, readInputs } from '../../src/ingest/index.js';
+import { PrepareWorker, prepareBatch } from '../../src/prepare.js';
+import type { RawArticle } from '../../src/types.js';
+import { loadSeeds, needsShared, sharedDir } from '../helpers/shared.js';
+
+const antPath = join(sharedDir, 'data', 'ant-corpus-v1.1', 'ant_v1.1.jsonl');
+const needsAnt = existsSync(antPath) ? {} : { skip: `${antPath} not found (set KHABAR_SHARED)` };
+
+function tempDir(): { dir: string; done: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'khabar-pipeline-'));
+  return { dir, done: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Every stored row the ingest writes (articles, signatures, bands, near-duplicate links, the cleaning context). */
+function dump(path: string): Record<string, unknown[]> {
+  const db = new Database(path, { readonly: true });
+  try {
+    return {
+      article: db.prepare('SELECT rowid, id, source, title, url, published, lang, text, removed, content_hash FROM article ORDER BY rowid').all(),
+      signature: db.prepare('SELECT article, hex(signature) AS s FROM article_signature ORDER BY article').all(),
+      band: db.prepare('SELECT band, article FROM article_band ORDER BY band, article').all(),
+      related: db.prepare('SELECT article, other, similarity FROM article_related ORDER BY article, other').all(),
+      fts: db.prepare('SELECT count(*) AS n FROM article_fts').all(),
+      kv: db.prepare('SELECT key, value FROM kv ORDER BY key').all(),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+test('the prepare worker gives what in-thread preparation gives, seed by seed, and hands its cleaning context back', needsShared, async () => {
+  const raws: RawArticle[] = loadSeeds().map((s) => ({ id: s.id, text: s.text, source: 'seeds', published: s.published, origin: s.file }));
+  raws.push({ id: 'empty', text: '   ', origin: 'an empty article' });
+  const here = new CleaningContext();
+  const expected = prepareBatch(raws, here);
+  const worker = PrepareWorker.start(new CleaningContext().toJSON());
+  assert.ok(worker, 'the compiled worker (dist/src/prepare-worker.js) exists');
+  const { outcomes, context } = await worker.prepare(raws, true);
+  const finalContext = await worker.finish();
+  assert.equal(outcomes.length, raws.length);
+  for (const [i, o] of outcomes.entries()) {
+    const e = expected[i]!;
+    if ('error' in e) {
+      assert.ok('error' in o, `${raws[i]!.id} fails in the worker too`);
+      assert.equal(o.error, e.error);
+      continue;
+    }
+    assert.ok('item' in o, `${raws[i]!.id} prepared`);
+    assert.deepEqual(o.item.article, e.item.article);
+    assert.deepEqual(o.item.index, e.item.index);
+    assert.deepEqual([...o.item.signature], [...e.item.signature]);
+    assert.deepEqual(o.item.bands, e.item.bands);
+  }
+  assert.match((expected.at(-1) as { error: string }).error, /an empty article: no article text/);
+  const seedTexts = expected.slice(0, -1).map((o) => ('item' in o ? o.item.article.text : ''));
+  assert.ok(seedTexts.every((x) => x.length > 200), 'every seed is prepared');
+  assert.ok(seedTexts.some((x) => x.includes('لافروف')));
+  assert.deepEqual(context, here.toJSON());
+  assert.deepEqual(finalContext, here.toJSON());
+});
+
+test('a large ingest stores the same rows with and without the prepare worker (2,600 ANT articles)', needsAnt, async () => {
+  const t = tempDir();
+  try {
+    const lines = readFileSync(antPath, 'utf8').split('\n').filter((l) => l.trim()).slice(0, 2600);
+    const input = join(t.dir, 'ant.jsonl');
+    writeFileSync(input, lines.join('\n') + '\n');
+    const runs: Record<string, unknown[]>[] = [];
+    for (const parallel of [true, false]) {
+      const path = join(t.dir, `k-${parallel}.db`);
+      const k = Khabar.open({ db: path });
+      const reads: number[] = [];
+      const counts = await k.ingest([input], { parallel, onProgress: (p) => reads.push(p.read) });
+      k.close();
+      assert.equal(counts.stored + counts.duplicates + counts.failed, 2600);
+      assert.ok(counts.stored > 2500, `stored ${counts.stored}`);
+      assert.deepEqual(reads, [...reads].sort((a, b) => a - b), 'progress counts up');
+      assert.equal(reads.at(-1), 2600);
+      runs.push(dump(path));
+    }
+    const [withWorker, inThread] = runs;
+    for (const table of Object.keys(inThread!)) assert.deepEqual(withWorker![table], inThread![table], `table ${table}`);
+    // The bodies are the cleaned Arabic text.
+    const first = (withWorker!.article[0] as { text: string }).text;
+    assert.match(first, /[\u0600-\u06ff]{3,}/);
+  } finally {
+    t.done();
+  }
+});
+
+test('a version-1 database keeps its signatures when migrated to the separate signature table', needsShared, async () => {
+  const t = tempDir();
+  try {
+    const path = join(t.dir, 'k.db');
+    const k = Khabar.open({ db: path });
+    const raws: RawArticle[] = [];
+    for await (const r of readInputs([join(sharedDir, 'seeds')])) if (!isProblem(r)) raws.push(r);
+    await k.ingest([join(sharedDir, 'seeds')]);
+    k.close();
+    const before = dump(path);
+    // Turn the file back into the version-1 layout: the signature in the article row, no signature table.
+    const db = new Database(path);
+    db.exec(`ALTER TABLE article ADD COLUMN signature BLOB;
+      UPDATE article SET signature = (SELECT s.signature FROM article_signature s WHERE s.article = article.rowid);
+      DROP TABLE article_signature;
+      DELETE FROM schema_migrations WHERE component = 'articles' AND version = 2;`);
+    db.close();
+    const again = Khabar.open({ db: path });
+    assert.equal(again.count(), raws.length);
+    again.close();
+    const after = dump(path);
+    assert.deepEqual(after.signature, before.signature);
+    assert.equal(after.signature.length, raws.length);
+    const check = new Database(path, { readonly: true });
+    const columns = (check.prepare("SELECT name FROM pragma_table_info('article')").all() as { name: string }[]).map((c) => c.name);
+    check.close();
+    assert.ok(!columns.includes('signature'), 'the old column is dropped');
+  } finally {
+    t.done();
+  }
+});
