@@ -89,5 +89,10 @@ const io: CliIO = {
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  // `khabar stories --json | head`: the reader went away; what was written is all it wanted (as cat does).
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   main(process.argv.slice(2), io).then((code) => { process.exitCode = code; });
 }

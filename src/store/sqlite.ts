@@ -5,6 +5,8 @@
 //   article_fts      FTS5, contentless (content=''), rowid = article.rowid; columns filled by the app with
 //                    normalized tokens and light stems (FTS5's unicode61 splits Arabic words at harakat, so
 //                    the database never sees the original text — see notes/stack.md §3)
+//   article_signature the MinHash signature of each article, apart from the row: reading a column stored
+//                    after the body walks the body's overflow pages, and every band candidate reads one
 //   article_band     LSH band keys (hashed to integers) → article, for near-duplicate candidates
 //   article_related  near-duplicate links, recorded both ways
 //   kv               small named JSON documents (the serialized CleaningContext)
@@ -52,6 +54,18 @@ export const ARTICLE_MIGRATIONS: MigrationStep[] = [
         PRIMARY KEY (article, other)
       ) WITHOUT ROWID;
       CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 2,
+    description: 'MinHash signatures in their own table (a band candidate no longer reads the article row)',
+    up: `
+      CREATE TABLE article_signature (
+        article   INTEGER PRIMARY KEY,
+        signature BLOB NOT NULL
+      );
+      INSERT INTO article_signature (article, signature) SELECT rowid, signature FROM article WHERE signature IS NOT NULL;
+      ALTER TABLE article DROP COLUMN signature;
     `,
   },
 ];
@@ -166,8 +180,8 @@ export class SqliteStore implements Store {
   private bandCandidates(n: number): Database.Statement {
     let st = this.bandStatements.get(n);
     if (!st) {
-      st = this.db.prepare(`SELECT a.rowid AS rowid, a.id AS id, a.signature AS signature FROM article a
-        WHERE a.rowid IN (SELECT b.article FROM article_band b WHERE b.band IN (${Array(n).fill('?').join(', ')})) AND a.rowid <> ?`);
+      st = this.db.prepare(`SELECT s.article AS rowid, s.signature AS signature FROM article_signature s
+        WHERE s.article IN (SELECT b.article FROM article_band b WHERE b.band IN (${Array(n).fill('?').join(', ')})) AND s.article <> ?`);
       this.bandStatements.set(n, st);
     }
     return st;
@@ -192,24 +206,24 @@ export class SqliteStore implements Store {
       s.deleteFts.run(rowid);
       s.deleteBands.run(rowid);
       s.deleteRelated.run(rowid, rowid);
-      s.update.run(a.source, a.title, a.url, a.published, a.lang, a.text, removed, a.contentHash, signature, now, rowid);
+      s.update.run(a.source, a.title, a.url, a.published, a.lang, a.text, removed, a.contentHash, now, rowid);
     } else {
-      rowid = Number(s.insert.run(a.id, a.source, a.title, a.url, a.published, a.lang, a.text, removed, a.contentHash, signature, now).lastInsertRowid);
+      rowid = Number(s.insert.run(a.id, a.source, a.title, a.url, a.published, a.lang, a.text, removed, a.contentHash, now).lastInsertRowid);
     }
+    s.putSignature.run(rowid, signature);
     s.insertFts.run(rowid, e.index.titleNorm, e.index.titleStem, e.index.bodyNorm, e.index.bodyStem);
 
     const keys = [...new Set(e.bands.map(bandKey))];
     const nearDuplicates: string[] = [];
     if (e.verifyNearDuplicate && keys.length) {
-      const candidates = this.bandCandidates(keys.length).all(...keys, rowid) as { rowid: number; id: string; signature: Buffer | null }[];
+      const candidates = this.bandCandidates(keys.length).all(...keys, rowid) as { rowid: number; signature: Buffer }[];
       for (const c of candidates) {
-        if (!c.signature) continue;
         const sig = new Uint32Array(c.signature.buffer.slice(c.signature.byteOffset, c.signature.byteOffset + c.signature.byteLength));
         const sim = e.verifyNearDuplicate(sig, e.signature);
         if (sim === null) continue;
         s.insertRelated.run(rowid, c.rowid, sim);
         s.insertRelated.run(c.rowid, rowid, sim);
-        nearDuplicates.push(c.id);
+        nearDuplicates.push((s.idByRowid.get(c.rowid) as { id: string }).id);
       }
     }
     for (const k of keys) s.insertBand.run(k, rowid);
@@ -305,10 +319,12 @@ function prepareStatements(db: Database.Database) {
     rowidById: db.prepare('SELECT rowid FROM article WHERE id = ?'),
     byId: db.prepare('SELECT * FROM article WHERE id = ?'),
     count: db.prepare('SELECT count(*) AS n FROM article'),
-    insert: db.prepare(`INSERT INTO article (id, source, title, url, published, lang, text, removed, content_hash, signature, ingested_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    idByRowid: db.prepare('SELECT id FROM article WHERE rowid = ?'),
+    insert: db.prepare(`INSERT INTO article (id, source, title, url, published, lang, text, removed, content_hash, ingested_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     update: db.prepare(`UPDATE article SET source = ?, title = ?, url = ?, published = ?, lang = ?, text = ?, removed = ?,
-      content_hash = ?, signature = ?, ingested_at = ? WHERE rowid = ?`),
+      content_hash = ?, ingested_at = ? WHERE rowid = ?`),
+    putSignature: db.prepare('INSERT OR REPLACE INTO article_signature (article, signature) VALUES (?, ?)'),
     insertFts: db.prepare('INSERT INTO article_fts (rowid, title_norm, title_stem, norm, stem) VALUES (?, ?, ?, ?, ?)'),
     deleteFts: db.prepare('DELETE FROM article_fts WHERE rowid = ?'),
     insertBand: db.prepare('INSERT OR IGNORE INTO article_band (band, article) VALUES (?, ?)'),
