@@ -110,12 +110,12 @@ test('report --json on the samples validates against schema/report.schema.json',
 });
 
 test('a reader that stops early (| head) ends the output quietly, without an EPIPE trace', needsShared, () => {
-  // The shell's `khabar stories --json | head -c 100`: head exits after 100 bytes and the pipe closes.
-  const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" stories --json | head -c 100 >/dev/null; echo "khabar exit $?" >&2`], {
+  // `khabar stories --json | true`: the reader exits at once (as head does after its lines), so the write fails with EPIPE.
+  const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" stories --json | true`], {
     encoding: 'utf8', env: { ...process.env, KHABAR_DB: db },
   });
   assert.doesNotMatch(r.stderr, /EPIPE|Unhandled|at .*\.js:\d+/, r.stderr);
   const list = khabar('stories', '--json');
   assert.equal(list.status, 0, list.stderr);
-  assert.ok((JSON.parse(list.stdout) as unknown[]).length >= 4, 'the stories are there (output long enough to outrun head)');
+  assert.ok((JSON.parse(list.stdout) as unknown[]).length >= 4, 'the stories are there');
 });
