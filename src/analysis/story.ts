@@ -4,12 +4,14 @@ function pushTo<K, V>(m: Map<K, V[]>, k: K, v: V): void { const l = m.get(k); if
 
 // numbers, dates) and combine() (across the story's articles: facts, entities, quotes, numbers, timeline).
 import type { Article, Entity, Fact, Quantity, Quote, StoryAnalysis, TimelineEvent } from '../types.js';
-import { analyze, findNumbers, normalize, parseDates, sentences, tokenize } from '../text/index.js';
+import { analyze, normalize, parseDates, sentences, type NumberMention } from '../text/index.js';
 import { FACTS, NUMBERS, QUOTES, TIMELINE } from './config.js';
 import { extractEntities, mergeEntities, resolveSurname, surnameIndex, type Mention, type MentionIn, type NameCandidate } from './entities.js';
 import { extractQuotes, type RawQuote } from './quotes.js';
 import { nameKey, sameName, skeleton } from './names.js';
-import { unitOf } from './units.js';
+import { countedNumbers, numberMentions } from './numbers.js';
+import { conflation } from './terms.js';
+import { memoized } from './memo.js';
 
 export interface ArticleSentence { text: string; start: number; end: number; terms: string[] }
 export interface ArticleNumber { value: number; approximate: boolean; text: string; unit: string; sentence: number }
@@ -43,15 +45,15 @@ function dateLabel(start: string, end: string, granularity: string): string {
   return start.slice(0, 4);
 }
 
+const BARE_WEEKDAY = /^[وف]?(ال)?(سبت|احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه)$/;
+
 export function extractArticle(article: Article): ArticleExtraction {
   checkArticle(article, 'extractArticle');
   const text = article.text;
-  const sents: ArticleSentence[] = sentences(text).map((s) => ({
-    text: s.text, start: s.start, end: s.end, terms: [...new Set(analyze(s.text, { stem: true }))],
-  }));
+  const spans = sentences(text);
   const sentenceAt = (offset: number) => {
-    let lo = 0, hi = sents.length - 1, ans = 0;
-    while (lo <= hi) { const mid = (lo + hi) >> 1; if (sents[mid].start <= offset) { ans = mid; lo = mid + 1; } else hi = mid - 1; }
+    let lo = 0, hi = spans.length - 1, ans = 0;
+    while (lo <= hi) { const mid = (lo + hi) >> 1; if (spans[mid].start <= offset) { ans = mid; lo = mid + 1; } else hi = mid - 1; }
     return ans;
   };
   const ents = extractEntities(text);
@@ -65,15 +67,27 @@ export function extractArticle(article: Article): ArticleExtraction {
       dateSpans.push([d.startOffset, d.endOffset]);
     }
   }
-  const numbers: ArticleNumber[] = [];
-  for (const n of findNumbers(text)) {
-    if (dateSpans.some(([a, b]) => n.start < b && n.end > a)) continue;
-    const next = tokenize(text.slice(n.end, n.end + 40)).find((t) => t.kind !== 'punct');
-    if (!next || next.kind !== 'word') continue;
-    const unit = unitOf(next.norm);
-    if (!unit) continue;
-    numbers.push({ value: n.value, approximate: n.approximate, text: text.slice(n.start, n.end + next.end), unit, sentence: sentenceAt(n.start) });
-  }
+  const allNumbers = numberMentions(text);
+  const numbers: ArticleNumber[] = countedNumbers(text, allNumbers, sentenceAt, (n) => dateSpans.some(([a, b]) => n.start < b && n.end > a))
+    .map(({ start: _s, ...n }) => n);
+  // a sentence's terms: its stems, with each number as its value (ثلاثمئة أسير and 300 أسير share the term 300)
+  // and each date it names as the resolved date (اليوم السبت and أمس السبت of the next day share 2026-03-14)
+  const sents: ArticleSentence[] = spans.map((s) => ({ text: s.text, start: s.start, end: s.end, terms: [] }));
+  const numbersOf: NumberMention[][] = spans.map(() => []);
+  for (const n of allNumbers) if (n.start >= spans[sentenceAt(n.start)]?.start) numbersOf[sentenceAt(n.start)].push(n);
+  const datesOf: string[][] = spans.map(() => []);
+  // (not a bare weekday: which week it means is a guess, and its stem is a term already)
+  for (const d of dates) if (!BARE_WEEKDAY.test(normalize(d.text))) datesOf[d.sentence].push(d.date);
+  sents.forEach((s, i) => {
+    let t = s.text;
+    // replace from the last number on so that earlier offsets stay valid
+    for (const n of [...numbersOf[i]].reverse()) {
+      const a = n.start - s.start, b = n.end - s.start;
+      if (a < 0 || b > t.length) continue;
+      t = `${t.slice(0, a)} ${n.value} ${t.slice(b)}`;
+    }
+    s.terms = [...new Set([...analyze(t, { stem: true }), ...datesOf[i]])];
+  });
   return {
     id: article.id, source: article.source ?? null, published, sentences: sents,
     mentions: ents.mentions, candidates: ents.candidates, quotes, numbers, dates,
@@ -154,6 +168,9 @@ export function combine(extractions: ArticleExtraction[]): CombineDetail {
   return { facts: factGroups.map((g) => g.fact), factGroups, entities, quotes, numbers, timeline };
 }
 
+/** The stems of a place name as sentences index them (memoized: place names repeat across articles). */
+const placeStems = memoized((surface: string) => analyze(surface, { stem: true }));
+
 function termSet(s: string): Set<string> { return new Set(analyze(s, { stem: true })); }
 function jaccard(a: Set<string>, b: Set<string>): number {
   if (!a.size || !b.size) return 0;
@@ -218,6 +235,12 @@ function combineFacts(xs: ArticleExtraction[], mentionIdx: number[][], extra: Me
   const extraStart: number[] = [];
   let offset = xs.reduce((n, x) => n + x.mentions.length, 0);
   xs.forEach((x, a) => { extraStart.push(offset); offset += extra[a].length; });
+  // the story's conflation of stems (لروسيا → روسيا، تنسيقهم → تنسيق، الروس → روسيا)
+  const vocab = new Set<string>();
+  for (const x of xs) for (const s of x.sentences) for (const t of s.terms) vocab.add(t);
+  const places = new Set<string>();
+  for (const x of xs) for (const m of x.mentions) if (m.type === 'place') for (const t of placeStems(m.surface)) places.add(t);
+  const canon = conflation(vocab, places);
   xs.forEach((x, a) => {
     // a sentence's mentions by binary search on start offsets (both lists are in text order), not by a scan of all
     const mentionsSorted = sortedByStart(x.mentions), extraSorted = sortedByStart(extra[a]);
@@ -225,7 +248,8 @@ function combineFacts(xs: ArticleExtraction[], mentionIdx: number[][], extra: Me
       if (s.terms.length < FACTS.minTerms) return;
       const inMentions = spansWithin(x.mentions, mentionsSorted, s.start, s.end);
       const inExtra = spansWithin(extra[a], extraSorted, s.start, s.end);
-      const t = new Set(s.terms);
+      const t = new Set<string>();
+      for (const term of s.terms) t.add(canon.get(term) ?? term);
       for (const i of inMentions) t.add(entityTerm(entityOf[mentionIdx[a][i]]));
       for (const i of inExtra) t.add(entityTerm(entityOf[extraStart[a] + i]));
       items.push({ a, s: si, terms: [...t] });
@@ -263,9 +287,11 @@ function combineFacts(xs: ArticleExtraction[], mentionIdx: number[][], extra: Me
   const uf = new UnionFind(items.length);
   // for each item, count the rare terms it shares with each later item of another article (a dense counter,
   // reset through the list of items touched), then weigh the pairs that share two or more: weighted jaccard,
-  // summed in the items' term order (membership marks: inI[t] === i when term t is in item i)
+  // summed in the items' term order (membership marks: inI[t] === i when term t is in item i); the pairs at or above
+  // the threshold are kept
   const shared = new Int32Array(N);
   const touched: number[] = [];
+  const pairI: number[] = [], pairJ: number[] = [], pairSim: number[] = [];
   const inI = new Int32Array(T).fill(-1), inJ = new Int32Array(T).fill(-1);
   for (let i = 0; i < N; i++) {
     const ai = articleOf[i];
@@ -287,9 +313,28 @@ function combineFacts(xs: ArticleExtraction[], mentionIdx: number[][], extra: Me
       let inter = 0, uni = 0;
       for (const t of ti) { const wt = weight[t]; uni += wt; if (inJ[t] === j) inter += wt; }
       for (const t of tj) if (inI[t] !== i) uni += weight[t];
-      if (uni > 0 && inter / uni >= FACTS.minSimilarity) uf.union(i, j);
+      if (uni > 0 && inter / uni >= FACTS.minSimilarity) { pairI.push(i); pairJ.push(j); pairSim.push(inter / uni); }
     }
     touched.length = 0;
+  }
+  // Groups: the most similar pairs first, and a group holds one sentence per article at most (an article states a
+  // fact once; without this a lead that states two facts would chain the other outlets' sentences of both into one).
+  const order = Array.from(pairSim.keys()).sort((p, q) => pairSim[q] - pairSim[p] || pairI[p] - pairI[q] || pairJ[p] - pairJ[q]);
+  const articlesOf = new Map<number, Set<number>>();
+  const articlesOfRoot = (r: number) => { let set = articlesOf.get(r); if (!set) { set = new Set([articleOf[r]]); articlesOf.set(r, set); } return set; };
+  for (const k of order) {
+    const ri = uf.find(pairI[k]), rj = uf.find(pairJ[k]);
+    if (ri === rj) continue;
+    const si = articlesOfRoot(ri), sj = articlesOfRoot(rj);
+    const [small, large] = si.size <= sj.size ? [si, sj] : [sj, si];
+    let disjoint = true;
+    for (const a of small) if (large.has(a)) { disjoint = false; break; }
+    if (!disjoint) continue;
+    for (const a of small) large.add(a);
+    uf.union(ri, rj);
+    const r = uf.find(ri);
+    articlesOf.delete(ri); articlesOf.delete(rj);
+    articlesOf.set(r, large);
   }
   const groups = new Map<number, number[]>();
   items.forEach((_, i) => { const r = uf.find(i); pushTo(groups, r, i); });
@@ -396,8 +441,9 @@ function combineNumbers(xs: ArticleExtraction[]): Quantity[] {
         articles: [...new Set(mainList.map((n) => n.article))].sort(),
       };
       if (mainList.every((n) => n.approximate)) q.approximate = true;
-      const conflicts = values.slice(1).map(([value, ns]) => ({ value, text: ns[0].text, articles: [...new Set(ns.map((n) => n.article))].sort() }))
-        .filter((c) => c.articles.some((a) => !q.articles.includes(a)));
+      // every other value is a conflict, also one given by an article that gives the main value too (أكثر من 5 آلاف
+      // قتيل بحسب منظمات محلية، في حين تتحدث الأمم المتحدة عن 4 آلاف; a toll raised from 12 to 15)
+      const conflicts = values.slice(1).map(([value, ns]) => ({ value, text: ns[0].text, articles: [...new Set(ns.map((n) => n.article))].sort() }));
       if (conflicts.length) q.conflicts = conflicts;
       out.push(q);
     }
@@ -450,7 +496,7 @@ function combineTimeline(xs: ArticleExtraction[]): TimelineEvent[] {
 }
 
 /** Bumped whenever extractArticle's output changes, so that stored extractions of older code are not reused. */
-export const EXTRACTION_VERSION = 3;
+export const EXTRACTION_VERSION = 4;
 
 /** FNV-1a over the text: a content hash for articles that carry no contentHash. */
 function textHash(text: string): string {

@@ -2,7 +2,7 @@
 // per-article extraction cache (a story gaining one article extracts only that one).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeStory, extractionKey, type ArticleExtraction } from '../../src/analysis/index.js';
+import { analyzeStory, analyzeStoryDetailed, extractionKey, type ArticleExtraction } from '../../src/analysis/index.js';
 import type { Article } from '../../src/types.js';
 import { goldAnalysis, sampleArticles } from './load.js';
 
@@ -33,6 +33,44 @@ test('quotes in the sample story B carry their speakers', async () => {
   assert.equal(speakerOf('فرق الإنقاذ تعمل منذ منتصف الليل'), 'أسامة الخطيب');
   assert.equal(speakerOf('خسرنا في ليلة واحدة'), 'ماجد النجار');
   assert.equal(speakerOf('سنعوض كل عائلة فقدت بيتها'), 'أسامة الخطيب');
+});
+
+test('numbers: the same count in digits and words, with what it counts, is one quantity across outlets', async () => {
+  const b = analyzeStory(await story('B'));
+  const find = (value: number, unit: string) => b.numbers.find((n) => n.value === value && n.unit === unit);
+  // لقي 12 شخصا حتفهم / لقي اثنا عشر شخصا حتفهم / 15 قتيلا / 12 قتيلا: people who died are the killed
+  const killed = find(12, 'قتيل');
+  assert.ok(killed, JSON.stringify(b.numbers.filter((n) => n.value === 12)));
+  assert.equal(killed.articles.length, 4, killed.articles.join(','));
+  assert.deepEqual(killed.conflicts?.map((c) => c.value), [15]);
+  // وفقد 5 آخرون / 5 مفقودين
+  assert.equal(find(5, 'مفقود')?.articles.length, 4);
+  // 340 أسرة / ثلاثمئة وأربعين عائلة
+  assert.equal(find(340, 'أسرة')?.articles.length, 4);
+  // C: 60 في المئة / ستين بالمئة (not 160, not 100)
+  const c = analyzeStory(await story('C'));
+  assert.equal(c.numbers.find((n) => n.value === 60 && n.unit === 'بالمئة')?.articles.length, 2, JSON.stringify(c.numbers.filter((n) => [60, 100, 160].includes(n.value))));
+  assert.ok(!c.numbers.some((n) => n.value === 160 || n.conflicts?.some((x) => x.value === 160)));
+  // A: 200 مراقب / مئتي مراقب / مئتا مراقب
+  const a = analyzeStory(await story('A'));
+  assert.equal(a.numbers.find((n) => n.value === 200 && n.unit === 'مراقب')?.articles.length, 4);
+});
+
+test('facts: a close rewording in another outlet joins the agency sentence; a fact cites each article once', async () => {
+  const d = analyzeStoryDetailed(await story('B'));
+  const groupOf = (probe: string) => d.factGroups.find((x) => x.members.some((m) => m.text.includes(probe)));
+  // وأعلن ... ماهر النجار أن فرقه أجلت 340 أسرة ... / فأعلن إجلاء ثلاثمئة وأربعين عائلة ... / مضيفا أن فرقه أجلت 340 أسرة
+  const families = groupOf('إجلاء ثلاثمئة وأربعين عائلة');
+  assert.ok(families, 'the alminaa sentence is a member');
+  assert.equal(families.fact.articles.length, 4, families.members.map((m) => m.text.slice(0, 50)).join(' | '));
+  // وأضاف: "الجسر الرئيسي انهار، والبلدة مقطوعة ..." / قال رئيس البلدية ماجد النجار إن الجسر الرئيسي انهار بالكامل ...
+  assert.equal(groupOf('الجسر الرئيسي انهار بالكامل'), groupOf('الجسر الرئيسي انهار،'));
+  // "لقي اثنا عشر شخصا حتفهم" (words) and "لقي 12 شخصا حتفهم" (digits) are one fact
+  assert.equal(groupOf('لقي اثنا عشر شخصا حتفهم'), groupOf('لقي 12 شخصا حتفهم'));
+  for (const name of ['A', 'B']) {
+    const x = name === 'B' ? d : analyzeStoryDetailed(await story(name));
+    for (const g of x.factGroups) assert.equal(new Set(g.members.map((m) => m.article)).size, g.members.length, `one sentence per article: ${g.fact.text}`);
+  }
 });
 
 test('extraction cache: a story gaining one article extracts only that one, with the same result', async () => {
