@@ -49,8 +49,6 @@ export const STORIES_CONFIG = {
   /** A new article that scores at least this with a second candidate story (in its window) bridges it to the
    * story it joined: the two are merged. Makes the grouping less dependent on arrival order. */
   bridgeThreshold: 0.34,
-  /** …and only when that second score is at least this share of the score with the story it joined. */
-  bridgeRatio: 0.7,
   /** An article or story without a date is compared by content alone, with this stricter threshold. */
   joinThresholdUndated: 0.4,
   /** Stories above this score that do not join (outside the window, or below joinThreshold) are related.

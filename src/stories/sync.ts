@@ -8,12 +8,11 @@ import type { AssignResult, StoryGrouper } from './grouper.js';
  */
 const BATCH = 256;
 
+/**
+ * Groups the stored articles the grouping has not seen, as one batch (StoryGrouper.addBatch): the document
+ * frequencies that weigh every comparison count all of them from the start, not only the ones grouped so far.
+ */
 export function groupStoredArticles(store: Store, grouper: StoryGrouper): AssignResult[] {
-  const out: AssignResult[] = [];
   const pending = store.listArticles().filter((a) => !grouper.state.storyOfArticle(a.id));
-  for (let i = 0; i < pending.length; i += BATCH) {
-    const batch = pending.slice(i, i + BATCH);
-    grouper.state.transaction(() => { for (const a of batch) out.push(grouper.add(a)); });
-  }
-  return out;
+  return grouper.addBatch(pending, BATCH);
 }
