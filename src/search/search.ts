@@ -1,5 +1,5 @@
 // Search over a Store: analyze the query like the index, rank in the store (BM25), cut snippets here.
-import type { ArticleFilter, Store } from '../store/index.js';
+import type { ArticleFilter, Store, TermQuery } from '../store/index.js';
 import { analyzeQuery } from './analyzer.js';
 import { makeSnippet, markSnippet, type Snippet } from './snippet.js';
 
@@ -26,11 +26,37 @@ export interface SearchHit {
   passage: Snippet;
 }
 
+/**
+ * Recent answers per store, keyed by the analyzed query and filters, valid while store.version() is unchanged.
+ * A served page asks the same few queries again and again (a name in the news, a link shared around), and
+ * ranking a frequent word over a large store is the costly part: BM25 over every matching article (تونس matches
+ * a third of a 100k-article store). Like Elasticsearch's request cache, any write makes every entry stale.
+ */
+const CACHED_QUERIES = 500;
+const caches = new WeakMap<Store, { version: string; answers: Map<string, SearchHit[]> }>();
+
 /** Ranked articles matching every word of `query` (Arabic-aware; see analyzeQuery). Never throws on odd queries. */
 export function searchArticles(store: Store, query: string, options: SearchOptions = {}): SearchHit[] {
   const terms = analyzeQuery(query);
   if (terms.terms.length === 0) return [];
   const filter: ArticleFilter = { source: options.source, from: options.from, to: options.to, limit: options.limit ?? 20, offset: options.offset };
+  const version = store.version();
+  let cache = caches.get(store);
+  if (!cache || cache.version !== version) caches.set(store, cache = { version, answers: new Map() });
+  const key = JSON.stringify([terms.terms, filter.source, filter.from, filter.to, filter.limit, filter.offset]);
+  const known = cache.answers.get(key);
+  if (known) {
+    cache.answers.delete(key); // most recently used last
+    cache.answers.set(key, known);
+    return [...known];
+  }
+  const found = rank(store, terms, filter);
+  cache.answers.set(key, found);
+  if (cache.answers.size > CACHED_QUERIES) cache.answers.delete(cache.answers.keys().next().value!);
+  return [...found];
+}
+
+function rank(store: Store, terms: TermQuery, filter: ArticleFilter): SearchHit[] {
   const hits = store.searchArticles(terms, filter);
   const out: SearchHit[] = [];
   for (const h of hits) {

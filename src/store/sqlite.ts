@@ -136,6 +136,8 @@ export class SqliteStore implements Store {
   private readonly putTx: (a: Article, e: ArticleExtras) => PutResult;
   private readonly putManyTx: (items: ArticleToPut[]) => PutResult[];
   private readonly bandStatements = new Map<number, Database.Statement>();
+  /** Article writes through this connection (SQLite's data_version counts only other connections'). */
+  private writes = 0;
 
   static open(path: string, options: SqliteStoreOptions = {}): SqliteStore {
     return new SqliteStore(path, options);
@@ -173,6 +175,7 @@ export class SqliteStore implements Store {
   }
 
   putArticle(article: Article, extras: ArticleExtras): PutResult {
+    this.writes++;
     return this.putTx(article, extras);
   }
 
@@ -188,6 +191,7 @@ export class SqliteStore implements Store {
   }
 
   putArticles(items: ArticleToPut[]): PutResult[] {
+    this.writes++;
     return this.putManyTx(items);
   }
 
@@ -259,13 +263,25 @@ export class SqliteStore implements Store {
   searchArticles(query: TermQuery, filter: ArticleFilter = {}): StoreHit[] {
     const match = ftsExpression(query);
     if (!match) return [];
+    // Ranked in the FTS table alone: joining the article table made SQLite look up every matching row
+    // (33k for تونس in 100k articles: 166 ms against 38 ms). Filters become one set of rowids read from the
+    // covering (source, published) indexes; the unary + keeps SQLite from handing that set to FTS5 as rowid
+    // constraints, which re-ran the full-text query once per rowid.
     const { where, params } = filterSql(filter);
-    const sql = `SELECT a.id AS id, bm25(article_fts, ${BM25_WEIGHTS.join(', ')}) AS rank
-      FROM article_fts JOIN article a ON a.rowid = article_fts.rowid
-      WHERE article_fts MATCH ? ${where.length ? 'AND ' + where.join(' AND ') : ''}
-      ORDER BY rank, a.id LIMIT ? OFFSET ?`;
-    const rows = this.db.prepare(sql).all(match, ...params, filter.limit ?? 20, filter.offset ?? 0) as { id: string; rank: number }[];
-    return rows.map((r) => ({ id: r.id, score: -r.rank }));
+    const restrict = where.length ? `AND +article_fts.rowid IN (SELECT a.rowid FROM article a WHERE ${where.join(' AND ')})` : '';
+    const sql = `SELECT article_fts.rowid AS rowid, bm25(article_fts, ${BM25_WEIGHTS.join(', ')}) AS rank FROM article_fts
+      WHERE article_fts MATCH ? ${restrict} ORDER BY rank, article_fts.rowid LIMIT ? OFFSET ?`;
+    const rows = this.db.prepare(sql).all(match, ...params, filter.limit ?? 20, filter.offset ?? 0) as { rowid: number; rank: number }[];
+    const out: StoreHit[] = [];
+    for (const r of rows) {
+      const row = this.stmt.idByRowid.get(r.rowid) as { id: string } | undefined;
+      if (row) out.push({ id: row.id, score: -r.rank });
+    }
+    return out;
+  }
+
+  version(): string {
+    return `${this.db.pragma('data_version', { simple: true }) as number}:${this.writes}`;
   }
 
   loadCleaningContext(): unknown {

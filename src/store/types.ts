@@ -89,6 +89,11 @@ export interface Store {
   /** The serialized CleaningContext (src/ingest), or null when none is saved. */
   loadCleaningContext(): unknown;
   saveCleaningContext(json: unknown): void;
+  /**
+   * A value that changes whenever stored articles may have changed, by this connection or another one (a
+   * `khabar ingest` beside a running server): caches of search results are keyed by it.
+   */
+  version(): string;
   /** Runs fn atomically (nested calls join the outer transaction). */
   transaction<T>(fn: () => T): T;
   close(): void;

@@ -102,3 +102,22 @@ test('snippet offsets point at the original (diacritized) words', () => {
   assert.equal(s.text.slice(a, b), 'القُوّاتِ');
   assert.match(markSnippet(s, text), /«القُوّاتِ»/);
 });
+
+test('a repeated query is answered again after new articles are stored, by this or another connection', async () => {
+  // Recent answers are cached per store version: any write, here or by another process, makes them stale.
+  const before = khabar.search('سلفان').map((h) => h.id);
+  assert.ok(before.length >= 2);
+  assert.deepEqual(khabar.search('سلفان').map((h) => h.id), before);
+  const text = 'أعلنت سلطات إقليم سلفان الحدودي اليوم فتح المعابر أمام قوافل الإغاثة بعد سريان وقف إطلاق النار.';
+  khabar.addArticle({ id: 'silvan-aid', title: 'فتح معابر سلفان', text, source: 'وكالة الرافد للأنباء', published: '2026-03-16' });
+  const after = khabar.search('سلفان').map((h) => h.id);
+  assert.ok(after.includes('silvan-aid'), 'the new article is found');
+  // Another connection writes (as `khabar ingest` beside a running server does).
+  const other = Khabar.open({ db: join(dir, 'k.db') });
+  try {
+    other.addArticle({ id: 'silvan-aid-2', text: 'وصلت أول قافلة إغاثة إلى إقليم سلفان صباح اليوم عبر معبر جديد.', source: 'موقع شرفة الخبر', published: '2026-03-17' });
+  } finally {
+    other.close();
+  }
+  assert.ok(khabar.search('سلفان').map((h) => h.id).includes('silvan-aid-2'), 'a write by another connection is seen');
+});
