@@ -227,45 +227,59 @@ function spansWithin(list: { start: number; end: number }[], sorted: boolean, st
 const sortedByStart = (list: { start: number }[]) => list.every((m, i) => i === 0 || list[i - 1].start <= m.start);
 
 function combineFacts(xs: ArticleExtraction[], mentionIdx: number[][], extra: Mention[][], entityOf: number[]): FactGroup[] {
-  // items: sentences with enough content; terms = stems + numbers + entity ids
-  interface Item { a: number; s: number; terms: string[] }
+  // items: sentences with enough content; terms = stems + numbers + dates + entity ids, as integer ids so that the
+  // pair loop below reads typed arrays instead of hashing strings
+  interface Item { a: number; s: number }
   const items: Item[] = [];
-  const entityTerms: string[] = [];
-  const entityTerm = (e: number) => (entityTerms[e] ??= `@${e}`);
   const extraStart: number[] = [];
   let offset = xs.reduce((n, x) => n + x.mentions.length, 0);
   xs.forEach((x, a) => { extraStart.push(offset); offset += extra[a].length; });
-  // the story's conflation of stems (لروسيا → روسيا، تنسيقهم → تنسيق، الروس → روسيا)
-  const vocab = new Set<string>();
-  for (const x of xs) for (const s of x.sentences) for (const t of s.terms) vocab.add(t);
+  // each distinct stem once: its raw id (one map lookup per word of the story), then the story's conflation of the
+  // distinct stems (لروسيا → روسيا، تنسيقهم → تنسيق، الروس → روسيا) gives each raw id its term id
+  const rawIds = new Map<string, number>();
+  const rawNames: string[] = [];
+  const rawOf: Int32Array[][] = xs.map((x) => x.sentences.map((s) => {
+    const ids = new Int32Array(s.terms.length);
+    s.terms.forEach((t, k) => {
+      let id = rawIds.get(t);
+      if (id === undefined) { id = rawNames.length; rawIds.set(t, id); rawNames.push(t); }
+      ids[k] = id;
+    });
+    return ids;
+  }));
   const places = new Set<string>();
   for (const x of xs) for (const m of x.mentions) if (m.type === 'place') for (const t of placeStems(m.surface)) places.add(t);
-  const canon = conflation(vocab, places);
+  const canon = conflation(rawIds, places);
+  const termIds = new Map<string, number>();
+  const termNames: string[] = [];
+  const termId = (t: string) => {
+    let id = termIds.get(t);
+    if (id === undefined) { id = termNames.length; termIds.set(t, id); termNames.push(t); }
+    return id;
+  };
+  const termOfRaw = Int32Array.from(rawNames, (t) => termId(canon.get(t) ?? t));
+  const entityTermIds: number[] = [];
+  const entityTerm = (e: number) => (entityTermIds[e] ??= termId(`@${e}`));
+  const itemTerms: Int32Array[] = [];
+  let seen = new Int32Array(termNames.length + 64).fill(-1); // seen[term] === item: already in the item
+  const ids: number[] = [];
+  const add = (id: number, item: number) => {
+    if (id >= seen.length) { const grown = new Int32Array(Math.max(id + 1, seen.length * 2)).fill(-1); grown.set(seen); seen = grown; }
+    if (seen[id] !== item) { seen[id] = item; ids.push(id); }
+  };
   xs.forEach((x, a) => {
     // a sentence's mentions by binary search on start offsets (both lists are in text order), not by a scan of all
     const mentionsSorted = sortedByStart(x.mentions), extraSorted = sortedByStart(extra[a]);
     x.sentences.forEach((s, si) => {
       if (s.terms.length < FACTS.minTerms) return;
-      const inMentions = spansWithin(x.mentions, mentionsSorted, s.start, s.end);
-      const inExtra = spansWithin(extra[a], extraSorted, s.start, s.end);
-      const t = new Set<string>();
-      for (const term of s.terms) t.add(canon.get(term) ?? term);
-      for (const i of inMentions) t.add(entityTerm(entityOf[mentionIdx[a][i]]));
-      for (const i of inExtra) t.add(entityTerm(entityOf[extraStart[a] + i]));
-      items.push({ a, s: si, terms: [...t] });
+      const item = items.length;
+      ids.length = 0;
+      for (const r of rawOf[a][si]) add(termOfRaw[r], item);
+      for (const i of spansWithin(x.mentions, mentionsSorted, s.start, s.end)) add(entityTerm(entityOf[mentionIdx[a][i]]), item);
+      for (const i of spansWithin(extra[a], extraSorted, s.start, s.end)) add(entityTerm(entityOf[extraStart[a] + i]), item);
+      items.push({ a, s: si });
+      itemTerms.push(Int32Array.from(ids));
     });
-  });
-  // terms as integer ids, so that the pair loop below reads typed arrays instead of hashing strings
-  const termIds = new Map<string, number>();
-  const termNames: string[] = [];
-  const itemTerms: Int32Array[] = items.map((it) => {
-    const ids = new Int32Array(it.terms.length);
-    it.terms.forEach((t, k) => {
-      let id = termIds.get(t);
-      if (id === undefined) { id = termNames.length; termIds.set(t, id); termNames.push(t); }
-      ids[k] = id;
-    });
-    return ids;
   });
   const T = termNames.length;
   const df = new Int32Array(T);

@@ -27,12 +27,12 @@ function countryOf(adj: string, places: Set<string>): string | null {
 
 /**
  * The conflation of a story's fact terms: term → the term it stands for (only terms that change are in the map).
- * `vocab`: every term of the story's sentences; `places`: the stems of its place names.
+ * `vocab`: every term of the story's sentences (a Set, or a Map keyed by term); `places`: the stems of its place names.
  */
-export function conflation(vocab: Iterable<string>, places: Set<string>): Map<string, string> {
-  const all = vocab instanceof Set ? (vocab as Set<string>) : new Set(vocab);
+export function conflation(vocab: { has(t: string): boolean; keys(): Iterable<string> }, places: Set<string>): Map<string, string> {
+  const all = vocab;
   const out = new Map<string, string>();
-  for (const t of all) {
+  for (const t of all.keys()) {
     if (!isPlain(t)) continue;
     const country = countryOf(t, places);
     if (country) { out.set(t, country); continue; }
