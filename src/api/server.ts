@@ -7,6 +7,7 @@ import type { KhabarSource, StoryListQuery } from './source.js';
 import { ApiError, classify, errorBody } from './errors.js';
 import { IngestTracker } from './ingest-tracker.js';
 import { openApiDocument } from './openapi.js';
+import { renderedOnce } from './render-cache.js';
 import * as s from './schemas.js';
 import { errorPage, registerWeb } from '../web/routes.js';
 
@@ -97,10 +98,10 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     async (req) => source.listStories(req.query),
   );
 
-  app.get<{ Params: { id: string } }>('/api/stories/:id', { schema: { params: s.idParamsSchema } }, async (req) => {
+  app.get<{ Params: { id: string } }>('/api/stories/:id', { schema: { params: s.idParamsSchema } }, async (req, reply) => {
     const story = source.story(req.params.id);
     if (!story) throw new ApiError('not_found', `no story with id ${req.params.id}`);
-    return story;
+    return reply.type('application/json; charset=utf-8').send(renderedOnce(story, 'json', () => JSON.stringify(story)));
   });
 
   app.get<{ Params: { id: string } }>('/api/articles/:id', { schema: { params: s.idParamsSchema } }, async (req) => {

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { KhabarSource, StoryListQuery } from '../api/source.js';
 import type { IngestStatus } from '../api/ingest-tracker.js';
 import { ApiError } from '../api/errors.js';
+import { renderedOnce } from '../api/render-cache.js';
 import { idParamsSchema, storyListQuerySchema } from '../api/schemas.js';
 import { APP_CSS, APP_JS, fontFile } from './assets.js';
 import { articlePage, entityListPage, entityPage, errorPage, searchPage, storyListPage, storyPage } from './pages.js';
@@ -36,7 +37,10 @@ export async function registerWeb(app: FastifyInstance, source: KhabarSource, _o
   app.get<{ Params: { id: string } }>('/stories/:id', { schema: { params: idParamsSchema } }, async (req, reply) => {
     const story = source.story(req.params.id);
     if (!story) return page(reply, errorPage(404, `لا توجد قصة بالمعرف ${req.params.id}`), 404);
-    return page(reply, storyPage(story, source.articles(story.articles), source.storiesById(story.related)));
+    // The page shows the related stories' titles too: a retitled neighbour renders the page again.
+    const related = source.storiesById(story.related);
+    const variant = `html\n${related.map((r) => `${r.id} ${r.title}`).join('\n')}`;
+    return page(reply, renderedOnce(story, variant, () => storyPage(story, source.articles(story.articles), related)));
   });
 
   app.get<{ Params: { id: string } }>('/articles/:id', { schema: { params: idParamsSchema } }, async (req, reply) => {

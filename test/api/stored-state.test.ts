@@ -96,6 +96,34 @@ describe('API over the stored story state', () => {
     }
   });
 
+  test('a served story page and its JSON change when the story gains an article (responses are kept per report)', async () => {
+    const khabar = Khabar.open({ db });
+    try {
+      const source = new KhabarLibrarySource(khabar);
+      const app = await buildServer({ source, token: TOKEN });
+      const top = source.listStories({ page: 1, pageSize: 1, sort: 'coverage' }).items[0];
+      const url = `/stories/${encodeURIComponent(top.id)}`;
+      const api = `/api/stories/${encodeURIComponent(top.id)}`;
+      const page1 = (await app.inject(url)).body;
+      assert.equal((await app.inject(url)).body, page1, 'the same page while nothing changed');
+      const json1 = (await app.inject(api)).json() as { articles: string[] };
+      const member = khabar.article(top.articles[0])!;
+      const outlet = 'إذاعة الساحل المحلية';
+      const posted = await app.inject({
+        method: 'POST', url: '/api/articles', headers: auth,
+        payload: { id: 'page-copy', source: outlet, title: member.title ?? undefined, published: member.published ?? undefined, text: `${member.text}\n\nوأضاف شهود عيان أن الحركة عادت إلى طبيعتها صباح الغد.` },
+      });
+      assert.equal(posted.json().stored, 1, posted.body);
+      assert.ok(!json1.articles.includes('page-copy'));
+      assert.ok(((await app.inject(api)).json() as { articles: string[] }).articles.includes('page-copy'));
+      const page2 = (await app.inject(url)).body;
+      assert.ok(!page1.includes(outlet) && page2.includes(outlet), 'the new outlet appears on the page');
+      await app.close();
+    } finally {
+      khabar.close();
+    }
+  });
+
   test('buildReport: the whole store, or only the given articles and their stories', () => {
     const khabar = Khabar.open({ db });
     try {
