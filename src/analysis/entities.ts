@@ -458,16 +458,33 @@ export interface MentionIn { articleId: string; mention: Mention }
  * for each input mention, the index of its entity. */
 export function mergeEntities(mentions: MentionIn[]): { entities: Entity[]; entityOf: number[] } {
   // distinct (type, key) forms first: the comparisons are over forms, not mentions
+  // a lone surname refers to the person its own article names in full, when exactly one fits there (وقال النجار
+  // after العقيد ماهر النجار, though the story also has a mayor ماجد النجار): such a mention gets a form of its own,
+  // tied to that full name
+  const fullByArticle = new Map<string, string[]>();
+  for (const { articleId, mention: m } of mentions) if (m.type === 'person' && m.key.includes(' ')) pushTo(fullByArticle, articleId, m.key);
+  const articleIndex = new Map<string, SurnameIndex>();
+  const resolvedIn = (articleId: string, key: string): string | null => {
+    const fulls = fullByArticle.get(articleId);
+    if (!fulls) return null;
+    let index = articleIndex.get(articleId);
+    if (!index) { index = surnameIndex(fulls); articleIndex.set(articleId, index); }
+    const toks = key.split(' ');
+    const hit = toks.length === 1 ? resolveSurname(index, { key: toks[0], prevKey: null })
+      : toks.length === 2 && sameTokenKey(toks[1], OUGLU) ? resolveSurname(index, { key: toks[1], prevKey: toks[0] }) : null;
+    return hit && hit.full !== key ? hit.full : null;
+  };
   const formIndex = new Map<string, number>();
-  const forms: { key: string; type: EntityType; partial: boolean; surfaces: Map<string, number>; canonical?: string }[] = [];
+  const forms: { key: string; type: EntityType; partial: boolean; surfaces: Map<string, number>; canonical?: string; resolvedTo?: string }[] = [];
   const formOf: number[] = [];
-  for (const { mention: m } of mentions) {
-    const id = `${m.type}|${m.key}`;
+  for (const { articleId, mention: m } of mentions) {
+    const to = m.type === 'person' && (!m.key.includes(' ') || m.partial) ? resolvedIn(articleId, m.key) : null;
+    const id = to ? `${m.type}|${m.key}|@${to}` : `${m.type}|${m.key}`;
     let f = formIndex.get(id);
     if (f === undefined) {
       f = forms.length;
       formIndex.set(id, f);
-      forms.push({ key: m.key, type: m.type, partial: !!m.partial, surfaces: new Map(), canonical: m.canonical });
+      forms.push({ key: m.key, type: m.type, partial: !!m.partial, surfaces: new Map(), canonical: m.canonical, resolvedTo: to ?? undefined });
     }
     if (!m.partial) forms[f].partial = false;
     forms[f].surfaces.set(m.surface, (forms[f].surfaces.get(m.surface) ?? 0) + 1);
@@ -481,6 +498,7 @@ export function mergeEntities(mentions: MentionIn[]): { entities: Entity[]; enti
   const blocks = new Map<string, number[]>();
   // (and, for multi-token names, also by the first token: شفيرتفيغر / شويرتفيغر differ early, كلاوس does not)
   forms.forEach((f, i) => {
+    if (f.resolvedTo) return; // joins its full name below, not the other forms of its spelling
     const toks = f.key.split(' ');
     pushTo(blocks, `${f.type}|${toks.length}|${skeleton(toks[toks.length - 1]).slice(0, 3)}`, i);
     if (toks.length > 1) pushTo(blocks, `${f.type}|${toks.length}|^${skeleton(toks[0]).slice(0, 3)}`, i);
@@ -497,6 +515,7 @@ export function mergeEntities(mentions: MentionIn[]): { entities: Entity[]; enti
   const byKey = new Map(fullPersons.map(({ f, i }) => [f.key, i]));
   forms.forEach((f, i) => {
     if (f.type !== 'person') return;
+    if (f.resolvedTo) { if (byKey.has(f.resolvedTo)) union(i, byKey.get(f.resolvedTo)!); return; }
     const toks = f.key.split(' ');
     let hit: { full: string } | null = null;
     if (toks.length === 1) hit = resolveSurname(index, { key: toks[0], prevKey: null });

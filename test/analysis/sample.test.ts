@@ -33,6 +33,12 @@ test('quotes in the sample story B carry their speakers', async () => {
   assert.equal(speakerOf('فرق الإنقاذ تعمل منذ منتصف الليل'), 'أسامة الخطيب');
   assert.equal(speakerOf('خسرنا في ليلة واحدة'), 'ماجد النجار');
   assert.equal(speakerOf('سنعوض كل عائلة فقدت بيتها'), 'أسامة الخطيب');
+  // "وقال النجار:" in the agency copy, which names only the spokesman ماهر النجار in full (the story also has the
+  // mayor ماجد النجار): the surname is the spokesman's, and the two stay apart
+  assert.equal(speakerOf('منسوب المياه في الوادي بلغ'), 'ماهر النجار');
+  const maher = a.entities.find((e) => e.name === 'ماهر النجار');
+  assert.ok(maher?.variants.includes('النجار'), maher?.variants.join(' / '));
+  assert.ok(!a.entities.find((e) => e.name === 'ماجد النجار')?.variants.includes('النجار'));
 });
 
 test('numbers: the same count in digits and words, with what it counts, is one quantity across outlets', async () => {
