@@ -36,6 +36,33 @@ ${body}
 </html>`.toString();
 }
 
+/**
+ * Forms of a counted noun: 1 مقال واحد, 2 مقالان, 3–10 مقالات, 11–99 مقالا, and the singular after round hundreds
+ * (100 مقال). Arabic counting agreement; written here because no maintained package does it.
+ */
+export interface Counted { one: string; two: string; few: string; many: string; hundred: string }
+const ARTICLES: Counted = { one: 'مقال واحد', two: 'مقالان', few: 'مقالات', many: 'مقالا', hundred: 'مقال' };
+const OUTLETS: Counted = { one: 'مصدر واحد', two: 'مصدران', few: 'مصادر', many: 'مصدرا', hundred: 'مصدر' };
+const STORIES: Counted = { one: 'قصة واحدة', two: 'قصتان', few: 'قصص', many: 'قصة', hundred: 'قصة' };
+const RESULTS: Counted = { one: 'نتيجة واحدة', two: 'نتيجتان', few: 'نتائج', many: 'نتيجة', hundred: 'نتيجة' };
+const LINES: Counted = { one: 'سطر واحد', two: 'سطران', few: 'أسطر', many: 'سطرا', hundred: 'سطر' };
+const TIMES: Counted = { one: 'مرة واحدة', two: 'مرتين', few: 'مرات', many: 'مرة', hundred: 'مرة' };
+const FORMS: Counted = { one: 'صيغة واحدة', two: 'صيغتان', few: 'صيغ', many: 'صيغة', hundred: 'صيغة' };
+
+/** The counted nouns of the pages, for callers (and tests) that print counts the same way. */
+export const NOUNS = { articles: ARTICLES, outlets: OUTLETS, stories: STORIES, results: RESULTS, lines: LINES, times: TIMES, forms: FORMS } as const;
+
+/** "n noun" with the noun in the form Arabic counting asks for (see Counted). */
+export function countOf(n: number, noun: Counted): string {
+  if (n === 0) return `0 ${noun.hundred}`;
+  if (n === 1) return noun.one;
+  if (n === 2) return noun.two;
+  const rest = n % 100;
+  if (rest >= 3 && rest <= 10) return `${n} ${noun.few}`;
+  if (rest >= 11) return `${n} ${noun.many}`;
+  return `${n} ${noun.hundred}`; // 100, 101, 102, 200 …: the singular
+}
+
 function dateText(iso: string | null | undefined): SafeHtml {
   if (!iso) return html``;
   return html`<time datetime="${iso}">${iso.slice(0, 10)}</time>`;
@@ -54,7 +81,7 @@ function outletBadges(sources: string[]): SafeHtml {
 function storyCard(story: Story): SafeHtml {
   return html`<li class="card">
 <h3><a href="${pathTo('stories', story.id)}">${bdi(story.title)}</a></h3>
-<div class="meta"><span class="badge count">${story.articles.length} مقالات</span> ${outletBadges(story.sources)} ${span(story.first, story.last)}</div>
+<div class="meta"><span class="badge count">${countOf(story.articles.length, ARTICLES)}</span> ${outletBadges(story.sources)} ${span(story.first, story.last)}</div>
 </li>`;
 }
 
@@ -77,7 +104,7 @@ ${q.entity ? html`<input type="hidden" name="entity" value="${q.entity}">` : ''}
 <button type="submit">عرض</button>
 </form>
 ${q.entity ? html`<p class="meta">قصص تذكر: ${bdi(q.entity)} — <a href="/">إزالة</a></p>` : ''}
-<p class="meta">${page.total} قصة</p>
+<p class="meta">${countOf(page.total, STORIES)}</p>
 ${page.items.length
     ? html`<ul class="cards">${page.items.map(storyCard)}</ul>`
     : html`<p class="empty">لا توجد قصص بعد. أدخل مقالات بالأمر <bdi class="ltr">khabar ingest</bdi> أو عبر الواجهة البرمجية.</p>`}
@@ -97,6 +124,18 @@ function cites(ids: string[], numberOf: Map<string, number>): SafeHtml {
 
 function sourcesOf(ids: string[], byId: Map<string, Article>): string[] {
   return [...new Set(ids.map((id) => byId.get(id)?.source ?? '').filter(Boolean))];
+}
+
+/**
+ * Who carries a fact: one article ("only one outlet"), several outlets ("confirmed by n outlets"), or several
+ * articles whose outlets are not all known or are the same outlet (then articles are counted, not outlets).
+ */
+function supportBadge(ids: string[], byId: Map<string, Article>): SafeHtml {
+  if (ids.length <= 1) return html`<span class="badge unique">انفرد به مصدر واحد</span>`;
+  const outlets = sourcesOf(ids, byId).length;
+  const unknown = ids.some((id) => !byId.get(id)?.source);
+  if (outlets >= 2 && !unknown) return html`<span class="badge count">أكدته ${countOf(outlets, OUTLETS)}</span>`;
+  return html`<span class="badge count">ورد في ${countOf(ids.length, ARTICLES)}</span>`;
 }
 
 function section(title: string, items: readonly unknown[] | undefined, content: () => SafeHtml, empty = 'لا شيء بعد.'): SafeHtml {
@@ -132,10 +171,10 @@ export function storyPage(story: StoryReport, articles: Article[], related: Stor
   const timeline = [...(story.timeline ?? [])].sort((a, b) => a.date.localeCompare(b.date));
   const body = html`<article class="story">
 <h1>${bdi(story.title)}</h1>
-<p class="meta"><span class="badge count">${story.articles.length} مقالات</span> ${outletBadges(story.sources)} ${span(story.first, story.last)}</p>
+<p class="meta"><span class="badge count">${countOf(story.articles.length, ARTICLES)}</span> ${outletBadges(story.sources)} ${span(story.first, story.last)}</p>
 ${section('الخلاصة', story.summary, () => html`<div class="summary">${story.summary!.map((s) => html`<p>${bdi(s.text)} ${cites(s.articles, numberOf)}</p>`)}</div>`)}
 ${section('الوقائع', facts, () => html`<ul class="plain facts">${facts.map((f) => html`<li>${bdi(f.text)} ${cites(f.articles, numberOf)}
-<div>${outletBadges(sourcesOf(f.articles, byId))}${f.unique ? html`<span class="badge unique">انفرد به مصدر واحد</span>` : html`<span class="badge count">أكدته ${sourcesOf(f.articles, byId).length} مصادر</span>`}</div></li>`)}</ul>`)}
+<div>${outletBadges(sourcesOf(f.articles, byId))}${supportBadge(f.articles, byId)}</div></li>`)}</ul>`)}
 ${section('الأرقام', numbers, () => html`<ul class="plain numbers">${numbers.map((n) => quantityItem(n, byId, numberOf))}</ul>`)}
 ${section('الاقتباسات', story.quotes, () => quoteGroups(story.quotes!, numberOf))}
 ${section('التسلسل الزمني', timeline, () => html`<ul class="plain timeline">${timeline.map((t) => html`<li><time>${t.date}</time><bdi>${t.text}</bdi> ${cites(t.articles, numberOf)}</li>`)}</ul>`)}
@@ -161,7 +200,7 @@ export function articlePage(a: ArticleView): string {
 ${a.story ? html` — من قصة: <a href="${pathTo('stories', a.story.id)}">${bdi(a.story.title)}</a>` : ''}</p>
 ${a.url ? html`<p class="meta">الرابط الأصلي: <bdi class="ltr">${a.url}</bdi></p>` : ''}
 <div class="article-body" dir="auto">${paragraphs(a.text)}</div>
-<details class="removed"><summary>ما حذفه التنظيف (${a.removed.length} سطر)</summary>
+<details class="removed"><summary>ما حذفه التنظيف (${countOf(a.removed.length, LINES)})</summary>
 ${a.removed.length
     ? html`<ul class="plain">${a.removed.map((r) => html`<li><span class="badge">${REMOVAL_LABEL[r.reason] ?? r.reason}</span> <del><bdi>${r.text}</bdi></del></li>`)}</ul>`
     : html`<p class="empty">لم يحذف شيء.</p>`}
@@ -172,7 +211,7 @@ ${a.removed.length
 
 export function searchPage(q: string, hits: SearchHit[]): string {
   const body = html`<h1>نتائج البحث عن: ${bdi(q)}</h1>
-<p class="meta">${hits.length} نتيجة</p>
+<p class="meta">${countOf(hits.length, RESULTS)}</p>
 ${hits.length ? html`<ul class="cards results">${hits.map((h) => html`<li class="card">
 <h3><a href="${pathTo('articles', h.id)}">${bdi(h.title ?? h.id)}</a></h3>
 <div class="meta">${h.source ? html`<span class="badge">${bdi(h.source)}</span>` : ''} ${dateText(h.published)}${h.story ? html` — <a href="${pathTo('stories', h.story)}">القصة</a>` : ''}</div>
@@ -183,7 +222,7 @@ ${hits.length ? html`<ul class="cards results">${hits.map((h) => html`<li class=
 
 export function entityPage(e: EntitySummary): string {
   const body = html`<h1>${bdi(e.name)} <span class="badge">${TYPE_LABEL[e.type] ?? e.type}</span></h1>
-<p class="meta">${e.mentions} ذكر في ${e.stories.length} قصة</p>
+<p class="meta">ورد ${countOf(e.mentions, TIMES)} في ${countOf(e.stories.length, STORIES)}</p>
 <section><h2>صيغ الاسم</h2><ul class="plain variants">${e.variants.map((v) => html`<li>${bdi(v)}</li>`)}</ul></section>
 <section><h2>القصص</h2><ul class="plain">${e.stories.map((s) => html`<li><a href="${pathTo('stories', s.id)}">${bdi(s.title)}</a></li>`)}</ul>
 <p><a href="/${query({ entity: e.id })}">كل القصص التي تذكره</a></p></section>`;
@@ -192,7 +231,7 @@ export function entityPage(e: EntitySummary): string {
 
 export function entityListPage(entities: EntitySummary[]): string {
   const body = html`<h1>الأسماء</h1>
-${entities.length ? html`<ul class="plain">${entities.map((e) => html`<li><a href="${pathTo('entities', e.id)}">${bdi(e.name)}</a> <span class="badge">${TYPE_LABEL[e.type] ?? e.type}</span> <span class="meta">${e.stories.length} قصة${e.variants.length > 1 ? html` — ${e.variants.length} صيغ` : ''}</span></li>`)}</ul>` : html`<p class="empty">لا أسماء بعد.</p>`}`;
+${entities.length ? html`<ul class="plain">${entities.map((e) => html`<li><a href="${pathTo('entities', e.id)}">${bdi(e.name)}</a> <span class="badge">${TYPE_LABEL[e.type] ?? e.type}</span> <span class="meta">${countOf(e.stories.length, STORIES)}${e.variants.length > 1 ? html` — ${countOf(e.variants.length, FORMS)}` : ''}</span></li>`)}</ul>` : html`<p class="empty">لا أسماء بعد.</p>`}`;
   return layout('الأسماء', body);
 }
 

@@ -4,6 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseHTML } from 'linkedom';
 import { HOSTILE, openFixture, type Fixture } from './fixture.js';
+import { countOf, NOUNS } from '../../src/web/pages.js';
 
 let fx: Fixture;
 before(async () => { fx = await openFixture(); });
@@ -72,11 +73,19 @@ test('the article page keeps removed boilerplate behind a <details> toggle', asy
   const withRemoved = fx.khabar.articles().find((a) => a.removed.length > 0)!;
   const r = await fx.app.inject(`/articles/${encodeURIComponent(withRemoved.id)}`);
   assert.match(r.body, /<details class="removed">/);
-  assert.ok(r.body.includes(`(${withRemoved.removed.length} سطر)`));
+  assert.ok(r.body.includes(`(${countOf(withRemoved.removed.length, NOUNS.lines)})`), 'the count of removed lines');
 });
 
 test('unknown pages are HTML 404s', async () => {
   const r = await fx.app.inject('/stories/nope');
   assert.equal(r.statusCode, 404);
   assert.match(r.body, /dir="rtl"/);
+});
+
+test('counts read as Arabic counts them (1 مقال واحد, 2 مقالان, 3–10 plural, 11–99 singular accusative, 100 singular)', () => {
+  const cases: [number, string][] = [[0, '0 مقال'], [1, 'مقال واحد'], [2, 'مقالان'], [3, '3 مقالات'], [10, '10 مقالات'], [11, '11 مقالا'],
+    [99, '99 مقالا'], [100, '100 مقال'], [102, '102 مقال'], [103, '103 مقالات'], [111, '111 مقالا']];
+  for (const [n, want] of cases) assert.equal(countOf(n, NOUNS.articles), want, String(n));
+  assert.equal(countOf(6, NOUNS.stories), '6 قصص');
+  assert.equal(countOf(2, NOUNS.outlets), 'مصدران');
 });
