@@ -9,7 +9,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sentences } from '../src/text/index.js';
 import { Khabar } from '../src/khabar.js';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { median, prng, sharedDir } from './common.js';
+
+// A full garbage collection before reading the heap, so the figure is what is live, not what V8 has not
+// collected yet (RSS alone rises and falls with the collector's timing).
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+/** MB of the main thread's heap still in use after a full collection. */
+function liveHeapMb(): number {
+  gc();
+  return process.memoryUsage().heapUsed / 2 ** 20;
+}
 
 const CHUNK = 10_000;
 const OUTLETS = ['الجزيرة نت', 'عربي21', 'سكاي نيوز عربية', 'الأناضول', 'روسيا اليوم', 'هسبريس', 'الشروق'];
@@ -64,13 +76,15 @@ function writeCorpus(total: number): string {
   return dir;
 }
 
-interface RunResult { perSecond: number; chunkRates: number[]; rssMb: number[]; peakRssMb: number; stored: number }
+interface RunResult { perSecond: number; chunkRates: number[]; rssMb: number[]; heapMb: number[]; peakRssMb: number; stored: number }
 
 async function runOnce(corpus: string, total: number): Promise<RunResult> {
   const dbDir = mkdtempSync(join(tmpdir(), 'khabar-bench-db-'));
   const k = Khabar.open({ db: join(dbDir, 'bench.db') });
   const chunkRates: number[] = [];
   const rssMb: number[] = [];
+  const heapMb: number[] = [];
+  let paused = 0; // ms spent measuring the heap, left out of the rates
   let peak = 0;
   let chunkStart = performance.now();
   let lastRead = 0;
@@ -85,12 +99,14 @@ async function runOnce(corpus: string, total: number): Promise<RunResult> {
           const now = performance.now();
           chunkRates.push((p.read % CHUNK || CHUNK) / ((now - chunkStart) / 1000));
           rssMb.push(process.memoryUsage.rss() / 2 ** 20);
-          chunkStart = now;
+          heapMb.push(liveHeapMb());
+          paused += performance.now() - now;
+          chunkStart = performance.now();
         }
       },
     });
-    const seconds = (performance.now() - start) / 1000;
-    return { perSecond: counts.stored / seconds, chunkRates, rssMb, peakRssMb: peak / 2 ** 20, stored: counts.stored };
+    const seconds = (performance.now() - start - paused) / 1000;
+    return { perSecond: counts.stored / seconds, chunkRates, rssMb, heapMb, peakRssMb: peak / 2 ** 20, stored: counts.stored };
   } finally {
     k.close();
     rmSync(dbDir, { recursive: true, force: true });
@@ -113,11 +129,13 @@ export async function run(): Promise<void> {
     const first = res.chunkRates[0];
     const last = res.chunkRates[res.chunkRates.length - 1];
     console.log(`  run ${r + 1}: ${res.stored} stored, ${res.perSecond.toFixed(0)} articles/s; first ${CHUNK}: ${first.toFixed(0)}/s, last: ${last.toFixed(0)}/s; ` +
-      `RSS after each ${CHUNK}: ${res.rssMb.map((m) => m.toFixed(0)).join(' ')} MB`);
+      `RSS after each ${CHUNK}: ${res.rssMb.map((m) => m.toFixed(0)).join(' ')} MB; live main-thread heap: ${res.heapMb.map((m) => m.toFixed(0)).join(' ')} MB`);
   }
   const ratio = results.map((x) => x.chunkRates[x.chunkRates.length - 1] / x.chunkRates[0]);
   const growth = results.map((x) => x.rssMb[x.rssMb.length - 1] / x.rssMb[0]);
+  const heapGrowth = results.map((x) => x.heapMb[x.heapMb.length - 1] / x.heapMb[0]);
   console.log(`ingest: median ${median(results.map((x) => x.perSecond)).toFixed(0)} articles/s (target ≥ 1000); ` +
     `last/first ${CHUNK}-article chunk throughput ratio ${median(ratio).toFixed(2)}; ` +
-    `peak RSS ${median(results.map((x) => x.peakRssMb)).toFixed(0)} MB, RSS at the end / after the first chunk ${median(growth).toFixed(2)}`);
+    `peak RSS ${median(results.map((x) => x.peakRssMb)).toFixed(0)} MB, RSS at the end / after the first chunk ${median(growth).toFixed(2)}, ` +
+    `live heap at the end / after the first chunk ${median(heapGrowth).toFixed(2)}`);
 }
