@@ -44,7 +44,17 @@ const STOPS = setOf(NAME_STOPS);
 const SPEECH = setOf(SPEECH_VERBS);
 const TITLES = setOf(PERSON_TITLES);
 const FILLERS = setOf(TITLE_FILLERS);
-const FIRST = new Set(FIRST_NAMES.map((n) => tokenKey(n)));
+const FIRST_KEYS = new Set(FIRST_NAMES.map((n) => tokenKey(n)));
+const FIRST_BY_SKELETON = new Map<string, string[]>();
+for (const k of FIRST_KEYS) pushTo(FIRST_BY_SKELETON, skeleton(k), k);
+/** A first name of the list, or a long spelling one inner long vowel away from one (ديميتري for ديمتري، فلاديمر for
+ * فلاديمير): transliterations vary in the long vowels they write. Short words and changed ends are not: مصعد is not
+ * مسعود، محمدا is not محمد، أنجولا is not أنجيلا (checked on CLEANANERCorp). */
+const FIRST = { has: memoized((key: string): boolean => {
+  if (FIRST_KEYS.has(key)) return true;
+  if (key.length < 7) return false;
+  return (FIRST_BY_SKELETON.get(skeleton(key)) ?? []).some((k) => k[0] === key[0] && k[k.length - 1] === key[key.length - 1] && tokenDistance(k, key) <= NAME_MATCH.vowelCost);
+}) };
 const NATIONALITY = new Set(NATIONALITY_STEMS.map((n) => fold(n)));
 const ORG_TRIG = setOf(ORG_TRIGGERS);
 const PLACE_TRIG = setOf(PLACE_TRIGGERS);

@@ -26,6 +26,10 @@ const OPENERS = new Set(UNMARKED_OPENERS.map(fold));
 const THAT = new Set(['ان', 'انه', 'انها', 'بان', 'بانه', 'انهم', 'انهما', 'الي ان', 'الى ان'].map(fold));
 const PAIRS: Record<string, string> = { '«': '»', '“': '”', '"': '"', '”': '“' };
 const SPEAKER_TYPES: EntityType[] = ['person', 'org'];
+/** What comes right before a quoted name rather than quoted speech: the addressee or the source (قال لـ"شرفة الخبر"،
+ * بحسب "الأناضول"، نقلت عن "رويترز"; not عن alone: أعرب عن "تفاؤله") or the kind of outlet (صحيفة "...", وكالة "..."). */
+const NAME_BEFORE = /(?:^|[\s(])(?:[وف]?لـ?|[وف]?ب?حسب|وفق[اً]*|نقل(?:ت|ا|اً)?\s+عن|[وفبل]?(?:ال)?(?:وكالة|صحيفة|قناة|موقع|مجلة|إذاعة|اذاعة))\s*$/;
+
 const TITLE_WORDS = new Set(PERSON_TITLES.filter((t) => !t.includes(' ')).map(fold));
 
 /** A definite noun right after a speech verb is its own unnamed subject (وأشار التقرير، وقالت الوكالة، وذكر المصدر),
@@ -211,7 +215,8 @@ export function extractQuotes(article: Pick<Article, 'text'> | string, entities?
       // (أعرب لافروف عن «تفاؤله»، وجد الكرملين الخطوة «إيجابية» وتساهم في «استقرار الوضع»); with no named
       // speaker it is a scare quote or a name («تنسيق»، «الأناضول»)
       const namedHere = !!sp && sp.verb && !sp.carried && sp.mention >= 0 && SPEAKER_TYPES.includes(mentions[sp.mention].type);
-      const fragment = nWords < QUOTES.minWords && !colon && mentionsIn(q.textStart, q.textEnd, true).length === 0;
+      const fragment = nWords < QUOTES.minWords && !colon && mentionsIn(q.textStart, q.textEnd, true).length === 0
+        && !NAME_BEFORE.test(text.slice(Math.max(prevEnd, q.start - 12), q.start));
       if (sp && (sp.verb || colon) && (nWords >= QUOTES.minWords || colon || (fragment && namedHere))) {
         push(sp, body, 'direct', q.textStart, q.textEnd);
         handled = true;

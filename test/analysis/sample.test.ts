@@ -79,6 +79,17 @@ test('facts: a close rewording in another outlet joins the agency sentence; a fa
   }
 });
 
+test('a first name spelt with one more long vowel still opens a name (ديميتري for ديمتري)', async () => {
+  const c = analyzeStory(await story('C'));
+  // ووقع عن الجانب الروسي في التحالف ديميتري جوكوفسكي، الذي قال إن «الخبرة الروسية في السكك الطويلة» ...
+  const dmitri = c.entities.find((e) => e.variants.includes('ديميتري جوكوفسكي'));
+  assert.ok(dmitri, c.entities.map((e) => e.name).join(', '));
+  assert.ok(dmitri.variants.includes('دميتري جوكوفسكي'), dmitri.variants.join(' / '));
+  assert.equal(c.quotes.find((q) => q.text.includes('الخبرة الروسية في السكك الطويلة'))?.speaker, dmitri.name);
+  // وقال جوكوفسكي لـ"شرفة الخبر": "...": the outlet he spoke to is no quote
+  assert.ok(!c.quotes.some((q) => q.text === 'شرفة الخبر'), JSON.stringify(c.quotes.filter((q) => q.text.length < 20)));
+});
+
 test('extraction cache: a story gaining one article extracts only that one, with the same result', async () => {
   const arts = await story('A');
   const cache = new Map<string, ArticleExtraction>();
