@@ -38,9 +38,14 @@ function checkArticle(a: Article, where: string): void {
 
 const isoDay = (s: string | null): string | null => (s && /^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 10) : null);
 
-/** Date string by granularity; a range inside one year that spans months ("مطلع العام المقبل") is the year. */
+/** Date string by granularity; a range inside one year that spans months ("مطلع العام المقبل") is the year, and a
+ * range of days longer than a week ("مطلع الشهر المقبل", the 1st to the 10th) is its month (a week keeps its first day). */
 function dateLabel(start: string, end: string, granularity: string): string {
-  if (granularity === 'day') return start;
+  if (granularity === 'day') {
+    const days = (Date.parse(end) - Date.parse(start)) / 86_400_000;
+    if (!(days > 7)) return start;
+    return start.slice(0, 7) === end.slice(0, 7) ? start.slice(0, 7) : start.slice(0, 4);
+  }
   if (granularity === 'month') return start.slice(0, 7) === end.slice(0, 7) ? start.slice(0, 7) : start.slice(0, 4);
   return start.slice(0, 4);
 }
@@ -510,7 +515,7 @@ function combineTimeline(xs: ArticleExtraction[]): TimelineEvent[] {
 }
 
 /** Bumped whenever extractArticle's output changes, so that stored extractions of older code are not reused. */
-export const EXTRACTION_VERSION = 5;
+export const EXTRACTION_VERSION = 6;
 
 /** FNV-1a over the text: a content hash for articles that carry no contentHash. */
 function textHash(text: string): string {

@@ -90,6 +90,16 @@ test('a first name spelt with one more long vowel still opens a name (ديميت
   assert.ok(!c.quotes.some((q) => q.text === 'شرفة الخبر'), JSON.stringify(c.quotes.filter((q) => q.text.length < 20)));
 });
 
+test('timeline: a range of days longer than a week is dated by its month', async () => {
+  const a = analyzeStory(await story('A'));
+  // على أن تبدأ جولة مفاوضات سياسية مطلع الشهر المقبل (published 2026-03-14): April, not 1 April
+  const talks = a.timeline.filter((e) => e.text.includes('مطلع الشهر المقبل'));
+  assert.ok(talks.length, 'an event for مطلع الشهر المقبل');
+  for (const e of talks) assert.equal(e.date, '2026-04', e.text);
+  // a single day keeps its day: اليوم السبت
+  assert.ok(a.timeline.some((e) => e.date === '2026-03-14'));
+});
+
 test('extraction cache: a story gaining one article extracts only that one, with the same result', async () => {
   const arts = await story('A');
   const cache = new Map<string, ArticleExtraction>();
