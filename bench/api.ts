@@ -2,27 +2,28 @@
 // under 50 concurrent requests on loopback, with 100,000 articles stored.
 //
 // The store: articles recombined from sentences of real ANT v1.1 texts (as bench/stories.ts does; fixed
-// PRNG), written through the library's ingest (so cleaning, search rows and LSH bands exist) and grouped
-// into the persisted story state by the same hook the server uses. Building it takes long on this machine,
-// so it is built once into os.tmpdir()/khabar-bench-api-<size>-v<N>.db and reused (delete it to rebuild);
-// an interrupted build resumes at the next run. On the shared 2-core machine grouping into the persisted
-// state ran at ~2 articles/s, so 100,000 articles take many hours: build it once, or lower the size.
+// PRNG), ingested through the library (cleaning, search rows, LSH bands) and grouped into the persisted story
+// state as `khabar stories` does it. It is built once into os.tmpdir()/khabar-bench-api-<size>-v<N>.db and
+// reused (delete it to rebuild); an interrupted build resumes at the next run.
 // The server is the real CLI (`khabar serve`, dist/) in a child process; the load generator is this process
 // (Node's fetch, 50 workers). Each endpoint runs several rounds; the figures are medians over the rounds.
+// Story reports and search answers are cached by the server, so each is first measured cold: every story
+// and every query asked once (the first visit builds the report; the first search ranks in SQLite).
 //
 // `npm run bench -- api`; KHABAR_BENCH_API_ARTICLES=20000 for a smaller store, KHABAR_BENCH_API_ROUNDS,
 // KHABAR_BENCH_API_REQUESTS (per round), KHABAR_BENCH_API_CONCURRENCY to change the load.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sentences } from '../src/text/index.js';
 import { Khabar } from '../src/khabar.js';
 import { storyGrouperFor } from '../src/report.js';
+import { groupStoredArticles } from '../src/stories/index.js';
 import { median, prng, repoRoot, sharedDir } from './common.js';
 
 /** Bump when the generated articles change, so a stale cached store is not reused. */
-const STORE_VERSION = 1;
+const STORE_VERSION = 2;
 
 const antPath = join(sharedDir, 'data', 'ant-corpus-v1.1', 'ant_v1.1.jsonl');
 
@@ -55,48 +56,45 @@ function makeArticle(i: number, sources: Source[], rand: () => number): Record<s
 
 function secs(ms: number): string { return `${(ms / 1000).toFixed(0)} s`; }
 
-/** Builds the store (articles + search rows + persisted story grouping) at `path`. */
+/**
+ * Builds the store at `path` the way a user would: the generated articles are ingested (the library's ingest,
+ * as `khabar ingest` runs it), then grouped into the persisted story state (groupStoredArticles, as `khabar
+ * stories` and the server's catch-up run it). Both steps resume: ingest stores each content once, and grouping
+ * commits in batches and only groups what it has not grouped. The file is renamed into place when complete.
+ */
 async function buildStore(path: string, size: number): Promise<void> {
   const started = Date.now();
-  const sources = loadSources();
-  const rand = prng(7);
   const partial = `${path}.building`;
-  // A long build resumes where it stopped: `.progress` holds how many generated articles are stored and
-  // grouped (written after each chunk's grouping commits; articles are generated in the same order).
-  const progress = `${partial}.progress`;
-  const resumeAt = existsSync(partial) && existsSync(progress) ? Number(readFileSync(progress, 'utf8')) || 0 : 0;
-  if (resumeAt === 0) for (const suffix of ['', '-wal', '-shm']) rmSync(partial + suffix, { force: true });
-  else console.log(`  resuming the build at article ${resumeAt.toLocaleString('en')}`);
-  for (let i = 0; i < resumeAt; i++) makeArticle(i, sources, rand);
-  const work = mkdtempSync(join(tmpdir(), 'khabar-bench-api-'));
+  const work = join(tmpdir(), `khabar-bench-api-input-${size}-v${STORE_VERSION}`);
+  if (!existsSync(join(work, 'complete'))) {
+    rmSync(work, { recursive: true, force: true });
+    mkdirSync(work, { recursive: true });
+    const sources = loadSources();
+    const rand = prng(7);
+    const chunk = 10_000;
+    for (let at = 0; at < size; at += chunk) {
+      const raws = Array.from({ length: Math.min(chunk, size - at) }, (_, k) => makeArticle(at + k, sources, rand));
+      writeFileSync(join(work, `chunk-${String(at / chunk).padStart(4, '0')}.jsonl`), raws.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    }
+    writeFileSync(join(work, 'complete'), '');
+  }
   const khabar = Khabar.open({ db: partial });
   try {
-    // Grouped into the same persisted grouping the server reads (src/report.ts storyGrouperFor), chunk by
-    // chunk in one transaction each: the server's ingest hook does the same per article, with a commit each.
-    const grouper = storyGrouperFor(khabar);
-    const chunk = 1000;
-    for (let at = resumeAt; at < size; at += chunk) {
-      const n = Math.min(chunk, size - at);
-      const file = join(work, `chunk-${at}.jsonl`);
-      const raws = Array.from({ length: n }, (_, k) => makeArticle(at + k, sources, rand));
-      writeFileSync(file, raws.map((r) => JSON.stringify(r)).join('\n') + '\n');
-      const counts = await khabar.ingest([file], { allowPrivate: false });
-      rmSync(file);
-      if (counts.failed) throw new Error(`bench store: ${counts.failed} of ${n} generated articles failed to ingest`);
-      const stored = khabar.store.getArticles(raws.map((r) => r.id));
-      grouper.state.transaction(() => { for (const a of stored) grouper.add(a); });
-      const done = at + n;
-      writeFileSync(progress, String(done));
-      const elapsed = Date.now() - started;
-      process.stdout.write(`\r  building store: ${done.toLocaleString('en')}/${size.toLocaleString('en')} articles stored and grouped, ${secs(elapsed)}, ${((done - resumeAt) / (elapsed / 1000)).toFixed(1)} articles/s   `);
-    }
+    const counts = await khabar.ingest([work], {
+      onProgress: (p) => { if (p.read % 5000 === 0) process.stdout.write(`\r  ingesting: ${p.read.toLocaleString('en')}/${size.toLocaleString('en')}, ${secs(Date.now() - started)}   `); },
+    });
     process.stdout.write('\n');
+    if (counts.failed) throw new Error(`bench store: ${counts.failed} generated articles failed to ingest`);
+    const grouped = Date.now();
+    const grouper = storyGrouperFor(khabar);
+    console.log(`  ingested ${khabar.count().toLocaleString('en')} articles in ${secs(grouped - started)}; grouping the ones not grouped yet…`);
+    const results = groupStoredArticles(khabar.store, grouper);
+    console.log(`  grouped ${results.length.toLocaleString('en')} articles in ${secs(Date.now() - grouped)} (${(results.length / ((Date.now() - grouped) / 1000)).toFixed(0)} articles/s)`);
   } finally {
     khabar.close();
-    rmSync(work, { recursive: true, force: true });
   }
   renameSync(partial, path);
-  rmSync(progress, { force: true });
+  for (const suffix of ['-wal', '-shm']) if (existsSync(partial + suffix)) renameSync(partial + suffix, path + suffix);
   console.log(`  built ${path} in ${secs(Date.now() - started)}`);
 }
 
@@ -181,9 +179,10 @@ export async function run(): Promise<void> {
       `${concurrency} concurrent requests, ${perRound} per round, ${rounds} rounds`);
     // Stories a reader reaches: the first pages of the list, newest and most covered.
     const storyIds = [...new Set([...first.items, ...second.items].map((s) => s.id))];
-    // Queries: words and word pairs of the stories' headlines (what a reader would type), plus a name.
-    const words = [...new Set(first.items.flatMap((s) => s.title.split(/\s+/)).filter((w) => w.length >= 4 && /^[\u0600-\u06FF]+$/.test(w)))];
-    const queries = [...words.slice(0, 40), ...words.slice(0, 20).map((w, i) => `${w} ${words[(i + 7) % words.length]}`), 'تونس', 'وزير الخارجية'];
+    // Queries: every word (4+ letters) of the 200 headlines and pairs of them (what a reader would type), plus
+    // a place and a title that match a large share of the store.
+    const words = [...new Set([...first.items, ...second.items].flatMap((s) => s.title.split(/\s+/)).filter((w) => w.length >= 4 && /^[\u0600-\u06FF]+$/.test(w)))];
+    const queries = [...new Set([...words, ...words.slice(0, 200).map((w, i) => `${w} ${words[(i * 7 + 3) % words.length]}`), 'تونس', 'وزير الخارجية'])];
 
     const listUrls = () => Array.from({ length: perRound }, () => `/api/stories?page=${1 + Math.floor(rand() * 20)}&sort=${rand() < 0.5 ? 'newest' : 'coverage'}`);
     const listPageUrls = () => Array.from({ length: perRound }, () => `/?page=${1 + Math.floor(rand() * 20)}`);
@@ -195,6 +194,12 @@ export async function run(): Promise<void> {
     // The first visit of each story builds its report (analysis + summary); later visits read the cache.
     const cold = (await load(base, storyIds.map((id) => `/api/stories/${encodeURIComponent(id)}`), concurrency)).sort((a, b) => a - b);
     console.log(`  story page, first visit of ${storyIds.length} stories (report built): median ${quantile(cold, 0.5).toFixed(1)} ms, p99 ${quantile(cold, 0.99).toFixed(1)} ms, max ${cold[cold.length - 1].toFixed(0)} ms`);
+
+    // Likewise the first time each query is asked: ranked in SQLite (BM25 over every match), then cached.
+    for (const [name, url] of [['/api/search', (q: string) => `/api/search?q=${encodeURIComponent(q)}`], ['/search (HTML)', (q: string) => `/search?q=${encodeURIComponent(q)}`]] as const) {
+      const first = (await load(base, queries.map(url), concurrency)).sort((a, b) => a - b);
+      console.log(`  search ${name}, first time each of ${queries.length} queries is asked: median ${quantile(first, 0.5).toFixed(1)} ms, p99 ${quantile(first, 0.99).toFixed(1)} ms, max ${first[first.length - 1].toFixed(0)} ms`);
+    }
 
     print(await measure(base, 'story list  GET /api/stories', listUrls, rounds, concurrency));
     print(await measure(base, 'story list  GET / (HTML)', listPageUrls, rounds, concurrency));
