@@ -474,9 +474,16 @@ export function mergeEntities(mentions: MentionIn[]): { entities: Entity[]; enti
   const fullByArticle = new Map<string, string[]>();
   for (const { articleId, mention: m } of mentions) if (m.type === 'person' && m.key.includes(' ')) pushTo(fullByArticle, articleId, m.key);
   const articleIndex = new Map<string, SurnameIndex>();
+  const resolvedCache = new Map<string, string | null>();
   const resolvedIn = (articleId: string, key: string): string | null => {
-    const fulls = fullByArticle.get(articleId);
-    if (!fulls) return null;
+    if (!fullByArticle.has(articleId)) return null;
+    const ck = `${articleId}\u0000${key}`;
+    let hit = resolvedCache.get(ck);
+    if (hit === undefined) { hit = resolveIn(articleId, key); resolvedCache.set(ck, hit); }
+    return hit;
+  };
+  const resolveIn = (articleId: string, key: string): string | null => {
+    const fulls = fullByArticle.get(articleId)!;
     let index = articleIndex.get(articleId);
     if (!index) { index = surnameIndex(fulls); articleIndex.set(articleId, index); }
     const toks = key.split(' ');

@@ -8,6 +8,13 @@
 const PREFIXES = ['وب', 'ول', 'وس', 'فس', 'وك', 'ب', 'ل', 'ك', 'س', 'و', 'ف'];
 /** Pronoun and inflection suffixes on a stem; longest first. */
 const SUFFIXES = ['هما', 'هم', 'ها', 'كم', 'نا', 'ات', 'ين', 'ون', 'وا', 'ه', 'ي'];
+/** The affixes a term can carry by its first and last letter, each list led by '' (no affix). */
+const NONE: string[] = [''];
+const PREFIXES_BY_FIRST = new Map<string, string[]>();
+for (const p of PREFIXES) PREFIXES_BY_FIRST.set(p[0], [...(PREFIXES_BY_FIRST.get(p[0]) ?? ['']), p]);
+const SUFFIXES_BY_LAST = new Map<string, string[]>();
+for (const s of SUFFIXES) SUFFIXES_BY_LAST.set(s[s.length - 1], [...(SUFFIXES_BY_LAST.get(s[s.length - 1]) ?? ['']), s]);
+
 /** Broken plurals of nationality: the adjective they stand for. Own list. */
 const BROKEN_PLURALS = new Map<string, string>([['اتراك', 'تركي'], ['اكراد', 'كردي'], ['عرب', 'عربي'], ['روس', 'روسي'], ['ارمن', 'ارمني'], ['افغان', 'افغاني'], ['المان', 'الماني']]);
 
@@ -39,11 +46,12 @@ export function conflation(vocab: { has(t: string): boolean; keys(): Iterable<st
     if (t.length < 4) continue;
     // the longest shorter stem of the story that is t without a prefix and/or a suffix
     let best = '';
-    for (const p of ['', ...PREFIXES]) {
+    const ps = PREFIXES_BY_FIRST.get(t[0]) ?? NONE, ss = SUFFIXES_BY_LAST.get(t[t.length - 1]) ?? NONE;
+    if (ps === NONE && ss === NONE) continue;
+    for (const p of ps) {
       if (p && !t.startsWith(p)) continue;
-      for (const s of ['', ...SUFFIXES]) {
-        if (!p && !s) continue;
-        if (s && !t.endsWith(s)) continue;
+      for (const s of ss) {
+        if ((!p && !s) || (s && !t.endsWith(s))) continue;
         const c = t.slice(p.length, t.length - s.length);
         if (c.length >= 3 && c.length > best.length && all.has(c)) best = c;
       }
