@@ -158,10 +158,11 @@ export function combine(extractions: ArticleExtraction[]): CombineDetail {
   const entityOfMention = (a: number, i: number) => entityOf[mentionIdx[a][i]];
 
   // ---- quotes ----
-  const quotes = combineQuotes(extractions, entities, entityOfMention);
+  const speakerOf = speakerResolver(entities, entityOfMention);
+  const quotes = combineQuotes(extractions, speakerOf);
 
   // ---- facts ----
-  const factGroups = combineFacts(extractions, mentionIdx, extraMentions, entityOf);
+  const factGroups = combineFacts(extractions, mentionIdx, extraMentions, entityOf, speakerOf);
 
   // ---- numbers ----
   const numbers = combineNumbers(extractions);
@@ -184,24 +185,32 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   return inter / (a.size + b.size - inter);
 }
 
-function combineQuotes(xs: ArticleExtraction[], entities: Entity[], entityOfMention: (a: number, i: number) => number): Quote[] {
+/** The speaker of a quote of article `a` as the story names it (its entity's name), or null. */
+type SpeakerOf = (a: number, q: RawQuote) => string | null;
+
+function speakerResolver(entities: Entity[], entityOfMention: (a: number, i: number) => number): SpeakerOf {
   const speakerNames = entities.filter((e) => e.type === 'person');
-  const out: (Quote & { terms: Set<string> })[] = [];
-  const bySpeaker = new Map<string, (Quote & { terms: Set<string> })[]>();
   // the same unrecognised speaker text recurs across articles: match it against the story's people once
   const speakerOfText = new Map<string, string>();
+  return (a, q) => {
+    if (q.speakerMention >= 0) return entities[entityOfMention(a, q.speakerMention)].name;
+    if (!q.speakerText) return null;
+    let speaker = speakerOfText.get(q.speakerText);
+    if (speaker === undefined) {
+      const hit = speakerNames.find((e) => e.variants.some((v) => sameName(v, q.speakerText!)));
+      speaker = hit ? hit.name : q.speakerText;
+      speakerOfText.set(q.speakerText, speaker);
+    }
+    return speaker;
+  };
+}
+
+function combineQuotes(xs: ArticleExtraction[], speakerOf: SpeakerOf): Quote[] {
+  const out: (Quote & { terms: Set<string> })[] = [];
+  const bySpeaker = new Map<string, (Quote & { terms: Set<string> })[]>();
   xs.forEach((x, a) => {
     for (const q of x.quotes) {
-      let speaker: string | null = null;
-      if (q.speakerMention >= 0) speaker = entities[entityOfMention(a, q.speakerMention)].name;
-      else if (q.speakerText) {
-        speaker = speakerOfText.get(q.speakerText) ?? null;
-        if (speaker === null) {
-          const hit = speakerNames.find((e) => e.variants.some((v) => sameName(v, q.speakerText!)));
-          speaker = hit ? hit.name : q.speakerText;
-          speakerOfText.set(q.speakerText, speaker);
-        }
-      }
+      const speaker = speakerOf(a, q);
       const terms = termSet(q.text);
       const sk = `${speaker}|${q.kind}`;
       const same = (bySpeaker.get(sk) ?? []).find((o) => jaccard(o.terms, terms) >= QUOTES.sameQuote);
@@ -231,7 +240,31 @@ function spansWithin(list: { start: number; end: number }[], sorted: boolean, st
 }
 const sortedByStart = (list: { start: number }[]) => list.every((m, i) => i === 0 || list[i - 1].start <= m.start);
 
-function combineFacts(xs: ArticleExtraction[], mentionIdx: number[][], extra: Mention[][], entityOf: number[]): FactGroup[] {
+/** A continuation opener at the start of a sentence (وأضاف، وتابعت، وأردف), with its colon if any. */
+const CONTINUATION_OPENER = /^[وف]?((?:أضاف|اضاف|تابع|أردف|اردف)ت?)\s*:?\s*/;
+
+/**
+ * A fact worded by a sentence that continues someone's speech (وأضاف "تم التوصل إلى تفاهم...") names the
+ * speaker the quotes found for it (أضاف سيرغي لافروف: "تم التوصل..."), so the fact is not read as the outlet's
+ * own statement. Without a known speaker the sentence stays as written, opener included.
+ */
+function withSpeaker(x: ArticleExtraction, a: number, sentence: number, text: string, speakerOf: SpeakerOf): string {
+  const m = CONTINUATION_OPENER.exec(text);
+  if (!m) return text;
+  const sent = x.sentences[sentence];
+  const q = sent && x.quotes.find((q) => q.start >= sent.start && q.start < sent.end);
+  const speaker = q ? speakerOf(a, q) : null;
+  if (!speaker) return text;
+  const rest = text.slice(m[0].length);
+  // وأضاف يافوز اوغلو: "..." names its speaker already (in any spelling of one of the name's words)
+  const nameWords = speaker.split(' ');
+  const firstWords = rest.replace(/[:"«“]/g, ' ').trim().split(/\s+/, 2);
+  if (firstWords.some((w) => w.length > 1 && nameWords.some((n) => sameName(w, n)))) return text;
+  // indirect speech (وأضاف أن ...) takes no colon: أضاف تشاووش أوغلو أن ...
+  return /^(?:[أإا]ن|ب[أا]ن)[هاي]?\s/.test(rest) ? `${m[1]} ${speaker} ${rest}` : `${m[1]} ${speaker}: ${rest}`;
+}
+
+function combineFacts(xs: ArticleExtraction[], mentionIdx: number[][], extra: Mention[][], entityOf: number[], speakerOf: SpeakerOf): FactGroup[] {
   // items: sentences with enough content; terms = stems + numbers + dates + entity ids, as integer ids so that the
   // pair loop below reads typed arrays instead of hashing strings
   interface Item { a: number; s: number }
@@ -369,9 +402,8 @@ function combineFacts(xs: ArticleExtraction[], mentionIdx: number[][], extra: Me
       const sc = wordingScore(members[k].text);
       if (sc > bestScore) { best = members[k]; bestScore = sc; }
     }
-    // a wording that still opens with وأضاف/وتابع loses the opener (and the quotation marks it introduced)
-    let text = best.text.replace(/^[وف]?(أضاف|اضاف|تابع|أردف|اردف)(ت)?\s*:?\s*/, '');
-    if (text !== best.text) text = text.replace(/^["«“]\s*/, '').replace(/["»”]\s*([.!؟]?)\s*$/, '$1');
+    const bestAt = ids[members.indexOf(best)];
+    const text = withSpeaker(xs[items[bestAt].a], items[bestAt].a, best.sentence, best.text, speakerOf);
     out.push({ fact: { text, articles, unique: articles.length === 1 }, members });
   }
   out.sort((p, q) => q.fact.articles.length - p.fact.articles.length || (articleOrder.get(p.members[0].article)! - articleOrder.get(q.members[0].article)!) || p.members[0].sentence - q.members[0].sentence);
