@@ -15,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from '../src/types.js';
 import { summarize } from '../src/summary/index.js';
+import { analyzeStory } from '../src/analysis/index.js';
 import { contentStems, countWords, normalize, sentences } from '../src/summary/lex.js';
 import { cleanArticle, isProblem, readInputs } from '../src/ingest/index.js';
 import { repoRoot, sharedDir, hasShared, loadSeeds } from '../test/helpers/shared.js';
@@ -146,7 +147,13 @@ export function lexRankBaseline(articles: Article[], budget: number): string {
   return chosen.sort((a, b) => a - b).map((i) => sents[i]).join(' ');
 }
 
+/** The summary as khabar gives it for a story: built on the analysis stage's facts (src/report.ts does the same). */
 function khabar(articles: Article[], budget: number): string {
+  return summarize(articles, { words: budget, facts: analyzeStory(articles).facts }).map((s) => s.text).join(' ');
+}
+
+/** The summary stage alone, grouping sentences itself (no facts given). */
+function sentencesOnly(articles: Article[], budget: number): string {
   return summarize(articles, { words: budget }).map((s) => s.text).join(' ');
 }
 
@@ -210,7 +217,7 @@ function pct(x: number): string { return (100 * x).toFixed(1).padStart(5); }
 function report(set: EvalSet): void {
   console.log(`\n${set.name}`);
   console.log('system    R1-R  R1-F  R2-R  R2-F  RL-R  RL-F  R2-F(max ref)  words');
-  const systems: [string, (a: Article[], b: number) => string][] = [['lead', leadBaseline], ['lexrank', lexRankBaseline], ['khabar', khabar]];
+  const systems: [string, (a: Article[], b: number) => string][] = [['lead', leadBaseline], ['lexrank', lexRankBaseline], ['khabar', khabar], ['sent-only', sentencesOnly]];
   for (const [name, fn] of systems) {
     const scores: Scores[] = [];
     const lengths: number[] = [];

@@ -4,6 +4,7 @@ import { UsageError } from '../command.js';
 import type { Article } from '../../types.js';
 import { CleaningContext, cleanArticle, isProblem, readInputs } from '../../ingest/index.js';
 import { summarize } from '../../summary/index.js';
+import { analyzeStory } from '../../analysis/index.js';
 
 const usage = `Usage: khabar summarize INPUT... [--words N] [--json] [--allow-private]
 
@@ -57,7 +58,8 @@ export const command: Command = {
       io.err('khabar summarize: no article could be read');
       return 1;
     }
-    const summary = summarize(articles, { words });
+    // The same summary a story of these articles gets (src/report.ts): built on the analysis stage's facts.
+    const summary = summarize(articles, { words, facts: analyzeStory(articles).facts });
     if (values.json) {
       io.out(JSON.stringify(summary, null, 2));
     } else {
