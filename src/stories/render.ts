@@ -35,7 +35,8 @@ function relatedLines(report: StoryReport, ctx: StoryContext): { id: string; tit
 /** The analysis and summary sections of a report, with citations [n] numbering the story's articles. */
 function analysisLines(report: StoryReport, arts: ArticleInfo[], md: boolean): string[] {
   const num = new Map(arts.map((a, i) => [a.id, i + 1]));
-  const cite = (ids: string[]) => ids.map((id) => `[${num.get(id) ?? id}]`).join('');
+  // Numbered in the order of the article list, whatever order the analysis gave the ids in.
+  const cite = (ids: string[]) => [...ids].sort((a, b) => (num.get(a) ?? Infinity) - (num.get(b) ?? Infinity)).map((id) => `[${num.get(id) ?? id}]`).join('');
   const h = (t: string) => (md ? ['', `## ${t}`, ''] : ['', `${t}:`]);
   const item = (t: string) => (md ? `- ${t}` : `  ${t}`);
   const out: string[] = [];

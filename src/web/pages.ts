@@ -118,7 +118,8 @@ ${q.page < pages ? html`<a href="/${query({ ...base, page: q.page + 1 })}">ال�
 
 /** Citation marks [n] for a list of article ids, numbered by the story's article order. */
 function cites(ids: string[], numberOf: Map<string, number>): SafeHtml {
-  return html`${ids.filter((id) => numberOf.has(id)).map((id) =>
+  // In the order of the article list, whatever order the analysis gave the ids in.
+  return html`${ids.filter((id) => numberOf.has(id)).sort((a, b) => numberOf.get(a)! - numberOf.get(b)!).map((id) =>
     html`<sup class="cite"><a href="${pathTo('articles', id)}" title="المقال ${numberOf.get(id)}">[${numberOf.get(id)}]</a></sup>`)}`;
 }
 
