@@ -69,7 +69,8 @@ export const command: Command = {
         }));
         io.out('\n' + '─'.repeat(60) + '\n');
       }
-      io.out(`Browse it: khabar serve --db ${path}   (then open http://127.0.0.1:8080/)`);
+      // From a clone the bin is not on PATH: npx finds it in the package (and after a global install too).
+      io.out(`Browse it: npx khabar serve --db ${path}   (then open http://127.0.0.1:8080/)`);
       return failed ? 1 : 0;
     } finally {
       khabar.close();
