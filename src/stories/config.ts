@@ -31,6 +31,12 @@ export const STORIES_CONFIG = {
   maxKeyDfRatio: 0.05,
   /** Below this many articles the df ratio above is meaningless, so no key is dropped for frequency. */
   minDocsForDfCap: 200,
+  /** A record's idf-weighted norm is cached and reused until the number of documents has grown by this share
+   * (then its idf weights may have moved): 5,000 document-frequency reads an article became a few hundred. A
+   * batch (addBatch) keeps one document count throughout, so there norms are exact. */
+  normRefreshRatio: 0.02,
+  /** The same for stories outside the article's time window, which can only be linked as related. */
+  relatedNormRefreshRatio: 0.5,
   /** Stories fully scored per article, best by summed idf of shared keys. */
   maxCandidates: 24,
   /** Most recent members compared one by one (single-link evidence next to the centroid). */

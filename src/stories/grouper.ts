@@ -4,6 +4,13 @@
 // story) and ingestion's near-duplicate links. Candidates come from a capped inverted index, so the cost of
 // one article does not grow with the number of stories. After each join a re-check merges the story with
 // a close neighbour, which makes the result depend little on arrival order.
+//
+// Cost per article. Every comparison weighs both sides by idf, and reading a document frequency for every term
+// of every compared record (some 5,000 reads an article) was most of the time, growing with the size of the
+// frequency table. So the article's own vector carries weight·idf², which makes the dot product with a stored
+// (unweighted) record need no idf on the record's side, and a record's idf-weighted norm is cached with the
+// number of documents it was computed at: it is reused until the documents have grown by normRefreshRatio (a
+// batch has one document count throughout, see addBatch, so there it is exact).
 import type { Article, Story } from '../types.js';
 import { STORIES_CONFIG, type StoriesConfig } from './config.js';
 import { extractFeatures, type ArticleFeatures } from './features.js';
@@ -23,26 +30,8 @@ export interface AssignResult {
 
 type Vector = Map<string, number>;
 
-function cosine(a: Vector, b: Vector): number {
-  let dot = 0, na = 0, nb = 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const [t, w] of small) { const v = large.get(t); if (v !== undefined) dot += w * v; }
-  if (dot === 0) return 0;
-  for (const w of a.values()) na += w * w;
-  for (const w of b.values()) nb += w * w;
-  return dot / Math.sqrt(na * nb);
-}
-
 function isDateOnly(published: string | null): boolean {
   return published !== null && /^\d{4}-\d{2}-\d{2}$/.test(published.trim());
-}
-
-/** Entity keys (names, numbers) and phrase keys (`p:`) of a key vector, apart. */
-function splitKeys(v: Vector): [Vector, Vector] {
-  const entities: Vector = new Map();
-  const phrases: Vector = new Map();
-  for (const [k, w] of v) (k.startsWith('p:') ? phrases : entities).set(k, w);
-  return [entities, phrases];
 }
 
 function checkArticle(article: Article): void {
@@ -56,18 +45,33 @@ function documentTerms(f: ArticleFeatures): string[] {
   return [...new Set([...Object.keys(f.terms), ...f.keys])];
 }
 
-/** An article's vectors as scoring compares them, with their squared norms (computed once per article). */
+const isPhrase = (k: string): boolean => k.charCodeAt(0) === 112 /* p */ && k.charCodeAt(1) === 58 /* : */;
+
+/**
+ * An article (or a story's centroid) as scoring compares it with stored records, built once: for each term
+ * weight·idf (what index keys are ranked by) and weight·idf² (so that the dot product with a stored, unweighted
+ * record needs no idf lookup on the record's side), and the squared norm of the idf-weighted vector. Keys
+ * (names, numbers, phrases) count 1 each, entity and phrase keys apart.
+ */
 interface Probe {
-  terms: Vector; termsNorm2: number;
-  entities: Vector; entitiesNorm2: number;
-  phrases: Vector; phrasesNorm2: number;
+  terms: Vector;
+  termsQ: Vector;
+  termsNorm2: number;
+  entitiesQ: Vector;
+  entitiesNorm2: number;
+  phrasesQ: Vector;
+  phrasesNorm2: number;
 }
-const norm2 = (v: Vector): number => { let n = 0; for (const w of v.values()) n += w * w; return n; };
-/** The probe of an article's term vector and key vector, built once and compared with every candidate. */
-function probeOf(vec: Vector, keyVec: Vector): Probe {
-  const [entities, phrases] = splitKeys(keyVec);
-  return { terms: vec, termsNorm2: norm2(vec), entities, entitiesNorm2: norm2(entities), phrases, phrasesNorm2: norm2(phrases) };
+
+/** Squared norm and size of a stored record weighted by idf, cached per record object with the document count it was computed at. */
+interface RecordNorm { docs: number; norm2: number; size: number }
+interface KeyNorm { docs: number; entities2: number; phrases2: number; size: number }
+
+function isEmptyRecord(rec: Record<string, number>): boolean {
+  for (const _ in rec) return false;
+  return true;
 }
+
 /** Binary search in a list sorted by code units (ArticleFeatures.keys is). */
 function sortedHas(list: string[], k: string): boolean {
   let lo = 0, hi = list.length - 1;
@@ -78,6 +82,20 @@ function sortedHas(list: string[], k: string): boolean {
     if (v < k) lo = mid + 1; else hi = mid - 1;
   }
   return false;
+}
+
+/** The `k` ids with the most votes (ties: smaller id first), best first: the order of a full sort, without sorting all. */
+function topVoted(votes: Map<string, number>, k: number): string[] {
+  const top: [string, number][] = [];
+  const before = (a: [string, number], b: [string, number]): boolean => a[1] > b[1] || (a[1] === b[1] && a[0] < b[0]);
+  for (const e of votes) {
+    if (top.length === k && !before(e, top[k - 1]!)) continue;
+    let i = top.length === k ? k - 1 : top.length;
+    if (top.length < k) top.push(e);
+    while (i > 0 && before(e, top[i - 1]!)) { top[i] = top[i - 1]!; i--; }
+    top[i] = e;
+  }
+  return top.map(([id]) => id);
 }
 
 /** True when both name weekdays and none in common. */
@@ -117,10 +135,10 @@ interface PendingDf {
 export class StoryGrouper {
   readonly state: StoryState;
   readonly config: StoriesConfig;
-  /** Entries of the record the last cosineToRecord() read. */
-  private recordSize = 0;
   /** Counts of the batch addBatch() is grouping (null outside it). */
   private pending: PendingDf | null = null;
+  private termNorms = new WeakMap<object, RecordNorm>();
+  private keyNorms = new WeakMap<object, KeyNorm>();
 
   constructor(state: StoryState = new MemoryStoryState(), config: Partial<StoriesConfig> = {}) {
     this.state = state;
@@ -185,21 +203,106 @@ export class StoryGrouper {
     return this.state.documentFrequency(term) + (this.pending?.df.get(term) ?? 0);
   }
 
-  /** idf over the live document frequencies (read per term: no per-comparison frequency map). */
   private idf(term: string): number {
     return Math.log((this.documentCount() + 1) / (this.documentFrequency(term) + 1)) + 1;
   }
 
-  private weighted(rec: Record<string, number>): Vector {
-    const v: Vector = new Map();
-    for (const t in rec) v.set(t, rec[t]! * this.idf(t));
+  /** A cached norm computed at `docs` documents is still good: the documents grew by at most `tolerance` since. */
+  private fresh(docs: number, tolerance: number): boolean {
+    const n = this.documentCount();
+    return docs === n || (docs < n && n <= docs * (1 + tolerance));
+  }
+
+  /** The probe of a term record (an article's terms or a story's centroid) and, optionally, of a key list. */
+  private probe(rec: Record<string, number>, keys: string[] | null): Probe {
+    const terms: Vector = new Map();
+    const termsQ: Vector = new Map();
+    let termsNorm2 = 0;
+    for (const t in rec) {
+      const i = this.idf(t);
+      const x = rec[t]! * i;
+      terms.set(t, x);
+      termsQ.set(t, x * i);
+      termsNorm2 += x * x;
+    }
+    const entitiesQ: Vector = new Map();
+    const phrasesQ: Vector = new Map();
+    let entitiesNorm2 = 0, phrasesNorm2 = 0;
+    for (const k of keys ?? []) {
+      const i = this.idf(k);
+      if (isPhrase(k)) { phrasesQ.set(k, i * i); phrasesNorm2 += i * i; } else { entitiesQ.set(k, i * i); entitiesNorm2 += i * i; }
+    }
+    return { terms, termsQ, termsNorm2, entitiesQ, entitiesNorm2, phrasesQ, phrasesNorm2 };
+  }
+
+  private probeOf(f: ArticleFeatures): Probe {
+    return this.probe(f.terms, f.keys);
+  }
+
+  /** Squared idf-weighted norm and size of a stored term record (cached per object, see fresh()). */
+  private termNorm(rec: Record<string, number>, tolerance = this.config.normRefreshRatio): RecordNorm {
+    const hit = this.termNorms.get(rec);
+    if (hit && this.fresh(hit.docs, tolerance)) return hit;
+    let norm2 = 0, size = 0;
+    for (const t in rec) { const x = rec[t]! * this.idf(t); norm2 += x * x; size++; }
+    const v = { docs: this.documentCount(), norm2, size };
+    this.termNorms.set(rec, v);
     return v;
   }
 
-  private keyVector(keys: Iterable<[string, number]>): Vector {
-    const v: Vector = new Map();
-    for (const [k, c] of keys) v.set(k, Math.min(c, 3) * this.idf(k));
+  /** Squared idf-weighted norms of a story's key counts (count capped at 3) or of a member's key list. */
+  private keyNorm(keys: Record<string, number> | string[], tolerance = this.config.normRefreshRatio): KeyNorm {
+    const hit = this.keyNorms.get(keys);
+    if (hit && this.fresh(hit.docs, tolerance)) return hit;
+    let entities2 = 0, phrases2 = 0, size = 0;
+    const visit = (k: string, c: number): void => {
+      const x = Math.min(c, 3) * this.idf(k);
+      if (isPhrase(k)) phrases2 += x * x; else entities2 += x * x;
+      size++;
+    };
+    if (Array.isArray(keys)) for (const k of keys) visit(k, 1);
+    else for (const k in keys) visit(k, keys[k]!);
+    const v = { docs: this.documentCount(), entities2, phrases2, size };
+    this.keyNorms.set(keys, v);
     return v;
+  }
+
+  /** The record changed in place: its cached norms are stale. */
+  private changed(rec: object): void {
+    this.termNorms.delete(rec);
+    this.keyNorms.delete(rec);
+  }
+
+  /** Cosine of the probe's terms with a stored term record, both weighted by idf. */
+  private cosineToRecord(q: Probe, rec: Record<string, number>, tolerance?: number): number {
+    const norm = this.termNorm(rec, tolerance);
+    let dot = 0;
+    if (q.termsQ.size <= norm.size) {
+      for (const [t, w] of q.termsQ) { const r = rec[t]; if (typeof r === 'number') dot += w * r; }
+    } else {
+      for (const t in rec) { const w = q.termsQ.get(t); if (w !== undefined) dot += w * rec[t]!; }
+    }
+    if (dot === 0) return 0;
+    return dot / Math.sqrt(q.termsNorm2 * norm.norm2);
+  }
+
+  /** Entity and phrase cosines of the probe's keys with a story's key counts or a member's (sorted) key list. */
+  private keyCosines(q: Probe, keys: Record<string, number> | string[], tolerance?: number): { entity: number; phrase: number; size: number } {
+    const norm = this.keyNorm(keys, tolerance);
+    const list = Array.isArray(keys) ? keys : null;
+    const count = (k: string): number => {
+      if (list) return sortedHas(list, k) ? 1 : 0;
+      const c = (keys as Record<string, number>)[k];
+      return typeof c === 'number' ? Math.min(c, 3) : 0;
+    };
+    let de = 0, dp = 0;
+    for (const [k, w] of q.entitiesQ) { const c = count(k); if (c) de += w * c; }
+    for (const [k, w] of q.phrasesQ) { const c = count(k); if (c) dp += w * c; }
+    return {
+      entity: de === 0 ? 0 : de / Math.sqrt(q.entitiesNorm2 * norm.entities2),
+      phrase: dp === 0 ? 0 : dp / Math.sqrt(q.phrasesNorm2 * norm.phrases2),
+      size: norm.size,
+    };
   }
 
   /** Counts the article in the state's document frequencies (moving it out of the pending batch counts). */
@@ -220,8 +323,6 @@ export class StoryGrouper {
     if (known) return { article: article.id, story: known, action: 'known', score: 1, merged: [] };
     const f = features ?? extractFeatures(article, this.config);
     this.countDocument(f);
-    const vec = this.weighted(f.terms);
-    const keyVec = this.keyVector(f.keys.map((k) => [k, 1]));
 
     // Near-duplicates named by ingestion: the same copy is the same story, whatever the scores say.
     for (const rel of f.related) {
@@ -234,7 +335,8 @@ export class StoryGrouper {
       }
     }
 
-    const scored = this.scoreCandidates(f, probeOf(vec, keyVec));
+    const q = this.probeOf(f);
+    const scored = this.scoreCandidates(f, q);
     let best: { story: StoryRecord; score: number } | null = null;
     for (const c of scored) {
       if (!c.inWindow) continue;
@@ -246,7 +348,7 @@ export class StoryGrouper {
     let action: AssignResult['action'];
     if (best) {
       story = best.story;
-      this.join(story, f);
+      this.join(story, f, q);
       action = 'joined';
     } else {
       const { id, seq } = this.state.newStory();
@@ -254,7 +356,7 @@ export class StoryGrouper {
         id, seq, articles: [], centroid: {}, keys: {}, first: null, last: null, firstTime: null, lastTime: null,
         sources: [], related: [], days: [], title: '', titleArticle: null, roundup: Boolean(f.roundup),
       };
-      this.join(story, f);
+      this.join(story, f, q);
       action = 'new';
     }
     // Bridging: a second story this article is also close to is the same event seen through another member.
@@ -283,10 +385,11 @@ export class StoryGrouper {
     return { article: f.id, story: this.state.storyOfArticle(f.id) ?? story.id, action, score: best?.score ?? 0, merged };
   }
 
-  private indexKeys(vec: Vector): string[] {
+  /** The terms a record is posted under: its highest weight·idf terms that are not too frequent. */
+  private indexKeys(terms: Vector): string[] {
     const n = this.documentCount();
     const capByDf = n >= this.config.minDocsForDfCap;
-    return [...vec]
+    return [...terms]
       .filter(([t]) => !capByDf || this.documentFrequency(t) / n <= this.config.maxKeyDfRatio)
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, this.config.indexTerms)
@@ -306,44 +409,55 @@ export class StoryGrouper {
     return isDateOnly(a) || isDateOnly(b) ? this.config.dateOnlySlackDays : 0;
   }
 
-  private scoreCandidates(f: ArticleFeatures, q: Probe) {
-    const vec = q.terms;
-    const keys = this.indexKeys(vec);
+  /** Stories that share index keys with the probe, the most shared weight first (at most maxCandidates). */
+  private candidates(q: Probe, exclude: string | null): string[] {
+    const keys = this.indexKeys(q.terms);
     const posted = this.state.postings(keys, this.config.postingsCap);
     const votes = new Map<string, number>();
     for (const [term, ids] of posted) {
-      const w = vec.get(term) ?? 0;
-      for (const id of ids) votes.set(id, (votes.get(id) ?? 0) + w);
+      const w = q.terms.get(term) ?? 0;
+      for (const id of ids) if (id !== exclude) votes.set(id, (votes.get(id) ?? 0) + w);
     }
-    const ranked = [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, this.config.maxCandidates);
+    return topVoted(votes, this.config.maxCandidates);
+  }
+
+  private scoreCandidates(f: ArticleFeatures, q: Probe) {
     const out: { story: StoryRecord; score: number; inWindow: boolean }[] = [];
-    for (const [id] of ranked) {
+    for (const id of this.candidates(q, null)) {
       const story = this.state.getStory(id);
       if (!story) continue; // merged away: postings are cleaned lazily
-      out.push({ story, score: this.score(f, q, story), inWindow: this.inWindow(f, story) });
+      // Outside the window a story can only be linked as related (a lower bar, relatedThreshold): it is compared
+      // by its centroid and pooled keys only, not member by member, and its cached norms may be older
+      // (relatedNormRefreshRatio). Old stories are most candidates in a large store; this keeps them cheap.
+      const inWindow = this.inWindow(f, story);
+      const score = inWindow ? this.score(f, q, story) : this.score(f, q, story, this.config.relatedNormRefreshRatio, false);
+      out.push({ story, score, inWindow });
     }
     return out;
   }
 
   /** Similarity of an article to a story: the better of centroid and closest recent member, plus entity and
    * phrase overlap (each the better of the story's pooled keys and its closest member's keys). */
-  private score(f: ArticleFeatures, q: Probe, story: StoryRecord): number {
-    const centroidSim = this.cosineToRecord(q.terms, q.termsNorm2, story.centroid);
-    const centroidSize = this.recordSize;
-    const storyKeys = this.keyCosines(q, story.keys, null);
+  private score(f: ArticleFeatures, q: Probe, story: StoryRecord, tolerance = this.config.normRefreshRatio, members = true): number {
+    const own = this.ownVectors(story);
+    const centroid = own?.terms ?? story.centroid;
+    const centroidSim = this.cosineToRecord(q, centroid, tolerance);
+    const centroidSize = this.termNorm(centroid, tolerance).size;
+    const storyKeys = this.keyCosines(q, own?.keys ?? story.keys, tolerance);
     let memberSim = 0;
     let entitySim = storyKeys.entity;
     let phraseSim = storyKeys.phrase;
-    const recent = story.articles.slice(-this.config.maxMembersCompared);
-    for (const m of this.state.getArticles(recent)) {
-      // A story of one article whose centroid and keys were never pruned (a pruned record has exactly
-      // maxCentroidTerms entries) holds exactly that article's terms and keys: compared above already.
-      if (story.articles.length === 1 && centroidSize !== this.config.maxCentroidTerms &&
-        storyKeys.size !== this.config.maxCentroidTerms) break;
-      memberSim = Math.max(memberSim, this.cosineToRecord(q.terms, q.termsNorm2, m.terms));
-      const memberKeys = this.keyCosines(q, null, m.keys);
-      entitySim = Math.max(entitySim, memberKeys.entity);
-      phraseSim = Math.max(phraseSim, memberKeys.phrase);
+    // A story of one article whose centroid and keys are that article's (or were never pruned: a pruned record
+    // has exactly maxCentroidTerms entries) was compared with that article above already.
+    const single = story.articles.length === 1 && (own !== null || (centroidSize !== this.config.maxCentroidTerms &&
+      storyKeys.size !== this.config.maxCentroidTerms));
+    if (!single && members) {
+      for (const m of this.state.getArticles(story.articles.slice(-this.config.maxMembersCompared))) {
+        memberSim = Math.max(memberSim, this.cosineToRecord(q, m.terms, tolerance));
+        const memberKeys = this.keyCosines(q, m.keys, tolerance);
+        entitySim = Math.max(entitySim, memberKeys.entity);
+        phraseSim = Math.max(phraseSim, memberKeys.phrase);
+      }
     }
     const score = Math.max(centroidSim, memberSim) + this.config.entityWeight * entitySim + this.config.phraseWeight * phraseSim;
     const clash = daysClash(f.days, story.days) || Boolean(f.roundup) !== Boolean(story.roundup);
@@ -351,68 +465,36 @@ export class StoryGrouper {
   }
 
   /**
-   * cosine(a, this.weighted(rec)) without building the weighted vector: the same value, summed in the same
-   * order (the dot product runs over the smaller side, as cosine() does). The hot path of grouping.
+   * A story of one article keeps no centroid or keys of its own, which would copy its article's (most stories
+   * have one article, and this was two fifths of the memory per article): they are read from the article.
+   * Null for other stories (and for one-article stories stored with their own copy).
    */
-  private cosineToRecord(a: Vector, aNorm2: number, rec: Record<string, number>): number {
-    let nb = 0, size = 0, dot = 0;
-    this.recordSize = 0;
-    for (const t in rec) {
-      const x = rec[t]! * this.idf(t);
-      nb += x * x;
-      size++;
-      const y = a.get(t);
-      if (y !== undefined) dot += x * y;
-    }
-    this.recordSize = size;
-    if (a.size <= size) {
-      dot = 0;
-      for (const [t, w] of a) {
-        const r = rec[t];
-        if (typeof r === 'number' && Object.hasOwn(rec, t)) dot += w * (r * this.idf(t));
-      }
-    }
-    if (dot === 0) return 0;
-    return dot / Math.sqrt(aNorm2 * nb);
+  private ownVectors(story: StoryRecord): { terms: Record<string, number>; keys: string[] } | null {
+    if (story.articles.length !== 1 || !isEmptyRecord(story.centroid)) return null;
+    const m = this.state.getArticle(story.articles[0]!);
+    return m ? { terms: m.terms, keys: m.keys } : null;
   }
 
-  /**
-   * Entity and phrase cosines of the article's keys against a story's pooled key counts (counts) or a
-   * member's keys (list, count 1 each): cosine() of splitKeys(keyVector(...)) without building them.
-   */
-  private keyCosines(q: Probe, counts: Record<string, number> | null, list: string[] | null): { entity: number; phrase: number; size: number } {
-    let ne = 0, np = 0, se = 0, sp = 0, de = 0, dp = 0;
-    const visit = (k: string, c: number): void => {
-      const x = Math.min(c, 3) * this.idf(k);
-      if (k.startsWith('p:')) { np += x * x; sp++; const y = q.phrases.get(k); if (y !== undefined) dp += x * y; }
-      else { ne += x * x; se++; const y = q.entities.get(k); if (y !== undefined) de += x * y; }
-    };
-    if (counts) for (const k in counts) visit(k, counts[k]!);
-    if (list) for (const k of list) visit(k, 1);
-    const countOf = (k: string): number | undefined => {
-      if (counts) { const c = counts[k]; return typeof c === 'number' && Object.hasOwn(counts, k) ? c : undefined; }
-      return sortedHas(list!, k) ? 1 : undefined;
-    };
-    const redo = (a: Vector): number => {
-      let dot = 0;
-      for (const [k, w] of a) { const c = countOf(k); if (c !== undefined) dot += w * (Math.min(c, 3) * this.idf(k)); }
-      return dot;
-    };
-    if (q.entities.size <= se) de = redo(q.entities);
-    if (q.phrases.size <= sp) dp = redo(q.phrases);
-    return {
-      entity: de === 0 ? 0 : de / Math.sqrt(q.entitiesNorm2 * ne),
-      phrase: dp === 0 ? 0 : dp / Math.sqrt(q.phrasesNorm2 * np),
-      size: se + sp,
-    };
+  /** Gives a one-article story its own centroid and keys (before a second article is added to them). */
+  private materialize(story: StoryRecord): void {
+    const own = this.ownVectors(story);
+    if (!own) return;
+    story.centroid = { ...own.terms };
+    story.keys = {};
+    for (const k of own.keys) story.keys[k] = (story.keys[k] ?? 0) + 1;
   }
 
-  private join(story: StoryRecord, f: ArticleFeatures): void {
+  private join(story: StoryRecord, f: ArticleFeatures, q: Probe | null = null): void {
+    this.materialize(story);
     story.articles.push(f.id);
-    for (const [t, w] of Object.entries(f.terms)) story.centroid[t] = (story.centroid[t] ?? 0) + w;
-    if (Object.keys(story.centroid).length > 2 * this.config.maxCentroidTerms) story.centroid = pruneTop(story.centroid, this.config.maxCentroidTerms);
-    for (const k of f.keys) story.keys[k] = (story.keys[k] ?? 0) + 1;
-    if (Object.keys(story.keys).length > 2 * this.config.maxCentroidTerms) story.keys = pruneTop(story.keys, this.config.maxCentroidTerms);
+    if (story.articles.length > 1) {
+      this.changed(story.centroid);
+      this.changed(story.keys);
+      for (const [t, w] of Object.entries(f.terms)) story.centroid[t] = (story.centroid[t] ?? 0) + w;
+      if (Object.keys(story.centroid).length > 2 * this.config.maxCentroidTerms) story.centroid = pruneTop(story.centroid, this.config.maxCentroidTerms);
+      for (const k of f.keys) story.keys[k] = (story.keys[k] ?? 0) + 1;
+      if (Object.keys(story.keys).length > 2 * this.config.maxCentroidTerms) story.keys = pruneTop(story.keys, this.config.maxCentroidTerms);
+    }
     [story.first, story.firstTime] = pubMin(story.first, story.firstTime, f.published, f.time);
     [story.last, story.lastTime] = pubMax(story.last, story.lastTime, f.published, f.time);
     if (f.source && !story.sources.includes(f.source)) story.sources.push(f.source);
@@ -420,18 +502,22 @@ export class StoryGrouper {
     this.state.putArticle(f, story.id);
     this.retitle(story);
     this.state.putStory(story);
-    this.state.addPostings(story.id, this.indexKeys(this.weighted(f.terms)));
+    this.state.addPostings(story.id, this.indexKeys((q ?? this.probe(f.terms, null)).terms));
   }
 
   /** The title is the headline (or lead sentence) of the member closest to the centroid: never invented. */
   private retitle(story: StoryRecord): void {
     const members = this.state.getArticles(story.articles.slice(-30));
-    const centroid = this.weighted(story.centroid);
     let best: ArticleFeatures | null = null;
-    let bestSim = -1;
-    for (const m of members) {
-      const sim = cosine(this.weighted(m.terms), centroid) + (m.title ? 0.05 : 0);
-      if (sim > bestSim || (sim === bestSim && best && m.id < best.id)) { best = m; bestSim = sim; }
+    if (members.length === 1) {
+      best = members[0]!;
+    } else if (members.length > 1) {
+      const c = this.probe(story.centroid, null);
+      let bestSim = -1;
+      for (const m of members) {
+        const sim = this.cosineToRecord(c, m.terms) + (m.title ? 0.05 : 0);
+        if (sim > bestSim || (sim === bestSim && best && m.id < best.id)) { best = m; bestSim = sim; }
+      }
     }
     if (best) {
       story.title = best.title ?? best.lead;
@@ -453,17 +539,12 @@ export class StoryGrouper {
     const merged: string[] = [];
     let story = this.state.getStory(storyId);
     for (let round = 0; story && round < 4; round++) {
-      const vec = this.weighted(story.centroid);
-      const keys = this.indexKeys(vec);
-      const posted = this.state.postings(keys, this.config.postingsCap);
-      const votes = new Map<string, number>();
-      for (const [term, ids] of posted) for (const id of ids) if (id !== story.id) votes.set(id, (votes.get(id) ?? 0) + (vec.get(term) ?? 0));
-      const ranked = [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, this.config.maxCandidates);
+      const c = this.probe(this.ownVectors(story)?.terms ?? story.centroid, null);
       let target: StoryRecord | null = null;
-      for (const [id] of ranked) {
+      for (const id of this.candidates(c, story.id)) {
         const other = this.state.getStory(id);
         if (!other || !this.windowsTouch(story, other) || daysClash(story.days, other.days) || Boolean(story.roundup) !== Boolean(other.roundup)) continue;
-        const sim = cosine(vec, this.weighted(other.centroid));
+        const sim = this.cosineToRecord(c, this.ownVectors(other)?.terms ?? other.centroid);
         if (sim >= this.config.mergeThreshold) { target = other; break; }
         // Would one of this story's latest members join the other story if it arrived now (df grown since)?
         if (round === 0 && this.config.recheckMembers > 0 && this.memberWouldJoin(story, other)) { target = other; break; }
@@ -480,8 +561,7 @@ export class StoryGrouper {
   private memberWouldJoin(story: StoryRecord, other: StoryRecord): boolean {
     for (const m of this.state.getArticles(story.articles.slice(-this.config.recheckMembers))) {
       if (!this.inWindow(m, other)) continue;
-      const s = this.score(m, probeOf(this.weighted(m.terms), this.keyVector(m.keys.map((k) => [k, 1]))), other);
-      if (s >= this.config.memberMergeThreshold) return true;
+      if (this.score(m, this.probeOf(m), other) >= this.config.memberMergeThreshold) return true;
     }
     return false;
   }
@@ -494,8 +574,12 @@ export class StoryGrouper {
   }
 
   private mergeInto(keep: StoryRecord, drop: StoryRecord): void {
+    this.materialize(keep);
+    this.materialize(drop);
     this.state.moveArticles(drop.id, keep.id);
     keep.articles.push(...drop.articles);
+    this.changed(keep.centroid);
+    this.changed(keep.keys);
     for (const [t, w] of Object.entries(drop.centroid)) keep.centroid[t] = (keep.centroid[t] ?? 0) + w;
     keep.centroid = pruneTop(keep.centroid, 2 * this.config.maxCentroidTerms);
     for (const [k, c] of Object.entries(drop.keys)) keep.keys[k] = (keep.keys[k] ?? 0) + c;
@@ -517,7 +601,7 @@ export class StoryGrouper {
     this.state.deleteStory(drop.id);
     this.retitle(keep);
     this.state.putStory(keep);
-    this.state.addPostings(keep.id, this.indexKeys(this.weighted(keep.centroid)));
+    this.state.addPostings(keep.id, this.indexKeys(this.probe(keep.centroid, null).terms));
   }
 
   /** The story record of an article (null when the article was never grouped). */

@@ -63,12 +63,18 @@ export function storyIdFor(seq: number): string {
   return `s${seq.toString(36)}`;
 }
 
+/** Distinct stories kept per term by MemoryStoryState (reads take at most `cap` of them, newest first). */
+const POSTINGS_KEPT = 256;
+
 export class MemoryStoryState implements StoryState {
   private docs = 0;
   private df = new Map<string, number>();
   private articles = new Map<string, { features: ArticleFeatures; story: string }>();
   private stories = new Map<string, StoryRecord>();
-  private index = new Map<string, string[]>();
+  /** Term → numbers of the stories posted under it, oldest first (see addPostings). */
+  private index = new Map<string, number[]>();
+  private postedIds: string[] = [];
+  private postedNumber = new Map<string, number>();
   private seq = 0;
 
   documentCount(): number { return this.docs; }
@@ -98,18 +104,28 @@ export class MemoryStoryState implements StoryState {
   newStory(): { id: string; seq: number } { const seq = ++this.seq; return { id: storyIdFor(seq), seq }; }
   postings(terms: string[], cap: number): Map<string, string[]> {
     const out = new Map<string, string[]>();
-    for (const t of terms) { const p = this.index.get(t); if (p) out.set(t, p.slice(-cap).reverse()); }
+    for (const t of terms) {
+      const p = this.index.get(t);
+      if (!p) continue;
+      const ids: string[] = [];
+      for (let i = p.length - 1; i >= 0 && ids.length < cap; i--) ids.push(this.postedIds[p[i]!]!);
+      out.set(t, ids);
+    }
     return out;
   }
   addPostings(storyId: string, terms: string[]): void {
+    let n = this.postedNumber.get(storyId);
+    if (n === undefined) { n = this.postedIds.length; this.postedIds.push(storyId); this.postedNumber.set(storyId, n); }
     for (const t of terms) {
       let p = this.index.get(t);
       if (!p) { p = []; this.index.set(t, p); }
-      const at = p.lastIndexOf(storyId);
+      // Stories are numbered here so that a list is searched by comparing small integers, not id strings.
+      const at = p.lastIndexOf(n);
       if (at >= 0) p.splice(at, 1);
-      p.push(storyId);
-      // Bounded postings: only the most recent stories of a very frequent term stay reachable.
-      if (p.length > 256) p.splice(0, p.length - 256);
+      p.push(n);
+      // Bounded postings: only the most recent stories of a very frequent term stay reachable. Cut back to the
+      // bound once it is exceeded by half, not at every post beyond it.
+      if (p.length > POSTINGS_KEPT * 1.5) p.splice(0, p.length - POSTINGS_KEPT);
     }
   }
   transaction<T>(fn: () => T): T { return fn(); }
