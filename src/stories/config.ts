@@ -39,6 +39,8 @@ export const STORIES_CONFIG = {
   relatedNormRefreshRatio: 0.5,
   /** Stories fully scored per article, best by summed idf of shared keys. */
   maxCandidates: 24,
+  /** Of those, the stories outside the article's time window scored for related links (the best voted first). */
+  maxRelatedCandidates: 8,
   /** Most recent members compared one by one (single-link evidence next to the centroid). */
   maxMembersCompared: 12,
 

@@ -63,7 +63,20 @@ interface Probe {
   phrasesNorm2: number;
 }
 
-/** Squared norm and size of a stored record weighted by idf, cached per record object with the document count it was computed at. */
+/**
+ * Where a record's cached norms live: on the record object itself, under symbols, which for…in, Object.keys/
+ * entries and JSON.stringify all skip. (A WeakMap beside the records was one more large table to probe per
+ * compared record, and its cost grew with the store.)
+ */
+const TERM_NORM = Symbol('termNorm');
+const KEY_NORM = Symbol('keyNorm');
+interface NormCache { [TERM_NORM]?: RecordNorm; [KEY_NORM]?: KeyNorm }
+const cacheOf = (rec: object): NormCache => rec as NormCache;
+
+/** A candidate story as scored for an article: the score, its centroid cosine, and whether it is in the time window. */
+interface Scored { story: StoryRecord; score: number; centroid: number; inWindow: boolean }
+
+/** Squared norm and size of a stored record weighted by idf, cached on the record object with the document count it was computed at. */
 interface RecordNorm { docs: number; norm2: number; size: number }
 interface KeyNorm { docs: number; entities2: number; phrases2: number; size: number }
 
@@ -137,8 +150,7 @@ export class StoryGrouper {
   readonly config: StoriesConfig;
   /** Counts of the batch addBatch() is grouping (null outside it). */
   private pending: PendingDf | null = null;
-  private termNorms = new WeakMap<object, RecordNorm>();
-  private keyNorms = new WeakMap<object, KeyNorm>();
+
 
   constructor(state: StoryState = new MemoryStoryState(), config: Partial<StoriesConfig> = {}) {
     this.state = state;
@@ -241,18 +253,18 @@ export class StoryGrouper {
 
   /** Squared idf-weighted norm and size of a stored term record (cached per object, see fresh()). */
   private termNorm(rec: Record<string, number>, tolerance = this.config.normRefreshRatio): RecordNorm {
-    const hit = this.termNorms.get(rec);
+    const hit = cacheOf(rec)[TERM_NORM];
     if (hit && this.fresh(hit.docs, tolerance)) return hit;
     let norm2 = 0, size = 0;
     for (const t in rec) { const x = rec[t]! * this.idf(t); norm2 += x * x; size++; }
     const v = { docs: this.documentCount(), norm2, size };
-    this.termNorms.set(rec, v);
+    cacheOf(rec)[TERM_NORM] = v;
     return v;
   }
 
   /** Squared idf-weighted norms of a story's key counts (count capped at 3) or of a member's key list. */
   private keyNorm(keys: Record<string, number> | string[], tolerance = this.config.normRefreshRatio): KeyNorm {
-    const hit = this.keyNorms.get(keys);
+    const hit = cacheOf(keys)[KEY_NORM];
     if (hit && this.fresh(hit.docs, tolerance)) return hit;
     let entities2 = 0, phrases2 = 0, size = 0;
     const visit = (k: string, c: number): void => {
@@ -263,20 +275,22 @@ export class StoryGrouper {
     if (Array.isArray(keys)) for (const k of keys) visit(k, 1);
     else for (const k in keys) visit(k, keys[k]!);
     const v = { docs: this.documentCount(), entities2, phrases2, size };
-    this.keyNorms.set(keys, v);
+    cacheOf(keys)[KEY_NORM] = v;
     return v;
   }
 
   /** The record changed in place: its cached norms are stale. */
   private changed(rec: object): void {
-    this.termNorms.delete(rec);
-    this.keyNorms.delete(rec);
+    const c = cacheOf(rec);
+    delete c[TERM_NORM];
+    delete c[KEY_NORM];
   }
 
   /** Cosine of the probe's terms with a stored term record, both weighted by idf. */
   private cosineToRecord(q: Probe, rec: Record<string, number>, tolerance?: number): number {
     const norm = this.termNorm(rec, tolerance);
     let dot = 0;
+    // Over the probe's terms, looking each up in the record (or the other way round when the record is smaller).
     if (q.termsQ.size <= norm.size) {
       for (const [t, w] of q.termsQ) { const r = rec[t]; if (typeof r === 'number') dot += w * r; }
     } else {
@@ -381,7 +395,9 @@ export class StoryGrouper {
       if (c.story.id === story.id || merged.includes(c.story.id)) continue;
       if (c.score >= this.config.relatedThreshold) this.link(story.id, c.story.id);
     }
-    merged.push(...this.recheck(story.id));
+    // A story this article just started has the article's terms as its centroid: the centroid cosines with the
+    // candidates were computed while scoring, and the re-check's first round reads them instead of again.
+    merged.push(...this.recheck(story.id, action === 'new' ? scored : null));
     return { article: f.id, story: this.state.storyOfArticle(f.id) ?? story.id, action, score: best?.score ?? 0, merged };
   }
 
@@ -399,6 +415,12 @@ export class StoryGrouper {
   private inWindow(f: ArticleFeatures, story: StoryRecord): boolean {
     const time = f.time;
     if (time === null || story.firstTime === null || story.lastTime === null) return true;
+    // Decided by the numbers alone unless the time falls where the date-only slack matters (reading the
+    // published strings of every candidate was a measurable part of scoring a large store).
+    const w = this.config.windowDays * DAY;
+    if (time >= story.firstTime - w && time <= story.lastTime + w) return true;
+    const widest = w + this.config.dateOnlySlackDays * DAY;
+    if (time < story.firstTime - widest || time > story.lastTime + widest) return false;
     const before = (this.config.windowDays + this.slack(f.published, story.first)) * DAY;
     const after = (this.config.windowDays + this.slack(f.published, story.last)) * DAY;
     return time >= story.firstTime - before && time <= story.lastTime + after;
@@ -412,6 +434,28 @@ export class StoryGrouper {
   /** Stories that share index keys with the probe, the most shared weight first (at most maxCandidates). */
   private candidates(q: Probe, exclude: string | null): string[] {
     const keys = this.indexKeys(q.terms);
+    const k = this.config.maxCandidates;
+    const st = this.state;
+    if (st.postingNumbers && st.storyIdOfNumber) {
+      const idOf = st.storyIdOfNumber.bind(st);
+      const votes = new Map<number, number>();
+      for (const [term, nums] of st.postingNumbers(keys, this.config.postingsCap)) {
+        const w = q.terms.get(term) ?? 0;
+        for (const n of nums) votes.set(n, (votes.get(n) ?? 0) + w);
+      }
+      // The same order as the string path below: most votes first, ties by id.
+      const top: [number, number][] = [];
+      const before = (a: [number, number], b: [number, number]): boolean => a[1] > b[1] || (a[1] === b[1] && idOf(a[0]) < idOf(b[0]));
+      const keep = k + 1; // one more, in case `exclude` is among them
+      for (const e of votes) {
+        if (top.length === keep && !before(e, top[keep - 1]!)) continue;
+        let i = top.length === keep ? keep - 1 : top.length;
+        if (top.length < keep) top.push(e);
+        while (i > 0 && before(e, top[i - 1]!)) { top[i] = top[i - 1]!; i--; }
+        top[i] = e;
+      }
+      return top.map(([n]) => idOf(n)).filter((id) => id !== exclude).slice(0, k);
+    }
     const posted = this.state.postings(keys, this.config.postingsCap);
     const votes = new Map<string, number>();
     for (const [term, ids] of posted) {
@@ -422,23 +466,36 @@ export class StoryGrouper {
   }
 
   private scoreCandidates(f: ArticleFeatures, q: Probe) {
-    const out: { story: StoryRecord; score: number; inWindow: boolean }[] = [];
+    const out: Scored[] = [];
+    let outside = 0;
     for (const id of this.candidates(q, null)) {
       const story = this.state.getStory(id);
       if (!story) continue; // merged away: postings are cleaned lazily
-      // Outside the window a story can only be linked as related (a lower bar, relatedThreshold): it is compared
-      // by its centroid and pooled keys only, not member by member, and its cached norms may be older
-      // (relatedNormRefreshRatio). Old stories are most candidates in a large store; this keeps them cheap.
       const inWindow = this.inWindow(f, story);
-      const score = inWindow ? this.score(f, q, story) : this.score(f, q, story, this.config.relatedNormRefreshRatio, false);
-      out.push({ story, score, inWindow });
+      if (inWindow) {
+        const parts = this.scoreParts(f, q, story);
+        out.push({ story, score: parts.score, centroid: parts.centroid, inWindow });
+        continue;
+      }
+      // Outside the window a story can only be linked as related (a lower bar, relatedThreshold). In a large
+      // store most candidates are old stories, each one more cold record to read: only the best-voted
+      // maxRelatedCandidates of them are scored, by centroid and pooled keys (not member by member), with cached
+      // norms that may be older (relatedNormRefreshRatio).
+      if (outside++ >= this.config.maxRelatedCandidates) continue;
+      const parts = this.scoreParts(f, q, story, this.config.relatedNormRefreshRatio, false);
+      out.push({ story, score: parts.score, centroid: parts.centroid, inWindow });
     }
     return out;
   }
 
   /** Similarity of an article to a story: the better of centroid and closest recent member, plus entity and
    * phrase overlap (each the better of the story's pooled keys and its closest member's keys). */
-  private score(f: ArticleFeatures, q: Probe, story: StoryRecord, tolerance = this.config.normRefreshRatio, members = true): number {
+  private score(f: ArticleFeatures, q: Probe, story: StoryRecord): number {
+    return this.scoreParts(f, q, story).score;
+  }
+
+  /** The score, and the centroid cosine in it (`members` false: the centroid and pooled keys only). */
+  private scoreParts(f: ArticleFeatures, q: Probe, story: StoryRecord, tolerance = this.config.normRefreshRatio, members = true): { score: number; centroid: number } {
     const own = this.ownVectors(story);
     const centroid = own?.terms ?? story.centroid;
     const centroidSim = this.cosineToRecord(q, centroid, tolerance);
@@ -461,7 +518,7 @@ export class StoryGrouper {
     }
     const score = Math.max(centroidSim, memberSim) + this.config.entityWeight * entitySim + this.config.phraseWeight * phraseSim;
     const clash = daysClash(f.days, story.days) || Boolean(f.roundup) !== Boolean(story.roundup);
-    return clash ? score * this.config.dayMismatchFactor : score;
+    return { score: clash ? score * this.config.dayMismatchFactor : score, centroid: centroidSim };
   }
 
   /**
@@ -479,7 +536,8 @@ export class StoryGrouper {
   private materialize(story: StoryRecord): void {
     const own = this.ownVectors(story);
     if (!own) return;
-    story.centroid = { ...own.terms };
+    story.centroid = {};
+    for (const t in own.terms) story.centroid[t] = own.terms[t]!;
     story.keys = {};
     for (const k of own.keys) story.keys[k] = (story.keys[k] ?? 0) + 1;
   }
@@ -535,16 +593,18 @@ export class StoryGrouper {
   }
 
   /** Re-check: merge the story with any candidate whose centroid became close and whose window touches. */
-  private recheck(storyId: string): string[] {
+  private recheck(storyId: string, scored: Scored[] | null = null): string[] {
     const merged: string[] = [];
     let story = this.state.getStory(storyId);
     for (let round = 0; story && round < 4; round++) {
-      const c = this.probe(this.ownVectors(story)?.terms ?? story.centroid, null);
+      const first = round === 0 ? scored : null;
+      const c = first ? null : this.probe(this.ownVectors(story)?.terms ?? story.centroid, null);
+      const ids = first ? first.map((x) => x.story.id) : this.candidates(c!, story.id);
       let target: StoryRecord | null = null;
-      for (const id of this.candidates(c, story.id)) {
-        const other = this.state.getStory(id);
-        if (!other || !this.windowsTouch(story, other) || daysClash(story.days, other.days) || Boolean(story.roundup) !== Boolean(other.roundup)) continue;
-        const sim = this.cosineToRecord(c, this.ownVectors(other)?.terms ?? other.centroid);
+      for (let i = 0; i < ids.length; i++) {
+        const other = this.state.getStory(ids[i]!);
+        if (!other || other.id === story.id || !this.windowsTouch(story, other) || daysClash(story.days, other.days) || Boolean(story.roundup) !== Boolean(other.roundup)) continue;
+        const sim = first ? first[i]!.centroid : this.cosineToRecord(c!, this.ownVectors(other)?.terms ?? other.centroid);
         if (sim >= this.config.mergeThreshold) { target = other; break; }
         // Would one of this story's latest members join the other story if it arrived now (df grown since)?
         if (round === 0 && this.config.recheckMembers > 0 && this.memberWouldJoin(story, other)) { target = other; break; }

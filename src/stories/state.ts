@@ -54,6 +54,12 @@ export interface StoryState {
   postings(terms: string[], cap: number): Map<string, string[]>;
   /** Posts the story under each term (moving it to the front when already posted). */
   addPostings(storyId: string, terms: string[]): void;
+  /**
+   * Optional (MemoryStoryState has it): the same postings as numbers, with storyIdOfNumber to read them back.
+   * Counting votes by number spares reading each candidate's id string, a cold read per posting in a large store.
+   */
+  postingNumbers?(terms: string[], cap: number): Map<string, number[]>;
+  storyIdOfNumber?(n: number): string;
 
   transaction<T>(fn: () => T): T;
 }
@@ -113,6 +119,15 @@ export class MemoryStoryState implements StoryState {
     }
     return out;
   }
+  postingNumbers(terms: string[], cap: number): Map<string, number[]> {
+    const out = new Map<string, number[]>();
+    for (const t of terms) {
+      const p = this.index.get(t);
+      if (p) out.set(t, p.length <= cap ? p : p.slice(p.length - cap));
+    }
+    return out;
+  }
+  storyIdOfNumber(n: number): string { return this.postedIds[n]!; }
   addPostings(storyId: string, terms: string[]): void {
     let n = this.postedNumber.get(storyId);
     if (n === undefined) { n = this.postedIds.length; this.postedIds.push(storyId); this.postedNumber.set(storyId, n); }
