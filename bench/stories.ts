@@ -2,12 +2,15 @@
 // 100,000 articles, and the ratio (per-article cost must stay near constant thanks to the capped index).
 // Articles are built by recombining sentences of ANT corpus texts (deterministic PRNG); the state is the
 // in-memory one (MemoryStoryState). `npm run bench -- stories`; KHABAR_BENCH_SIZES=2000,20000 to change sizes.
+// This machine's speed drifts from minute to minute, and the sizes are measured minutes apart; so the ratio is
+// also taken a second way: a fresh state of the smallest size is built beside the largest one and batches
+// alternate between the two (same moments, same heap), which no drift can bias.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sentences } from '../src/text/index.js';
 import { MemoryStoryState, StoryGrouper } from '../src/stories/index.js';
 import type { Article } from '../src/types.js';
-import { median, prng, sharedDir } from './common.js';
+import { machineReference, median, prng, sharedDir } from './common.js';
 
 
 interface Source { title: string; sents: string[] }
@@ -46,22 +49,45 @@ export async function run(): Promise<void> {
   let next = 0;
   const rates: number[] = [];
   const t0 = Date.now();
+  /** Articles/s of one batch of new articles added to a grouper. */
+  const timeBatch = (g: StoryGrouper, make: () => Article): number => {
+    const batchArticles = Array.from({ length: batch }, make);
+    const start = process.hrtime.bigint();
+    for (const a of batchArticles) g.add(a);
+    return batch / (Number(process.hrtime.bigint() - start) / 1e9);
+  };
   for (const size of sizes) {
     while (next < size) grouper.add(makeArticle(next++, sources, rand));
     const perRun: number[] = [];
+    const refs: number[] = [];
     for (let r = 0; r < runs; r++) {
-      const batchArticles = Array.from({ length: batch }, () => makeArticle(next++, sources, rand));
-      const start = process.hrtime.bigint();
-      for (const a of batchArticles) grouper.add(a);
-      perRun.push(batch / (Number(process.hrtime.bigint() - start) / 1e9));
+      refs.push(machineReference());
+      perRun.push(timeBatch(grouper, () => makeArticle(next++, sources, rand)));
     }
     const rate = median(perRun);
     rates.push(rate);
     const mem = process.memoryUsage().heapUsed / 1e6;
     console.log(`state holds ${size.toLocaleString('en')} articles (${grouper.state.listStories().length.toLocaleString('en')} stories): ` +
       `${rate.toFixed(0)} articles/s (median of ${runs} batches of ${batch}; min ${Math.min(...perRun).toFixed(0)}, max ${Math.max(...perRun).toFixed(0)}), heap ${mem.toFixed(0)} MB, ` +
-      `${((Date.now() - t0) / 1000).toFixed(0)} s so far`);
+      `machine reference ${median(refs).toFixed(3)} s, ${((Date.now() - t0) / 1000).toFixed(0)} s so far`);
   }
   if (rates.length >= 2) console.log(`ratio articles/s at ${sizes[sizes.length - 1]} vs ${sizes[0]}: ${(rates[rates.length - 1] / rates[0]).toFixed(2)} (1.00 = constant per-article cost)`);
-  console.log('state: MemoryStoryState (in memory); articles recombine sentences of ANT v1.1 texts, mulberry32 seed 42');
+  if (sizes.length >= 2) {
+    // The drift-free check: a second state of the smallest size, built with other articles, beside the large one.
+    const small = new StoryGrouper(new MemoryStoryState());
+    const rand2 = prng(43);
+    let next2 = 0;
+    while (next2 < sizes[0]) small.add(makeArticle(10_000_000 + next2++, sources, rand2));
+    const smallRates: number[] = [];
+    const largeRates: number[] = [];
+    for (let r = 0; r < 2 * runs; r++) {
+      smallRates.push(timeBatch(small, () => makeArticle(10_000_000 + next2++, sources, rand2)));
+      largeRates.push(timeBatch(grouper, () => makeArticle(next++, sources, rand)));
+    }
+    const s = median(smallRates), l = median(largeRates);
+    console.log(`batches alternating between a ${sizes[0].toLocaleString('en')}-article and the ${sizes[sizes.length - 1].toLocaleString('en')}-article state ` +
+      `(${2 * runs} each, one heap): ${s.toFixed(0)} vs ${l.toFixed(0)} articles/s, ratio ${(l / s).toFixed(2)}`);
+  }
+  console.log('state: MemoryStoryState (in memory); articles recombine sentences of ANT v1.1 texts, mulberry32 seed 42 (43 for the second state)');
+  console.log('machine reference: seconds to sha256 32 MB before each batch (0.05 s at full speed; larger = slower machine)');
 }
