@@ -1,6 +1,9 @@
 // eval for the stories stage: grouping quality against every gold grouping set, for StoryGrouper and two
 // baselines (every article alone; single-pass TF-IDF cosine with a fixed threshold), each in five random
-// arrival orders. `npm run eval -- stories`; `KHABAR_SWEEP=1` adds a threshold sweep of the grouper.
+// arrival orders. The grouper runs on the product's batch path (addBatch, as groupStoredArticles) and, beside
+// it, one article at a time (add, as the API's ingest hook). Development sets: seeds, sample, ANT dev (2–5 May
+// 2017). Held out, printed last and apart, never tuned on: the ANT check window (16–18 March 2017).
+// `npm run eval -- stories`; `KHABAR_SWEEP=1` adds a threshold sweep of the grouper (development sets only).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
