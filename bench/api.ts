@@ -66,7 +66,8 @@ async function buildStore(path: string, size: number): Promise<void> {
   const started = Date.now();
   const partial = `${path}.building`;
   const work = join(tmpdir(), `khabar-bench-api-input-${size}-v${STORE_VERSION}`);
-  if (!existsSync(join(work, 'complete'))) {
+  const complete = `${work}.complete`; // beside the folder: ingest reads every file in it
+  if (!existsSync(complete)) {
     rmSync(work, { recursive: true, force: true });
     mkdirSync(work, { recursive: true });
     const sources = loadSources();
@@ -76,15 +77,22 @@ async function buildStore(path: string, size: number): Promise<void> {
       const raws = Array.from({ length: Math.min(chunk, size - at) }, (_, k) => makeArticle(at + k, sources, rand));
       writeFileSync(join(work, `chunk-${String(at / chunk).padStart(4, '0')}.jsonl`), raws.map((r) => JSON.stringify(r)).join('\n') + '\n');
     }
-    writeFileSync(join(work, 'complete'), '');
+    writeFileSync(complete, '');
   }
   const khabar = Khabar.open({ db: partial });
   try {
+    const problems: string[] = [];
     const counts = await khabar.ingest([work], {
+      onProblem: (p) => problems.push(`${p.input}: ${p.reason}`),
       onProgress: (p) => { if (p.read % 5000 === 0) process.stdout.write(`\r  ingesting: ${p.read.toLocaleString('en')}/${size.toLocaleString('en')}, ${secs(Date.now() - started)}   `); },
     });
     process.stdout.write('\n');
-    if (counts.failed) throw new Error(`bench store: ${counts.failed} generated articles failed to ingest`);
+    // Recombined articles reuse the same sentences across thousands of articles of one outlet: cleaning learns a
+    // short one as that outlet's recurring line (as it should for real boilerplate) and may leave an article
+    // with nothing. Those are reported and skipped; anything else is a failure of the bench.
+    const unexpected = problems.filter((p) => !/no article text left after removing boilerplate/.test(p));
+    if (unexpected.length) throw new Error(`bench store: generated articles failed to ingest:\n${unexpected.slice(0, 10).join('\n')}`);
+    if (counts.failed) console.log(`  ${counts.failed} generated articles left empty by cleaning (every line recurs in that outlet's articles) were skipped`);
     const grouped = Date.now();
     const grouper = storyGrouperFor(khabar);
     console.log(`  ingested ${khabar.count().toLocaleString('en')} articles in ${secs(grouped - started)}; grouping the ones not grouped yet…`);

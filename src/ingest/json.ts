@@ -27,7 +27,9 @@ export function articleFromJson(value: unknown, where: string, defaultId: string
     return { ok: false, reason: `${where}: expected an article object, got ${typeName(value)}` };
   }
   const o = value as Record<string, unknown>;
-  const raw: RawArticle = { origin };
+  // An article of a multi-article file is named by its place in it, so a later message (cleaning found no text)
+  // says which one: "feed.jsonl line 7", "batch.json item 3".
+  const raw: RawArticle = { origin: where === 'article' ? origin : `${origin} ${where}` };
   const errors: string[] = [];
   for (const [field, names] of Object.entries(FIELDS) as [keyof typeof FIELDS, string[]][]) {
     const name = names.find((n) => o[n] !== undefined);

@@ -128,3 +128,25 @@ test('a version-1 database keeps its signatures when migrated to the separate si
     t.done();
   }
 });
+
+test('an article of a JSON-lines file that cleaning empties is named by its line; the others are stored', async () => {
+  const t = tempDir();
+  try {
+    const input = join(t.dir, 'feed.jsonl');
+    const good = 'وأعلنت روسيا الجمعة أنها ستستضيف قمة ثلاثية تضم تركيا وإيران بشأن النزاع السوري مطلع العام المقبل.';
+    writeFileSync(input, [
+      JSON.stringify({ id: 'a1', title: 'قمة ثلاثية', text: good, source: 'الجزيرة' }),
+      JSON.stringify({ id: 'a2', text: 'اضف تعليق\nشارك' }),
+      JSON.stringify({ id: 'a3', text: `${good} وأكدت طهران مشاركتها.`, source: 'الجزيرة' }),
+    ].join('\n') + '\n');
+    const k = Khabar.open({ db: join(t.dir, 'k.db') });
+    const problems: { input: string; reason: string }[] = [];
+    const counts = await k.ingest([input], { onProblem: (p) => problems.push(p) });
+    k.close();
+    assert.equal(counts.stored, 2);
+    assert.deepEqual(problems.map((p) => p.input), [`${input} line 2`]);
+    assert.match(problems[0]!.reason, /^no article text left after removing boilerplate/);
+  } finally {
+    t.done();
+  }
+});
