@@ -573,7 +573,9 @@ export class StoryGrouper {
       const c = this.probe(story.centroid, null);
       let bestSim = -1;
       for (const m of members) {
-        const sim = this.cosineToRecord(c, m.terms) + (m.title ? 0.05 : 0);
+        // A member's headline beats any member's lead sentence (a cosine is at most 1): a reader expects a
+        // headline, and the seeds' only two headlines lost to the long lead sentence of an untitled article.
+        const sim = this.cosineToRecord(c, m.terms) + (m.title ? 1 : 0);
         if (sim > bestSim || (sim === bestSim && best && m.id < best.id)) { best = m; bestSim = sim; }
       }
     }
