@@ -29,11 +29,11 @@ export function buildStoryReport(story: Story, articles: Article[], opts: StoryR
  * Opens the grouping persisted with the store (the same SQLite file) and groups only the stored articles
  * it has not seen yet, so reopening a store does not regroup it.
  */
-export function storyGrouperFor(khabar: Khabar): StoryGrouper {
+export function storyGrouperFor(khabar: Khabar, opts: { onProgress?: (done: number, total: number) => void } = {}): StoryGrouper {
   const grouper = new StoryGrouper(storyStateFor(khabar.store));
   // Each grouped article counted one document: when the counts match, every stored article is grouped and
   // the catch-up (which reads the whole store) is skipped; a restart of a large store stays fast.
-  if (grouper.state.documentCount() < khabar.count()) groupStoredArticles(khabar.store, grouper);
+  if (grouper.state.documentCount() < khabar.count()) groupStoredArticles(khabar.store, grouper, opts);
   return grouper;
 }
 

@@ -41,6 +41,21 @@ export class ProgressLine {
   }
 }
 
+/**
+ * Progress of grouping stored articles into stories (the catch-up of `khabar stories`, `story`, `report`,
+ * `demo` and `serve`), as a ProgressLine made when the first batch reports the total. Call done() after.
+ */
+export function groupingProgress(io: CliIO): { onProgress: (done: number, total: number) => void; done: () => void } {
+  let line: ProgressLine | null = null;
+  return {
+    onProgress: (done, total) => {
+      line ??= new ProgressLine(io, total, 'articles grouped into stories');
+      line.update(done);
+    },
+    done: () => line?.clear(),
+  };
+}
+
 export function formatSeconds(s: number): string {
   if (s < 60) return `${Math.ceil(s)}s`;
   if (s < 3600) return `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s`;

@@ -256,6 +256,10 @@ export class SqliteStore implements Store {
     return rows.map((r) => this.toArticle(r));
   }
 
+  listArticleIds(): string[] {
+    return this.stmt.ids.pluck().all() as string[];
+  }
+
   countArticles(): number {
     return (this.stmt.count.get() as { n: number }).n;
   }
@@ -335,6 +339,7 @@ function prepareStatements(db: Database.Database) {
     rowidById: db.prepare('SELECT rowid FROM article WHERE id = ?'),
     byId: db.prepare('SELECT * FROM article WHERE id = ?'),
     count: db.prepare('SELECT count(*) AS n FROM article'),
+    ids: db.prepare('SELECT id FROM article ORDER BY published IS NULL, published, id'),
     idByRowid: db.prepare('SELECT id FROM article WHERE rowid = ?'),
     insert: db.prepare(`INSERT INTO article (id, source, title, url, published, lang, text, removed, content_hash, ingested_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),

@@ -83,6 +83,8 @@ export interface Store {
   getArticles(ids: string[]): Article[];
   /** Articles ordered by published date then id. */
   listArticles(filter?: ArticleFilter): Article[];
+  /** The ids of every stored article, in the order of listArticles() (undated last). */
+  listArticleIds(): string[];
   countArticles(): number;
   /** Ranked ids of articles matching every term, with filters. */
   searchArticles(query: TermQuery, filter?: ArticleFilter): StoreHit[];

@@ -145,6 +145,13 @@ interface PendingDf {
   df: Map<string, number>;
 }
 
+export interface BatchOptions {
+  /** Articles grouped per state transaction (default 256). */
+  chunk?: number;
+  /** Called after each transaction with the articles of the batch grouped so far and the batch size. */
+  onProgress?: (done: number, total: number) => void;
+}
+
 export class StoryGrouper {
   readonly state: StoryState;
   readonly config: StoriesConfig;
@@ -173,14 +180,17 @@ export class StoryGrouper {
    * happened to come before it, which is what made the grouping of a batch depend on its order.
    * `chunk` articles are assigned per state transaction (a persisted state pays a commit per transaction).
    */
-  addBatch(articles: Iterable<Article>, chunk = 256): AssignResult[] {
-    const todo: { article: Article; features: ArticleFeatures | null }[] = [];
+  addBatch(articles: Iterable<Article>, options: BatchOptions = {}): AssignResult[] {
+    const chunk = options.chunk ?? 256;
+    // Only the features are kept of each article (its text can go): a catch-up of 100,000 stored articles
+    // would otherwise hold every body in memory until the last one is grouped.
+    const todo: { id: string; features: ArticleFeatures | null }[] = [];
     const seen = new Set<string>();
     for (const a of articles) {
       checkArticle(a);
-      if (seen.has(a.id) || this.state.storyOfArticle(a.id)) { todo.push({ article: a, features: null }); continue; }
+      if (seen.has(a.id) || this.state.storyOfArticle(a.id)) { todo.push({ id: a.id, features: null }); continue; }
       seen.add(a.id);
-      todo.push({ article: a, features: extractFeatures(a, this.config) });
+      todo.push({ id: a.id, features: extractFeatures(a, this.config) });
     }
     const pending: PendingDf = { docs: 0, df: new Map() };
     for (const t of todo) {
@@ -193,7 +203,8 @@ export class StoryGrouper {
     try {
       for (let i = 0; i < todo.length; i += chunk) {
         const part = todo.slice(i, i + chunk);
-        this.state.transaction(() => { for (const t of part) out.push(this.addInner(t.article, t.features)); });
+        this.state.transaction(() => { for (const t of part) out.push(this.addInner(t.id, t.features)); });
+        options.onProgress?.(Math.min(i + chunk, todo.length), todo.length);
       }
     } finally {
       this.pending = null;
@@ -332,10 +343,13 @@ export class StoryGrouper {
     }
   }
 
-  private addInner(article: Article, features: ArticleFeatures | null): AssignResult {
-    const known = this.state.storyOfArticle(article.id);
-    if (known) return { article: article.id, story: known, action: 'known', score: 1, merged: [] };
-    const f = features ?? extractFeatures(article, this.config);
+  /** Groups one article (its features, or the article to extract them from) unless it is grouped already. */
+  private addInner(article: Article | string, features: ArticleFeatures | null): AssignResult {
+    const id = typeof article === 'string' ? article : article.id;
+    const known = this.state.storyOfArticle(id);
+    if (known) return { article: id, story: known, action: 'known', score: 1, merged: [] };
+    if (!features && typeof article === 'string') throw new Error(`StoryGrouper: article ${id} has no features`);
+    const f = features ?? extractFeatures(article as Article, this.config);
     this.countDocument(f);
 
     // Near-duplicates named by ingestion: the same copy is the same story, whatever the scores say.

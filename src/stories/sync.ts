@@ -1,5 +1,6 @@
 // Catching the grouping up with the store: every stored article not grouped yet is added, oldest first.
 import type { Store } from '../store/index.js';
+import type { Article } from '../types.js';
 import type { AssignResult, StoryGrouper } from './grouper.js';
 
 /**
@@ -8,11 +9,19 @@ import type { AssignResult, StoryGrouper } from './grouper.js';
  */
 const BATCH = 256;
 
+/** Stored articles read per query while catching up (their text is dropped once their features are taken). */
+const READ = 1000;
+
 /**
  * Groups the stored articles the grouping has not seen, as one batch (StoryGrouper.addBatch): the document
  * frequencies that weigh every comparison count all of them from the start, not only the ones grouped so far.
+ * The store is asked for ids first, and for the articles themselves a thousand at a time, so a store of
+ * 100,000 articles with ten new ones reads ten. `onProgress` is called as batches of articles are grouped.
  */
-export function groupStoredArticles(store: Store, grouper: StoryGrouper): AssignResult[] {
-  const pending = store.listArticles().filter((a) => !grouper.state.storyOfArticle(a.id));
-  return grouper.addBatch(pending, BATCH);
+export function groupStoredArticles(store: Store, grouper: StoryGrouper, opts: { onProgress?: (done: number, total: number) => void } = {}): AssignResult[] {
+  const pending = store.listArticleIds().filter((id) => !grouper.state.storyOfArticle(id));
+  function* articles(): Generator<Article> {
+    for (let i = 0; i < pending.length; i += READ) yield* store.getArticles(pending.slice(i, i + READ));
+  }
+  return grouper.addBatch(articles(), { chunk: BATCH, onProgress: opts.onProgress });
 }

@@ -51,15 +51,22 @@ test('the persisted state groups a stored batch as the in-memory state does', as
     const kb = Khabar.open({ db: join(dir, 'k.db') });
     await kb.ingest([join(repoRoot, 'samples', 'corpus')]);
     const persisted = new StoryGrouper(new SqliteStoryState(join(dir, 'k.db')));
-    const results = groupStoredArticles(kb.store, persisted);
+    const progress: [number, number][] = [];
+    const results = groupStoredArticles(kb.store, persisted, { onProgress: (done, total) => progress.push([done, total]) });
     assert.equal(results.length, kb.count());
+    // Progress is reported per transaction, counting up to the whole batch.
+    assert.deepEqual(progress.at(-1), [kb.count(), kb.count()]);
+    assert.ok(progress.every(([d], i) => i === 0 || d > progress[i - 1]![0]));
     assert.equal(persisted.state.documentCount(), kb.count(), 'every stored article counted once');
     const memory = new StoryGrouper(new MemoryStoryState());
     memory.addBatch(kb.store.listArticles());
     const view = (g: StoryGrouper) => g.stories().map((x) => ({ title: x.title, articles: [...x.articles].sort() }));
     assert.deepEqual(view(persisted), view(memory));
-    // Nothing is left to group: a second catch-up adds nothing.
+    // Nothing is left to group: a second catch-up adds nothing; one new article is the only one grouped.
     assert.equal(groupStoredArticles(kb.store, persisted).length, 0);
+    kb.addArticle({ id: 'late', title: 'عودة الحركة إلى طريق عين الصفا', text: 'أعيد فتح الطريق الرئيسي في بلدة عين الصفا بعد انحسار مياه السيول، وفق ما أعلنه الدفاع المدني مساء اليوم.', source: 'موقع شرفة الخبر', published: '2025-11-10' });
+    const late = groupStoredArticles(kb.store, persisted);
+    assert.deepEqual(late.map((r) => r.article), ['late']);
     (persisted.state as SqliteStoryState).close();
     kb.close();
   } finally {

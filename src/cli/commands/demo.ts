@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from '../command.js';
 import { UsageError, dbPath } from '../command.js';
 import { Khabar } from '../../khabar.js';
-import { buildReport } from '../../report.js';
+import { buildReport, storyGrouperFor } from '../../report.js';
+import { groupingProgress } from '../progress.js';
 import { renderStory } from '../../stories/index.js';
 
 const usage = `Usage: khabar demo [--db PATH] [--words N] [--json]
@@ -53,7 +54,10 @@ export const command: Command = {
       const counts = await khabar.ingest([corpus], {
         onProblem: (p) => { failed++; io.err(`khabar: ${p.input}: ${p.reason}`); },
       });
-      const report = buildReport(khabar, { words });
+      const progress = groupingProgress(io);
+      const grouper = storyGrouperFor(khabar, progress);
+      progress.done();
+      const report = buildReport(khabar, { words, grouper });
       if (values.json) {
         io.out(JSON.stringify(report, null, 2));
         return failed ? 1 : 0;

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildReport } from '../../report.js';
+import { buildReport, storyGrouperFor } from '../../report.js';
+import { groupingProgress } from '../progress.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
 import { Khabar } from '../../khabar.js';
@@ -47,7 +48,10 @@ export const command: Command = {
         onProblem: (p) => io.err(`khabar: ${p.input}: ${p.reason}`),
         onResult: (r) => ids.push(r.id),
       });
-      io.out(JSON.stringify(buildReport(khabar, { ids }), null, 2));
+      const progress = groupingProgress(io);
+      const grouper = storyGrouperFor(khabar, progress);
+      progress.done();
+      io.out(JSON.stringify(buildReport(khabar, { ids, grouper }), null, 2));
       return counts.failed > 0 ? 1 : 0;
     } finally {
       khabar.close();

@@ -4,6 +4,8 @@ import { UsageError, dbPath } from '../command.js';
 import { Khabar } from '../../khabar.js';
 import { buildServer, DEFAULT_BODY_LIMIT } from '../../api/index.js';
 import { KhabarLibrarySource } from '../../api/khabar-source.js';
+import { storyGrouperFor } from '../../report.js';
+import { groupingProgress } from '../progress.js';
 
 const usage = `Usage: khabar serve [--port 8080] [--host 127.0.0.1] [--db PATH] [--body-limit BYTES]
 
@@ -32,7 +34,11 @@ export const command: Command = {
     if (!Number.isInteger(bodyLimit) || bodyLimit < 1024) throw new UsageError(`--body-limit must be an integer ≥ 1024, got "${values['body-limit']}"`);
 
     const khabar = Khabar.open({ db: dbPath(values.db, io.env) });
-    const source = new KhabarLibrarySource(khabar);
+    // Articles stored since the last grouping (by `khabar ingest`) are grouped before the server listens.
+    const progress = groupingProgress(io);
+    const grouper = storyGrouperFor(khabar, progress);
+    progress.done();
+    const source = new KhabarLibrarySource(khabar, { grouper });
     const app = await buildServer({ source, token: io.env.KHABAR_TOKEN || undefined, bodyLimit });
     const address = await app.listen({ port, host: values.host });
     io.err(`khabar: serving ${address} (${khabar.count()} articles)${io.env.KHABAR_TOKEN ? '' : '; ingest disabled: KHABAR_TOKEN is not set'}`);

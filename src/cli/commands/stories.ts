@@ -5,6 +5,7 @@ import type { Khabar } from '../../khabar.js';
 import { storyGrouperFor } from '../../report.js';
 import { renderStoryList, type StoryGrouper } from '../../stories/index.js';
 import { openExisting } from './show.js';
+import { groupingProgress } from '../progress.js';
 
 const usage = `Usage: khabar stories [--json] [--db PATH]
 
@@ -24,7 +25,12 @@ export function openStories(path: string, io: CliIO): { khabar: Khabar; grouper:
   const khabar = openExisting(path, io);
   if (!khabar) return null;
   try {
-    return { khabar, grouper: storyGrouperFor(khabar) };
+    const progress = groupingProgress(io);
+    try {
+      return { khabar, grouper: storyGrouperFor(khabar, progress) };
+    } finally {
+      progress.done();
+    }
   } catch (e) {
     khabar.close();
     throw e;
