@@ -107,3 +107,31 @@ test('a batch counts each new article once in the document frequencies, and know
   assert.equal(r[5].action, 'known', 'the same article twice in one batch is grouped once');
   assert.equal(g.state.documentCount(), 5);
 });
+
+test('document frequencies written by the persisted state are those the in-memory state counts, after a reopen', needsShared, async () => {
+  // The SQLite state counts a transaction's document frequencies in memory and writes each term once at its end.
+  const s = await seedSet();
+  assert.ok(s);
+  const dir = mkdtempSync(join(tmpdir(), 'khabar-stories-df-'));
+  try {
+    const path = join(dir, 'k.db');
+    const persisted = new StoryGrouper(new SqliteStoryState(path));
+    persisted.addBatch(s.articles.slice(0, 3), { chunk: 2 });
+    persisted.add(s.articles[3]!); // one article outside a batch: its own transaction
+    (persisted.state as SqliteStoryState).close();
+    const memory = new StoryGrouper(new MemoryStoryState());
+    memory.addBatch(s.articles.slice(0, 3));
+    memory.add(s.articles[3]!);
+    const reopened = new SqliteStoryState(path);
+    try {
+      assert.equal(reopened.documentCount(), 4);
+      const terms = ['n:لافروف', 'موسكو', 'سوري', 'p:وزير_خارجي'];
+      for (const t of terms) assert.equal(reopened.documentFrequency(t), memory.state.documentFrequency(t), t);
+      assert.ok(terms.some((t) => reopened.documentFrequency(t) >= 3), 'the seeds share these terms');
+    } finally {
+      reopened.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
