@@ -56,6 +56,8 @@ export class SqliteStoryState implements StoryState {
   private postingSeq: number;
   private readonly articles = new Cache<{ features: ArticleFeatures; story: string }>(20_000);
   private readonly stories = new Cache<StoryRecord>(5_000);
+  /** Article id → story id (or null when not grouped), for storyOfArticle on articles whose features are not cached. */
+  private readonly storyOf = new Cache<string | null>(200_000);
   /**
    * Document frequencies read through: scoring asks for the df of every term of every candidate story, and
    * one SQL lookup per term was a third of grouping time. Writes go through addDocument, which keeps the
@@ -95,6 +97,7 @@ export class SqliteStoryState implements StoryState {
       getDf: d.prepare('SELECT df FROM story_df WHERE term = ?'),
       addDfBy: d.prepare('INSERT INTO story_df (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + ?'),
       getArticle: d.prepare('SELECT story, features FROM story_article WHERE id = ?'),
+      storyOfArticle: d.prepare('SELECT story FROM story_article WHERE id = ?').pluck(),
       putArticle: d.prepare('INSERT INTO story_article (id, story, features) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET story = excluded.story, features = excluded.features'),
       moveArticles: d.prepare('UPDATE story_article SET story = ? WHERE story = ?'),
       getStory: d.prepare('SELECT record FROM story WHERE id = ?'),
@@ -159,12 +162,30 @@ export class SqliteStoryState implements StoryState {
   putArticle(features: ArticleFeatures, storyId: string): void {
     this.stmt.putArticle.run(features.id, storyId, JSON.stringify(features));
     this.articles.set(features.id, { features, story: storyId });
+    this.storyOf.set(features.id, storyId);
   }
-  storyOfArticle(id: string): string | null { return this.loadArticle(id)?.story ?? null; }
+  /**
+   * The story of an article, read without its features: the catch-up asks it of every stored article, and
+   * parsing 100,000 feature records to learn which are grouped was most of a restart's time.
+   */
+  storyOfArticle(id: string): string | null {
+    const hit = this.articles.get(id);
+    if (hit) return hit.story;
+    let story = this.storyOf.get(id);
+    if (story === undefined) {
+      story = (this.stmt.storyOfArticle.get(id) as string | undefined) ?? null;
+      this.storyOf.set(id, story);
+    }
+    return story;
+  }
   moveArticles(from: string, to: string): void {
     this.stmt.moveArticles.run(to, from);
     const s = this.getStory(from);
-    for (const id of s?.articles ?? []) { const a = this.articles.get(id); if (a) a.story = to; }
+    for (const id of s?.articles ?? []) {
+      const a = this.articles.get(id);
+      if (a) a.story = to;
+      if (this.storyOf.get(id) !== undefined) this.storyOf.set(id, to);
+    }
   }
 
   getStory(id: string): StoryRecord | null {
@@ -223,6 +244,7 @@ export class SqliteStoryState implements StoryState {
     } catch (e) {
       // The rollback undid the writes; the cached objects may hold the undone changes.
       this.articles.clear();
+      this.storyOf.clear();
       this.stories.clear();
       this.dfCache.clear();
       this.dfPending.clear();
