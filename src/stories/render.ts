@@ -65,7 +65,11 @@ function analysisLines(report: StoryReport, arts: ArticleInfo[], md: boolean): s
   }
   if (report.quotes?.length) {
     out.push(...h('Who said what'));
-    for (const q of report.quotes.slice(0, 15)) out.push(item(`${q.speaker ?? '(unattributed)'}: «${q.text}» ${cite(q.articles)}`));
+    // Quotation marks only for the speaker's own words: indirect speech (قال إن ...) is the outlet's wording.
+    for (const q of report.quotes.slice(0, 15)) {
+      const said = q.kind === 'indirect' ? `(reported) ${q.text}` : `«${q.text}»`;
+      out.push(item(`${q.speaker ?? '(unattributed)'}: ${said} ${cite(q.articles)}`));
+    }
   }
   if (report.timeline?.length) {
     out.push(...h('Timeline'));

@@ -161,7 +161,7 @@ ${qs.map((q) => html`<blockquote>${q.kind === 'direct' ? html`«${bdi(q.text)}»
 function entityItem(e: Entity): SafeHtml {
   const others = e.variants.filter((v) => v !== e.name);
   return html`<li><a href="${pathTo('entities', entityId(e.name))}">${bdi(e.name)}</a> <span class="badge">${TYPE_LABEL[e.type] ?? e.type}</span>
-<span class="meta">${e.mentions} ذكر</span>${others.length ? html` <span class="meta">— يكتب أيضا: ${others.map((v, i) => html`${i ? '، ' : ''}${bdi(v)}`)}</span>` : ''}</li>`;
+<span class="meta">ورد ${countOf(e.mentions, TIMES)}</span>${others.length ? html` <span class="meta">— يكتب أيضا: ${others.map((v, i) => html`${i ? '، ' : ''}${bdi(v)}`)}</span>` : ''}</li>`;
 }
 
 export function storyPage(story: StoryReport, articles: Article[], related: Story[]): string {
