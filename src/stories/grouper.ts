@@ -97,18 +97,22 @@ function sortedHas(list: string[], k: string): boolean {
   return false;
 }
 
-/** The `k` ids with the most votes (ties: smaller id first), best first: the order of a full sort, without sorting all. */
-function topVoted(votes: Map<string, number>, k: number): string[] {
-  const top: [string, number][] = [];
-  const before = (a: [string, number], b: [string, number]): boolean => a[1] > b[1] || (a[1] === b[1] && a[0] < b[0]);
-  for (const e of votes) {
+/** The `k` entries that come first under `before`, in that order: the order of a full sort, without sorting all. */
+function topK<T>(entries: Iterable<T>, k: number, before: (a: T, b: T) => boolean): T[] {
+  const top: T[] = [];
+  for (const e of entries) {
     if (top.length === k && !before(e, top[k - 1]!)) continue;
     let i = top.length === k ? k - 1 : top.length;
     if (top.length < k) top.push(e);
     while (i > 0 && before(e, top[i - 1]!)) { top[i] = top[i - 1]!; i--; }
     top[i] = e;
   }
-  return top.map(([id]) => id);
+  return top;
+}
+
+/** The `k` ids with the most votes (ties: smaller id first), best first. */
+function topVoted(votes: Map<string, number>, k: number): string[] {
+  return topK(votes, k, (a, b) => a[1] > b[1] || (a[1] === b[1] && a[0] < b[0])).map(([id]) => id);
 }
 
 /** True when both name weekdays and none in common. */
@@ -458,16 +462,8 @@ export class StoryGrouper {
         for (const n of nums) votes.set(n, (votes.get(n) ?? 0) + w);
       }
       // The same order as the string path below: most votes first, ties by id.
-      const top: [number, number][] = [];
-      const before = (a: [number, number], b: [number, number]): boolean => a[1] > b[1] || (a[1] === b[1] && idOf(a[0]) < idOf(b[0]));
       const keep = k + 1; // one more, in case `exclude` is among them
-      for (const e of votes) {
-        if (top.length === keep && !before(e, top[keep - 1]!)) continue;
-        let i = top.length === keep ? keep - 1 : top.length;
-        if (top.length < keep) top.push(e);
-        while (i > 0 && before(e, top[i - 1]!)) { top[i] = top[i - 1]!; i--; }
-        top[i] = e;
-      }
+      const top = topK(votes, keep, (a, b) => a[1] > b[1] || (a[1] === b[1] && idOf(a[0]) < idOf(b[0])));
       return top.map(([n]) => idOf(n)).filter((id) => id !== exclude).slice(0, k);
     }
     const posted = this.state.postings(keys, this.config.postingsCap);
