@@ -40,6 +40,8 @@ export interface StoryState {
   /** Stores (or replaces) an article's features and the story it belongs to. */
   putArticle(features: ArticleFeatures, storyId: string): void;
   storyOfArticle(id: string): string | null;
+  /** The ids not grouped yet, in the given order (the catch-up asks it of every stored article at once). */
+  ungrouped(ids: string[]): string[];
   /** Moves every article of story `from` to story `to`. */
   moveArticles(from: string, to: string): void;
 
@@ -99,6 +101,7 @@ export class MemoryStoryState implements StoryState {
   }
   putArticle(features: ArticleFeatures, storyId: string): void { this.articles.set(features.id, { features, story: storyId }); }
   storyOfArticle(id: string): string | null { return this.articles.get(id)?.story ?? null; }
+  ungrouped(ids: string[]): string[] { return ids.filter((id) => !this.articles.has(id)); }
   moveArticles(from: string, to: string): void {
     const s = this.stories.get(from);
     for (const id of s?.articles ?? []) { const a = this.articles.get(id); if (a) a.story = to; }

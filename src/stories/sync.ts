@@ -19,7 +19,7 @@ const READ = 1000;
  * 100,000 articles with ten new ones reads ten. `onProgress` is called as batches of articles are grouped.
  */
 export function groupStoredArticles(store: Store, grouper: StoryGrouper, opts: { onProgress?: (done: number, total: number) => void } = {}): AssignResult[] {
-  const pending = store.listArticleIds().filter((id) => !grouper.state.storyOfArticle(id));
+  const pending = grouper.state.ungrouped(store.listArticleIds());
   function* articles(): Generator<Article> {
     for (let i = 0; i < pending.length; i += READ) yield* store.getArticles(pending.slice(i, i + READ));
   }
