@@ -87,6 +87,11 @@ export const STORIES_CONFIG = {
   /** Days around a story's first/last article within which an article may join. Seeds: 000–003 span
    * 1 day, 004 is 24 days later. */
   windowDays: 3,
+  /** The longest a story may span (first to last article), in days: without a bound, a storyline covered every
+   * few days (daily weather, a long war) chains into one story of years (the 100,000-article API bench store
+   * grew a story of 14,588 articles over three years). Later articles start a follow-up story, linked as related.
+   * Chosen by hand (an event's coverage rarely runs past two weeks), not tuned: no dev set spans more than 5 days. */
+  maxSpanDays: 14,
   /** Added to the window when either side has a bare date (no hour): it may be any time of that day.
    * ANT dev: a 2 May date-only article and its 5 May 13:51 follow-up were 3.08 days apart. */
   dateOnlySlackDays: 0.5,

@@ -402,6 +402,7 @@ export class StoryGrouper {
         const current = this.state.getStory(story.id);
         const other = this.state.getStory(c.story.id);
         if (!current || !other || daysClash(current.days, other.days) || Boolean(current.roundup) !== Boolean(other.roundup)) continue;
+        if (!this.windowsTouch(current, other)) continue; // together they would span more than maxSpanDays
         const [keep, drop] = current.seq < other.seq ? [current, other] : [other, current];
         this.mergeInto(keep, drop);
         merged.push(drop.id);
@@ -433,6 +434,7 @@ export class StoryGrouper {
   private inWindow(f: ArticleFeatures, story: StoryRecord): boolean {
     const time = f.time;
     if (time === null || story.firstTime === null || story.lastTime === null) return true;
+    if (Math.max(time, story.lastTime) - Math.min(time, story.firstTime) > this.config.maxSpanDays * DAY) return false;
     // Decided by the numbers alone unless the time falls where the date-only slack matters (reading the
     // published strings of every candidate was a measurable part of scoring a large store).
     const w = this.config.windowDays * DAY;
@@ -640,6 +642,7 @@ export class StoryGrouper {
 
   private windowsTouch(a: StoryRecord, b: StoryRecord): boolean {
     if (a.firstTime === null || b.firstTime === null || a.lastTime === null || b.lastTime === null) return true;
+    if (Math.max(a.lastTime, b.lastTime) - Math.min(a.firstTime, b.firstTime) > this.config.maxSpanDays * DAY) return false;
     const w = this.config.windowDays * DAY;
     return a.firstTime <= b.lastTime + w + this.slack(a.first, b.last) * DAY
       && b.firstTime <= a.lastTime + w + this.slack(b.first, a.last) * DAY;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { needsShared, repoRoot } from '../helpers/shared.js';
 import { antDevSet, seedSet, shuffled, splitSet } from '../../eval/stories.js';
-import { MemoryStoryState, StoryGrouper, groupStoredArticles } from '../../src/stories/index.js';
+import { MemoryStoryState, STORIES_CONFIG, StoryGrouper, groupStoredArticles } from '../../src/stories/index.js';
 import { SqliteStoryState } from '../../src/store/sqlite-stories.js';
 import { Khabar } from '../../src/khabar.js';
 import type { Article } from '../../src/types.js';
@@ -133,5 +133,33 @@ test('document frequencies written by the persisted state are those the in-memor
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a storyline reported every three days for two months does not chain into one story of months', async () => {
+  // The same ceasefire article, lightly updated (a new closing sentence each time), every 3 days from 1 March.
+  const kb = Khabar.open({ db: ':memory:' });
+  try {
+    await kb.ingest([join(repoRoot, 'samples', 'corpus', 'rafid-20260314-vienna-ceasefire.json')]);
+    const base = kb.articles()[0]!;
+    const updates: Article[] = Array.from({ length: 20 }, (_, i) => ({
+      ...base,
+      id: `update-${i}`,
+      published: new Date(Date.UTC(2026, 2, 1) + i * 3 * 86_400_000).toISOString().slice(0, 10),
+      text: `${base.text}\nوفي اليوم ${i * 3 + 1} من الهدنة أحصت بعثة المراقبة ${i + 2} خروقات في محيط إقليم سلفان.`,
+      contentHash: `update-${i}`,
+    }));
+    const g = new StoryGrouper(new MemoryStoryState());
+    g.addBatch(updates);
+    const stories = g.stories();
+    assert.ok(stories.length >= 4, `${stories.length} stories`);
+    for (const s of stories) {
+      const days = (Date.parse(s.last!) - Date.parse(s.first!)) / 86_400_000;
+      assert.ok(days <= STORIES_CONFIG.maxSpanDays, `${s.id} spans ${days} days`);
+    }
+    // The storyline stays connected: each story after the first is related to another one.
+    assert.ok(stories.every((s) => s.related.length >= 1), 'each story links to the rest of its storyline');
+  } finally {
+    kb.close();
   }
 });
