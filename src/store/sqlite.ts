@@ -94,13 +94,20 @@ export function ftsString(term: string): string {
   return `"${term.replace(/"/g, '""')}"`;
 }
 
-/** The FTS5 MATCH expression of a TermQuery, or null when nothing is searchable. */
+/**
+ * The FTS5 MATCH expression of a TermQuery, or null when nothing is searchable. A word whose normalized form
+ * is its own stem (تونس, وزير: most words) is one phrase over all four columns rather than one over the norm
+ * columns OR one over the stem columns: the same articles match, and FTS5 reads one doclist instead of two
+ * (twice to three times faster for a frequent word in 100,000 articles).
+ */
 export function ftsExpression(query: TermQuery): string | null {
   const parts: string[] = [];
   for (const t of query.terms) {
+    const norms = new Set(t.norms.filter((x) => x.length > 0));
+    const stems = new Set(t.stems.filter((x) => x.length > 0));
     const alts: string[] = [];
-    for (const n of new Set(t.norms.filter((x) => x.length > 0))) alts.push(`{title_norm norm} : ${ftsString(n)}`);
-    for (const s of new Set(t.stems.filter((x) => x.length > 0))) alts.push(`{title_stem stem} : ${ftsString(s)}`);
+    for (const n of norms) alts.push(stems.has(n) ? ftsString(n) : `{title_norm norm} : ${ftsString(n)}`);
+    for (const st of stems) if (!norms.has(st)) alts.push(`{title_stem stem} : ${ftsString(st)}`);
     if (alts.length) parts.push(`(${alts.join(' OR ')})`);
   }
   return parts.length ? parts.join(' AND ') : null;
