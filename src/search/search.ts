@@ -57,16 +57,8 @@ export function searchArticles(store: Store, query: string, options: SearchOptio
 }
 
 function rank(store: Store, terms: TermQuery, filter: ArticleFilter): SearchHit[] {
-  const hits = store.searchArticles(terms, filter);
-  const out: SearchHit[] = [];
-  for (const h of hits) {
-    const a = store.getArticle(h.id);
-    if (!a) continue;
-    const passage = makeSnippet(a.text, terms);
-    out.push({
-      id: a.id, score: h.score, title: a.title, source: a.source, published: a.published,
-      snippet: markSnippet(passage, a.text), passage,
-    });
-  }
-  return out;
+  return store.searchArticles(terms, filter).map((h) => {
+    const passage = makeSnippet(h.text, terms);
+    return { id: h.id, score: h.score, title: h.title, source: h.source, published: h.published, snippet: markSnippet(passage, h.text), passage };
+  });
 }

@@ -285,8 +285,8 @@ export class SqliteStore implements Store {
     const rows = this.db.prepare(sql).all(match, ...params, filter.limit ?? 20, filter.offset ?? 0) as { rowid: number; rank: number }[];
     const out: StoreHit[] = [];
     for (const r of rows) {
-      const row = this.stmt.idByRowid.get(r.rowid) as { id: string } | undefined;
-      if (row) out.push({ id: row.id, score: -r.rank });
+      const row = this.stmt.hitByRowid.get(r.rowid) as Omit<StoreHit, 'score'> | undefined;
+      if (row) out.push({ ...row, score: -r.rank });
     }
     return out;
   }
@@ -348,6 +348,7 @@ function prepareStatements(db: Database.Database) {
     count: db.prepare('SELECT count(*) AS n FROM article'),
     ids: db.prepare('SELECT id FROM article ORDER BY published IS NULL, published, id'),
     idByRowid: db.prepare('SELECT id FROM article WHERE rowid = ?'),
+    hitByRowid: db.prepare('SELECT id, title, source, published, text FROM article WHERE rowid = ?'),
     insert: db.prepare(`INSERT INTO article (id, source, title, url, published, lang, text, removed, content_hash, ingested_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     update: db.prepare(`UPDATE article SET source = ?, title = ?, url = ?, published = ?, lang = ?, text = ?, removed = ?,

@@ -60,10 +60,15 @@ export interface TermQuery {
   terms: { norms: string[]; stems: string[] }[];
 }
 
+/** A ranked article with what a hit list shows of it (the body for the snippet; not what cleaning removed). */
 export interface StoreHit {
   id: string;
   /** Higher is better (SQLite: negated bm25). */
   score: number;
+  title: string | null;
+  source: string | null;
+  published: string | null;
+  text: string;
 }
 
 export interface ArticleToPut {
@@ -86,7 +91,7 @@ export interface Store {
   /** The ids of every stored article, in the order of listArticles() (undated last). */
   listArticleIds(): string[];
   countArticles(): number;
-  /** Ranked ids of articles matching every term, with filters. */
+  /** Ranked articles matching every term, with filters. */
   searchArticles(query: TermQuery, filter?: ArticleFilter): StoreHit[];
   /** The serialized CleaningContext (src/ingest), or null when none is saved. */
   loadCleaningContext(): unknown;
