@@ -14,7 +14,7 @@ export interface WebOptions {
   ingestStatus: () => IngestStatus;
 }
 
-function page(reply: FastifyReply, body: string, status = 200): FastifyReply {
+function page(reply: FastifyReply, body: string | Buffer, status = 200): FastifyReply {
   return reply.code(status).type(HTML).send(body);
 }
 
