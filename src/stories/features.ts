@@ -80,6 +80,34 @@ function numberKey(value: number): string | null {
   return `#${value}`;
 }
 
+// Speech verbs that open a lead attributing the headline's words to its speaker (normalized, perfect tense, with
+// the feminine form where outlets use it): قال، أكد، اعتبر … From the ANT leads of "NAME : words" headlines.
+const SPEECH_VERBS = new Set(['قال', 'قالت', 'اكد', 'اكدت', 'اعتبر', 'اعتبرت', 'شدد', 'شددت', 'دعا', 'دعت', 'اوضح', 'اوضحت',
+  'صرح', 'صرحت', 'افاد', 'افادت', 'كشف', 'كشفت', 'اشار', 'اشارت', 'نفي', 'نفت', 'انتقد', 'انتقدت', 'حذر', 'حذرت', 'اعلن',
+  'اعلنت', 'عبر', 'عبرت', 'طالب', 'طالبت', 'رجح', 'رجحت', 'لاحظ', 'لاحظت', 'ابرز', 'ابرزت', 'اتهم', 'اتهمت']);
+
+/**
+ * The speaker of a quote headline ("محمد عبو : سنكشف معلومات خطيرة"): the words before a spaced colon, when the
+ * lead attributes the words to them (a speech verb within the six words before their first name word). Null when
+ * the headline has no such prefix or the prefix is a topic or a place ("هجوم لندن : ...", "باريس : ...").
+ * Why: one guest's interview yields several articles on different subjects (ANT: the same politician on three
+ * subjects in one morning), and a name in the headline, weighted as a headline term, joined them all.
+ */
+export function headlineSpeaker(title: string, lead: string): { speaker: string; rest: string } | null {
+  const m = /^\s*["«]?([^:"«»]{3,60}?)["»]?\s+:\s+(.+)$/s.exec(title);
+  if (!m) return null;
+  const prefix = m[1]!.trim();
+  const nameWords = tokenize(prefix).filter((t) => t.kind === 'word').map((t) => t.norm);
+  if (nameWords.length < 1 || nameWords.length > 5) return null;
+  const words = tokenize(lead.slice(0, 400)).filter((t) => t.kind === 'word').map((t) => t.norm.replace(/^[وف](?=.{3})/, ''));
+  const last = nameWords[nameWords.length - 1]!;
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] !== last && words[i] !== nameWords[0]) continue;
+    for (let j = Math.max(0, i - 6); j < i; j++) if (SPEECH_VERBS.has(words[j]!)) return { speaker: prefix, rest: m[2]!.trim() };
+  }
+  return null;
+}
+
 function addTerms(into: Map<string, number>, terms: string[], weight: number): void {
   for (const t of terms) into.set(t, (into.get(t) ?? 0) + weight);
 }
@@ -93,8 +121,12 @@ export function extractFeatures(article: Article, config: StoriesConfig = STORIE
   const leadText = text.slice(0, leadEnd);
   const firstSentence = (sents[0]?.text ?? text.slice(0, 200)).trim();
 
+  // A quote headline's speaker weighs as a body term: the rest of the headline says what the article is about.
+  const quote = headlineSpeaker(title, leadText);
+  const headline = quote ? quote.rest : title;
   const weights = new Map<string, number>();
-  addTerms(weights, analyze(title, { stem: true, stopwords: true }), config.titleWeight);
+  addTerms(weights, analyze(headline, { stem: true, stopwords: true }), config.titleWeight);
+  if (quote) addTerms(weights, analyze(quote.speaker, { stem: true, stopwords: true }), config.bodyWeight);
   addTerms(weights, analyze(leadText, { stem: true, stopwords: true }), config.leadWeight);
   const body = analyze(text.slice(leadEnd), { stem: true, stopwords: true }).slice(0, config.maxBodyTokens);
   addTerms(weights, body, config.bodyWeight);
@@ -124,7 +156,7 @@ export function extractFeatures(article: Article, config: StoriesConfig = STORIE
   }
 
   // Phrase keys: pairs of adjacent content stems (stop-words skipped) within the headline and within the lead.
-  for (const part of [title, leadText]) {
+  for (const part of [headline, leadText]) {
     const seq = analyze(part, { stem: true, stopwords: true }).filter((t) => t.length >= 2 && !/^\d+$/.test(t));
     for (let i = 0; i + 1 < seq.length && i < config.maxPhraseKeys; i++) {
       if (seq[i] !== seq[i + 1]) keys.add(`p:${seq[i]}_${seq[i + 1]}`);

@@ -1,6 +1,6 @@
 // Public surface of the stories stage: incremental grouping of articles into stories, with follow-ups linked.
 export { STORIES_CONFIG, type StoriesConfig } from './config.js';
-export { extractFeatures, isRoundupHeadline, parseTime, type ArticleFeatures } from './features.js';
+export { extractFeatures, headlineSpeaker, isRoundupHeadline, parseTime, type ArticleFeatures } from './features.js';
 export { MemoryStoryState, storyIdFor, type StoryRecord, type StoryState } from './state.js';
 export { StoryGrouper, toStory, type AssignResult } from './grouper.js';
 export { scoreClusters, type ClusterScores } from './metrics.js';

@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { needsShared } from '../helpers/shared.js';
-import { antDevSet, seedSet, sampleSet, shuffled, type GoldSet } from '../../eval/stories.js';
-import { StoryGrouper, isRoundupHeadline, scoreClusters } from '../../src/stories/index.js';
+import { antDevSet, antMarchSet, seedSet, sampleSet, shuffled, type GoldSet } from '../../eval/stories.js';
+import { StoryGrouper, headlineSpeaker, isRoundupHeadline, scoreClusters } from '../../src/stories/index.js';
 import { SqliteStoryState } from '../../src/store/sqlite-stories.js';
 
 function partition(groups: string[][]): string[] {
@@ -118,6 +118,17 @@ function antArticles(...ids: string[]) {
   });
 }
 
+let marchCache: GoldSet | null | undefined;
+function antMarch(...ids: string[]) {
+  if (marchCache === undefined) marchCache = antMarchSet();
+  assert.ok(marchCache, 'ANT March set found');
+  return ids.map((id) => {
+    const a = marchCache!.articles.find((x) => x.id === id);
+    assert.ok(a, `ANT article ${id}`);
+    return a;
+  });
+}
+
 test('news roundup headlines are recognised, other uses of أبرز are not', needsShared, () => {
   const [digest, libya] = antArticles('JA-localNews-3853-20170505', 'JA-internationalNews-813-20170502');
   assert.equal(isRoundupHeadline(digest.title!), true, digest.title!);
@@ -134,3 +145,18 @@ test('a daily roundup stays apart from an event it lists', needsShared, () => {
   }
 });
 
+
+test('a quote headline names its speaker; a topic or place before the colon is not a speaker', needsShared, () => {
+  const [abbou, orly] = antMarch('JA-localNews-2852-20170316', 'JA-internationalNews-554-20170318');
+  assert.deepEqual(headlineSpeaker(abbou.title!, abbou.text), { speaker: 'محمد عبو', rest: 'رئيس الجمهورية أكثر من يهدد الدستور' });
+  assert.equal(headlineSpeaker(orly.title!, orly.text), null, orly.title!);
+});
+
+test("one guest's answers on different subjects on one morning are not one story", needsShared, () => {
+  // Mohamed Abbou on a morning show, 16 March 2017: the president and the constitution; confiscated property.
+  // The whole window is grouped, so that the document frequencies are those of three days of news.
+  const [president, property] = antMarch('JA-localNews-2852-20170316', 'JA-localNews-2855-20170316');
+  const g = new StoryGrouper();
+  g.addBatch(marchCache!.articles);
+  assert.notEqual(g.storyOf(president.id)!.id, g.storyOf(property.id)!.id, `"${president.title}" / "${property.title}"`);
+});
