@@ -9,6 +9,7 @@ import { needsShared } from '../helpers/shared.js';
 import { antDevSet, antMarchSet, seedSet, sampleSet, shuffled, type GoldSet } from '../../eval/stories.js';
 import { StoryGrouper, headlineSpeaker, isRoundupHeadline, scoreClusters } from '../../src/stories/index.js';
 import { SqliteStoryState } from '../../src/store/sqlite-stories.js';
+import type { Article } from '../../src/types.js';
 
 function partition(groups: string[][]): string[] {
   return groups.map((g) => [...g].sort().join(' ')).sort();
@@ -107,27 +108,20 @@ test('an article without an id is refused with a clear error', () => {
 });
 
 // Real ANT articles (Jawhara FM, May 2017), read once for the tests below.
-let antCache: GoldSet | null | undefined;
-function antArticles(...ids: string[]) {
-  if (antCache === undefined) antCache = antDevSet();
-  assert.ok(antCache, 'ANT dev set found');
+const antSets = new Map<string, GoldSet | null>();
+/** Articles of a hand-grouped ANT window by docno (the window read once). */
+function antFrom(name: 'ant-dev' | 'ant-mar', ids: string[]): Article[] {
+  if (!antSets.has(name)) antSets.set(name, name === 'ant-dev' ? antDevSet() : antMarchSet());
+  const set = antSets.get(name);
+  assert.ok(set, `${name} set found`);
   return ids.map((id) => {
-    const a = antCache!.articles.find((x) => x.id === id);
+    const a = set.articles.find((x) => x.id === id);
     assert.ok(a, `ANT article ${id}`);
     return a;
   });
 }
-
-let marchCache: GoldSet | null | undefined;
-function antMarch(...ids: string[]) {
-  if (marchCache === undefined) marchCache = antMarchSet();
-  assert.ok(marchCache, 'ANT March set found');
-  return ids.map((id) => {
-    const a = marchCache!.articles.find((x) => x.id === id);
-    assert.ok(a, `ANT article ${id}`);
-    return a;
-  });
-}
+const antArticles = (...ids: string[]) => antFrom('ant-dev', ids);
+const antMarch = (...ids: string[]) => antFrom('ant-mar', ids);
 
 test('news roundup headlines are recognised, other uses of أبرز are not', needsShared, () => {
   const [digest, libya] = antArticles('JA-localNews-3853-20170505', 'JA-internationalNews-813-20170502');
@@ -157,6 +151,6 @@ test("one guest's answers on different subjects on one morning are not one story
   // The whole window is grouped, so that the document frequencies are those of three days of news.
   const [president, property] = antMarch('JA-localNews-2852-20170316', 'JA-localNews-2855-20170316');
   const g = new StoryGrouper();
-  g.addBatch(marchCache!.articles);
+  g.addBatch(antSets.get('ant-mar')!.articles);
   assert.notEqual(g.storyOf(president.id)!.id, g.storyOf(property.id)!.id, `"${president.title}" / "${property.title}"`);
 });
