@@ -32,8 +32,21 @@ export interface SearchHit {
  * ranking a frequent word over a large store is the costly part: BM25 over every matching article (تونس matches
  * a third of a 100k-article store). Like Elasticsearch's request cache, any write makes every entry stale.
  */
-const CACHED_QUERIES = 500;
-const caches = new WeakMap<Store, { version: string; answers: Map<string, SearchHit[]> }>();
+// Bounded by an estimate of the memory the answers hold, not by their number: an answer is some 20 hits of a
+// title, a passage and its marked copy (a few KB), and 64 MB keeps a few thousand of them.
+const CACHE_BYTES = 64 * 1024 * 1024;
+interface AnswerCache { version: string; answers: Map<string, { hits: SearchHit[]; bytes: number }>; bytes: number }
+const caches = new WeakMap<Store, AnswerCache>();
+
+/** Rough bytes an answer holds: UTF-16 strings plus a fixed cost per hit object and highlight. */
+function answerBytes(hits: SearchHit[]): number {
+  let n = 256;
+  for (const h of hits) {
+    n += 200 + 2 * (h.id.length + (h.title?.length ?? 0) + (h.source?.length ?? 0) + h.snippet.length + h.passage.text.length);
+    n += 40 * h.passage.highlights.length;
+  }
+  return n;
+}
 
 /** Ranked articles matching every word of `query` (Arabic-aware; see analyzeQuery). Never throws on odd queries. */
 export function searchArticles(store: Store, query: string, options: SearchOptions = {}): SearchHit[] {
@@ -42,17 +55,23 @@ export function searchArticles(store: Store, query: string, options: SearchOptio
   const filter: ArticleFilter = { source: options.source, from: options.from, to: options.to, limit: options.limit ?? 20, offset: options.offset };
   const version = store.version();
   let cache = caches.get(store);
-  if (!cache || cache.version !== version) caches.set(store, cache = { version, answers: new Map() });
+  if (!cache || cache.version !== version) caches.set(store, cache = { version, answers: new Map(), bytes: 0 });
   const key = JSON.stringify([terms.terms, filter.source, filter.from, filter.to, filter.limit, filter.offset]);
   const known = cache.answers.get(key);
   if (known) {
     cache.answers.delete(key); // most recently used last
     cache.answers.set(key, known);
-    return [...known];
+    return [...known.hits];
   }
   const found = rank(store, terms, filter);
-  cache.answers.set(key, found);
-  if (cache.answers.size > CACHED_QUERIES) cache.answers.delete(cache.answers.keys().next().value!);
+  const entry = { hits: found, bytes: answerBytes(found) };
+  cache.answers.set(key, entry);
+  cache.bytes += entry.bytes;
+  while (cache.bytes > CACHE_BYTES && cache.answers.size > 1) {
+    const [oldest, dropped] = cache.answers.entries().next().value!;
+    cache.answers.delete(oldest);
+    cache.bytes -= dropped.bytes;
+  }
   return [...found];
 }
 
