@@ -8,39 +8,14 @@ import { GENERIC_COUNTED, UNIT_CONTEXT, unitOf } from './units.js';
 
 /** Percent words after a number (normalized): بالمئة، بالمائة، المئة (after في). */
 const PERCENT = new Set(['بالمءه', 'بالماءه', 'المءه', 'الماءه', 'مءه', 'ماءه', '%', '٪']);
-/** Nominative construct duals that findNumbers does not read (مئتا مراقب = 200). They belong in src/text's lexicon. */
-const DUAL_NOMINATIVE = new Map<string, number>([['مءتا', 200], ['ماءتا', 200]]);
-
 const PERCENT_UNIT = unitOf('بالمءه');
 
-const stripWaw = (n: string) => (n.length > 3 && (n[0] === 'و' || n[0] === 'ف') ? n.slice(1) : n);
-
-/** findNumbers with two repairs: a trailing percent word is not a hundred (ستين بالمئة is 60, not 160; the المئة of
- * "60 في المئة" is no number), and the nominative duals مئتا/مائتا are 200. */
+/** findNumbers without the المئة of "60 في المئة": the percent sign of the number before it, no number itself. */
 export function numberMentions(text: string): NumberMention[] {
-  const out: NumberMention[] = [];
-  for (const n of findNumbers(text)) {
+  return findNumbers(text).filter((n) => {
     const toks = tokenize(n.text).filter((t) => t.kind === 'word' || t.kind === 'number');
-    const last = toks[toks.length - 1];
-    if (last && PERCENT.has(last.norm)) {
-      if (toks.length === 1) continue; // "في المئة" after a number: the percent sign of that number
-      const head = findNumbers(n.text.slice(0, last.start));
-      if (!head.length) continue;
-      const h = head[head.length - 1];
-      out.push({ ...h, approximate: h.approximate || n.approximate, start: n.start + h.start, end: n.start + h.end, text: text.slice(n.start + h.start, n.start + h.end) });
-      continue;
-    }
-    out.push(n);
-  }
-  // the duals findNumbers misses, where no mention covers them (both spellings hold ئتا: most texts have none)
-  if (text.includes('ئتا')) for (const t of tokenize(text)) {
-    if (t.kind !== 'word') continue;
-    const v = DUAL_NOMINATIVE.get(stripWaw(t.norm));
-    if (v === undefined || out.some((n) => n.start < t.end && n.end > t.start)) continue;
-    out.push({ value: v, approximate: false, text: t.text, start: t.start, end: t.end });
-  }
-  out.sort((a, b) => a.start - b.start);
-  return out;
+    return !(toks.length === 1 && PERCENT.has(toks[0]!.norm));
+  });
 }
 
 /** A word as the context lexicons see it: normalized, without و/ف/ب/ل and the article. */

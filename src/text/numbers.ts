@@ -26,13 +26,13 @@ const WORDS: Array<[Kind, number, string]> = [
   ['teen10', 10, 'عشر عشرة'],
   ['ten', 20, 'عشرون عشرين'], ['ten', 30, 'ثلاثون ثلاثين'], ['ten', 40, 'أربعون أربعين'], ['ten', 50, 'خمسون خمسين'],
   ['ten', 60, 'ستون ستين'], ['ten', 70, 'سبعون سبعين'], ['ten', 80, 'ثمانون ثمانين'], ['ten', 90, 'تسعون تسعين'],
-  ['hundred', 100, 'مائة مئة'], ['hundred', 200, 'مائتان مائتين مائتي مئتان مئتين مئتي'],
+  ['hundred', 100, 'مائة مئة'], ['hundred', 200, 'مائتان مائتين مائتي مائتا مئتان مئتين مئتي مئتا'],
   ['hundred', 300, 'ثلاثمائة ثلاثمئة'], ['hundred', 400, 'أربعمائة أربعمئة'], ['hundred', 500, 'خمسمائة خمسمئة'],
   ['hundred', 600, 'ستمائة ستمئة'], ['hundred', 700, 'سبعمائة سبعمئة'], ['hundred', 800, 'ثمانمائة ثمانمئة ثمانيمائة'],
   ['hundred', 900, 'تسعمائة تسعمئة'],
-  ['mult', 1e3, 'ألف'], ['dual', 1e3, 'ألفان ألفين ألفي'], ['plural', 1e3, 'آلاف ألوف'],
-  ['mult', 1e6, 'مليون'], ['dual', 1e6, 'مليونان مليونين مليوني'], ['plural', 1e6, 'ملايين'],
-  ['mult', 1e9, 'مليار بليون'], ['dual', 1e9, 'ملياران مليارين ملياري بليونين'], ['plural', 1e9, 'مليارات بلايين'],
+  ['mult', 1e3, 'ألف ألفا'], ['dual', 1e3, 'ألفان ألفين ألفي'], ['plural', 1e3, 'آلاف ألوف'],
+  ['mult', 1e6, 'مليون مليونا'], ['dual', 1e6, 'مليونان مليونين مليوني'], ['plural', 1e6, 'ملايين'],
+  ['mult', 1e9, 'مليار بليون مليارا بليونا'], ['dual', 1e9, 'ملياران مليارين ملياري بليونين'], ['plural', 1e9, 'مليارات بلايين'],
   ['mult', 1e12, 'تريليون ترليون'], ['dual', 1e12, 'تريليونين ترليونين'], ['plural', 1e12, 'تريليونات'],
   ['some', 10, 'عشرات'], ['some', 100, 'مئات مئآت'],
   ['fraction', 0.5, 'نصف'], ['fraction', 0.25, 'ربع'], ['fraction', 1 / 3, 'ثلث'],
@@ -46,22 +46,24 @@ const APPROX_BEFORE_PAIR = new Set(['اكثر', 'اقل', 'يزيد', 'يربو'
 const APPROX_PAIR_LINK = new Set(['من', 'عن', 'علي']);
 const APPROX_AFTER = new Set(['تقريبا'].map(normalize));
 
-/** Lexicon entry for a word, allowing one proclitic (و ب ل ك ف) and/or the article. */
-function lookup(norm: string): { entry: Entry; hasWaw: boolean } | null {
+/** Lexicon entry for a word, allowing one proclitic (و ب ل ك ف) and/or the article; `otherClitic` for ب ل ك ف. */
+function lookup(norm: string): { entry: Entry; hasWaw: boolean; otherClitic: boolean } | null {
   let e = LEXICON.get(norm);
-  if (e) return { entry: e, hasWaw: false };
+  if (e) return { entry: e, hasWaw: false, otherClitic: false };
   let w = norm;
   let hasWaw = false;
+  let otherClitic = false;
   const c = w.charCodeAt(0);
   if (c === 0x0648 || c === 0x0628 || c === 0x0644 || c === 0x0643 || c === 0x0641) {
     hasWaw = c === 0x0648;
+    otherClitic = !hasWaw;
     w = w.slice(1);
     e = LEXICON.get(w);
-    if (e) return { entry: e, hasWaw };
+    if (e) return { entry: e, hasWaw, otherClitic };
   }
   if (w.startsWith('ال')) {
     e = LEXICON.get(w.slice(2));
-    if (e && e.kind !== 'fraction') return { entry: e, hasWaw };
+    if (e && e.kind !== 'fraction') return { entry: e, hasWaw, otherClitic };
   }
   return null;
 }
@@ -126,13 +128,19 @@ function readPhrase(s: string, toks: Token[], first: number): { mention: NumberM
     const hit = lookup(t.norm);
     if (hit === null) break;
     const { entry } = hit;
+    // After a number, a word with ب ل ك ف is not part of it: 20 بالمائة is 20 per cent, not 120.
+    if (lastKind !== null && hit.otherClitic) break;
+    // بالمئة / بالمائة alone is the per-cent sign, not a hundred.
+    if (lastKind === null && hit.otherClitic && entry.kind === 'hundred' && entry.value === 100 && t.norm.slice(1).startsWith('ال')) break;
     if (lastKind !== null && hit.hasWaw) connector = true;
     if (lastKind === null && hit.hasWaw && t.norm.charCodeAt(0) === 0x0648) {
       // "و" + number word at the start: fine (وثلاثة آلاف).
     }
     if (lastKind !== null && !connector) {
       // Without "و", only multiplication continues a phrase: ثلاثة آلاف, 360 ألف, ثلاث مئة, اثنا عشر.
-      const multiplies = entry.kind === 'mult' || entry.kind === 'plural' || (entry.kind === 'hundred' && entry.value === 100) ||
+      // مئة multiplies a unit (ثلاث مئة = 300), never a ten or a larger figure.
+      const hundredTimes = entry.kind === 'hundred' && entry.value === 100 && (lastKind === 'unit' || lastKind === 'digits') && current > 0 && current < 10;
+      const multiplies = entry.kind === 'mult' || entry.kind === 'plural' || hundredTimes ||
         (entry.kind === 'teen10' && lastKind === 'unit') || (entry.kind === 'teen10' && lastKind === 'unitTeenOnly');
       if (!multiplies) break;
     }

@@ -65,3 +65,14 @@ test('seed articles: dates resolve near the publication date, offsets point into
   // 000–003 carry dated expressions (أمس، السبت، 19 ديسمبر الجاري, …); 004 may have none.
   assert.ok(withDates >= 4, `only ${withDates} seeds with dates`);
 });
+
+test('a per-cent word after a number is no hundred; accusative ألفا multiplies', () => {
+  // ANT (JA-diverse-186-20170317) and the Recognizers-Text PercentModel spec (١٠ بالمائة).
+  const ant = 'فإن خطر الإصابة بالسكتة القلبية يزداد بنسبة 50 بالمائة بتناول ديكلوفيناك';
+  assert.deepEqual(findNumbers(ant).map((m) => [m.text, m.value]), [['50', 50]]);
+  assert.deepEqual(findNumbers('احتمال نزول المطر ١٠ بالمائة.').map((m) => m.value), [10]);
+  assert.deepEqual(findNumbers('ارتفعت الأسعار بنسبة ستين بالمئة').map((m) => m.value), [60]);
+  assert.deepEqual(parseNumber('ستون ألفا'), { value: 60000, approximate: false });
+  assert.deepEqual(parseNumber('ثلاث مئة'), { value: 300, approximate: false });
+  assert.deepEqual(parseNumber('مئتا مراقب'), { value: 200, approximate: false });
+});
