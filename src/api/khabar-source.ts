@@ -141,7 +141,7 @@ export class KhabarLibrarySource implements KhabarSource {
   search(q: string, opts: { limit?: number } = {}): SearchHit[] {
     this.#catchUp();
     return this.khabar.search(q, { limit: opts.limit ?? 20 }).map((h) => ({
-      id: h.id, title: h.title, source: h.source, published: h.published, score: h.score,
+      id: h.id, title: h.title, source: h.source, published: h.published, score: h.score, lead: h.lead,
       story: this.grouper.state.storyOfArticle(h.id),
       snippet: snippetParts(h.passage.text, h.passage.highlights),
     }));

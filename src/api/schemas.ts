@@ -129,10 +129,11 @@ export const searchQuerySchema = {
 } as const;
 
 export const searchHitSchema = {
-  type: 'object', required: ['id', 'title', 'source', 'published', 'score', 'story', 'snippet'],
+  type: 'object', required: ['id', 'title', 'source', 'published', 'score', 'lead', 'story', 'snippet'],
   properties: {
     id: { type: 'string' }, title: { type: ['string', 'null'] }, source: { type: ['string', 'null'] },
     published: { type: ['string', 'null'] }, score: { type: 'number' }, story: { type: ['string', 'null'] },
+    lead: { type: 'string', description: "the article's opening words (first sentence, cut after 14 words), for a hit without a title" },
     snippet: {
       type: 'array',
       items: { type: 'object', required: ['text', 'match'], properties: { text: { type: 'string' }, match: { type: 'boolean' } } },

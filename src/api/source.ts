@@ -32,6 +32,8 @@ export interface SearchHit {
   source: string | null;
   published: string | null;
   score: number;
+  /** The article's opening words: what to show when it has no title. */
+  lead: string;
   /** The story the article belongs to, when known. */
   story: string | null;
   /** A short passage of the article text around the matches, with the matching spans marked. */

@@ -1,5 +1,6 @@
 // Search over a Store: analyze the query like the index, rank in the store (BM25), cut snippets here.
 import type { ArticleFilter, Store, TermQuery } from '../store/index.js';
+import { opening } from '../text/index.js';
 import { analyzeQuery } from './analyzer.js';
 import { makeSnippet, markSnippet, type Snippet } from './snippet.js';
 
@@ -20,6 +21,8 @@ export interface SearchHit {
   title: string | null;
   source: string | null;
   published: string | null;
+  /** The article's opening words (its first sentence, cut): what a hit list shows when there is no title. */
+  lead: string;
   /** The best passage of the original text with the matched words marked « ». */
   snippet: string;
   /** The same passage unmarked, its offsets in the article text, and the matched words' offsets in it. */
@@ -42,7 +45,7 @@ const caches = new WeakMap<Store, AnswerCache>();
 function answerBytes(hits: SearchHit[]): number {
   let n = 256;
   for (const h of hits) {
-    n += 200 + 2 * (h.id.length + (h.title?.length ?? 0) + (h.source?.length ?? 0) + h.snippet.length + h.passage.text.length);
+    n += 200 + 2 * (h.id.length + (h.title?.length ?? 0) + (h.source?.length ?? 0) + h.lead.length + h.snippet.length + h.passage.text.length);
     n += 40 * h.passage.highlights.length;
   }
   return n;
@@ -78,6 +81,6 @@ export function searchArticles(store: Store, query: string, options: SearchOptio
 function rank(store: Store, terms: TermQuery, filter: ArticleFilter): SearchHit[] {
   return store.searchArticles(terms, filter).map((h) => {
     const passage = makeSnippet(h.text, terms);
-    return { id: h.id, score: h.score, title: h.title, source: h.source, published: h.published, snippet: markSnippet(passage, h.text), passage };
+    return { id: h.id, score: h.score, title: h.title, source: h.source, published: h.published, lead: opening(h.text), snippet: markSnippet(passage, h.text), passage };
   });
 }

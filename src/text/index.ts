@@ -3,7 +3,7 @@
 export { normalize } from './normalize.js';
 export { countWords, splitWords, tokenize } from './tokenize.js';
 export type { Token, TokenKind } from './tokenize.js';
-export { sentences } from './sentences.js';
+export { opening, sentences } from './sentences.js';
 export type { Sentence } from './sentences.js';
 export { stem } from './stem.js';
 export { isStopword, stopwords } from './stopwords.js';

@@ -143,3 +143,13 @@ export function sentences(s: string): Sentence[] {
   emit(segStart, n);
   return out;
 }
+
+/**
+ * The opening of a text for a list entry when it has no headline: its first sentence, cut after `maxWords` words
+ * with an ellipsis. Empty for a text without words.
+ */
+export function opening(text: string, maxWords = 14): string {
+  const first = sentences(text)[0]?.text ?? '';
+  const words = first.split(/\s+/).filter(Boolean);
+  return words.length > maxWords ? `${words.slice(0, maxWords).join(' ')}…` : words.join(' ');
+}

@@ -4,6 +4,7 @@ import type { Article, Entity, EntityType, Quantity, Quote, Story, StoryReport }
 import type { ArticleView, EntitySummary, Page, SearchHit, StoryListQuery } from '../api/source.js';
 import { bdi, html, pathTo, query, type SafeHtml } from './html.js';
 import { entityId } from '../api/entity-id.js';
+import { opening } from '../text/index.js';
 
 const TYPE_LABEL: Record<EntityType, string> = { person: 'شخص', place: 'مكان', org: 'جهة', other: 'أخرى' };
 const REMOVAL_LABEL: Record<string, string> = {
@@ -184,7 +185,7 @@ ${section('قصص ذات صلة', related, () => html`<ul class="plain related">
 <section><h2>المقالات</h2>
 <ol class="sources">${story.articles.map((id) => {
     const a = byId.get(id);
-    return html`<li id="${`src-${numberOf.get(id)}`}"><a href="${pathTo('articles', id)}">${bdi(a?.title ?? id)}</a> ${a?.source ? html`<span class="badge">${bdi(a.source)}</span>` : ''} <span class="meta">${dateText(a?.published)}</span></li>`;
+    return html`<li id="${`src-${numberOf.get(id)}`}"><a href="${pathTo('articles', id)}">${bdi(a?.title ?? (a ? opening(a.text) || id : id))}</a> ${a?.source ? html`<span class="badge">${bdi(a.source)}</span>` : ''} <span class="meta">${dateText(a?.published)}</span></li>`;
   })}</ol></section>
 </article>`;
   return layout(story.title, body);
@@ -196,7 +197,7 @@ function paragraphs(text: string): SafeHtml {
 
 export function articlePage(a: ArticleView): string {
   const body = html`<article>
-<h1 dir="auto">${a.title ?? 'مقال بلا عنوان'}</h1>
+<h1 dir="auto">${a.title ?? (opening(a.text) || 'مقال بلا عنوان')}</h1>
 <p class="meta">${a.source ? html`<span class="badge">${bdi(a.source)}</span>` : ''} ${dateText(a.published)}
 ${a.story ? html` — من قصة: <a href="${pathTo('stories', a.story.id)}">${bdi(a.story.title)}</a>` : ''}</p>
 ${a.url ? html`<p class="meta">الرابط الأصلي: <bdi class="ltr">${a.url}</bdi></p>` : ''}
@@ -207,14 +208,14 @@ ${a.removed.length
     : html`<p class="empty">لم يحذف شيء.</p>`}
 </details>
 </article>`;
-  return layout(a.title ?? a.id, body);
+  return layout(a.title ?? (opening(a.text) || a.id), body);
 }
 
 export function searchPage(q: string, hits: SearchHit[]): string {
   const body = html`<h1>نتائج البحث عن: ${bdi(q)}</h1>
 <p class="meta">${countOf(hits.length, RESULTS)}</p>
 ${hits.length ? html`<ul class="cards results">${hits.map((h) => html`<li class="card">
-<h3><a href="${pathTo('articles', h.id)}">${bdi(h.title ?? h.id)}</a></h3>
+<h3><a href="${pathTo('articles', h.id)}">${bdi(h.title ?? (h.lead || h.id))}</a></h3>
 <div class="meta">${h.source ? html`<span class="badge">${bdi(h.source)}</span>` : ''} ${dateText(h.published)}${h.story ? html` — <a href="${pathTo('stories', h.story)}">القصة</a>` : ''}</div>
 <p class="snippet"><bdi>${h.snippet.map((p) => (p.match ? html`<mark>${p.text}</mark>` : p.text))}</bdi></p>
 </li>`)}</ul>` : html`<p class="empty">لا نتائج.</p>`}`;

@@ -80,6 +80,10 @@ describe('web page in chromium', { skip }, () => {
     await page.screenshot({ path: join(shots, 'search.png'), fullPage: true });
     assert.ok(await page.locator('.results .card').count() >= 1);
     assert.ok(await page.locator('.results mark').count() >= 1);
+    // The seeds have no headline: a hit is named by the article's opening words, not its id.
+    const names = await page.locator('.results .card h3').allTextContents();
+    assert.ok(names.some((n) => n.includes('قال وزير الخارجية التركي')), names.join(' | '));
+    assert.ok(names.every((n) => !/^\s*\d{3}_[0-9a-f]+\s*$/.test(n)), names.join(' | '));
   });
 
   test('hostile article text does not execute and the layout holds', async () => {

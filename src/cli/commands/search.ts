@@ -15,7 +15,8 @@ Options:
   --from DATE     published on or after DATE (YYYY-MM-DD)
   --to DATE       published on or before DATE (inclusive)
   --limit N       at most N results (default 20)
-  --json          print {query, hits:[{id, score, title, source, published, snippet, passage}]};
+  --json          print {query, hits:[{id, score, title, source, published, lead, snippet, passage}]};
+                  lead is the article's opening words (for an article without a title);
                   passage.highlights are [start, end) offsets of matched words in passage.text
   --db PATH       the database (default $KHABAR_DB, else ./khabar.db)`;
 
@@ -55,7 +56,7 @@ export const command: Command = {
       }
       for (const h of hits) {
         const meta = [h.source, h.published?.slice(0, 10)].filter(Boolean).join(' · ');
-        io.out(`${h.id}  ${h.title ?? '(no title)'}${meta ? '  [' + meta + ']' : ''}\n    ${h.snippet}\n`);
+        io.out(`${h.id}  ${h.title ?? h.lead}${meta ? '  [' + meta + ']' : ''}\n    ${h.snippet}\n`);
       }
       return 0;
     } finally {
