@@ -4,3 +4,4 @@ export type { KhabarSource, StoryListQuery, StorySort, Page, SearchHit as ApiSea
 export { ApiError, type ErrorCode } from './errors.js';
 export { openApiDocument } from './openapi.js';
 export { entityId } from './entity-id.js';
+export { warmUpReports, type WarmUp, type WarmUpOptions } from './warm-up.js';

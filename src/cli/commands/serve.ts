@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
 import { UsageError, dbPath } from '../command.js';
 import { Khabar } from '../../khabar.js';
-import { buildServer, DEFAULT_BODY_LIMIT } from '../../api/index.js';
+import { buildServer, DEFAULT_BODY_LIMIT, warmUpReports } from '../../api/index.js';
 import { KhabarLibrarySource } from '../../api/khabar-source.js';
 import { storyGrouperFor } from '../../report.js';
 import { groupingProgress } from '../progress.js';
@@ -40,6 +40,11 @@ export const command: Command = {
     progress.done();
     const source = new KhabarLibrarySource(khabar, { grouper });
     const app = await buildServer({ source, token: io.env.KHABAR_TOKEN || undefined, bodyLimit });
+    // The story lists are read before listening; the top stories' reports are built in the background after.
+    const warm = warmUpReports(source, {
+      onDone: (built, failed, ms) => io.err(`khabar: warmed the reports of the ${built} top stories in ${(ms / 1000).toFixed(1)} s` +
+        `${failed ? `; ${failed} failed to build and will say why when opened` : ''}`),
+    });
     const address = await app.listen({ port, host: values.host });
     io.err(`khabar: serving ${address} (${khabar.count()} articles)${io.env.KHABAR_TOKEN ? '' : '; ingest disabled: KHABAR_TOKEN is not set'}`);
     await new Promise<void>((resolve) => {
@@ -47,6 +52,8 @@ export const command: Command = {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+    warm.stop();
+    await warm.done;
     await app.close();
     khabar.close();
     return 0;
