@@ -205,10 +205,16 @@ export class StoryGrouper {
     const out: AssignResult[] = [];
     this.pending = pending;
     try {
+      // Progress every 64 articles, inside a transaction too: a chunk of a large persisted state takes tens of seconds.
+      let done = 0;
       for (let i = 0; i < todo.length; i += chunk) {
         const part = todo.slice(i, i + chunk);
-        this.state.transaction(() => { for (const t of part) out.push(this.addInner(t.id, t.features)); });
-        options.onProgress?.(Math.min(i + chunk, todo.length), todo.length);
+        this.state.transaction(() => {
+          for (const t of part) {
+            out.push(this.addInner(t.id, t.features));
+            if (++done % 64 === 0 || done === todo.length) options.onProgress?.(done, todo.length);
+          }
+        });
       }
     } finally {
       this.pending = null;

@@ -5,9 +5,11 @@ import type { AssignResult, StoryGrouper } from './grouper.js';
 
 /**
  * Articles grouped per state transaction. A persisted state pays a commit per transaction, which was 40% of
- * grouping time at one article each; a failure rolls back only the current batch (the state's caches with it).
+ * grouping time at one article each, and rewrites the same hot pages (document frequencies, postings) at each:
+ * 2048 a transaction grouped 20,000 stored articles in 47.4 s against 53.6 s at 256. A failure rolls back only the
+ * current batch (the state's caches with it); its articles stay stored and are grouped at the next catch-up.
  */
-const BATCH = 256;
+const BATCH = 2048;
 
 /** Stored articles read per query while catching up (their text is dropped once their features are taken). */
 const READ = 1000;

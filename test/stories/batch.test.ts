@@ -54,7 +54,7 @@ test('the persisted state groups a stored batch as the in-memory state does', as
     const progress: [number, number][] = [];
     const results = groupStoredArticles(kb.store, persisted, { onProgress: (done, total) => progress.push([done, total]) });
     assert.equal(results.length, kb.count());
-    // Progress is reported per transaction, counting up to the whole batch.
+    // Progress counts up, every 64 articles, to the whole batch.
     assert.deepEqual(progress.at(-1), [kb.count(), kb.count()]);
     assert.ok(progress.every(([d], i) => i === 0 || d > progress[i - 1]![0]));
     assert.equal(persisted.state.documentCount(), kb.count(), 'every stored article counted once');
