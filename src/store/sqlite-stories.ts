@@ -74,6 +74,15 @@ export class SqliteStoryState implements StoryState {
    * articles shares most of them), instead of one upsert per term per article.
    */
   private dfPending = new Map<string, number>();
+  /**
+   * Posting lists read through: each article reads the newest stories of its 20 index terms, and those SELECTs
+   * were the largest single cost of grouping into a large state. A cached list holds the newest `cap` stories
+   * (fewer when the term has fewer); addPostings puts a story at its head. A merged-away story is not searched
+   * for in every list: it is remembered as deleted and filtered out on read, and a full list that loses one is
+   * read again, so a read returns exactly what the SELECT would.
+   */
+  private readonly postingCache = new Cache<{ stories: string[]; cap: number }>(200_000);
+  private readonly deletedStories = new Set<string>();
   private docsWritten: number;
   private readonly stmt;
 
@@ -219,6 +228,7 @@ export class SqliteStoryState implements StoryState {
     this.stmt.deleteStory.run(id);
     this.stmt.deletePostings.run(id);
     this.stories.delete(id);
+    this.deletedStories.add(id);
   }
   listStories(): StoryRecord[] {
     return (this.stmt.listStories.all() as { record: string }[]).map((r) => JSON.parse(r.record) as StoryRecord);
@@ -232,13 +242,37 @@ export class SqliteStoryState implements StoryState {
   postings(terms: string[], cap: number): Map<string, string[]> {
     const out = new Map<string, string[]>();
     for (const t of terms) {
-      const rows = this.stmt.postings.all(t, cap) as { story: string }[];
-      if (rows.length) out.set(t, rows.map((r) => r.story));
+      const list = this.postingList(t, cap);
+      if (list.length) out.set(t, list.length > cap ? list.slice(0, cap) : list);
     }
     return out;
   }
+  private postingList(term: string, cap: number): string[] {
+    const hit = this.postingCache.get(term);
+    if (hit && hit.cap >= cap) {
+      if (this.deletedStories.size === 0) return hit.stories;
+      const live = hit.stories.filter((id) => !this.deletedStories.has(id));
+      // A full list that lost a story may hide an older one that the SELECT would return: read it again.
+      if (live.length === hit.stories.length || hit.stories.length < hit.cap) {
+        if (live.length !== hit.stories.length) hit.stories = live;
+        return live;
+      }
+    }
+    const stories = (this.stmt.postings.all(term, cap) as { story: string }[]).map((r) => r.story);
+    this.postingCache.set(term, { stories, cap });
+    return stories;
+  }
   addPostings(storyId: string, terms: string[]): void {
-    for (const t of terms) this.stmt.addPosting.run(t, storyId, ++this.postingSeq);
+    for (const t of terms) {
+      this.stmt.addPosting.run(t, storyId, ++this.postingSeq);
+      const hit = this.postingCache.get(t);
+      if (hit) {
+        const at = hit.stories.indexOf(storyId);
+        if (at >= 0) hit.stories.splice(at, 1);
+        hit.stories.unshift(storyId);
+        if (hit.stories.length > hit.cap) hit.stories.length = hit.cap;
+      }
+    }
     this.stmt.setMeta.run('posting_seq', this.postingSeq);
   }
 
@@ -260,6 +294,8 @@ export class SqliteStoryState implements StoryState {
       this.articles.clear();
       this.storyOf.clear();
       this.stories.clear();
+      this.postingCache.clear();
+      this.deletedStories.clear();
       this.dfCache.clear();
       this.dfPending.clear();
       const meta = (k: string) => (this.stmt.getMeta.get(k) as { value: number } | undefined)?.value ?? 0;
