@@ -18,12 +18,14 @@ const READ = 1000;
  * Groups the stored articles the grouping has not seen, as one batch (StoryGrouper.addBatch): the document
  * frequencies that weigh every comparison count all of them from the start, not only the ones grouped so far.
  * The store is asked for ids first, and for the articles themselves a thousand at a time, so a store of
- * 100,000 articles with ten new ones reads ten. `onProgress` is called as batches of articles are grouped.
+ * 100,000 articles with ten new ones reads ten (twice: once to count them, once to group them). `onProgress` is
+ * called as articles are grouped.
  */
 export function groupStoredArticles(store: Store, grouper: StoryGrouper, opts: { onProgress?: (done: number, total: number) => void } = {}): AssignResult[] {
   const pending = grouper.state.ungrouped(store.listArticleIds());
   function* articles(): Generator<Article> {
     for (let i = 0; i < pending.length; i += READ) yield* store.getArticles(pending.slice(i, i + READ));
   }
-  return grouper.addBatch(articles(), { chunk: BATCH, onProgress: opts.onProgress });
+  // Read twice (see addBatch): counted first, then assigned, one chunk's features in memory at a time.
+  return grouper.addBatch(articles, { chunk: BATCH, onProgress: opts.onProgress });
 }

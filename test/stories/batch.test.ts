@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { needsShared, repoRoot } from '../helpers/shared.js';
-import { antDevSet, seedSet, shuffled, splitSet } from '../../eval/stories.js';
+import { antDevSet, sampleSet, seedSet, shuffled, splitSet } from '../../eval/stories.js';
 import { MemoryStoryState, STORIES_CONFIG, StoryGrouper, groupStoredArticles } from '../../src/stories/index.js';
 import { SqliteStoryState } from '../../src/store/sqlite-stories.js';
 import { Khabar } from '../../src/khabar.js';
@@ -182,4 +182,16 @@ test('the persisted state, its caches included, groups three days of ANT news as
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('a batch read twice must read the same articles both times, or it says where they differ', async () => {
+  const sample = await sampleSet();
+  assert.ok(sample, 'sample corpus found');
+  let reading = 0;
+  const g = new StoryGrouper();
+  assert.throws(() => g.addBatch(() => (reading++ === 0 ? sample.articles : sample.articles.slice(1))), /second reading of the articles differs from the first at 1/);
+  // Read twice the same way, it groups as the one-reading batch does.
+  const twice = new StoryGrouper();
+  twice.addBatch(() => sample.articles);
+  assert.deepEqual(partition(twice.stories().map((x) => x.articles)), batchPartition(sample.articles));
 });
