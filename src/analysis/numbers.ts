@@ -10,11 +10,15 @@ import { GENERIC_COUNTED, UNIT_CONTEXT, unitOf } from './units.js';
 const PERCENT = new Set(['بالمءه', 'بالماءه', 'المءه', 'الماءه', 'مءه', 'ماءه', '%', '٪']);
 const PERCENT_UNIT = unitOf('بالمءه');
 
-/** findNumbers without the المئة of "60 في المئة": the percent sign of the number before it, no number itself. */
+/** findNumbers without the المئة of "60 في المئة": the per-cent sign of the number before it, no number itself
+ * (a lone مئة elsewhere is a hundred: قتل مئة شخص). */
 export function numberMentions(text: string): NumberMention[] {
-  return findNumbers(text).filter((n) => {
+  const all = findNumbers(text);
+  return all.filter((n, i) => {
+    if (i === 0) return true;
     const toks = tokenize(n.text).filter((t) => t.kind === 'word' || t.kind === 'number');
-    return !(toks.length === 1 && PERCENT.has(toks[0]!.norm));
+    if (toks.length !== 1 || !PERCENT.has(toks[0]!.norm)) return true;
+    return !/^\s*(?:في|فى)\s*$/.test(text.slice(all[i - 1]!.end, n.start));
   });
 }
 

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeStory, analyzeStoryDetailed, extractionKey, type ArticleExtraction } from '../../src/analysis/index.js';
+import { numberMentions } from '../../src/analysis/numbers.js';
 import type { Article } from '../../src/types.js';
 import { goldAnalysis, sampleArticles } from './load.js';
 
@@ -57,6 +58,8 @@ test('numbers: the same count in digits and words, with what it counts, is one q
   const c = analyzeStory(await story('C'));
   assert.equal(c.numbers.find((n) => n.value === 60 && n.unit === 'بالمئة')?.articles.length, 2, JSON.stringify(c.numbers.filter((n) => [60, 100, 160].includes(n.value))));
   assert.ok(!c.numbers.some((n) => n.value === 160 || n.conflicts?.some((x) => x.value === 160)));
+  // …but a lone مئة is a hundred (ANT JA-internationalNews-154-20161023).
+  assert.deepEqual(numberMentions('ونظم مئة من طاقم العمل في الأمم المتحدة احتجاجا ضد اختيار الأمم المتحدة').map((n) => n.value), [100]);
   // A: 200 مراقب / مئتي مراقب / مئتا مراقب
   const a = analyzeStory(await story('A'));
   assert.equal(a.numbers.find((n) => n.value === 200 && n.unit === 'مراقب')?.articles.length, 4);
