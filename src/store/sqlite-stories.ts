@@ -48,6 +48,9 @@ class Cache<V> {
   clear(): void { this.map.clear(); }
 }
 
+/** Merged-away story ids remembered for the posting cache before it is emptied (see postingCache). */
+const DELETED_KEPT = 50_000;
+
 export class SqliteStoryState implements StoryState {
   readonly db: Database.Database;
   private readonly owned: boolean;
@@ -70,8 +73,8 @@ export class SqliteStoryState implements StoryState {
   private readonly dfCache = new Cache<number>(2_000_000);
   /**
    * Document-frequency increments and the document count not written yet: addDocument counts in memory and
-   * the transaction writes each term once at its end (an article adds some 300 terms, and a chunk of 256
-   * articles shares most of them), instead of one upsert per term per article.
+   * the transaction writes each term once at its end (an article adds some 300 terms, and a chunk of articles
+   * shares most of them), instead of one upsert per term per article.
    */
   private dfPending = new Map<string, number>();
   /**
@@ -79,7 +82,8 @@ export class SqliteStoryState implements StoryState {
    * were the largest single cost of grouping into a large state. A cached list holds the newest `cap` stories
    * (fewer when the term has fewer); addPostings puts a story at its head. A merged-away story is not searched
    * for in every list: it is remembered as deleted and filtered out on read, and a full list that loses one is
-   * read again, so a read returns exactly what the SELECT would.
+   * read again, so a read returns exactly what the SELECT would. The set is bounded: past DELETED_KEPT ids the
+   * cache starts afresh.
    */
   private readonly postingCache = new Cache<{ stories: string[]; cap: number }>(200_000);
   private readonly deletedStories = new Set<string>();
@@ -228,6 +232,7 @@ export class SqliteStoryState implements StoryState {
     this.stmt.deleteStory.run(id);
     this.stmt.deletePostings.run(id);
     this.stories.delete(id);
+    if (this.deletedStories.size >= DELETED_KEPT) { this.deletedStories.clear(); this.postingCache.clear(); }
     this.deletedStories.add(id);
   }
   listStories(): StoryRecord[] {

@@ -264,7 +264,7 @@ export class SqliteStore implements Store {
   }
 
   listArticleIds(): string[] {
-    return this.stmt.ids.pluck().all() as string[];
+    return this.stmt.ids.all() as string[];
   }
 
   countArticles(): number {
@@ -346,7 +346,7 @@ function prepareStatements(db: Database.Database) {
     rowidById: db.prepare('SELECT rowid FROM article WHERE id = ?'),
     byId: db.prepare('SELECT * FROM article WHERE id = ?'),
     count: db.prepare('SELECT count(*) AS n FROM article'),
-    ids: db.prepare('SELECT id FROM article ORDER BY published IS NULL, published, id'),
+    ids: db.prepare('SELECT id FROM article ORDER BY published IS NULL, published, id').pluck(),
     idByRowid: db.prepare('SELECT id FROM article WHERE rowid = ?'),
     hitByRowid: db.prepare('SELECT id, title, source, published, text FROM article WHERE rowid = ?'),
     insert: db.prepare(`INSERT INTO article (id, source, title, url, published, lang, text, removed, content_hash, ingested_at)

@@ -152,7 +152,7 @@ interface PendingDf {
 export interface BatchOptions {
   /** Articles grouped per state transaction (default 256). */
   chunk?: number;
-  /** Called after each transaction with the articles of the batch grouped so far and the batch size. */
+  /** Called every 64 articles (and after the last) with the articles of the batch grouped so far and the batch size. */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -161,7 +161,6 @@ export class StoryGrouper {
   readonly config: StoriesConfig;
   /** Counts of the batch addBatch() is grouping (null outside it). */
   private pending: PendingDf | null = null;
-
 
   constructor(state: StoryState = new MemoryStoryState(), config: Partial<StoriesConfig> = {}) {
     this.state = state;

@@ -146,10 +146,11 @@ export function sentences(s: string): Sentence[] {
 
 /**
  * The opening of a text for a list entry when it has no headline: its first sentence, cut after `maxWords` words
- * with an ellipsis. Empty for a text without words.
+ * with an ellipsis. Empty for a text without words. Only the text's start is split (a search answer asks this of
+ * twenty whole articles), long enough to hold maxWords words.
  */
 export function opening(text: string, maxWords = 14): string {
-  const first = sentences(text)[0]?.text ?? '';
+  const first = sentences(text.slice(0, 60 * maxWords))[0]?.text ?? '';
   const words = first.split(/\s+/).filter(Boolean);
   return words.length > maxWords ? `${words.slice(0, maxWords).join(' ')}…` : words.join(' ');
 }

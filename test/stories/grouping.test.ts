@@ -139,7 +139,6 @@ test('a daily roundup stays apart from an event it lists', needsShared, () => {
   }
 });
 
-
 test('a quote headline names its speaker; a topic or place before the colon is not a speaker', needsShared, () => {
   const [abbou, orly] = antMarch('JA-localNews-2852-20170316', 'JA-internationalNews-554-20170318');
   assert.deepEqual(headlineSpeaker(abbou.title!, abbou.text), { speaker: 'محمد عبو', rest: 'رئيس الجمهورية أكثر من يهدد الدستور' });
