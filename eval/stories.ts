@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../src/text/index.js';
 import { CleaningContext, cleanArticle, isProblem, readInputs } from '../src/ingest/index.js';
-import { StoryGrouper, scoreClusters, type ClusterScores, type StoriesConfig } from '../src/stories/index.js';
+import { StoryGrouper, scoreClusters, type ClusterScores, type GrouperOptions, type StoriesConfig } from '../src/stories/index.js';
 import type { Article } from '../src/types.js';
 import { prng } from '../bench/common.js';
 
@@ -107,6 +107,24 @@ export function antCheckSet(): GoldSet | null {
   return antGoldSet('ant-check2-stories.json', 'ant-jun');
 }
 
+/**
+ * The ANT articles published before February 2017 (4,741; the hand-grouped windows are in March, May and June):
+ * what the stories stage's document-frequency prior is counted from (scripts/build-df-prior.mjs, src/stories/prior.ts).
+ */
+export function antHistory(): Article[] {
+  const jsonl = join(sharedDir, 'data', 'ant-corpus-v1.1', 'ant_v1.1.jsonl');
+  if (!existsSync(jsonl)) return [];
+  const out: Article[] = [];
+  for (const line of readFileSync(jsonl, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const a = JSON.parse(line) as { docno: string; title?: string; time?: string; text?: string; source?: string };
+    const published = antTime(a.time);
+    if (!published || published >= '2017-02-01') continue;
+    out.push(article(`history-${a.docno}`, a.title ?? null, a.text ?? '', published, a.source ?? 'JawharaFM'));
+  }
+  return out;
+}
+
 export async function goldSets(): Promise<GoldSet[]> {
   return [await seedSet(), await sampleSet(), antDevSet(), antMarchSet()].filter((s): s is GoldSet => s !== null);
 }
@@ -122,9 +140,9 @@ type Grouping = (articles: Article[]) => string[][];
 
 /** The product's batch path: StoryGrouper.addBatch, which groupStoredArticles (src/stories/sync.ts) calls for
  * every stored article not grouped yet: document frequencies over the whole set, then assignment in the given order. */
-export function groupWithGrouper(config: Partial<StoriesConfig> = {}): Grouping {
+export function groupWithGrouper(config: Partial<StoriesConfig> = {}, options: GrouperOptions = {}): Grouping {
   return (articles) => {
-    const g = new StoryGrouper(undefined, config);
+    const g = new StoryGrouper(undefined, config, options);
     g.addBatch(articles);
     return g.stories().map((s) => s.articles);
   };
@@ -132,9 +150,9 @@ export function groupWithGrouper(config: Partial<StoriesConfig> = {}): Grouping 
 
 /** The one-article-at-a-time path (StoryGrouper.add, as the API's ingest hook calls it): each article is scored with
  * the document frequencies of the articles that came before it. */
-export function groupOneByOne(config: Partial<StoriesConfig> = {}): Grouping {
+export function groupOneByOne(config: Partial<StoriesConfig> = {}, options: GrouperOptions = {}): Grouping {
   return (articles) => {
-    const g = new StoryGrouper(undefined, config);
+    const g = new StoryGrouper(undefined, config, options);
     for (const a of articles) g.add(a);
     return g.stories().map((s) => s.articles);
   };
@@ -219,10 +237,14 @@ export async function run(): Promise<void> {
   console.log('  document frequencies over the whole set first, then each article assigned in the arrival order);');
   console.log('  1-by-1 = the same grouper fed one article at a time (add, as the API ingest hook: idf from the articles seen so far);');
   console.log(`  alone = every article its own story; tfidf = single-pass TF-IDF cosine, threshold ${TFIDF_BASELINE_THRESHOLD}`);
+  console.log('  both with the shipped document-frequency prior (data/stories-df-prior.json: 4,741 ANT articles before February 2017);');
+  console.log('  no prior = the batch path with idf from the set alone, as before session 6;');
   console.log('figures in the given order; then mean [min–max] over 5 random arrival orders (mulberry32 seeds 1–5)');
+  const noPrior = groupWithGrouper({}, { prior: null });
   for (const set of sets) {
     console.log(`\n${set.name}: ${set.articles.length} articles, ${set.groups.length} gold stories`);
     console.log(line('grouper', evaluate(set, groupWithGrouper())));
+    console.log(line('no prior', evaluate(set, noPrior)));
     console.log(line('1-by-1', evaluate(set, groupOneByOne())));
     console.log(line('alone', evaluate(set, singletons)));
     console.log(line('tfidf', evaluate(set, tfidfBaseline)));
@@ -242,6 +264,7 @@ export async function run(): Promise<void> {
   if (check) {
     console.log(`\nHELD-OUT (never tuned on; eval/data/ant-check2-stories.json, grouped by hand before session 5 changed anything) ${check.name}: ${check.articles.length} articles, ${check.groups.length} gold stories`);
     console.log(line('grouper', evaluate(check, groupWithGrouper())));
+    console.log(line('no prior', evaluate(check, noPrior)));
     console.log(line('1-by-1', evaluate(check, groupOneByOne())));
     console.log(line('alone', evaluate(check, singletons)));
     console.log(line('tfidf', evaluate(check, tfidfBaseline)));

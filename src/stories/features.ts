@@ -108,6 +108,11 @@ export function headlineSpeaker(title: string, lead: string): { speaker: string;
   return null;
 }
 
+/** The distinct terms and keys an article counts in the document frequencies. */
+export function documentTerms(f: ArticleFeatures): string[] {
+  return [...new Set([...Object.keys(f.terms), ...f.keys])];
+}
+
 function addTerms(into: Map<string, number>, terms: string[], weight: number): void {
   for (const t of terms) into.set(t, (into.get(t) ?? 0) + weight);
 }
@@ -126,8 +131,12 @@ export function extractFeatures(article: Article, config: StoriesConfig = STORIE
   const headline = quote ? quote.rest : title;
   const weights = new Map<string, number>();
   addTerms(weights, analyze(headline, { stem: true, stopwords: true }), config.titleWeight);
-  if (quote) addTerms(weights, analyze(quote.speaker, { stem: true, stopwords: true }), config.bodyWeight);
-  addTerms(weights, analyze(leadText, { stem: true, stopwords: true }), config.leadWeight);
+  const speaker = new Set(quote ? analyze(quote.speaker, { stem: true, stopwords: true }) : []);
+  if (quote) addTerms(weights, [...speaker], config.bodyWeight);
+  const leadTerms = analyze(leadText, { stem: true, stopwords: true });
+  addTerms(weights, leadTerms.filter((t) => !speaker.has(t)), config.leadWeight);
+  // The lead names the speaker again ("قال محمد عبو ..."): there too the name weighs as a body term.
+  addTerms(weights, leadTerms.filter((t) => speaker.has(t)), config.bodyWeight);
   const body = analyze(text.slice(leadEnd), { stem: true, stopwords: true }).slice(0, config.maxBodyTokens);
   addTerms(weights, body, config.bodyWeight);
 
@@ -152,14 +161,14 @@ export function extractFeatures(article: Article, config: StoriesConfig = STORIE
     }
     if (tok.kind !== 'word' || tok.norm.length < 3 || DEFINITE.test(tok.norm) || isStopword(tok.norm)) continue;
     const s = stem(tok.norm);
-    if (s.length >= 3) keys.add(`n:${s}`);
+    if (s.length >= 3 && !speaker.has(s)) keys.add(`n:${s}`);
   }
 
   // Phrase keys: pairs of adjacent content stems (stop-words skipped) within the headline and within the lead.
   for (const part of [headline, leadText]) {
     const seq = analyze(part, { stem: true, stopwords: true }).filter((t) => t.length >= 2 && !/^\d+$/.test(t));
     for (let i = 0; i + 1 < seq.length && i < config.maxPhraseKeys; i++) {
-      if (seq[i] !== seq[i + 1]) keys.add(`p:${seq[i]}_${seq[i + 1]}`);
+      if (seq[i] !== seq[i + 1] && !speaker.has(seq[i]!) && !speaker.has(seq[i + 1]!)) keys.add(`p:${seq[i]}_${seq[i + 1]}`);
     }
   }
 

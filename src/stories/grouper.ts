@@ -13,7 +13,8 @@
 // batch has one document count throughout, see addBatch, so there it is exact).
 import type { Article, Story } from '../types.js';
 import { STORIES_CONFIG, type StoriesConfig } from './config.js';
-import { extractFeatures, type ArticleFeatures } from './features.js';
+import { documentTerms, extractFeatures, type ArticleFeatures } from './features.js';
+import { defaultPrior, type DocumentFrequencyPrior } from './prior.js';
 import { MemoryStoryState, type StoryRecord, type StoryState } from './state.js';
 
 const DAY = 86_400_000;
@@ -38,11 +39,6 @@ function checkArticle(article: Article): void {
   if (!article || typeof article.id !== 'string' || !article.id) {
     throw new TypeError('StoryGrouper.add: the article needs a non-empty string id');
   }
-}
-
-/** The distinct terms and keys an article counts in the document frequencies. */
-function documentTerms(f: ArticleFeatures): string[] {
-  return [...new Set([...Object.keys(f.terms), ...f.keys])];
 }
 
 const isPhrase = (k: string): boolean => k.charCodeAt(0) === 112 /* p */ && k.charCodeAt(1) === 58 /* : */;
@@ -160,15 +156,22 @@ export interface BatchOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+export interface GrouperOptions {
+  /** Document frequencies counted on top of the state's (see prior.ts); default the shipped prior, null for none. */
+  prior?: DocumentFrequencyPrior | null;
+}
+
 export class StoryGrouper {
   readonly state: StoryState;
   readonly config: StoriesConfig;
   /** Counts of the batch addBatch() is grouping (null outside it). */
   private pending: PendingDf | null = null;
+  private readonly prior: DocumentFrequencyPrior | null;
 
-  constructor(state: StoryState = new MemoryStoryState(), config: Partial<StoriesConfig> = {}) {
+  constructor(state: StoryState = new MemoryStoryState(), config: Partial<StoriesConfig> = {}, options: GrouperOptions = {}) {
     this.state = state;
     this.config = { ...STORIES_CONFIG, ...config };
+    this.prior = options.prior === undefined ? defaultPrior() : options.prior;
   }
 
   /**
@@ -245,17 +248,22 @@ export class StoryGrouper {
     return this.addBatch(articles);
   }
 
-  /** Documents counted for idf: the state's and those of the batch being grouped. */
+  /** Documents counted for idf: the prior's, the state's and those of the batch being grouped. */
   private documentCount(): number {
-    return this.state.documentCount() + (this.pending?.docs ?? 0);
+    return (this.prior?.documents ?? 0) + this.state.documentCount() + (this.pending?.docs ?? 0);
   }
 
   private documentFrequency(term: string): number {
     const p = this.pending;
-    if (!p) return this.state.documentFrequency(term);
+    if (!p) return this.storedFrequency(term);
     let df = p.seen.get(term);
-    if (df === undefined) { df = this.state.documentFrequency(term) + (p.df.get(term) ?? 0); p.seen.set(term, df); }
+    if (df === undefined) { df = this.storedFrequency(term) + (p.df.get(term) ?? 0); p.seen.set(term, df); }
     return df;
+  }
+
+  /** The state's document frequency of a term and the prior's. */
+  private storedFrequency(term: string): number {
+    return this.state.documentFrequency(term) + (this.prior?.df.get(term) ?? 0);
   }
 
   private idf(term: string): number {

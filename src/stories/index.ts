@@ -2,7 +2,8 @@
 export { STORIES_CONFIG, type StoriesConfig } from './config.js';
 export { extractFeatures, headlineSpeaker, isRoundupHeadline, parseTime, type ArticleFeatures } from './features.js';
 export { MemoryStoryState, storyIdFor, type StoryRecord, type StoryState } from './state.js';
-export { StoryGrouper, toStory, type AssignResult } from './grouper.js';
+export { StoryGrouper, toStory, type AssignResult, type GrouperOptions } from './grouper.js';
+export { buildPrior, defaultPrior, defaultPriorPath, readPrior, type DocumentFrequencyPrior, type PriorFile } from './prior.js';
 export { scoreClusters, type ClusterScores } from './metrics.js';
 export { renderStory, renderStoryList, type ArticleInfo, type StoryContext, type StoryFormat } from './render.js';
 export { groupStoredArticles } from './sync.js';
