@@ -7,7 +7,7 @@
 //   story_posting  inverted index term → story; read newest first with a LIMIT, so reads stay bounded
 import Database from 'better-sqlite3';
 import type { ArticleFeatures } from '../stories/features.js';
-import { MemoryStoryState, storyIdFor, type StoryRecord, type StoryState } from '../stories/state.js';
+import { MemoryStoryState, storyIdFor, type StoryRecord, type StorySpan, type StoryState } from '../stories/state.js';
 import { migrate, type MigrationStep } from './migrate.js';
 
 export const STORY_MIGRATIONS: MigrationStep[] = [
@@ -87,6 +87,11 @@ export class SqliteStoryState implements StoryState {
    */
   private readonly postingCache = new Cache<{ stories: string[]; cap: number }>(200_000);
   private readonly deletedStories = new Set<string>();
+  /**
+   * Every story's time span (see storySpan), read from the records by SQLite's own JSON functions the first time
+   * one is asked for, then kept current by putStory and deleteStory: some 100 bytes a story.
+   */
+  private spans: Map<string, StorySpan> | null = null;
   private docsWritten: number;
   private readonly stmt;
 
@@ -122,6 +127,8 @@ export class SqliteStoryState implements StoryState {
       deleteStory: d.prepare('DELETE FROM story WHERE id = ?'),
       deletePostings: d.prepare('DELETE FROM story_posting WHERE story = ?'),
       listStories: d.prepare('SELECT record FROM story ORDER BY seq'),
+      storySpans: d.prepare(`SELECT id, json_extract(record, '$.first') AS first, json_extract(record, '$.last') AS last,
+        json_extract(record, '$.firstTime') AS firstTime, json_extract(record, '$.lastTime') AS lastTime FROM story`),
       postings: d.prepare('SELECT story FROM story_posting WHERE term = ? ORDER BY seq DESC LIMIT ?'),
       addPosting: d.prepare('INSERT INTO story_posting (term, story, seq) VALUES (?, ?, ?) ON CONFLICT(term, story) DO UPDATE SET seq = excluded.seq'),
     };
@@ -224,14 +231,25 @@ export class SqliteStoryState implements StoryState {
     this.stories.set(id, s);
     return s;
   }
+  storySpan(id: string): StorySpan | null {
+    if (!this.spans) {
+      this.spans = new Map();
+      for (const r of this.stmt.storySpans.iterate() as Iterable<{ id: string } & StorySpan>) {
+        this.spans.set(r.id, { first: r.first, last: r.last, firstTime: r.firstTime, lastTime: r.lastTime });
+      }
+    }
+    return this.spans.get(id) ?? null;
+  }
   putStory(story: StoryRecord): void {
     this.stmt.putStory.run(story.id, story.seq, JSON.stringify(story));
     this.stories.set(story.id, story);
+    this.spans?.set(story.id, { first: story.first, last: story.last, firstTime: story.firstTime, lastTime: story.lastTime });
   }
   deleteStory(id: string): void {
     this.stmt.deleteStory.run(id);
     this.stmt.deletePostings.run(id);
     this.stories.delete(id);
+    this.spans?.delete(id);
     if (this.deletedStories.size >= DELETED_KEPT) { this.deletedStories.clear(); this.postingCache.clear(); }
     this.deletedStories.add(id);
   }
@@ -301,6 +319,7 @@ export class SqliteStoryState implements StoryState {
       this.stories.clear();
       this.postingCache.clear();
       this.deletedStories.clear();
+      this.spans = null;
       this.dfCache.clear();
       this.dfPending.clear();
       const meta = (k: string) => (this.stmt.getMeta.get(k) as { value: number } | undefined)?.value ?? 0;

@@ -15,7 +15,7 @@ import type { Article, Story } from '../types.js';
 import { STORIES_CONFIG, type StoriesConfig } from './config.js';
 import { documentTerms, extractFeatures, type ArticleFeatures } from './features.js';
 import { defaultPrior, type DocumentFrequencyPrior } from './prior.js';
-import { MemoryStoryState, type StoryRecord, type StoryState } from './state.js';
+import { MemoryStoryState, type StoryRecord, type StorySpan, type StoryState } from './state.js';
 
 const DAY = 86_400_000;
 
@@ -467,7 +467,12 @@ export class StoryGrouper {
       .map(([t]) => t);
   }
 
-  private inWindow(f: ArticleFeatures, story: StoryRecord): boolean {
+  /** A story's time span, read without its record where the state can (see StoryState.storySpan). */
+  private spanOf(id: string): StorySpan | null {
+    return this.state.storySpan ? this.state.storySpan(id) : this.state.getStory(id);
+  }
+
+  private inWindow(f: ArticleFeatures, story: StorySpan): boolean {
     const time = f.time;
     if (time === null || story.firstTime === null || story.lastTime === null) return true;
     if (Math.max(time, story.lastTime) - Math.min(time, story.firstTime) > this.config.maxSpanDays * DAY) return false;
@@ -517,9 +522,13 @@ export class StoryGrouper {
     const out: Scored[] = [];
     let outside = 0;
     for (const id of this.candidates(q, null)) {
+      // The time span first: a candidate outside the window past the quota below is not read at all.
+      const span = this.spanOf(id);
+      if (!span) continue; // merged away: postings are cleaned lazily
+      const inWindow = this.inWindow(f, span);
+      if (!inWindow && outside >= this.config.maxRelatedCandidates) continue;
       const story = this.state.getStory(id);
-      if (!story) continue; // merged away: postings are cleaned lazily
-      const inWindow = this.inWindow(f, story);
+      if (!story) continue;
       if (inWindow) {
         const parts = this.scoreParts(f, q, story);
         out.push({ story, score: parts.score, centroid: parts.centroid, inWindow });
@@ -529,7 +538,7 @@ export class StoryGrouper {
       // store most candidates are old stories, each one more cold record to read: only the best-voted
       // maxRelatedCandidates of them are scored, by centroid and pooled keys (not member by member), with cached
       // norms that may be older (relatedNormRefreshRatio).
-      if (outside++ >= this.config.maxRelatedCandidates) continue;
+      outside++;
       const parts = this.scoreParts(f, q, story, this.config.relatedNormRefreshRatio, false);
       out.push({ story, score: parts.score, centroid: parts.centroid, inWindow });
     }
@@ -652,8 +661,10 @@ export class StoryGrouper {
       const ids = first ? first.map((x) => x.story.id) : this.candidates(c!, story.id);
       let target: StoryRecord | null = null;
       for (let i = 0; i < ids.length; i++) {
+        const span = this.spanOf(ids[i]!);
+        if (!span || !this.windowsTouch(story, span)) continue;
         const other = this.state.getStory(ids[i]!);
-        if (!other || other.id === story.id || !this.windowsTouch(story, other) || daysClash(story.days, other.days) || Boolean(story.roundup) !== Boolean(other.roundup)) continue;
+        if (!other || other.id === story.id || daysClash(story.days, other.days) || Boolean(story.roundup) !== Boolean(other.roundup)) continue;
         const sim = first ? first[i]!.centroid : this.cosineToRecord(c!, this.ownVectors(other)?.terms ?? other.centroid);
         if (sim >= this.config.mergeThreshold) { target = other; break; }
         // Would one of this story's latest members join the other story if it arrived now (df grown since)?
@@ -676,7 +687,7 @@ export class StoryGrouper {
     return false;
   }
 
-  private windowsTouch(a: StoryRecord, b: StoryRecord): boolean {
+  private windowsTouch(a: StorySpan, b: StorySpan): boolean {
     if (a.firstTime === null || b.firstTime === null || a.lastTime === null || b.lastTime === null) return true;
     if (Math.max(a.lastTime, b.lastTime) - Math.min(a.firstTime, b.firstTime) > this.config.maxSpanDays * DAY) return false;
     const w = this.config.windowDays * DAY;

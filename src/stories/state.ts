@@ -27,6 +27,9 @@ export interface StoryRecord {
   titleArticle: string | null;
 }
 
+/** When a story's articles were published: what deciding whether an article falls in its time window needs. */
+export type StorySpan = Pick<StoryRecord, 'first' | 'last' | 'firstTime' | 'lastTime'>;
+
 /** Synchronous on purpose: better-sqlite3 is synchronous and the grouper runs inside one transaction. */
 export interface StoryState {
   documentCount(): number;
@@ -46,6 +49,12 @@ export interface StoryState {
   moveArticles(from: string, to: string): void;
 
   getStory(id: string): StoryRecord | null;
+  /**
+   * Optional (SqliteStoryState has it): a story's time span without reading its record. Most candidates of an
+   * article in a large store are old stories outside its time window, and reading and parsing each record only to
+   * learn that was a fifth of grouping into a 100,000-article store.
+   */
+  storySpan?(id: string): StorySpan | null;
   putStory(story: StoryRecord): void;
   deleteStory(id: string): void;
   listStories(): StoryRecord[];
