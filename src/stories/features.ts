@@ -113,6 +113,25 @@ export function documentTerms(f: ArticleFeatures): string[] {
   return [...new Set([...Object.keys(f.terms), ...f.keys])];
 }
 
+/**
+ * A light stem with a nisba ending taken off: الجزائري and الجزائر, التونسية and تونس, البريطانية and بريطانيا meet as
+ * one term (the light stemmer keeps the nisba ي on purpose: for search, تونسي is not تونس). Why: one outlet writes
+ * "the Algerian elections", another "the elections in Algeria", and the same article says both. Only for grouping,
+ * and only where four letters are left: with three (روسي، كوري → روس، كور) short stems met other words, and on ANT
+ * dev the stories of North Korea's leader and of Trump's wish to meet him, three days apart, became one.
+ */
+export function groupingTerm(t: string): string {
+  const n = t.length;
+  if (n >= 6 && t.endsWith('يا')) return t.slice(0, -2);
+  if (n >= 5 && t.charCodeAt(n - 1) === 0x64a /* ي */ && t.charCodeAt(n - 2) !== 0x64a) return t.slice(0, -1);
+  return t;
+}
+
+/** The grouping terms of a text: light stems of its content words, nisba endings off (see groupingTerm). */
+function groupingTerms(text: string): string[] {
+  return analyze(text, { stem: true, stopwords: true }).map(groupingTerm);
+}
+
 function addTerms(into: Map<string, number>, terms: string[], weight: number): void {
   for (const t of terms) into.set(t, (into.get(t) ?? 0) + weight);
 }
@@ -130,14 +149,14 @@ export function extractFeatures(article: Article, config: StoriesConfig = STORIE
   const quote = headlineSpeaker(title, leadText);
   const headline = quote ? quote.rest : title;
   const weights = new Map<string, number>();
-  addTerms(weights, analyze(headline, { stem: true, stopwords: true }), config.titleWeight);
-  const speaker = new Set(quote ? analyze(quote.speaker, { stem: true, stopwords: true }) : []);
+  addTerms(weights, groupingTerms(headline), config.titleWeight);
+  const speaker = new Set(quote ? groupingTerms(quote.speaker) : []);
   if (quote) addTerms(weights, [...speaker], config.bodyWeight);
-  const leadTerms = analyze(leadText, { stem: true, stopwords: true });
+  const leadTerms = groupingTerms(leadText);
   addTerms(weights, leadTerms.filter((t) => !speaker.has(t)), config.leadWeight);
   // The lead names the speaker again ("قال محمد عبو ..."): there too the name weighs as a body term.
   addTerms(weights, leadTerms.filter((t) => speaker.has(t)), config.bodyWeight);
-  const body = analyze(text.slice(leadEnd), { stem: true, stopwords: true }).slice(0, config.maxBodyTokens);
+  const body = groupingTerms(text.slice(leadEnd)).slice(0, config.maxBodyTokens);
   addTerms(weights, body, config.bodyWeight);
 
   const top = [...weights].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, config.maxArticleTerms);
@@ -160,13 +179,13 @@ export function extractFeatures(article: Article, config: StoriesConfig = STORIE
       continue;
     }
     if (tok.kind !== 'word' || tok.norm.length < 3 || DEFINITE.test(tok.norm) || isStopword(tok.norm)) continue;
-    const s = stem(tok.norm);
+    const s = groupingTerm(stem(tok.norm));
     if (s.length >= 3 && !speaker.has(s)) keys.add(`n:${s}`);
   }
 
   // Phrase keys: pairs of adjacent content stems (stop-words skipped) within the headline and within the lead.
   for (const part of [headline, leadText]) {
-    const seq = analyze(part, { stem: true, stopwords: true }).filter((t) => t.length >= 2 && !/^\d+$/.test(t));
+    const seq = groupingTerms(part).filter((t) => t.length >= 2 && !/^\d+$/.test(t));
     for (let i = 0; i + 1 < seq.length && i < config.maxPhraseKeys; i++) {
       if (seq[i] !== seq[i + 1] && !speaker.has(seq[i]!) && !speaker.has(seq[i + 1]!)) keys.add(`p:${seq[i]}_${seq[i + 1]}`);
     }

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { needsShared } from '../helpers/shared.js';
 import { antDevSet, antMarchSet, seedSet, sampleSet, shuffled, type GoldSet } from '../../eval/stories.js';
-import { StoryGrouper, headlineSpeaker, isRoundupHeadline, scoreClusters } from '../../src/stories/index.js';
+import { StoryGrouper, extractFeatures, groupingTerm, headlineSpeaker, isRoundupHeadline, scoreClusters } from '../../src/stories/index.js';
+import { normalize, stem } from '../../src/text/index.js';
 import { SqliteStoryState } from '../../src/store/sqlite-stories.js';
 import type { Article } from '../../src/types.js';
 
@@ -152,4 +153,20 @@ test("one guest's answers on different subjects on one morning are not one story
   const g = new StoryGrouper();
   g.addBatch(antSets.get('ant-mar')!.articles);
   assert.notEqual(g.storyOf(president.id)!.id, g.storyOf(property.id)!.id, `"${president.title}" / "${property.title}"`);
+});
+
+test('a nisba and the place it names meet as one grouping term: الجزائرية / الجزائر, البريطانية / بريطانيا', needsShared, () => {
+  const dev = antDevSet();
+  assert.ok(dev);
+  const byId = new Map(dev.articles.map((a) => [a.id, a]));
+  // "غدا : انطلاق الانتخابات التشريعية الجزائرية" and "إقبال ضعيف على التصويت في الانتخابات التشريعية في الجزائر".
+  const adjective = extractFeatures(byId.get('JA-internationalNews-795-20170503')!);
+  const place = extractFeatures(byId.get('JA-internationalNews-867-20170504')!);
+  const algeria = groupingTerm(stem(normalize('الجزائرية')));
+  assert.equal(algeria, groupingTerm(stem(normalize('الجزائر'))));
+  assert.ok(adjective.terms[algeria]! > 0 && place.terms[algeria]! > 0, `both weigh ${algeria}`);
+  assert.equal(groupingTerm(stem(normalize('البريطانية'))), groupingTerm(stem(normalize('بريطانيا'))));
+  assert.equal(groupingTerm(stem(normalize('التونسيين'))), groupingTerm(stem(normalize('تونس'))));
+  // Short stems keep their ending: كوري is not كور, رأي is not رأ.
+  for (const w of ['الكورية', 'كوريا', 'رأي']) assert.equal(groupingTerm(stem(normalize(w))), stem(normalize(w)), w);
 });
