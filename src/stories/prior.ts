@@ -5,9 +5,9 @@
 // (pairwise F1 0.32; with these counts 0.62). Once the store holds many articles of its own, the prior is a small
 // share of every count. Built by `npm run build-prior` from ../shared (the ANT articles published before February
 // 2017, none of the evaluation windows); data/stories-df-prior.json says where the counts come from.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../package-root.js';
 import type { Article } from '../types.js';
 import { STORIES_CONFIG, type StoriesConfig } from './config.js';
 import { documentTerms, extractFeatures } from './features.js';
@@ -43,13 +43,7 @@ export function buildPrior(articles: Iterable<Article>, minDf = 2, config: Stori
 
 /** Where the shipped prior lives: data/ beside package.json (the repository or the installed package). */
 export function defaultPriorPath(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  return join(dir, 'data', 'stories-df-prior.json');
+  return join(packageRoot(), 'data', 'stories-df-prior.json');
 }
 
 /** Reads a prior file; a clear error names the file and what is wrong with it. */

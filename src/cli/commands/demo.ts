@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Command } from '../command.js';
 import { UsageError, dbPath } from '../command.js';
 import { Khabar } from '../../khabar.js';
+import { packageRoot } from '../../package-root.js';
 import { buildReport, storyGrouperFor } from '../../report.js';
 import { groupingProgress } from '../progress.js';
 import { renderStory } from '../../stories/index.js';
@@ -21,15 +21,9 @@ Options:
   --words N   summary length in words (default 100)
   --json      print the report as JSON (the shape of \`khabar report --json\`)`;
 
-/** samples/corpus of the installed package (two levels above dist/src/cli/commands, or src/cli/commands under tsx). */
+/** samples/corpus of the installed package (or of the repository). */
 export function sampleCorpusDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  return join(dir, 'samples', 'corpus');
+  return join(packageRoot(), 'samples', 'corpus');
 }
 
 export const command: Command = {
