@@ -112,6 +112,14 @@ async function buildStore(path: string, size: number): Promise<void> {
   console.log(`  built ${path} in ${secs(Date.now() - started)}`);
 }
 
+/** The path of the bench store of `size` articles, built first when it is not there yet (see buildStore). */
+export async function benchStore(size: number): Promise<string> {
+  const db = join(tmpdir(), `khabar-bench-api-${size}-v${STORE_VERSION}.db`);
+  if (existsSync(db)) console.log(`  reusing ${db}`);
+  else await buildStore(db, size);
+  return db;
+}
+
 /** Starts `khabar serve` on a free loopback port; resolves with its base URL once it listens, and `warmed` once it
  * has built the reports of its top stories in the background (with the line it logged). */
 function startServer(db: string): Promise<{ base: string; child: ChildProcess; startMs: number; warmed: Promise<string> }> {
@@ -184,9 +192,7 @@ export async function run(): Promise<void> {
   const concurrency = Number(process.env.KHABAR_BENCH_API_CONCURRENCY ?? 50);
   if (![size, rounds, perRound, concurrency].every((n) => Number.isInteger(n) && n > 0)) throw new Error('KHABAR_BENCH_API_* must be positive integers');
 
-  const db = join(tmpdir(), `khabar-bench-api-${size}-v${STORE_VERSION}.db`);
-  if (existsSync(db)) console.log(`  reusing ${db}`);
-  else await buildStore(db, size);
+  const db = await benchStore(size);
 
   const { base, child, startMs, warmed } = await startServer(db);
   try {

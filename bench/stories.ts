@@ -5,8 +5,15 @@
 // This machine's speed drifts from minute to minute, and the sizes are measured minutes apart; so the ratio is
 // also taken a second way: a fresh state of the smallest size is built beside the largest one and batches
 // alternate between the two (same moments, same heap), which no drift can bias.
-import { existsSync, readFileSync } from 'node:fs';
+// KHABAR_BENCH_STORIES_SQLITE=1 adds the persisted state the product uses: a catch-up of the API bench's 100,000
+// stored articles (bench/api.ts builds that store once; KHABAR_BENCH_STORIES_SQLITE_ARTICLES for another size).
+import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { Khabar } from '../src/khabar.js';
+import { storyGrouperFor } from '../src/report.js';
+import { benchStore } from './api.js';
 import { sentences } from '../src/text/index.js';
 import { MemoryStoryState, StoryGrouper } from '../src/stories/index.js';
 import type { Article } from '../src/types.js';
@@ -90,4 +97,43 @@ export async function run(): Promise<void> {
   }
   console.log('state: MemoryStoryState (in memory); articles recombine sentences of ANT v1.1 texts, mulberry32 seed 42 (43 for the second state)');
   console.log('machine reference: seconds to sha256 32 MB before each batch (0.05 s at full speed; larger = slower machine)');
+  if (process.env.KHABAR_BENCH_STORIES_SQLITE) await sqliteCatchUp(Number(process.env.KHABAR_BENCH_STORIES_SQLITE_ARTICLES ?? 100_000));
+  else console.log('(KHABAR_BENCH_STORIES_SQLITE=1 adds the persisted state: regrouping the API bench store, some 6 minutes more)');
+}
+
+/**
+ * The product's path: the SQLite story state of `khabar stories` catching up on a store of `size` articles (the API
+ * bench's store, built by bench/api.ts when missing, copied with its story tables emptied). One catch-up passes
+ * through every size on the way, so the rate while the state held 5,000–15,000 articles and while it held the last
+ * 10,000 come from the same run.
+ */
+async function sqliteCatchUp(size: number): Promise<void> {
+  const source = await benchStore(size);
+  const copy = join(tmpdir(), 'khabar-bench-stories-catchup.db');
+  for (const suffix of ['', '-wal', '-shm']) {
+    rmSync(copy + suffix, { force: true });
+    if (existsSync(source + suffix)) copyFileSync(source + suffix, copy + suffix);
+  }
+  const raw = new Database(copy);
+  raw.exec('DELETE FROM story_article; DELETE FROM story; DELETE FROM story_posting; DELETE FROM story_df; DELETE FROM story_meta;');
+  raw.close();
+  const khabar = Khabar.open({ db: copy });
+  const marks: { done: number; at: number }[] = [];
+  const start = performance.now();
+  try {
+    storyGrouperFor(khabar, { onProgress: (done) => marks.push({ done, at: performance.now() }) });
+  } finally {
+    khabar.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(copy + suffix, { force: true });
+  }
+  const seconds = (performance.now() - start) / 1000;
+  const total = marks.at(-1)?.done ?? 0;
+  const rate = (from: number, to: number): number => {
+    const a = marks.find((m) => m.done >= from), b = marks.find((m) => m.done >= to) ?? marks.at(-1);
+    return a && b && b.done > a.done ? (b.done - a.done) / ((b.at - a.at) / 1000) : NaN;
+  };
+  const early = rate(5_000, 15_000), late = rate(total - 10_000, total);
+  console.log(`persisted state (SQLite), catch-up of ${total.toLocaleString('en')} stored articles: ${seconds.toFixed(0)} s, ${(total / seconds).toFixed(0)} articles/s; ` +
+    `${early.toFixed(0)} articles/s while it held 5,000–15,000, ${late.toFixed(0)} over the last 10,000: ratio ${(late / early).toFixed(2)}; ` +
+    `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (this process, the in-memory runs above included)`);
 }
