@@ -47,19 +47,21 @@ export function defaultPriorPath(): string {
 }
 
 /** Reads a prior file; a clear error names the file and what is wrong with it. */
+const RESTORE = 'it ships with khabar: reinstall, or restore data/stories-df-prior.json from the repository (npm run build-prior rebuilds it from ../shared)';
+
 export function readPrior(path: string): DocumentFrequencyPrior {
   let parsed: PriorFile;
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8')) as PriorFile;
   } catch (e) {
-    throw new Error(`stories: cannot read the document-frequency prior ${path}: ${(e as Error).message} (rebuild it with npm run build-prior)`);
+    throw new Error(`stories: cannot read the document-frequency prior ${path}: ${(e as Error).message}; ${RESTORE}`);
   }
   if (!parsed || !Number.isInteger(parsed.documents) || parsed.documents < 1 || typeof parsed.df !== 'object' || parsed.df === null) {
-    throw new Error(`stories: the document-frequency prior ${path} has no "documents" count or no "df" table (rebuild it with npm run build-prior)`);
+    throw new Error(`stories: the document-frequency prior ${path} has no "documents" count or no "df" table; ${RESTORE}`);
   }
   const df = new Map<string, number>();
   for (const [t, n] of Object.entries(parsed.df)) {
-    if (!Number.isInteger(n) || n < 1 || n > parsed.documents) throw new Error(`stories: the document-frequency prior ${path} counts ${JSON.stringify(t)} in ${n} of ${parsed.documents} documents`);
+    if (!Number.isInteger(n) || n < 1 || n > parsed.documents) throw new Error(`stories: the document-frequency prior ${path} counts ${JSON.stringify(t)} in ${n} of ${parsed.documents} documents; ${RESTORE}`);
     df.set(t, n);
   }
   return { documents: parsed.documents, df };

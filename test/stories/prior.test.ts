@@ -42,7 +42,7 @@ test('a broken prior file is refused with its name and what is wrong', () => {
       writeFileSync(path, body);
       assert.throws(() => readPrior(path), message, name);
     }
-    assert.throws(() => readPrior(join(dir, 'absent.json')), /absent\.json.*npm run build-prior/);
+    assert.throws(() => readPrior(join(dir, 'absent.json')), /absent\.json.*reinstall, or restore data\/stories-df-prior\.json/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
