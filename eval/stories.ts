@@ -73,20 +73,29 @@ export function antTime(t: string | undefined): string | null {
   return /^\d{4}-\d\d-\d\d/.test(t) ? t : null;
 }
 
+const antJsonl = join(sharedDir, 'data', 'ant-corpus-v1.1', 'ant_v1.1.jsonl');
+
+/** The ANT articles (id = docno) that `keep` takes, in corpus order; null when ../shared has no ANT corpus. */
+function antArticles(keep: (a: Article) => boolean): Article[] | null {
+  if (!existsSync(antJsonl)) return null;
+  const out: Article[] = [];
+  for (const line of readFileSync(antJsonl, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const a = JSON.parse(line) as { docno: string; title?: string; time?: string; text?: string; url?: string; source?: string };
+    const art = article(a.docno, a.title ?? null, a.text ?? '', antTime(a.time), a.source ?? 'JawharaFM', a.url ?? null);
+    if (keep(art)) out.push(art);
+  }
+  return out;
+}
+
 /** A hand-grouped ANT window from eval/data (its articles read from the corpus by docno). */
 function antGoldSet(file: string, name: string): GoldSet | null {
   const goldPath = join(repoRoot, 'eval', 'data', file);
-  const jsonl = join(sharedDir, 'data', 'ant-corpus-v1.1', 'ant_v1.1.jsonl');
-  if (!existsSync(goldPath) || !existsSync(jsonl)) return null;
+  if (!existsSync(goldPath)) return null;
   const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as { groups: string[][] };
   const want = new Set(gold.groups.flat());
-  const articles: Article[] = [];
-  for (const line of readFileSync(jsonl, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const a = JSON.parse(line) as { docno: string; title?: string; time?: string; text?: string; url?: string; source?: string };
-    if (!want.has(a.docno)) continue;
-    articles.push(article(a.docno, a.title ?? null, a.text ?? '', antTime(a.time), a.source ?? 'JawharaFM', a.url ?? null));
-  }
+  const articles = antArticles((a) => want.has(a.id));
+  if (!articles) return null;
   articles.sort((x, y) => (x.id < y.id ? -1 : 1));
   return { name, articles, groups: gold.groups };
 }
@@ -112,17 +121,7 @@ export function antCheckSet(): GoldSet | null {
  * what the stories stage's document-frequency prior is counted from (scripts/build-df-prior.mjs, src/stories/prior.ts).
  */
 export function antHistory(): Article[] {
-  const jsonl = join(sharedDir, 'data', 'ant-corpus-v1.1', 'ant_v1.1.jsonl');
-  if (!existsSync(jsonl)) return [];
-  const out: Article[] = [];
-  for (const line of readFileSync(jsonl, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const a = JSON.parse(line) as { docno: string; title?: string; time?: string; text?: string; source?: string };
-    const published = antTime(a.time);
-    if (!published || published >= '2017-02-01') continue;
-    out.push(article(`history-${a.docno}`, a.title ?? null, a.text ?? '', published, a.source ?? 'JawharaFM'));
-  }
-  return out;
+  return antArticles((a) => a.published !== null && a.published < '2017-02-01') ?? [];
 }
 
 export async function goldSets(): Promise<GoldSet[]> {

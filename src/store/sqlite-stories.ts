@@ -48,6 +48,11 @@ class Cache<V> {
   clear(): void { this.map.clear(); }
 }
 
+/** The time span of a story record (or of a row carrying its fields), alone: what SqliteStoryState.spans keeps. */
+function spanOf(r: StorySpan): StorySpan {
+  return { first: r.first, last: r.last, firstTime: r.firstTime, lastTime: r.lastTime };
+}
+
 export class SqliteStoryState implements StoryState {
   readonly db: Database.Database;
   private readonly owned: boolean;
@@ -231,16 +236,14 @@ export class SqliteStoryState implements StoryState {
   storySpan(id: string): StorySpan | null {
     if (!this.spans) {
       this.spans = new Map();
-      for (const r of this.stmt.storySpans.iterate() as Iterable<{ id: string } & StorySpan>) {
-        this.spans.set(r.id, { first: r.first, last: r.last, firstTime: r.firstTime, lastTime: r.lastTime });
-      }
+      for (const r of this.stmt.storySpans.iterate() as Iterable<{ id: string } & StorySpan>) this.spans.set(r.id, spanOf(r));
     }
     return this.spans.get(id) ?? null;
   }
   putStory(story: StoryRecord): void {
     this.stmt.putStory.run(story.id, story.seq, JSON.stringify(story));
     this.stories.set(story.id, story);
-    this.spans?.set(story.id, { first: story.first, last: story.last, firstTime: story.firstTime, lastTime: story.lastTime });
+    this.spans?.set(story.id, spanOf(story));
   }
   deleteStory(id: string): void {
     for (const term of this.stmt.postingTermsOf.all(id) as string[]) {

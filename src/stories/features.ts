@@ -152,10 +152,8 @@ export function extractFeatures(article: Article, config: StoriesConfig = STORIE
   addTerms(weights, groupingTerms(headline), config.titleWeight);
   const speaker = new Set(quote ? groupingTerms(quote.speaker) : []);
   if (quote) addTerms(weights, [...speaker], config.bodyWeight);
-  const leadTerms = groupingTerms(leadText);
-  addTerms(weights, leadTerms.filter((t) => !speaker.has(t)), config.leadWeight);
   // The lead names the speaker again ("قال محمد عبو ..."): there too the name weighs as a body term.
-  addTerms(weights, leadTerms.filter((t) => speaker.has(t)), config.bodyWeight);
+  for (const t of groupingTerms(leadText)) weights.set(t, (weights.get(t) ?? 0) + (speaker.has(t) ? config.bodyWeight : config.leadWeight));
   const body = groupingTerms(text.slice(leadEnd)).slice(0, config.maxBodyTokens);
   addTerms(weights, body, config.bodyWeight);
 

@@ -145,7 +145,7 @@ interface PendingDf {
   df: Map<string, number>;
   /** Document frequencies (state + batch) read so far. Within a batch they do not change: grouping an article
    * moves its counts from the batch to the state (countDocument), so the sum stays the same. One lookup here
-   * replaces two (the state's cache of millions of terms, then the batch's), which were a tenth of a catch-up. */
+   * replaces three (the state's cache of millions of terms, the prior's, the batch's), a tenth of a catch-up. */
   seen: Map<string, number>;
 }
 

@@ -46,9 +46,10 @@ export function defaultPriorPath(): string {
   return join(packageRoot(), 'data', 'stories-df-prior.json');
 }
 
-/** Reads a prior file; a clear error names the file and what is wrong with it. */
+/** What every error about the prior file tells a user, who has no ../shared to rebuild it from. */
 const RESTORE = 'it ships with khabar: reinstall, or restore data/stories-df-prior.json from the repository (npm run build-prior rebuilds it from ../shared)';
 
+/** Reads a prior file; a clear error names the file and what is wrong with it. */
 export function readPrior(path: string): DocumentFrequencyPrior {
   let parsed: PriorFile;
   try {
