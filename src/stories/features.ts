@@ -26,6 +26,26 @@ export interface ArticleFeatures {
   days: number[];
   /** The headline announces a roundup of the day's news (أبرز أخبار الجمعة): many events, none its own. */
   roundup?: boolean;
+  /** The idf-weighted norms of `terms` and `keys`, as the grouper computed them (see StoredNorms). */
+  norms?: StoredNorms;
+}
+
+/**
+ * The idf-weighted squared norms of a record's terms and of its keys, each with the document count they were
+ * computed at: `terms` [documents, Σ(weight·idf)², number of terms], `keys` [documents, entity Σ, phrase Σ, number of
+ * keys]. The grouper keeps them with the records it writes, so a state that reads a record back cold (SQLite) does not
+ * look up the idf of its 300-odd terms and keys again: that was a tenth of grouping into a 100,000-article store.
+ * They are used while fresh, as the norms cached in memory are (STORIES_CONFIG.normRefreshRatio).
+ */
+export interface StoredNorms {
+  terms?: [documents: number, norm2: number, size: number];
+  keys?: [documents: number, entities2: number, phrases2: number, size: number];
+}
+
+/** A term weight with six decimals: the stored records stay short (a weight of 17 digits was a third of an article's
+ * stored features) and rereading them is faster; a cosine moves by well under 10⁻⁵. */
+export function roundWeight(w: number): number {
+  return Math.round(w * 1e6) / 1e6;
 }
 
 // Headline openings of news roundups, in normalized form (normalize(): أ→ا, ة→ه). From the bulletin headlines of
@@ -160,7 +180,7 @@ export function extractFeatures(article: Article, config: StoriesConfig = STORIE
   const top = [...weights].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, config.maxArticleTerms);
   const norm = Math.sqrt(top.reduce((s, [, w]) => s + w * w, 0)) || 1;
   const terms: Record<string, number> = {};
-  for (const [t, w] of top) terms[t] = w / norm;
+  for (const [t, w] of top) terms[t] = roundWeight(w / norm);
 
   // Entity-like keys from the headline and lead only: where an event's names and figures are stated.
   const keys = new Set<string>();

@@ -13,7 +13,7 @@
 // batch has one document count throughout, see addBatch, so there it is exact).
 import type { Article, Story } from '../types.js';
 import { STORIES_CONFIG, type StoriesConfig } from './config.js';
-import { documentTerms, extractFeatures, type ArticleFeatures } from './features.js';
+import { documentTerms, extractFeatures, roundWeight, type ArticleFeatures, type StoredNorms } from './features.js';
 import { defaultPrior, type DocumentFrequencyPrior } from './prior.js';
 import { MemoryStoryState, type StoryRecord, type StorySpan, type StoryState } from './state.js';
 
@@ -68,6 +68,13 @@ const TERM_NORM = Symbol('termNorm');
 const KEY_NORM = Symbol('keyNorm');
 interface NormCache { [TERM_NORM]?: RecordNorm; [KEY_NORM]?: KeyNorm }
 const cacheOf = (rec: object): NormCache => rec as NormCache;
+
+/** Takes stored norms as a record's cached ones, where it has none cached (or always, with `replace`). */
+function seedNorms(terms: object, keys: object, norms: StoredNorms, replace = false): void {
+  const t = cacheOf(terms), k = cacheOf(keys);
+  if (norms.terms && (replace || !t[TERM_NORM])) t[TERM_NORM] = { docs: norms.terms[0], norm2: norms.terms[1], size: norms.terms[2] };
+  if (norms.keys && (replace || !k[KEY_NORM])) k[KEY_NORM] = { docs: norms.keys[0], entities2: norms.keys[1], phrases2: norms.keys[2], size: norms.keys[3] };
+}
 
 /** A candidate story as scored for an article: the score, its centroid cosine, and whether it is in the time window. */
 interface Scored { story: StoryRecord; score: number; centroid: number; inWindow: boolean }
@@ -395,7 +402,7 @@ export class StoryGrouper {
     // Near-duplicates named by ingestion: the same copy is the same story, whatever the scores say.
     for (const rel of f.related) {
       const sid = this.state.storyOfArticle(rel);
-      const story = sid ? this.state.getStory(sid) : null;
+      const story = sid ? this.readStory(sid) : null;
       if (story) {
         this.join(story, f);
         const merged = this.recheck(story.id);
@@ -435,8 +442,8 @@ export class StoryGrouper {
     if (best) {
       for (const c of scored) {
         if (c.story.id === story.id || !c.inWindow || c.score < this.config.bridgeThreshold) continue;
-        const current = this.state.getStory(story.id);
-        const other = this.state.getStory(c.story.id);
+        const current = this.readStory(story.id);
+        const other = this.readStory(c.story.id);
         if (!current || !other || daysClash(current.days, other.days) || Boolean(current.roundup) !== Boolean(other.roundup)) continue;
         if (!this.windowsTouch(current, other)) continue; // together they would span more than maxSpanDays
         const [keep, drop] = current.seq < other.seq ? [current, other] : [other, current];
@@ -527,7 +534,7 @@ export class StoryGrouper {
       if (!span) continue; // merged away: postings are cleaned lazily
       const inWindow = this.inWindow(f, span);
       if (!inWindow && outside >= this.config.maxRelatedCandidates) continue;
-      const story = this.state.getStory(id);
+      const story = this.readStory(id);
       if (!story) continue;
       if (inWindow) {
         const parts = this.scoreParts(f, q, story);
@@ -565,8 +572,8 @@ export class StoryGrouper {
     // has exactly maxCentroidTerms entries) was compared with that article above already.
     const single = story.articles.length === 1 && (own !== null || (centroidSize !== this.config.maxCentroidTerms &&
       storyKeys.size !== this.config.maxCentroidTerms));
-    if (!single && members) {
-      for (const m of this.state.getArticles(story.articles.slice(-this.config.maxMembersCompared))) {
+    if (!single && members && this.config.maxMembersCompared > 0) {
+      for (const m of this.readArticles(story.articles.slice(-this.config.maxMembersCompared))) {
         memberSim = Math.max(memberSim, this.cosineToRecord(q, m.terms, tolerance));
         const memberKeys = this.keyCosines(q, m.keys, tolerance);
         entitySim = Math.max(entitySim, memberKeys.entity);
@@ -585,7 +592,7 @@ export class StoryGrouper {
    */
   private ownVectors(story: StoryRecord): { terms: Record<string, number>; keys: string[] } | null {
     if (story.articles.length !== 1 || !isEmptyRecord(story.centroid)) return null;
-    const m = this.state.getArticle(story.articles[0]!);
+    const m = this.readArticle(story.articles[0]!);
     return m ? { terms: m.terms, keys: m.keys } : null;
   }
 
@@ -605,7 +612,7 @@ export class StoryGrouper {
     if (story.articles.length > 1) {
       this.changed(story.centroid);
       this.changed(story.keys);
-      for (const [t, w] of Object.entries(f.terms)) story.centroid[t] = (story.centroid[t] ?? 0) + w;
+      for (const [t, w] of Object.entries(f.terms)) story.centroid[t] = roundWeight((story.centroid[t] ?? 0) + w);
       if (Object.keys(story.centroid).length > 2 * this.config.maxCentroidTerms) story.centroid = pruneTop(story.centroid, this.config.maxCentroidTerms);
       for (const k of f.keys) story.keys[k] = (story.keys[k] ?? 0) + 1;
       if (Object.keys(story.keys).length > 2 * this.config.maxCentroidTerms) story.keys = pruneTop(story.keys, this.config.maxCentroidTerms);
@@ -614,15 +621,17 @@ export class StoryGrouper {
     [story.last, story.lastTime] = pubMax(story.last, story.lastTime, f.published, f.time);
     if (f.source && !story.sources.includes(f.source)) story.sources.push(f.source);
     for (const d of f.days ?? []) { story.days ??= []; if (!story.days.includes(d)) story.days.push(d); }
+    const probe = q ?? this.probeOf(f);
+    this.keepNorms(f, probe);
     this.state.putArticle(f, story.id);
     this.retitle(story);
-    this.state.putStory(story);
-    this.state.addPostings(story.id, this.indexKeys((q ?? this.probe(f.terms, null)).terms));
+    this.saveStory(story);
+    this.state.addPostings(story.id, this.indexKeys(probe.terms));
   }
 
   /** The title is the headline (or lead sentence) of the member closest to the centroid: never invented. */
   private retitle(story: StoryRecord): void {
-    const members = this.state.getArticles(story.articles.slice(-30));
+    const members = this.readArticles(story.articles.slice(-30));
     let best: ArticleFeatures | null = null;
     if (members.length === 1) {
       best = members[0]!;
@@ -644,17 +653,17 @@ export class StoryGrouper {
 
   private link(a: string, b: string): void {
     if (a === b) return;
-    const sa = this.state.getStory(a);
-    const sb = this.state.getStory(b);
+    const sa = this.readStory(a);
+    const sb = this.readStory(b);
     if (!sa || !sb) return;
-    if (!sa.related.includes(b) && sa.related.length < this.config.maxRelated) { sa.related.push(b); this.state.putStory(sa); }
-    if (!sb.related.includes(a) && sb.related.length < this.config.maxRelated) { sb.related.push(a); this.state.putStory(sb); }
+    if (!sa.related.includes(b) && sa.related.length < this.config.maxRelated) { sa.related.push(b); this.saveStory(sa); }
+    if (!sb.related.includes(a) && sb.related.length < this.config.maxRelated) { sb.related.push(a); this.saveStory(sb); }
   }
 
   /** Re-check: merge the story with any candidate whose centroid became close and whose window touches. */
   private recheck(storyId: string, scored: Scored[] | null = null): string[] {
     const merged: string[] = [];
-    let story = this.state.getStory(storyId);
+    let story = this.readStory(storyId);
     for (let round = 0; story && round < 4; round++) {
       const first = round === 0 ? scored : null;
       const c = first ? null : this.probe(this.ownVectors(story)?.terms ?? story.centroid, null);
@@ -663,7 +672,7 @@ export class StoryGrouper {
       for (let i = 0; i < ids.length; i++) {
         const span = this.spanOf(ids[i]!);
         if (!span || !this.windowsTouch(story, span)) continue;
-        const other = this.state.getStory(ids[i]!);
+        const other = this.readStory(ids[i]!);
         if (!other || other.id === story.id || daysClash(story.days, other.days) || Boolean(story.roundup) !== Boolean(other.roundup)) continue;
         const sim = first ? first[i]!.centroid : this.cosineToRecord(c!, this.ownVectors(other)?.terms ?? other.centroid);
         if (sim >= this.config.mergeThreshold) { target = other; break; }
@@ -674,13 +683,13 @@ export class StoryGrouper {
       const [keep, drop] = story.seq < target.seq ? [story, target] : [target, story];
       this.mergeInto(keep, drop);
       merged.push(drop.id);
-      story = this.state.getStory(keep.id);
+      story = this.readStory(keep.id);
     }
     return merged;
   }
 
   private memberWouldJoin(story: StoryRecord, other: StoryRecord): boolean {
-    for (const m of this.state.getArticles(story.articles.slice(-this.config.recheckMembers))) {
+    for (const m of this.readArticles(story.articles.slice(-this.config.recheckMembers))) {
       if (!this.inWindow(m, other)) continue;
       if (this.score(m, this.probeOf(m), other) >= this.config.memberMergeThreshold) return true;
     }
@@ -702,7 +711,7 @@ export class StoryGrouper {
     keep.articles.push(...drop.articles);
     this.changed(keep.centroid);
     this.changed(keep.keys);
-    for (const [t, w] of Object.entries(drop.centroid)) keep.centroid[t] = (keep.centroid[t] ?? 0) + w;
+    for (const [t, w] of Object.entries(drop.centroid)) keep.centroid[t] = roundWeight((keep.centroid[t] ?? 0) + w);
     keep.centroid = pruneTop(keep.centroid, 2 * this.config.maxCentroidTerms);
     for (const [k, c] of Object.entries(drop.keys)) keep.keys[k] = (keep.keys[k] ?? 0) + c;
     [keep.first, keep.firstTime] = pubMin(keep.first, keep.firstTime, drop.first, drop.firstTime);
@@ -713,17 +722,59 @@ export class StoryGrouper {
     keep.related = keep.related.filter((r) => r !== drop.id);
     for (const r of drop.related) {
       if (r === keep.id) continue;
-      const other = this.state.getStory(r);
+      const other = this.readStory(r);
       if (!other) continue;
       other.related = other.related.filter((x) => x !== drop.id);
       if (!other.related.includes(keep.id)) other.related.push(keep.id);
-      this.state.putStory(other);
+      this.saveStory(other);
       if (!keep.related.includes(r)) keep.related.push(r);
     }
     this.state.deleteStory(drop.id);
     this.retitle(keep);
-    this.state.putStory(keep);
+    this.saveStory(keep);
     this.state.addPostings(keep.id, this.indexKeys(this.probe(keep.centroid, null).terms));
+  }
+
+  /** A story record from the state, its stored norms taken as its cached ones (see StoredNorms). */
+  private readStory(id: string): StoryRecord | null {
+    const s = this.state.getStory(id);
+    if (s?.norms) seedNorms(s.centroid, s.keys, s.norms);
+    return s;
+  }
+
+  private readArticle(id: string): ArticleFeatures | null {
+    const f = this.state.getArticle(id);
+    if (f?.norms) seedNorms(f.terms, f.keys, f.norms);
+    return f;
+  }
+
+  private readArticles(ids: string[]): ArticleFeatures[] {
+    const out = this.state.getArticles(ids);
+    for (const f of out) if (f.norms) seedNorms(f.terms, f.keys, f.norms);
+    return out;
+  }
+
+  /** Writes a story with the norms of its centroid and keys (reusing cached ones a reader may still take). */
+  private saveStory(story: StoryRecord): void {
+    if (isEmptyRecord(story.centroid)) {
+      delete story.norms;
+    } else {
+      const wide = Math.max(this.config.normRefreshRatio, this.config.relatedNormRefreshRatio);
+      const t = this.termNorm(story.centroid, wide);
+      const k = this.keyNorm(story.keys, wide);
+      story.norms = { terms: [t.docs, t.norm2, t.size], keys: [k.docs, k.entities2, k.phrases2, k.size] };
+    }
+    this.state.putStory(story);
+  }
+
+  /** An article's norms are its probe's (computed at this document count): cached on its vectors and stored with it. */
+  private keepNorms(f: ArticleFeatures, q: Probe): void {
+    const docs = this.documentCount();
+    f.norms = {
+      terms: [docs, q.termsNorm2, q.terms.size],
+      keys: [docs, q.entitiesNorm2, q.phrasesNorm2, q.entitiesQ.size + q.phrasesQ.size],
+    };
+    seedNorms(f.terms, f.keys, f.norms, true);
   }
 
   /** The story record of an article (null when the article was never grouped). */

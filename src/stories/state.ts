@@ -1,7 +1,7 @@
 // Where the grouper keeps what it knows between articles (and between `khabar ingest` runs): stories,
 // per-article features, document frequencies and a capped inverted index from terms to stories.
 // MemoryStoryState is here; SqliteStoryState (src/store/sqlite-stories.ts) persists the same thing.
-import type { ArticleFeatures } from './features.js';
+import type { ArticleFeatures, StoredNorms } from './features.js';
 
 export interface StoryRecord {
   id: string;
@@ -25,6 +25,9 @@ export interface StoryRecord {
   roundup?: boolean;
   title: string;
   titleArticle: string | null;
+  /** The norms of `centroid` and `keys` when the grouper wrote the record (absent for a one-article story, whose
+   * vectors are its article's). */
+  norms?: StoredNorms;
 }
 
 /** When a story's articles were published: what deciding whether an article falls in its time window needs. */

@@ -12,6 +12,7 @@ import { antDevSet, sampleSet, seedSet, shuffled, splitSet } from '../../eval/st
 import { MemoryStoryState, STORIES_CONFIG, StoryGrouper, groupStoredArticles } from '../../src/stories/index.js';
 import { SqliteStoryState } from '../../src/store/sqlite-stories.js';
 import { Khabar } from '../../src/khabar.js';
+import Database from 'better-sqlite3';
 import type { Article } from '../../src/types.js';
 
 function partition(groups: string[][]): string[] {
@@ -194,4 +195,41 @@ test('a batch read twice must read the same articles both times, or it says wher
   const twice = new StoryGrouper();
   twice.addBatch(() => sample.articles);
   assert.deepEqual(partition(twice.stories().map((x) => x.articles)), batchPartition(sample.articles));
+});
+
+test('a store reopened scores new articles exactly as the process that grouped its stories would have', needsShared, () => {
+  // The grouper writes each story's and article's idf-weighted norms with it. Read back cold, they are the norms the
+  // writing process held in memory, so the scores of a second day's articles match to the last bit; before, a cold
+  // record's norms were computed again with the new document counts, and the scores drifted.
+  const ant = antDevSet();
+  assert.ok(ant, 'ANT dev set found');
+  const days = [...new Set(ant.articles.map((a) => (a.published ?? '').slice(0, 10)))].sort();
+  const firstDays = new Set(days.slice(0, 2));
+  const early = ant.articles.filter((a) => firstDays.has((a.published ?? '').slice(0, 10)));
+  const later = ant.articles.filter((a) => !firstDays.has((a.published ?? '').slice(0, 10)));
+  assert.ok(early.length >= 40 && later.length >= 40, `${early.length} and ${later.length} articles`);
+  const dir = mkdtempSync(join(tmpdir(), 'khabar-stories-norms-'));
+  const path = join(dir, 'k.db');
+  try {
+    const writer = new SqliteStoryState(path);
+    new StoryGrouper(writer).addBatch(early);
+    writer.close();
+    const reopened = new SqliteStoryState(path);
+    const cold = new StoryGrouper(reopened).addBatch(later);
+    reopened.close();
+    const memory = new StoryGrouper(new MemoryStoryState());
+    memory.addBatch(early);
+    const warm = memory.addBatch(later);
+    assert.ok(warm.filter((r) => r.action === 'joined').length >= 5, 'several later articles join earlier stories');
+    assert.deepEqual(cold.map((r) => [r.article, r.action, r.score]), warm.map((r) => [r.article, r.action, r.score]));
+    // Every stored multi-article story carries its norms; one-article stories take their article's.
+    const db = new Database(path, { readonly: true });
+    const records = (db.prepare('SELECT record FROM story').pluck().all() as string[]).map((r) => JSON.parse(r));
+    const features = (db.prepare('SELECT features FROM story_article').pluck().all() as string[]).map((r) => JSON.parse(r));
+    db.close();
+    assert.ok(records.filter((r) => r.articles.length > 1).every((r) => r.norms?.terms?.[1] > 0), 'multi-article stories store norms');
+    assert.ok(features.every((f) => f.norms?.terms?.[1] > 0 && f.norms.terms[2] === Object.keys(f.terms).length), 'articles store norms');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
