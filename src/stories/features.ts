@@ -26,6 +26,8 @@ export interface ArticleFeatures {
   days: number[];
   /** The headline announces a roundup of the day's news (أبرز أخبار الجمعة): many events, none its own. */
   roundup?: boolean;
+  /** The place (or body) a headline opens with, as grouping terms joined by a space ("قفص" for "قفصة : ..."). */
+  dateline?: string;
   /** The idf-weighted norms of `terms` and `keys`, as the grouper computed them (see StoredNorms). */
   norms?: StoredNorms;
 }
@@ -128,6 +130,21 @@ export function headlineSpeaker(title: string, lead: string): { speaker: string;
   return null;
 }
 
+/**
+ * The dateline of a headline: the one or two words before a spaced colon ("قفصة : إيقاف عنصر تكفيري", "وزارة التربية :
+ * ..."), when they are not a quote's speaker; as grouping terms joined by a space. Null without one.
+ * Why: local outlets open a headline with the town it happened in, and two arrests or seizures told in the same
+ * words in two towns are two events (ANT March: an arrest in Gafsa and one in Mahdia became one story).
+ */
+export function headlineDateline(title: string, lead: string): string | null {
+  const m = /^\s*["«]?([^:"«»]{2,40}?)["»]?\s+:\s+\S/.exec(title);
+  if (!m || headlineSpeaker(title, lead)) return null;
+  const words = tokenize(m[1]!).filter((t) => t.kind === 'word');
+  if (words.length < 1 || words.length > 2) return null;
+  const terms = groupingTerms(m[1]!);
+  return terms.length ? terms.join(' ') : null;
+}
+
 /** The distinct terms and keys an article counts in the document frequencies. */
 export function documentTerms(f: ArticleFeatures): string[] {
   return [...new Set([...Object.keys(f.terms), ...f.keys])];
@@ -167,6 +184,7 @@ export function extractFeatures(article: Article, config: StoriesConfig = STORIE
 
   // A quote headline's speaker weighs as a body term: the rest of the headline says what the article is about.
   const quote = headlineSpeaker(title, leadText);
+  const dateline = quote ? null : headlineDateline(title, leadText);
   const headline = quote ? quote.rest : title;
   const weights = new Map<string, number>();
   addTerms(weights, groupingTerms(headline), config.titleWeight);
@@ -222,5 +240,6 @@ export function extractFeatures(article: Article, config: StoriesConfig = STORIE
     related: Array.isArray(article.related) ? article.related.filter((r) => typeof r === 'string') : [],
     days: headlineDays(title, parseTime(article.published)),
     roundup: isRoundupHeadline(title),
+    ...(dateline ? { dateline } : {}),
   };
 }

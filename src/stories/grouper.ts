@@ -124,6 +124,17 @@ function daysClash(a: number[] | undefined, b: number[] | undefined): boolean {
   return !a.some((d) => b.includes(d));
 }
 
+/**
+ * Two sides (an article or story each: its datelines and its terms) open their headlines with different places and
+ * neither mentions the other's: the same words about two towns are two events. A side that names the other's place
+ * anywhere in its terms (فرنسا and باريس, both in an Orly article) does not clash.
+ */
+function datelineClash(a: string[] | undefined, aTerms: Record<string, number>, b: string[] | undefined, bTerms: Record<string, number>): boolean {
+  if (!a?.length || !b?.length || a.some((d) => b.includes(d))) return false;
+  const mentioned = (places: string[], terms: Record<string, number>): boolean => places.some((p) => p.split(' ').some((t) => t in terms));
+  return !mentioned(a, bTerms) && !mentioned(b, aTerms);
+}
+
 function pruneTop(rec: Record<string, number>, keep: number): Record<string, number> {
   const entries = Object.entries(rec);
   if (entries.length <= keep) return rec;
@@ -444,7 +455,7 @@ export class StoryGrouper {
         if (c.story.id === story.id || !c.inWindow || c.score < this.config.bridgeThreshold) continue;
         const current = this.readStory(story.id);
         const other = this.readStory(c.story.id);
-        if (!current || !other || daysClash(current.days, other.days) || Boolean(current.roundup) !== Boolean(other.roundup)) continue;
+        if (!current || !other || this.storiesClash(current, other)) continue;
         if (!this.windowsTouch(current, other)) continue; // together they would span more than maxSpanDays
         const [keep, drop] = current.seq < other.seq ? [current, other] : [other, current];
         this.mergeInto(keep, drop);
@@ -581,7 +592,8 @@ export class StoryGrouper {
       }
     }
     const score = Math.max(centroidSim, memberSim) + this.config.entityWeight * entitySim + this.config.phraseWeight * phraseSim;
-    const clash = daysClash(f.days, story.days) || Boolean(f.roundup) !== Boolean(story.roundup);
+    const clash = daysClash(f.days, story.days) || Boolean(f.roundup) !== Boolean(story.roundup) ||
+      datelineClash(f.dateline ? [f.dateline] : undefined, f.terms, story.datelines, centroid);
     return { score: clash ? score * this.config.dayMismatchFactor : score, centroid: centroidSim };
   }
 
@@ -621,6 +633,7 @@ export class StoryGrouper {
     [story.last, story.lastTime] = pubMax(story.last, story.lastTime, f.published, f.time);
     if (f.source && !story.sources.includes(f.source)) story.sources.push(f.source);
     for (const d of f.days ?? []) { story.days ??= []; if (!story.days.includes(d)) story.days.push(d); }
+    if (f.dateline) { story.datelines ??= []; if (!story.datelines.includes(f.dateline)) story.datelines.push(f.dateline); }
     const probe = q ?? this.probeOf(f);
     this.keepNorms(f, probe);
     this.state.putArticle(f, story.id);
@@ -673,7 +686,7 @@ export class StoryGrouper {
         const span = this.spanOf(ids[i]!);
         if (!span || !this.windowsTouch(story, span)) continue;
         const other = this.readStory(ids[i]!);
-        if (!other || other.id === story.id || daysClash(story.days, other.days) || Boolean(story.roundup) !== Boolean(other.roundup)) continue;
+        if (!other || other.id === story.id || this.storiesClash(story, other)) continue;
         const sim = first ? first[i]!.centroid : this.cosineToRecord(c!, this.ownVectors(other)?.terms ?? other.centroid);
         if (sim >= this.config.mergeThreshold) { target = other; break; }
         // Would one of this story's latest members join the other story if it arrived now (df grown since)?
@@ -718,6 +731,7 @@ export class StoryGrouper {
     [keep.last, keep.lastTime] = pubMax(keep.last, keep.lastTime, drop.last, drop.lastTime);
     for (const s of drop.sources) if (!keep.sources.includes(s)) keep.sources.push(s);
     for (const d of drop.days ?? []) { keep.days ??= []; if (!keep.days.includes(d)) keep.days.push(d); }
+    for (const d of drop.datelines ?? []) { keep.datelines ??= []; if (!keep.datelines.includes(d)) keep.datelines.push(d); }
     // Related links of the dropped story now point at the kept one.
     keep.related = keep.related.filter((r) => r !== drop.id);
     for (const r of drop.related) {
@@ -733,6 +747,13 @@ export class StoryGrouper {
     this.retitle(keep);
     this.saveStory(keep);
     this.state.addPostings(keep.id, this.indexKeys(this.probe(keep.centroid, null).terms));
+  }
+
+  /** Two stories that may not merge: their headlines name different weekdays or places, or one is a roundup. */
+  private storiesClash(a: StoryRecord, b: StoryRecord): boolean {
+    if (daysClash(a.days, b.days) || Boolean(a.roundup) !== Boolean(b.roundup)) return true;
+    if (!a.datelines?.length || !b.datelines?.length) return false;
+    return datelineClash(a.datelines, this.ownVectors(a)?.terms ?? a.centroid, b.datelines, this.ownVectors(b)?.terms ?? b.centroid);
   }
 
   /** A story record from the state, its stored norms taken as its cached ones (see StoredNorms). */

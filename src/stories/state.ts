@@ -21,6 +21,8 @@ export interface StoryRecord {
   related: string[];
   /** Weekdays named by the members' headlines (see ArticleFeatures.days). */
   days?: number[];
+  /** The members' headline datelines (see ArticleFeatures.dateline). */
+  datelines?: string[];
   /** Started by a news roundup (see ArticleFeatures.roundup). */
   roundup?: boolean;
   title: string;

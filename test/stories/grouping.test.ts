@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { needsShared } from '../helpers/shared.js';
 import { antDevSet, antMarchSet, seedSet, sampleSet, shuffled, type GoldSet } from '../../eval/stories.js';
-import { StoryGrouper, extractFeatures, groupingTerm, headlineSpeaker, isRoundupHeadline, scoreClusters } from '../../src/stories/index.js';
+import { StoryGrouper, extractFeatures, groupingTerm, headlineDateline, headlineSpeaker, isRoundupHeadline, scoreClusters } from '../../src/stories/index.js';
 import { normalize, stem } from '../../src/text/index.js';
 import { SqliteStoryState } from '../../src/store/sqlite-stories.js';
 import type { Article } from '../../src/types.js';
@@ -169,4 +169,24 @@ test('a nisba and the place it names meet as one grouping term: الجزائري
   assert.equal(groupingTerm(stem(normalize('التونسيين'))), groupingTerm(stem(normalize('تونس'))));
   // Short stems keep their ending: كوري is not كور, رأي is not رأ.
   for (const w of ['الكورية', 'كوريا', 'رأي']) assert.equal(groupingTerm(stem(normalize(w))), stem(normalize(w)), w);
+});
+
+test('a headline dateline is the place before the colon; a speaker or a longer topic is none', needsShared, () => {
+  const [gafsa, mahdia, abbou, tozeur] = antMarch('JA-localNews-2892-20170316', 'JA-localNews-3067-20170318', 'JA-localNews-2852-20170316', 'JA-localNews-2975-20170317');
+  assert.equal(headlineDateline(gafsa.title!, gafsa.text), groupingTerm(stem(normalize('قفصة'))), gafsa.title!);
+  assert.equal(headlineDateline(mahdia.title!, mahdia.text), groupingTerm(stem(normalize('المهديّة'))), mahdia.title!);
+  assert.equal(headlineDateline(abbou.title!, abbou.text), null, 'a quote headline: its speaker is not a place');
+  assert.equal(headlineDateline(tozeur.title!, tozeur.text), null, 'no colon, no dateline');
+  assert.equal(headlineDateline('بسبب قرار تعليق الدروس : وقفة احتجاجية للأولياء في المنستير', ''), null, 'four words before the colon are a topic');
+});
+
+test('the same arrest told in two towns is two stories; the Orly attack told from Paris and from France is one', needsShared, () => {
+  // "قفصة : إيقاف عنصر تكفيري مجّد العملية الإرهابية بقبلّي" (16 March) and "المهديّة : القبض على تكفيري بتهمة الإرهاب"
+  // (18 March) share their words and no place; "باريس : الشرطة تقتل رجلا ..." and "فرنسا : الشرطة تحدد هوية منفذ هجوم
+  // أورلي" name each other's place in their text.
+  const [gafsa, mahdia, paris, france] = antMarch('JA-localNews-2892-20170316', 'JA-localNews-3067-20170318', 'JA-internationalNews-554-20170318', 'JA-internationalNews-553-20170318');
+  const g = new StoryGrouper();
+  g.addBatch(antSets.get('ant-mar')!.articles);
+  assert.notEqual(g.storyOf(gafsa.id)!.id, g.storyOf(mahdia.id)!.id);
+  assert.equal(g.storyOf(paris.id)!.id, g.storyOf(france.id)!.id);
 });
