@@ -137,8 +137,13 @@ export function headlineSpeaker(title: string, lead: string): { speaker: string;
  * words in two towns are two events (ANT March: an arrest in Gafsa and one in Mahdia became one story).
  */
 export function headlineDateline(title: string, lead: string): string | null {
+  return headlineSpeaker(title, lead) ? null : datelineOf(title);
+}
+
+/** The dateline of a headline already known not to be a quote's (see headlineDateline). */
+function datelineOf(title: string): string | null {
   const m = /^\s*["«]?([^:"«»]{2,40}?)["»]?\s+:\s+\S/.exec(title);
-  if (!m || headlineSpeaker(title, lead)) return null;
+  if (!m) return null;
   const words = tokenize(m[1]!).filter((t) => t.kind === 'word');
   if (words.length < 1 || words.length > 2) return null;
   const terms = groupingTerms(m[1]!);
@@ -184,7 +189,7 @@ export function extractFeatures(article: Article, config: StoriesConfig = STORIE
 
   // A quote headline's speaker weighs as a body term: the rest of the headline says what the article is about.
   const quote = headlineSpeaker(title, leadText);
-  const dateline = quote ? null : headlineDateline(title, leadText);
+  const dateline = quote ? null : datelineOf(title);
   const headline = quote ? quote.rest : title;
   const weights = new Map<string, number>();
   addTerms(weights, groupingTerms(headline), config.titleWeight);

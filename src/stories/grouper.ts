@@ -624,6 +624,7 @@ export class StoryGrouper {
     if (story.articles.length > 1) {
       this.changed(story.centroid);
       this.changed(story.keys);
+      delete story.norms; // stale until saveStory writes them again
       for (const [t, w] of Object.entries(f.terms)) story.centroid[t] = roundWeight((story.centroid[t] ?? 0) + w);
       if (Object.keys(story.centroid).length > 2 * this.config.maxCentroidTerms) story.centroid = pruneTop(story.centroid, this.config.maxCentroidTerms);
       for (const k of f.keys) story.keys[k] = (story.keys[k] ?? 0) + 1;
@@ -724,6 +725,7 @@ export class StoryGrouper {
     keep.articles.push(...drop.articles);
     this.changed(keep.centroid);
     this.changed(keep.keys);
+    delete keep.norms; // stale until saveStory writes them again
     for (const [t, w] of Object.entries(drop.centroid)) keep.centroid[t] = roundWeight((keep.centroid[t] ?? 0) + w);
     keep.centroid = pruneTop(keep.centroid, 2 * this.config.maxCentroidTerms);
     for (const [k, c] of Object.entries(drop.keys)) keep.keys[k] = (keep.keys[k] ?? 0) + c;
