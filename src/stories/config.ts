@@ -1,8 +1,9 @@
 // Every tuned number of the stories stage, in one place. Each says what it does and what data it was
 // chosen on. Dev sets: the seeds (../shared/seeds, 5 articles), the sample corpus (samples/gold/stories.json)
 // and the hand-grouped ANT windows eval/data/ant-dev-stories.json (135 articles, 2–5 May 2017) and, since session 5,
-// eval/data/ant-check-stories.json (126 articles, 16–18 March 2017; held out in sessions 3–4). Held out, never tuned
-// on: eval/data/ant-check2-stories.json (122 articles, 4–6 June 2017, grouped by hand at the start of session 5).
+// eval/data/ant-check-stories.json (126 articles, 16–18 March 2017; held out in sessions 3–4) and, since session 8,
+// eval/data/ant-check2-stories.json (122 articles, 4–6 June 2017; held out in sessions 5–7). Held out, never tuned
+// on: eval/data/ant-check3-stories.json (104 articles, 7–9 February 2017, grouped by hand at the start of session 8).
 // Figures: `npm run eval -- stories`, `npm run bench -- stories`.
 //
 // Session 2 (2026-11-23), tuned on the whole ANT dev set (errors of both halves studied), seeds and sample:
