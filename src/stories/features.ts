@@ -1,6 +1,6 @@
 // What the grouper keeps of an article: a weighted term vector (stems after stop-word removal), entity-like
 // keys (proper-noun-ish words, numbers), the time and what a story listing needs to show it.
-import { analyze, isStopword, normalize, sentences, stem, tokenize } from '../text/index.js';
+import { PLACES, PLACE_SYNONYMS, analyze, isStopword, normalize, sentences, stem, tokenize } from '../text/index.js';
 import type { Article } from '../types.js';
 import { STORIES_CONFIG, type StoriesConfig } from './config.js';
 
@@ -140,14 +140,26 @@ export function headlineDateline(title: string, lead: string): string | null {
   return headlineSpeaker(title, lead) ? null : datelineOf(title);
 }
 
-/** The dateline of a headline already known not to be a quote's (see headlineDateline). */
+/** The grouping terms of every listed place name, joined by a space: what a dateline must be (lazily built). */
+let placeTerms: Set<string> | null = null;
+function isPlace(terms: string): boolean {
+  placeTerms ??= new Set([...PLACES, ...PLACE_SYNONYMS.flat()].map((p) => groupingTerms(p).join(' ')));
+  return placeTerms.has(terms);
+}
+
+/**
+ * The dateline of a headline already known not to be a quote's (see headlineDateline): the one or two words before
+ * the colon, when they name a listed place. Session 8: without the list, topics and fillers were read as places
+ * ("بعد المقاطعة :", "بالتفاصيل :", "غدا :"), and on ANT June two reports of the Gulf boycott, one headed
+ * "بعد المقاطعة" and one "بعد مقاطعتها", were scored as if they happened in two towns.
+ */
 function datelineOf(title: string): string | null {
   const m = /^\s*["«]?([^:"«»]{2,40}?)["»]?\s+:\s+\S/.exec(title);
   if (!m) return null;
   const words = tokenize(m[1]!).filter((t) => t.kind === 'word');
   if (words.length < 1 || words.length > 2) return null;
-  const terms = groupingTerms(m[1]!);
-  return terms.length ? terms.join(' ') : null;
+  const terms = groupingTerms(m[1]!).join(' ');
+  return terms && isPlace(terms) ? terms : null;
 }
 
 /** The distinct terms and keys an article counts in the document frequencies. */

@@ -1,5 +1,5 @@
 // Public surface of the text stage: Arabic normalization, tokens, sentences, light stemming, stop words,
-// the analyzer, number words and dates.
+// the analyzer, number words, dates and the place names that recur in the news.
 export { normalize } from './normalize.js';
 export { countWords, splitWords, tokenize } from './tokenize.js';
 export type { Token, TokenKind } from './tokenize.js';
@@ -12,3 +12,4 @@ export type { AnalyzeOptions } from './analyze.js';
 export { findNumbers, parseNumber } from './numbers.js';
 export type { NumberMention } from './numbers.js';
 export { parseDates } from './dates.js';
+export { PLACES, PLACE_SYNONYMS } from './places.js';

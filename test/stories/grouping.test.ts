@@ -178,6 +178,12 @@ test('a headline dateline is the place before the colon; a speaker or a longer t
   assert.equal(headlineDateline(abbou.title!, abbou.text), null, 'a quote headline: its speaker is not a place');
   assert.equal(headlineDateline(tozeur.title!, tozeur.text), null, 'no colon, no dateline');
   assert.equal(headlineDateline('بسبب قرار تعليق الدروس : وقفة احتجاجية للأولياء في المنستير', ''), null, 'four words before the colon are a topic');
+  // ANT June headlines (4–6 June 2017): a topic or a filler before the colon is not a place, the town is.
+  for (const topic of ['بعد المقاطعة : إيران تفتح مجالها الجوي أمام الطائرات القطرية', 'بعد مقاطعتها :  ايران تبدي استعدادها لشحن المواد الغذائية لقطر',
+    'بالتفاصيل : رزنامة امتحانات الباكالوريا في دورتيها الرئيسية والمراقبة', 'تنطلق غدا : كل التفاصيل عن الدورة الرئيسية لباكالوريا 2017']) {
+    assert.equal(headlineDateline(topic, ''), null, topic);
+  }
+  assert.equal(headlineDateline('جندوبة : انقطاع حركة المرور اثر انهيار أحد المعابر', ''), groupingTerm(stem(normalize('جندوبة'))));
 });
 
 test('the same arrest told in two towns is two stories; the Orly attack told from Paris and from France is one', needsShared, () => {
