@@ -8,7 +8,8 @@
 //     التزام/ألمانيا/ألف… (RADICAL_AL_*); لل before a ل-word gives the ل back (للجنة → لجنه).
 //     Else a bare و if ≥ minAfterWaw letters remain and the word is not a و-word (وزير, وزارة, واشنطن …).
 //     Unlike Light-10 we do not strip bare ف ب ك ل (فرنسا, بلاد, كتاب, لبنان would break).
-//  3. Suffixes, keeping ≥ STEM_LIMITS.minAfterSuffix letters: the pronoun ها or ه (also ة, folded to ه);
+//  3. Suffixes, keeping ≥ STEM_LIMITS.minAfterSuffix letters: the pronoun ها or ه (also ة, folded to ه), and
+//     the ت a ة becomes before it (مقاطعتها → مقاطع, as مقاطعة);
 //     then one plural/dual ending تين تان ات ون ين ان (not on protected words like قانون, بوتين, لبنان or
 //     -ستان countries); then a final ه again (ساهدهات → ساهد).
 //  4. The nisba ي is KEPT (Lucene removes it): سوري/سورية/سوريون/السوريين → سوري, while سوريا stays سوريا,
@@ -54,12 +55,18 @@ function hasRadicalAl(w: string, alPos: number): boolean {
 function suffixEnd(w: string, s: number, n: number): number {
   let e = n;
   // Pronoun ها / ه (ه also covers the folded ة).
+  let pronoun = false;
   if (w.charCodeAt(e - 1) === HEH) {
     if (w.charCodeAt(e - 2) === ALEF) { /* not ها: ends with اه */ }
-    else if (e - 1 - s >= MIN_SUF) e -= 1;
+    else if (e - 1 - s >= MIN_SUF) { e -= 1; pronoun = true; }
   } else if (w.charCodeAt(e - 1) === ALEF && w.charCodeAt(e - 2) === HEH && e - 2 - s >= MIN_SUF) {
     e -= 2;
+    pronoun = true;
   }
+  // A ة before a pronoun is written ت (مقاطعتها, زيارته): drop it as the ة of مقاطعة, زيارة is dropped, so the
+  // noun with and without its pronoun meet. Not after ا (the plural ات below), and only where three letters remain:
+  // بيته, صوتها, وقته keep their ت. A stem ending in a root ت (بيوتها, نباته) loses it, a rarer error.
+  if (pronoun && w.charCodeAt(e - 1) === TEH && w.charCodeAt(e - 2) !== ALEF && e - 1 - s >= MIN_SUF) e -= 1;
   // Plural / dual endings.
   const last = w.charCodeAt(e - 1);
   const prev = w.charCodeAt(e - 2);

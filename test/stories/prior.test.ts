@@ -52,17 +52,18 @@ function storyWith(groups: string[][], id: string): string[] {
   return groups.find((g) => g.includes(id)) ?? [];
 }
 
-test('grouped alone, ANT March keeps the Orly attack in one story with the prior, where its own idf split one article off', needsShared, () => {
+test('grouped alone, ANT March keeps the Orly attack in one story, with the prior and with its own idf alone', needsShared, () => {
   const march = antMarchSet();
   assert.ok(march);
   const orly = march.groups.find((g) => g.includes('JA-internationalNews-553-20170318'))!;
   assert.equal(orly.length, 8);
-  const withPrior = groupWithGrouper()(march.articles);
-  const without = groupWithGrouper({}, { prior: null })(march.articles);
-  for (const id of orly) assert.ok(storyWith(withPrior, orly[0]!).includes(id), `${id} with the rest of the Orly story`);
-  // In 126 articles أورلي is in 8 and counts as a fairly common word: the article on a delayed flight from France,
-  // which names the airport once, fell off.
-  assert.ok(orly.some((id) => !storyWith(without, orly[0]!).includes(id)));
+  // In 126 articles أورلي is in 8 and counts as a fairly common word: until session 8 the article on a delayed flight
+  // from France, which names the airport once, fell off without the prior. Since session 8 the stemmer joins its
+  // "رحلته" with رحلة (and another member's وجهتها with وجهة), and it stays on either way.
+  for (const options of [{}, { prior: null }]) {
+    const grouping = groupWithGrouper({}, options)(march.articles);
+    for (const id of orly) assert.ok(storyWith(grouping, orly[0]!).includes(id), `${id} with the rest of the Orly story (${options.prior === null ? 'no prior' : 'prior'})`);
+  }
 });
 
 test('with the prior, Norway reopening its embassy stays apart from a British travel warning (ANT May)', needsShared, () => {

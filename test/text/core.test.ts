@@ -74,6 +74,14 @@ test('stem gives one stem to a noun with and without article and clitics', () =>
   same(['الوزير', 'وزير', 'ووزير', 'والوزير']);
   same(['اللجنة', 'للجنة', 'لجنة']);
   same(['الالتزام', 'التزام', 'بالتزام']);
+  // A ة is written ت before a pronoun (ANT June: "بعد المقاطعة" and "بعد مقاطعتها"; ANT March: "رحلته").
+  same(['المقاطعة', 'مقاطعة', 'مقاطعتها']);
+  same(['الرحلة', 'رحلة', 'رحلته']);
+  same(['الحكومة', 'حكومتها', 'حكومته']);
+  // … but not the ت of a plural or of a short word.
+  assert.equal(stemOf('قواته'), stemOf('القوات'));
+  assert.equal(stemOf('بيته'), 'بيت');
+  assert.equal(stemOf('صوتها'), 'صوت');
 });
 
 test('stem avoids the classic Light-10 errors', () => {
