@@ -176,6 +176,20 @@ export function documentTerms(f: ArticleFeatures): string[] {
  * go onto a listed place only (session 8: قطري → قطر), as does a place behind a bare ب or ل (لقطر → قطر).
  */
 export function groupingTerm(t: string): string {
+  let g = termMemo.get(t);
+  if (g === undefined) {
+    g = computeGroupingTerm(t);
+    if (termMemo.size >= TERM_MEMO_MAX) termMemo.clear();
+    termMemo.set(t, g);
+  }
+  return g;
+}
+
+/** Grouping terms by stem: news vocabulary repeats, and the place lookups ran for every word of every article. */
+const termMemo = new Map<string, string>();
+const TERM_MEMO_MAX = 200_000;
+
+function computeGroupingTerm(t: string): string {
   const b = nisbaOff(t);
   const places = singleWordPlaces();
   const place = (x: string): string | undefined => places.get(x) ?? (x.endsWith('ات') ? places.get(x.slice(0, -2)) : undefined);
