@@ -57,8 +57,10 @@
 export const STORIES_CONFIG = {
   // ---- article vector ----
   /** Weight of a title term, a lead term (first LEAD_SENTENCES sentences) and a body term. By hand: a
-   * headline names the event, the lead says who/where/when, the rest drifts. Checked on the ANT dev set. */
-  titleWeight: 3,
+   * headline names the event, the lead says who/where/when, the rest drifts. Checked on the ANT dev set.
+   * Session 8: title 3 → 4, the one change of a sweep over the three ANT dev sets that lost on none of them, on
+   * either path (3.5–5 are all as good or better: a plateau, not a spike). */
+  titleWeight: 4,
   leadWeight: 2,
   bodyWeight: 1,
   leadSentences: 2,
