@@ -426,7 +426,8 @@ export class StoryGrouper {
     let best: { story: StoryRecord; score: number } | null = null;
     for (const c of scored) {
       if (!c.inWindow) continue;
-      const threshold = f.time === null || c.story.firstTime === null ? this.config.joinThresholdUndated : this.config.joinThreshold;
+      const threshold = f.time === null || c.story.firstTime === null ? this.config.joinThresholdUndated
+        : c.story.articles.length >= this.config.establishedStorySize ? this.config.joinThresholdEstablished : this.config.joinThreshold;
       if (c.score >= threshold && (!best || c.score > best.score)) best = { story: c.story, score: c.score };
     }
 
