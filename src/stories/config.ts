@@ -124,6 +124,12 @@ export const STORIES_CONFIG = {
    * 0.720/0.740 and May to 0.867/0.855, the same trade of granularity between the sets as every threshold. */
   establishedStorySize: 3,
   joinThresholdEstablished: 0.32,
+  /** Bridging merges two stories only when the later starts at most this many hours after the earlier ends: an
+   * article close to two stories a day or more apart is more often a follow-up of one that shares words with the
+   * other. Session 8, ANT June: of the bridges of the three dev sets, two joined different events 22 and 46 hours
+   * apart (a baccalaureate calendar and the eve of the exams; Djerba airport flights and Djerba ferries), none of
+   * the right ones was more than 5 hours apart. */
+  bridgeMaxGapHours: 12,
   /** An article or story without a date is compared by content alone, with this stricter threshold. */
   joinThresholdUndated: 0.4,
   /** Stories above this score that do not join (outside the window, or below joinThreshold) are related.

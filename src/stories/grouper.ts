@@ -18,6 +18,7 @@ import { defaultPrior, type DocumentFrequencyPrior } from './prior.js';
 import { MemoryStoryState, type StoryRecord, type StorySpan, type StoryState } from './state.js';
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 
 export interface AssignResult {
   article: string;
@@ -458,6 +459,7 @@ export class StoryGrouper {
         const other = this.readStory(c.story.id);
         if (!current || !other || this.storiesClash(current, other)) continue;
         if (!this.windowsTouch(current, other)) continue; // together they would span more than maxSpanDays
+        if (this.gapHours(current, other) > this.config.bridgeMaxGapHours) continue;
         const [keep, drop] = current.seq < other.seq ? [current, other] : [other, current];
         this.mergeInto(keep, drop);
         merged.push(drop.id);
@@ -709,6 +711,13 @@ export class StoryGrouper {
       if (this.score(m, this.probeOf(m), other) >= this.config.memberMergeThreshold) return true;
     }
     return false;
+  }
+
+  /** Hours between the end of the earlier story and the start of the later one (negative when they overlap; 0
+   * when either has no time). */
+  private gapHours(a: StorySpan, b: StorySpan): number {
+    if (a.firstTime === null || b.firstTime === null || a.lastTime === null || b.lastTime === null) return 0;
+    return (Math.max(a.firstTime, b.firstTime) - Math.min(a.lastTime, b.lastTime)) / HOUR;
   }
 
   private windowsTouch(a: StorySpan, b: StorySpan): boolean {
