@@ -11,6 +11,7 @@ import { StoryGrouper, extractFeatures, groupingTerm, headlineDateline, headline
 import { normalize, stem } from '../../src/text/index.js';
 import { SqliteStoryState } from '../../src/store/sqlite-stories.js';
 import type { Article } from '../../src/types.js';
+import type { StoriesConfig } from '../../src/stories/config.js';
 
 function partition(groups: string[][]): string[] {
   return groups.map((g) => [...g].sort().join(' ')).sort();
@@ -201,6 +202,20 @@ test('a headline dateline is the place before the colon; a speaker or a longer t
     assert.equal(headlineDateline(topic, ''), null, topic);
   }
   assert.equal(headlineDateline('جندوبة : انقطاع حركة المرور اثر انهيار أحد المعابر', ''), groupingTerm(stem(normalize('جندوبة'))));
+});
+
+test('an article close to two stories more than half a day apart does not bridge them (ANT June: Djerba airport, Djerba ferries)', needsShared, () => {
+  // "تعطّل الرحلات بمطار جربة جرجيس" (4 June) and "استئناف حركة بطاحات جربة" (5 June) are two events; the ferries'
+  // resumption also reads like the airport's ("استئناف رحلات مطار جربة جرجيس") and bridged them.
+  const june = antJuneSet();
+  assert.ok(june);
+  const apart = (config: Partial<StoriesConfig>): boolean => {
+    const g = new StoryGrouper(undefined, config);
+    g.addBatch(june.articles);
+    return g.storyOf('JA-localNews-4382-20170604')!.id !== g.storyOf('JA-localNews-4460-20170605')!.id;
+  };
+  assert.ok(apart({}));
+  assert.ok(!apart({ bridgeMaxGapHours: Infinity }), 'without the bound the bridge joins them: the test would not test it');
 });
 
 test('the same arrest told in two towns is two stories; the Orly attack told from Paris and from France is one', needsShared, () => {
