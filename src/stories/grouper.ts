@@ -427,8 +427,7 @@ export class StoryGrouper {
     let best: { story: StoryRecord; score: number } | null = null;
     for (const c of scored) {
       if (!c.inWindow) continue;
-      const threshold = f.time === null || c.story.firstTime === null ? this.config.joinThresholdUndated
-        : c.story.articles.length >= this.config.establishedStorySize ? this.config.joinThresholdEstablished : this.config.joinThreshold;
+      const threshold = f.time === null || c.story.firstTime === null ? this.config.joinThresholdUndated : this.joinThresholdFor(c.story.articles.length);
       if (c.score >= threshold && (!best || c.score > best.score)) best = { story: c.story, score: c.score };
     }
 
@@ -475,6 +474,13 @@ export class StoryGrouper {
     // candidates were computed while scoring, and the re-check's first round reads them instead of again.
     merged.push(...this.recheck(story.id, action === 'new' ? scored : null));
     return { article: f.id, story: this.state.storyOfArticle(f.id) ?? story.id, action, score: best?.score ?? 0, merged };
+  }
+
+  /** The score an article needs to join a story of `size` articles (see joinThresholdEstablished). */
+  private joinThresholdFor(size: number): number {
+    const c = this.config;
+    if (size < c.establishedStorySize) return c.joinThreshold;
+    return Math.max(c.joinThresholdFloor, c.joinThresholdEstablished - c.joinThresholdSizeSlope * Math.log2(size / c.establishedStorySize));
   }
 
   /** The terms a record is posted under: its highest weight·idf terms that are not too frequent. */
