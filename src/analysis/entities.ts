@@ -10,7 +10,7 @@ import {
 } from './gazetteer.js';
 import { fold, nameKey, nameTokens, sameKey, sameTokenKey, skeleton, tokenDistance, tokenKey } from './names.js';
 import { NAME_MATCH } from './config.js';
-import { memoized } from './memo.js';
+import { memoized } from '../text/index.js';
 import { bareForms, stripConj, surfaceWithoutClitics, words, type Word } from './tokens.js';
 
 export interface Mention {

@@ -2,7 +2,7 @@
 // (تشاووش أوغلو / جاويش أوغلو / تشاوش اوغلو, آكار / أكار, أستانة / أستانا / آستانا) gets the same or a near key,
 // while look-alikes (لافروف / لافرينتييف, قضاء عكار / محافظة عكار) stay apart.
 import { NAME_MATCH } from './config.js';
-import { memoized } from './memo.js';
+import { memoized } from '../text/index.js';
 
 const HARAKAT = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
 const BIDI = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;

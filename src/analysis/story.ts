@@ -11,7 +11,7 @@ import { extractQuotes, type RawQuote } from './quotes.js';
 import { nameKey, sameName, skeleton } from './names.js';
 import { countedNumbers, numberMentions } from './numbers.js';
 import { conflation } from './terms.js';
-import { memoized } from './memo.js';
+import { memoized } from '../text/index.js';
 
 export interface ArticleSentence { text: string; start: number; end: number; terms: string[] }
 export interface ArticleNumber { value: number; approximate: boolean; text: string; unit: string; sentence: number }

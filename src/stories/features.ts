@@ -1,6 +1,6 @@
 // What the grouper keeps of an article: a weighted term vector (stems after stop-word removal), entity-like
 // keys (proper-noun-ish words, numbers), the time and what a story listing needs to show it.
-import { PLACES, PLACE_SYNONYMS, analyze, isStopword, normalize, sentences, stem, tokenize } from '../text/index.js';
+import { PLACES, PLACE_SYNONYMS, analyze, isStopword, memoized, normalize, sentences, stem, tokenize } from '../text/index.js';
 import type { Article } from '../types.js';
 import { STORIES_CONFIG, type StoriesConfig } from './config.js';
 
@@ -175,20 +175,9 @@ export function documentTerms(f: ArticleFeatures): string[] {
  * dev the stories of North Korea's leader and of Trump's wish to meet him, three days apart, became one. Shorter ones
  * go onto a listed place only (session 8: قطري → قطر), as does a place behind a bare ب or ل (لقطر → قطر).
  */
-export function groupingTerm(t: string): string {
-  let g = termMemo.get(t);
-  if (g === undefined) {
-    g = computeGroupingTerm(t);
-    if (termMemo.size >= TERM_MEMO_MAX) termMemo.clear();
-    termMemo.set(t, g);
-  }
-  return g;
-}
+export const groupingTerm: (t: string) => string = memoized(computeGroupingTerm);
 
-/** Grouping terms by stem: news vocabulary repeats, and the place lookups ran for every word of every article. */
-const termMemo = new Map<string, string>();
-const TERM_MEMO_MAX = 200_000;
-
+/** groupingTerm unmemoized (memoized because the place lookups ran for every word of every article). */
 function computeGroupingTerm(t: string): string {
   const b = nisbaOff(t);
   const places = singleWordPlaces();

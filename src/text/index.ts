@@ -1,5 +1,5 @@
 // Public surface of the text stage: Arabic normalization, tokens, sentences, light stemming, stop words,
-// the analyzer, number words, dates and the place names that recur in the news.
+// the analyzer, number words, dates, the place names that recur in the news, and a bounded memo for per-word functions.
 export { normalize } from './normalize.js';
 export { countWords, splitWords, tokenize } from './tokenize.js';
 export type { Token, TokenKind } from './tokenize.js';
@@ -13,3 +13,4 @@ export { findNumbers, parseNumber } from './numbers.js';
 export type { NumberMention } from './numbers.js';
 export { parseDates } from './dates.js';
 export { PLACES, PLACE_SYNONYMS } from './places.js';
+export { memoized } from './memo.js';

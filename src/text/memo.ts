@@ -1,6 +1,6 @@
-// One bounded memo for the pure per-word functions of analysis (fold, token keys, word predicates): they run
-// for every word of every article and news vocabulary repeats. The map is emptied when it reaches its cap, so
-// a long-running server stays bounded; keys longer than `longest` (whole sentences) are computed, not kept.
+// One bounded memo for pure per-word functions (analysis: fold, token keys, word predicates; stories: grouping
+// terms): they run for every word of every article and news vocabulary repeats. The map is emptied when it reaches
+// its cap, so a long-running server stays bounded; keys longer than `longest` (whole sentences) are computed, not kept.
 const MEMO_MAX = 100_000;
 
 export function memoized<V>(compute: (key: string) => V, longest = Infinity): (key: string) => V {
