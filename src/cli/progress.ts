@@ -4,6 +4,7 @@ import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { CliIO } from './command.js';
+import { Khabar } from '../khabar.js';
 
 /** How often the line is redrawn at most. */
 const REDRAW_MS = 200;
@@ -54,6 +55,24 @@ export function groupingProgress(io: CliIO): { onProgress: (done: number, total:
     },
     done: () => line?.clear(),
   };
+}
+
+/**
+ * Opens the database of a command. A store whose search rows another version of the analyzer wrote has them
+ * rewritten first (Khabar): the progress line shows it on a terminal, and one line on stderr says it happened.
+ */
+export function openKhabar(path: string, io: CliIO): Khabar {
+  let line: ProgressLine | null = null;
+  const khabar = Khabar.open({
+    db: path,
+    onReindex: (done, total) => {
+      line ??= new ProgressLine(io, total, 'articles re-indexed for search');
+      line.update(done);
+    },
+  });
+  (line as ProgressLine | null)?.clear();
+  if (khabar.reindexed) io.err(`khabar: ${path}: search index rewritten for this version's analyzer (${khabar.reindexed} articles)`);
+  return khabar;
 }
 
 export function formatSeconds(s: number): string {

@@ -13,7 +13,7 @@
 import Database from 'better-sqlite3';
 import type { Article, RemovedLine } from '../types.js';
 import { migrate, type MigrationStep } from './migrate.js';
-import type { ArticleExtras, ArticleFilter, ArticleToPut, PutResult, Store, StoreHit, TermQuery } from './types.js';
+import type { ArticleExtras, ArticleFilter, ArticleToPut, IndexedText, PutResult, Store, StoreHit, TermQuery } from './types.js';
 
 export const ARTICLE_MIGRATIONS: MigrationStep[] = [
   {
@@ -69,6 +69,11 @@ export const ARTICLE_MIGRATIONS: MigrationStep[] = [
     `,
   },
 ];
+
+/** The kv key of the search analyzer version the FTS rows were written with (see Store.searchIndexVersion). */
+const SEARCH_INDEX_KEY = 'search-index-version';
+/** Articles per transaction of a search reindex: one FTS segment flush per commit, and a bounded page in memory. */
+const REINDEX_BATCH = 2000;
 
 /**
  * bm25 column weights for (title_norm, title_stem, norm, stem): an exact normalized form counts twice a
@@ -293,6 +298,36 @@ export class SqliteStore implements Store {
 
   version(): string {
     return `${this.db.pragma('data_version', { simple: true }) as number}:${this.writes}`;
+  }
+
+  searchIndexVersion(): number | null {
+    const row = this.stmt.kvGet.get(SEARCH_INDEX_KEY) as { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as number) : null;
+  }
+
+  reindexSearch(index: (text: { title: string | null; text: string }) => IndexedText, version: number,
+    onProgress?: (done: number, total: number) => void): number {
+    const total = this.countArticles();
+    const page = this.db.prepare('SELECT rowid, title, text FROM article WHERE rowid > ? ORDER BY rowid LIMIT ?');
+    const rewrite = this.db.transaction((rows: { rowid: number; title: string | null; text: string }[]) => {
+      for (const r of rows) {
+        const ix = index(r);
+        this.stmt.deleteFts.run(r.rowid);
+        this.stmt.insertFts.run(r.rowid, ix.titleNorm, ix.titleStem, ix.bodyNorm, ix.bodyStem);
+      }
+    });
+    let done = 0;
+    for (let after = 0; ;) {
+      const rows = page.all(after, REINDEX_BATCH) as { rowid: number; title: string | null; text: string }[];
+      if (!rows.length) break;
+      rewrite(rows);
+      done += rows.length;
+      after = rows[rows.length - 1]!.rowid;
+      onProgress?.(done, total);
+    }
+    this.stmt.kvPut.run(SEARCH_INDEX_KEY, JSON.stringify(version));
+    this.writes++;
+    return done;
   }
 
   loadCleaningContext(): unknown {

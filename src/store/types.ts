@@ -93,6 +93,15 @@ export interface Store {
   countArticles(): number;
   /** Ranked articles matching every term, with filters. */
   searchArticles(query: TermQuery, filter?: ArticleFilter): StoreHit[];
+  /** The version of the search analyzer the stored search rows were written with (null: never recorded). */
+  searchIndexVersion(): number | null;
+  /**
+   * Rewrites every stored article's search row with `index`, in batches that are each atomic, then records
+   * `version`. An interrupted run leaves every row whole (old or new) and no version recorded, so the next one
+   * starts again. Returns the number of articles rewritten.
+   */
+  reindexSearch(index: (text: { title: string | null; text: string }) => IndexedText, version: number,
+    onProgress?: (done: number, total: number) => void): number;
   /** The serialized CleaningContext (src/ingest), or null when none is saved. */
   loadCleaningContext(): unknown;
   saveCleaningContext(json: unknown): void;

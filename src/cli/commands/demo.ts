@@ -3,10 +3,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from '../command.js';
 import { UsageError, dbPath } from '../command.js';
-import { Khabar } from '../../khabar.js';
 import { packageRoot } from '../../package-root.js';
 import { buildReport, storyGrouperFor } from '../../report.js';
-import { groupingProgress } from '../progress.js';
+import { groupingProgress, openKhabar } from '../progress.js';
 import { renderStory } from '../../stories/index.js';
 
 const usage = `Usage: khabar demo [--db PATH] [--words N] [--json]
@@ -42,7 +41,7 @@ export const command: Command = {
       return 1;
     }
     const path = dbPath(values.db, io.env);
-    const khabar = Khabar.open({ db: path });
+    const khabar = openKhabar(path, io);
     try {
       let failed = 0;
       const counts = await khabar.ingest([corpus], {

@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
 import { UsageError, dbPath } from '../command.js';
-import { Khabar } from '../../khabar.js';
-import { ProgressLine, estimateArticles } from '../progress.js';
+import { ProgressLine, estimateArticles, openKhabar } from '../progress.js';
 
 const usage = `Usage: khabar ingest INPUT... [--db PATH] [--max-bytes N] [--allow-private]
 
@@ -37,7 +36,7 @@ export const command: Command = {
       if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new UsageError(`--max-bytes must be a positive integer, not "${values['max-bytes']}"`);
     }
     const total = io.isTTY ? await estimateArticles(positionals) : null;
-    const khabar = Khabar.open({ db: dbPath(values.db, io.env) });
+    const khabar = openKhabar(dbPath(values.db, io.env), io);
     const progress = new ProgressLine(io, total);
     try {
       const counts = await khabar.ingest(positionals, {

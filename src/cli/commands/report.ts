@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildReport, storyGrouperFor } from '../../report.js';
-import { groupingProgress } from '../progress.js';
+import { groupingProgress, openKhabar } from '../progress.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
-import { Khabar } from '../../khabar.js';
 
 const usage = `Usage: khabar report INPUT... --json [--db PATH] [--max-bytes N] [--allow-private]
 
@@ -38,7 +37,7 @@ export const command: Command = {
       if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new UsageError(`--max-bytes must be a positive integer, not "${values['max-bytes']}"`);
     }
     const tempDir = values.db ? null : mkdtempSync(join(tmpdir(), 'khabar-report-'));
-    const khabar = Khabar.open({ db: values.db ?? join(tempDir!, 'report.db') });
+    const khabar = openKhabar(values.db ?? join(tempDir!, 'report.db'), io);
     try {
       const ids: string[] = [];
       const counts = await khabar.ingest(positionals, {

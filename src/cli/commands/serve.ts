@@ -1,11 +1,10 @@
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
 import { UsageError, dbPath } from '../command.js';
-import { Khabar } from '../../khabar.js';
 import { buildServer, DEFAULT_BODY_LIMIT, warmUpReports } from '../../api/index.js';
 import { KhabarLibrarySource } from '../../api/khabar-source.js';
 import { storyGrouperFor } from '../../report.js';
-import { groupingProgress } from '../progress.js';
+import { groupingProgress, openKhabar } from '../progress.js';
 
 const usage = `Usage: khabar serve [--port 8080] [--host 127.0.0.1] [--db PATH] [--body-limit BYTES]
 
@@ -33,7 +32,7 @@ export const command: Command = {
     const bodyLimit = values['body-limit'] === undefined ? DEFAULT_BODY_LIMIT : Number(values['body-limit']);
     if (!Number.isInteger(bodyLimit) || bodyLimit < 1024) throw new UsageError(`--body-limit must be an integer ≥ 1024, got "${values['body-limit']}"`);
 
-    const khabar = Khabar.open({ db: dbPath(values.db, io.env) });
+    const khabar = openKhabar(dbPath(values.db, io.env), io);
     // Articles stored since the last grouping (by `khabar ingest`) are grouped before the server listens.
     const progress = groupingProgress(io);
     const grouper = storyGrouperFor(khabar, progress);

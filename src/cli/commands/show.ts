@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { CliIO, Command } from '../command.js';
 import { UsageError, dbPath } from '../command.js';
-import { Khabar } from '../../khabar.js';
+import type { Khabar } from '../../khabar.js';
+import { openKhabar } from '../progress.js';
 
 const usage = `Usage: khabar show ID [--removed] [--json] [--db PATH]
 
@@ -19,7 +20,7 @@ export function openExisting(path: string, io: CliIO): Khabar | null {
     io.err(`khabar: ${path}: no such database (run \`khabar ingest INPUT... --db ${path}\` first)`);
     return null;
   }
-  return Khabar.open({ db: path });
+  return openKhabar(path, io);
 }
 
 export function checkDate(flag: string, value: string | undefined): void {
