@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { HOSTILE, openFixture, type Fixture } from './fixture.js';
-import { hasShared, repoRoot } from '../helpers/shared.js';
+import { hasShared, needsShared, repoRoot } from '../helpers/shared.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} not found (apt-get install chromium)`;
@@ -71,7 +71,7 @@ describe('web page in chromium', { skip }, () => {
     await page.screenshot({ path: join(shots, 'article.png'), fullPage: true });
   });
 
-  test('search finds a name written another way and highlights it', async () => {
+  test('search finds a name written another way and highlights it', needsShared, async () => {
     await page.goto(`${base}/`);
     // 000 writes تشاووش أوغلو; the search stage folds spelling variants.
     await page.fill('input[name=q]', 'جاويش أوغلو');
