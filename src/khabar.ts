@@ -11,7 +11,8 @@ export interface KhabarOptions {
   db: string;
   /**
    * Progress of rewriting the search index of a store written with another version of the search analyzer
-   * (SEARCH_INDEX_VERSION), which opening it does before anything else: 4–6 seconds per 10,000 articles (39 s and 60 s for the 100,000 and 110,000 of the bench stores).
+   * (SEARCH_INDEX_VERSION), which opening it does before anything else: 4–6 seconds per 10,000 articles (39 s and
+   * 60 s for the 100,000 and 110,000 of the bench stores).
    */
   onReindex?: (done: number, total: number) => void;
 }
