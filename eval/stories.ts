@@ -223,13 +223,11 @@ export function publicationOrder(articles: Article[]): Article[] {
 }
 
 export function evaluate(set: GoldSet, group: Grouping): MethodResult {
-  return {
-    inOrder: scoreClusters(set.groups, group(publicationOrder(set.articles))),
-    orders: ORDER_SEEDS.map((s) => scoreClusters(set.groups, group(shuffled(set.articles, s)))),
-  };
+  return pooled([set], group);
 }
 
-/** Several sets scored as one: the union of their gold groups against the union of each set's own grouping. */
+/** Several sets scored as one: the union of their gold groups against the union of each set's own grouping (one
+ * set: its own figures). */
 export function pooled(sets: GoldSet[], group: Grouping): MethodResult {
   const gold = sets.flatMap((s) => s.groups);
   return {

@@ -1,5 +1,6 @@
 // The progress line of long commands: on a terminal, one line on stderr rewritten in place (count, rate,
-// ETA when the total is known); elsewhere nothing until the final summary line.
+// ETA when the total is known); elsewhere nothing until the final summary line. Also how commands open a store
+// (openKhabar), which may rewrite its search index first and shows that with such a line.
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';

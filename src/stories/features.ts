@@ -26,7 +26,7 @@ export interface ArticleFeatures {
   days: number[];
   /** The headline announces a roundup of the day's news (أبرز أخبار الجمعة): many events, none its own. */
   roundup?: boolean;
-  /** The place (or body) a headline opens with, as grouping terms joined by a space ("قفص" for "قفصة : ..."). */
+  /** The listed place a headline opens with, as grouping terms joined by a space ("قفص" for "قفصة : ..."). */
   dateline?: string;
   /** The idf-weighted norms of `terms` and `keys`, as the grouper computed them (see StoredNorms). */
   norms?: StoredNorms;
@@ -131,9 +131,9 @@ export function headlineSpeaker(title: string, lead: string): { speaker: string;
 }
 
 /**
- * The dateline of a headline: the one or two words before a spaced colon ("قفصة : إيقاف عنصر تكفيري", "وزارة التربية :
- * ..."), when they are not a quote's speaker; as grouping terms joined by a space. Null without one.
- * Why: local outlets open a headline with the town it happened in, and two arrests or seizures told in the same
+ * The dateline of a headline: the one or two words before a spaced colon when they name a listed place ("قفصة : إيقاف
+ * عنصر تكفيري"; not "وزارة التربية : ..." or "بعد المقاطعة : ...") and are not a quote's speaker; as grouping terms
+ * joined by a space. Null without one. Why: local outlets open a headline with the town it happened in, and two arrests or seizures told in the same
  * words in two towns are two events (ANT March: an arrest in Gafsa and one in Mahdia became one story).
  */
 export function headlineDateline(title: string, lead: string): string | null {

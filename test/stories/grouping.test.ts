@@ -172,20 +172,26 @@ test('a nisba and the place it names meet as one grouping term: الجزائري
   for (const w of ['الكورية', 'كوريا', 'رأي']) assert.equal(groupingTerm(stem(normalize(w))), stem(normalize(w)), w);
 });
 
+/** The ANT June window grouped in one batch with `config`. */
+function groupedJune(config: Partial<StoriesConfig> = {}): StoryGrouper {
+  const june = antJuneSet();
+  assert.ok(june, 'ANT June set found');
+  const g = new StoryGrouper(undefined, config);
+  g.addBatch(june.articles);
+  return g;
+}
+
 test('a short listed place meets its nisba and its form behind ب or ل: القطرية, لقطر and قطر are one term (ANT June)', needsShared, () => {
   const term = (w: string): string => groupingTerm(stem(normalize(w)));
-for (const w of ['القطرية', 'القطري', 'لقطر', 'بقطر']) assert.equal(term(w), term('قطر'), w);
-assert.equal(term('المصرية'), term('مصر'));
-assert.equal(term('بفرنسا'), term('فرنسا'));
-assert.equal(term('سورية'), term('سوريا'), 'one place, two spellings');
+  for (const w of ['القطرية', 'القطري', 'لقطر', 'بقطر']) assert.equal(term(w), term('قطر'), w);
+  assert.equal(term('المصرية'), term('مصر'));
+  assert.equal(term('بفرنسا'), term('فرنسا'));
+  assert.equal(term('سورية'), term('سوريا'), 'one place, two spellings');
   // Words that only look like a letter before a place, and a nisba onto a place spelt with a final ا, stay as they are.
   for (const w of ['لبنان', 'بلاد', 'الكورية']) assert.equal(term(w), stem(normalize(w)), w);
   // The Gulf boycott of 5 June: "بعد مقاطعتها : ايران تبدي استعدادها لشحن المواد الغذائية لقطر" joins the boycott's
   // story, which writes "قطر"; it stayed alone when لقطر was a word of its own.
-  const june = antJuneSet();
-  assert.ok(june);
-  const g = new StoryGrouper();
-  g.addBatch(june.articles);
+  const g = groupedJune();
   assert.equal(g.storyOf('JA-internationalNews-1093-20170605')!.id, g.storyOf('JA-internationalNews-1101-20170605')!.id);
 });
 
@@ -207,15 +213,24 @@ test('a headline dateline is the place before the colon; a speaker or a longer t
 test('an article close to two stories more than half a day apart does not bridge them (ANT June: Djerba airport, Djerba ferries)', needsShared, () => {
   // "تعطّل الرحلات بمطار جربة جرجيس" (4 June) and "استئناف حركة بطاحات جربة" (5 June) are two events; the ferries'
   // resumption also reads like the airport's ("استئناف رحلات مطار جربة جرجيس") and bridged them.
-  const june = antJuneSet();
-  assert.ok(june);
   const apart = (config: Partial<StoriesConfig>): boolean => {
-    const g = new StoryGrouper(undefined, config);
-    g.addBatch(june.articles);
+    const g = groupedJune(config);
     return g.storyOf('JA-localNews-4382-20170604')!.id !== g.storyOf('JA-localNews-4460-20170605')!.id;
   };
   assert.ok(apart({}));
   assert.ok(!apart({ bridgeMaxGapHours: Infinity }), 'without the bound the bridge joins them: the test would not test it');
+});
+
+test('a large story is joined from a lower score than a small one (ANT June: a comment on the Gulf boycott)', needsShared, () => {
+  // "رياض الصيداوي : من مصلحة تونس ملازمة الحياد مع دول الخليج" names the Gulf, not Qatar, and scores about 0.31 with
+  // the boycott's story of some thirty reports, whose broad centroid no single new report matches closely.
+  const joins = (config: Partial<StoriesConfig>): boolean => {
+    const boycott = groupedJune(config).storyOf('JA-internationalNews-1101-20170605')!;
+    assert.ok(boycott.articles.length >= 25, `${boycott.articles.length} articles in the boycott's story`);
+    return boycott.articles.includes('JA-localNews-4370-20170605');
+  };
+  assert.ok(joins({}));
+  assert.ok(!joins({ joinThresholdSizeSlope: 0 }), 'with one threshold for every size of story it stays out: the test would not test it');
 });
 
 test('the same arrest told in two towns is two stories; the Orly attack told from Paris and from France is one', needsShared, () => {
