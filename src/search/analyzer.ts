@@ -8,9 +8,10 @@ import { foldVariant } from './variants.js';
  * The version of what indexText writes for a given article. Bump it whenever normalize, stem, the stop words or
  * the variant folds change their output: a store whose search rows were written by another version has them
  * rewritten when it is opened (Khabar), or a query's stems would miss the rows' older ones. 1: every store before
- * the number was recorded; 2: the ت a ة becomes before a pronoun is stemmed off (مقاطعتها = مقاطعة).
+ * the number was recorded; 2: the ت a ة becomes before a pronoun is stemmed off (مقاطعتها = مقاطعة); 3: كافة ("all")
+ * is a stop word (its stem met the town of الكاف).
  */
-export const SEARCH_INDEX_VERSION = 2;
+export const SEARCH_INDEX_VERSION = 3;
 
 /** Stems are cached per normalized word: news vocabulary repeats, and stem() is the hot path of indexing. */
 const stemCache = new Map<string, string>();

@@ -3,7 +3,8 @@
 //   mohataher/arabic-stop-words @ 7672554 (MIT, (c) 2016 Mohamed Taher Alrefaie) and
 //   stopwords-iso/stopwords-ar @ 4a421ac (MIT, (c) 2016 Gene Diaz) —
 // minus words that carry content in news (numbers, date words such as أمس/اليوم/الماضي, زيارة, لقاء, قوة,
-// ordinals, وقف), plus a few frequent function words both lists miss (عبر, لقد, وذلك, بينما, clitic forms).
+// ordinals, وقف), plus a few frequent function words both lists miss (عبر, لقد, وذلك, بينما, clitic forms) and كافة
+// ("all", with its clitic forms: like جميع, a quantifier, and its light stem كاف is the town of الكاف).
 // Known trade-off: على and the name علي share the normalized form علي, which is a stop word here (as in Lucene).
 import { normalize } from './normalize.js';
 
@@ -23,7 +24,7 @@ const STOPWORDS: readonly string[] = [
   'شرع', 'صار', 'صه', 'ضد', 'ضمن', 'طالما', 'طفق', 'ظل', 'عاد', 'عبر', 'عدا', 'عدد', 'عدم', 'عده', 'عسي', 'عل',
   'علق', 'علي', 'عليك', 'عليه', 'عليها', 'عليهم', 'عن', 'عند', 'عندما', 'عنه', 'عوض', 'غير', 'فان', 'فقد',
   'فلان', 'فو', 'في', 'فيما', 'فيه', 'فيها', 'فيهم', 'قال', 'قام', 'قبل', 'قد', 'قط', 'قلما', 'كاد', 'كان',
-  'كانت', 'كانوا', 'كاي', 'كاين', 'كذا', 'كذلك', 'كرب', 'كل', 'كلا', 'كلتا', 'كلم', 'كلما', 'كم', 'كما', 'كي',
+  'كافة', 'بكافة', 'لكافة', 'وكافة', 'كانت', 'كانوا', 'كاي', 'كاين', 'كذا', 'كذلك', 'كرب', 'كل', 'كلا', 'كلتا', 'كلم', 'كلما', 'كم', 'كما', 'كي',
   'كيت', 'كيف', 'كيفما', 'لا', 'لات', 'لاسيما', 'لدن', 'لدي', 'لعل', 'لعمر', 'لقد', 'لك', 'لكن', 'لم', 'لما',
   'لن', 'لنا', 'له', 'لها', 'لهذا', 'لهم', 'لو', 'لولا', 'لوما', 'لي', 'ليت', 'ليس', 'ليست', 'ما', 'ماانفك',
   'مابرح', 'مادام', 'ماذا', 'مازال', 'مافتي', 'متي', 'مثل', 'مذ', 'مع', 'معاذ', 'مقابل', 'مكانك', 'مكانكم',

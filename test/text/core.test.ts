@@ -100,6 +100,9 @@ test('stem avoids the classic Light-10 errors', () => {
 test('stop words come from the normalized list', () => {
   for (const w of ['في', 'من', 'على', 'التي', 'الذين', 'إن', 'أن']) assert.ok(isStopword(normalize(w)), w);
   for (const w of ['موسكو', 'سوريا', 'أمس', 'ألف', 'مليون', 'لقاء']) assert.ok(!isStopword(normalize(w)), w);
+  // كافة ("all") is a quantifier like جميع; kept, its stem كاف was the town of الكاف (seed 000's sentence).
+  assert.deepEqual(analyze('لتطهير الأراضي السورية من كافة المنظمات الإرهابية', { stem: true }), ['لتطهير', 'اراضي', 'سوري', 'منظم', 'ارهابي']);
+  assert.deepEqual(analyze('الكاف : أضرار كبيرة', { stem: true }), ['كاف', 'اضرار', 'كبير']);
 });
 
 test('analyze returns the normalized, optionally stemmed terms without stop words', () => {
