@@ -216,9 +216,20 @@ function singleWordPlaces(): Map<string, string> {
   return (oneWordPlaces = m);
 }
 
-/** The grouping terms of a text: light stems of its content words, nisba endings off (see groupingTerm). */
+/**
+ * The grouping terms of a text: light stems of its content words, nisba endings off (see groupingTerm); no numbers.
+ * Why no numbers: a results table or a list of flights gave an article dozens of number terms (vote counts, flight
+ * numbers, rainfall in mm), each with a high idf, which outweighed its words: on ANT May the Algerian results did not
+ * join the Algerian elections. The figures that name an event are entity keys (`#` keys of the headline and lead).
+ */
 function groupingTerms(text: string): string[] {
-  return analyze(text, { stem: true, stopwords: true }).map(groupingTerm);
+  const out: string[] = [];
+  for (const t of analyze(text, { stem: true, stopwords: true })) {
+    const c = t.charCodeAt(0);
+    if (c >= 0x30 && c <= 0x39) continue; // analyze() writes every number in ASCII digits
+    out.push(groupingTerm(t));
+  }
+  return out;
 }
 
 function addTerms(into: Map<string, number>, terms: string[], weight: number): void {
