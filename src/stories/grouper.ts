@@ -3,7 +3,8 @@
 // (proper-noun-ish words and numbers of the headline and lead), publication time (a window around the
 // story) and ingestion's near-duplicate links. Candidates come from a capped inverted index, so the cost of
 // one article does not grow with the number of stories. After each join a re-check merges the story with
-// a close neighbour, which makes the result depend little on arrival order.
+// a close neighbour, and takes in a one-article neighbour whose article would join it by the arrival rule,
+// which makes the result depend little on arrival order.
 //
 // Cost per article. Every comparison weighs both sides by idf, and reading a document frequency for every term
 // of every compared record (some 5,000 reads an article) was most of the time, growing with the size of the
@@ -683,7 +684,8 @@ export class StoryGrouper {
     if (!sb.related.includes(a) && sb.related.length < this.config.maxRelated) { sb.related.push(a); this.saveStory(sb); }
   }
 
-  /** Re-check: merge the story with any candidate whose centroid became close and whose window touches. */
+  /** Re-check: merge the story with any candidate whose window touches and whose centroid became close, or that is
+   * one article which would now join the story (rejoinSingles). */
   private recheck(storyId: string, scored: Scored[] | null = null): string[] {
     const merged: string[] = [];
     let story = this.readStory(storyId);
@@ -699,6 +701,7 @@ export class StoryGrouper {
         if (!other || other.id === story.id || this.storiesClash(story, other)) continue;
         const sim = first ? first[i]!.centroid : this.cosineToRecord(c!, this.ownVectors(other)?.terms ?? other.centroid);
         if (sim >= this.config.mergeThreshold) { target = other; break; }
+        if (!first && this.config.rejoinSingles && this.singleWouldJoin(other, story)) { target = other; break; }
         // Would one of this story's latest members join the other story if it arrived now (df grown since)?
         if (round === 0 && this.config.recheckMembers > 0 && this.memberWouldJoin(story, other)) { target = other; break; }
       }
@@ -709,6 +712,15 @@ export class StoryGrouper {
       story = this.readStory(keep.id);
     }
     return merged;
+  }
+
+  /** A one-article story whose article would join `story` if it arrived now (see STORIES_CONFIG.rejoinSingles). */
+  private singleWouldJoin(single: StoryRecord, story: StoryRecord): boolean {
+    if (single.articles.length !== 1 || story.articles.length < 2) return false;
+    const m = this.readArticle(single.articles[0]!);
+    if (!m || !this.inWindow(m, story)) return false;
+    const threshold = m.time === null || story.firstTime === null ? this.config.joinThresholdUndated : this.joinThresholdFor(story.articles.length);
+    return this.score(m, this.probeOf(m), story) >= threshold;
   }
 
   private memberWouldJoin(story: StoryRecord, other: StoryRecord): boolean {
