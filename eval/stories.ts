@@ -1,9 +1,10 @@
 // eval for the stories stage: grouping quality against every gold grouping set, for StoryGrouper and two
 // baselines (every article alone; single-pass TF-IDF cosine with a fixed threshold), each in five random
 // arrival orders. The grouper runs on the product's batch path (addBatch, as groupStoredArticles) and, beside
-// it, one article at a time (add, as the API's ingest hook). Development sets: seeds, sample, ANT dev (2–5 May
-// 2017) and ANT March (16–18 March 2017; held out until session 5 studied its errors). Held out, printed last and
-// apart, never tuned on: the ANT June window (4–6 June 2017).
+// it, one article at a time (add, as the API's ingest hook). Development sets: seeds, sample and the hand-grouped
+// ANT windows of May (2–5 May 2017), March (16–18 March; held out until session 5), June (4–6 June; held out until
+// session 8) and February (7–9 February; held out until session 9). Held out, printed last and apart, never tuned on:
+// the ANT April window (13–17 April 2017, eval/data/ant-check4-stories.json).
 // `npm run eval -- stories`; `KHABAR_SWEEP=1` adds a threshold sweep of the grouper (development sets only).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -117,13 +118,19 @@ export function antJuneSet(): GoldSet | null {
   return antGoldSet('ant-check2-stories.json', 'ant-jun');
 }
 
-/** The held-out ANT window (eval/data/ant-check3-stories.json, 7–9 February 2017): for checking only, never tuned on. */
-export function antCheckSet(): GoldSet | null {
+/** The ANT February window (eval/data/ant-check3-stories.json, 7–9 February 2017): held out in session 8, a development
+ * set since session 9 studied its errors. */
+export function antFebruarySet(): GoldSet | null {
   return antGoldSet('ant-check3-stories.json', 'ant-feb');
 }
 
+/** The held-out ANT window (eval/data/ant-check4-stories.json, 13–17 April 2017): for checking only, never tuned on. */
+export function antCheckSet(): GoldSet | null {
+  return antGoldSet('ant-check4-stories.json', 'ant-apr');
+}
+
 /**
- * The ANT articles published before February 2017 (4,741; the hand-grouped windows are in February, March, May and June):
+ * The ANT articles published before February 2017 (4,741; the hand-grouped windows are in February, March, April, May and June):
  * what the stories stage's document-frequency prior is counted from (scripts/build-df-prior.mjs, src/stories/prior.ts).
  */
 export function antHistory(): Article[] {
@@ -131,7 +138,7 @@ export function antHistory(): Article[] {
 }
 
 export async function goldSets(): Promise<GoldSet[]> {
-  return [await seedSet(), await sampleSet(), antDevSet(), antMarchSet(), antJuneSet()].filter((s): s is GoldSet => s !== null);
+  return [await seedSet(), await sampleSet(), antDevSet(), antMarchSet(), antJuneSet(), antFebruarySet()].filter((s): s is GoldSet => s !== null);
 }
 
 export function shuffled<T>(xs: T[], seed: number): T[] {
@@ -295,7 +302,7 @@ export async function run(): Promise<void> {
   }
   const check = antCheckSet();
   if (check) {
-    console.log(`\nHELD-OUT (never tuned on; eval/data/ant-check3-stories.json, grouped by hand before session 8 changed anything) ${check.name}: ${check.articles.length} articles, ${check.groups.length} gold stories`);
+    console.log(`\nHELD-OUT (never tuned on; eval/data/ant-check4-stories.json, grouped by hand in session 9 before it was scored) ${check.name}: ${check.articles.length} articles, ${check.groups.length} gold stories`);
     console.log(line('grouper', evaluate(check, groupWithGrouper())));
     console.log(line('no prior', evaluate(check, noPrior)));
     console.log(line('1-by-1', evaluate(check, groupOneByOne())));

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds data/stories-df-prior.json, the stories stage's document-frequency prior (see src/stories/prior.ts), from
 // the ANT corpus in ../shared: the 4,741 articles published before February 2017, none of the hand-grouped windows
-// the evaluation uses (7–9 February, March, May, June 2017). Run after a change to how the grouper extracts terms
+// the evaluation uses (7–9 February, March, 13–17 April, May, June 2017). Run after a change to how the grouper extracts terms
 // (test/stories/prior.test.ts fails until the shipped file matches): `npm run build-prior`.
 import { writeFileSync } from 'node:fs';
 import { antHistory } from '../dist/eval/stories.js';

@@ -110,22 +110,30 @@ const SPEECH_VERBS = new Set(['قال', 'قالت', 'اكد', 'اكدت', 'اع�
 
 /**
  * The speaker of a quote headline ("محمد عبو : سنكشف معلومات خطيرة"): the words before a spaced colon, when the
- * lead attributes the words to them (a speech verb within the six words before their first name word). Null when
- * the headline has no such prefix or the prefix is a topic or a place ("هجوم لندن : ...", "باريس : ...").
+ * lead attributes the words to them: a speech verb within the six words before their first or last name word, or
+ * within the twelve words before the whole name of two words or more (a title may stand between: "قال القيادي السابق
+ * في حزب نداء تونس الطاهر بن حسين", ANT February). Null when the headline has no such prefix or the prefix is a topic
+ * or a listed place ("هجوم لندن : ...", "باريس : ..."; a topic's last word in a lead is not its whole name).
  * Why: one guest's interview yields several articles on different subjects (ANT: the same politician on three
  * subjects in one morning), and a name in the headline, weighted as a headline term, joined them all.
  */
 export function headlineSpeaker(title: string, lead: string): { speaker: string; rest: string } | null {
   const m = /^\s*["«]?([^:"«»]{3,60}?)["»]?\s+:\s+(.+)$/s.exec(title);
   if (!m) return null;
+  if (datelineOf(title)) return null; // a listed place is a dateline: "سيدي بوزيد : ..." whatever its lead says
   const prefix = m[1]!.trim();
   const nameWords = tokenize(prefix).filter((t) => t.kind === 'word').map((t) => t.norm);
   if (nameWords.length < 1 || nameWords.length > 5) return null;
   const words = tokenize(lead.slice(0, 400)).filter((t) => t.kind === 'word').map((t) => t.norm.replace(/^[وف](?=.{3})/, ''));
   const last = nameWords[nameWords.length - 1]!;
+  const spokenWithin = (i: number, n: number): boolean => {
+    for (let j = Math.max(0, i - n); j < i; j++) if (SPEECH_VERBS.has(words[j]!)) return true;
+    return false;
+  };
+  const wholeNameAt = (i: number): boolean => nameWords.length >= 2 && nameWords.every((w, k) => words[i + k] === w);
   for (let i = 0; i < words.length; i++) {
-    if (words[i] !== last && words[i] !== nameWords[0]) continue;
-    for (let j = Math.max(0, i - 6); j < i; j++) if (SPEECH_VERBS.has(words[j]!)) return { speaker: prefix, rest: m[2]!.trim() };
+    const near = (words[i] === last || words[i] === nameWords[0]) && spokenWithin(i, 6);
+    if (near || (wholeNameAt(i) && spokenWithin(i, 12))) return { speaker: prefix, rest: m[2]!.trim() };
   }
   return null;
 }
@@ -158,8 +166,9 @@ function datelineOf(title: string): string | null {
   if (!m) return null;
   const words = tokenize(m[1]!).filter((t) => t.kind === 'word');
   if (words.length < 1 || words.length > 2) return null;
-  const terms = groupingTerms(m[1]!).join(' ');
-  return terms && isPlace(terms) ? terms : null;
+  // Every word a word of the place: "والي سوسة" (the governor; والي is also a stop word, و + إلى) is no dateline.
+  const terms = groupingTerms(m[1]!);
+  return terms.length === words.length && isPlace(terms.join(' ')) ? terms.join(' ') : null;
 }
 
 /** The distinct terms and keys an article counts in the document frequencies. */
