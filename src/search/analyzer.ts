@@ -9,7 +9,7 @@ import { foldVariant } from './variants.js';
  * the variant folds change their output: a store whose search rows were written by another version has them
  * rewritten when it is opened (Khabar), or a query's stems would miss the rows' older ones. 1: every store before
  * the number was recorded; 2: the ت a ة becomes before a pronoun is stemmed off (مقاطعتها = مقاطعة); 3: كافة ("all")
- * is a stop word (its stem met the town of الكاف).
+ * and a detached و are stop words (كافة's stem met the town of الكاف).
  */
 export const SEARCH_INDEX_VERSION = 3;
 

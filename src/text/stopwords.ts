@@ -4,7 +4,8 @@
 //   stopwords-iso/stopwords-ar @ 4a421ac (MIT, (c) 2016 Gene Diaz) —
 // minus words that carry content in news (numbers, date words such as أمس/اليوم/الماضي, زيارة, لقاء, قوة,
 // ordinals, وقف), plus a few frequent function words both lists miss (عبر, لقد, وذلك, بينما, clitic forms) and كافة
-// ("all", with its clitic forms: like جميع, a quantifier, and its light stem كاف is the town of الكاف).
+// ("all", with its clitic forms: like جميع, a quantifier, and its light stem كاف is the town of الكاف), and و written
+// apart from its word ("و انخفاض", common in the ANT corpus).
 // Known trade-off: على and the name علي share the normalized form علي, which is a stop word here (as in Lucene).
 import { normalize } from './normalize.js';
 
@@ -31,7 +32,7 @@ const STOPWORDS: readonly string[] = [
   'مكانكما', 'مكانكن', 'مما', 'من', 'منذ', 'منه', 'منها', 'منهم', 'مه', 'مهما', 'نحن', 'نحو', 'نعم', 'نفس',
   'نفسه', 'ها', 'هاتان', 'هاته', 'هاتي', 'هاتين', 'هاك', 'هب', 'هج', 'هذا', 'هذان', 'هذه', 'هذي', 'هذين',
   'هكذا', 'هل', 'هلا', 'هلم', 'هم', 'هما', 'هن', 'هنا', 'هناك', 'هنالك', 'هو', 'هولاء', 'هي', 'هيا', 'هيهات',
-  'وا', 'واضاف', 'واضافت', 'واكد', 'والي', 'وان', 'واها', 'واوضح', 'وبعد', 'وبين', 'وحتي', 'وذلك', 'وراءك',
+  'و', 'وا', 'واضاف', 'واضافت', 'واكد', 'والي', 'وان', 'واها', 'واوضح', 'وبعد', 'وبين', 'وحتي', 'وذلك', 'وراءك',
   'وشكان', 'وعلي', 'وفي', 'وقال', 'وقالت', 'وقبل', 'وقد', 'وكان', 'وكانت', 'وكذلك', 'وكل', 'ولا', 'ولكن',
   'ولم', 'ولن', 'وليس', 'وما', 'ومع', 'ومن', 'وهذا', 'وهم', 'وهو', 'وهي', 'وي', 'يكون', 'يكونون', 'يمكن',
 ];

@@ -103,6 +103,8 @@ test('stop words come from the normalized list', () => {
   // كافة ("all") is a quantifier like جميع; kept, its stem كاف was the town of الكاف (seed 000's sentence).
   assert.deepEqual(analyze('لتطهير الأراضي السورية من كافة المنظمات الإرهابية', { stem: true }), ['لتطهير', 'اراضي', 'سوري', 'منظم', 'ارهابي']);
   assert.deepEqual(analyze('الكاف : أضرار كبيرة', { stem: true }), ['كاف', 'اضرار', 'كبير']);
+  // A detached و (ANT headline "أمطار .. رياح قوية.. و انخفاض في درجات الحرارة") is the conjunction, not a term.
+  assert.deepEqual(analyze('رياح قوية.. و انخفاض في درجات الحرارة', { stem: true }), ['رياح', 'قوي', 'انخفاض', 'درج', 'حرار']);
 });
 
 test('analyze returns the normalized, optionally stemmed terms without stop words', () => {
