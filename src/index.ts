@@ -14,5 +14,5 @@ export type { AnalyzeOptions as StoryAnalyzeOptions } from './analysis/index.js'
 // The pipeline object and the assembled story reports.
 export { Khabar } from './khabar.js';
 export type { KhabarOptions, IngestOptions, IngestCounts, IngestProgress } from './khabar.js';
-export { buildStoryReport, buildReport, storyGrouperFor } from './report.js';
+export { buildStoryReport, buildReport, regroupStore, storyGrouperFor, type GroupingOptions } from './report.js';
 export type { StoryReportOptions } from './report.js';

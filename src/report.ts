@@ -7,7 +7,7 @@ import { analyzeStory } from './analysis/index.js';
 import { summarize } from './summary/index.js';
 import type { Khabar } from './khabar.js';
 import { storyStateFor } from './store/sqlite-stories.js';
-import { StoryGrouper, groupStoredArticles } from './stories/index.js';
+import { GROUPING_VERSION, StoryGrouper, groupStoredArticles } from './stories/index.js';
 
 export interface StoryReportOptions {
   /** Summary length in words (default 100). */
@@ -25,15 +25,45 @@ export function buildStoryReport(story: Story, articles: Article[], opts: StoryR
   return { ...story, summary, ...analysis };
 }
 
+export interface GroupingOptions {
+  onProgress?: (done: number, total: number) => void;
+  /** Called when the persisted grouping was made by another GROUPING_VERSION (see regroupStore). */
+  onStale?: (stored: number, current: number) => void;
+}
+
 /**
  * Opens the grouping persisted with the store (the same SQLite file) and groups only the stored articles
- * it has not seen yet, so reopening a store does not regroup it.
+ * it has not seen yet, so reopening a store does not regroup it. A grouping made by another version of the
+ * stories stage is kept (its story ids stay valid) and reported through onStale.
  */
-export function storyGrouperFor(khabar: Khabar, opts: { onProgress?: (done: number, total: number) => void } = {}): StoryGrouper {
+export function storyGrouperFor(khabar: Khabar, opts: GroupingOptions = {}): StoryGrouper {
   const grouper = new StoryGrouper(storyStateFor(khabar.store));
+  const state = grouper.state;
+  const stored = state.groupingVersion ? state.groupingVersion() : GROUPING_VERSION;
+  if (stored === null) state.setGroupingVersion?.(GROUPING_VERSION); // nothing grouped yet: this version groups it
+  else if (stored !== GROUPING_VERSION) opts.onStale?.(stored, GROUPING_VERSION);
   // Each grouped article counted one document: when the counts match, every stored article is grouped and
   // the catch-up (which reads the whole store) is skipped; a restart of a large store stays fast.
-  if (grouper.state.documentCount() < khabar.count()) groupStoredArticles(khabar.store, grouper, opts);
+  if (state.documentCount() < khabar.count()) groupStoredArticles(khabar.store, grouper, opts);
+  return grouper;
+}
+
+/**
+ * Throws away the persisted grouping and groups every stored article again with this version's stories stage
+ * (`khabar regroup`). Story ids are given afresh. The state is emptied and its new version recorded in one
+ * transaction; the regrouping then commits batch by batch, so if it stops, what it grouped stays and the next
+ * command that groups carries on from there. Returns the grouper, or null when the store keeps no grouping
+ * (a backend whose grouping lives in memory, made anew at each run).
+ */
+export function regroupStore(khabar: Khabar, opts: Pick<GroupingOptions, 'onProgress'> = {}): StoryGrouper | null {
+  const state = storyStateFor(khabar.store);
+  if (!state.clear || !state.setGroupingVersion) return null;
+  state.transaction(() => {
+    state.clear!();
+    state.setGroupingVersion!(GROUPING_VERSION);
+  });
+  const grouper = new StoryGrouper(state);
+  groupStoredArticles(khabar.store, grouper, opts);
   return grouper;
 }
 

@@ -19,6 +19,7 @@ export const commands: CommandEntry[] = [
   { name: 'show', summary: 'print one stored article (and what cleaning removed)', load: async () => (await import('./commands/show.js')).command },
   { name: 'report', summary: 'ingest inputs and print the report (articles, stories) as JSON', load: async () => (await import('./commands/report.js')).command },
   { name: 'stories', summary: 'list the stories (articles grouped by event)', load: async () => (await import('./commands/stories.js')).command },
+  { name: 'regroup', summary: 'group every stored article into stories again with this version', load: async () => (await import('./commands/regroup.js')).command },
   { name: 'story', summary: 'show one story: summary, facts, numbers, quotes, timeline, entities', load: async () => (await import('./commands/story.js')).command },
   { name: 'summarize', summary: 'print a cited summary of articles taken as one story', load: async () => (await import('./commands/summarize.js')).command },
   { name: 'analyze', summary: 'print the analyzed terms of a text (normalized, optionally stemmed)', load: async () => (await import('./commands/analyze.js')).command },

@@ -45,17 +45,29 @@ export class ProgressLine {
 
 /**
  * Progress of grouping stored articles into stories (the catch-up of `khabar stories`, `story`, `report`,
- * `demo` and `serve`), as a ProgressLine made when the first batch reports the total. Call done() after.
+ * `demo` and `serve`), as a ProgressLine made when the first batch reports the total, and the notice that the
+ * database's grouping was made by another version (see storyGrouperFor). Call done() after.
  */
-export function groupingProgress(io: CliIO): { onProgress: (done: number, total: number) => void; done: () => void } {
+export function groupingProgress(io: CliIO, db?: string): {
+  onProgress: (done: number, total: number) => void;
+  onStale: (stored: number, current: number) => void;
+  done: () => void;
+} {
   let line: ProgressLine | null = null;
   return {
     onProgress: (done, total) => {
       line ??= new ProgressLine(io, total, 'articles grouped into stories');
       line.update(done);
     },
+    onStale: (stored, current) => io.err(staleGroupingNotice(db, stored, current)),
     done: () => line?.clear(),
   };
+}
+
+/** What a command says when the database's stories were grouped by another version of the stories stage. */
+export function staleGroupingNotice(db: string | undefined, stored: number, current: number): string {
+  return `khabar: ${db ? db + ': ' : ''}its stories were grouped by version ${stored} of the grouping (this khabar has version ${current}); ` +
+    `they are kept and new articles join them, but \`khabar regroup${db ? ' --db ' + db : ''}\` groups every article again with this version (story ids change)`;
 }
 
 /**

@@ -330,6 +330,33 @@ export class SqliteStoryState implements StoryState {
     }
   }
 
+  /** The grouping version recorded with the records (story_meta 'grouping_version'); a state that holds articles and
+   * none was recorded was made before versions were (1); null when it holds nothing. */
+  groupingVersion(): number | null {
+    const v = (this.stmt.getMeta.get('grouping_version') as { value: number } | undefined)?.value;
+    return v ?? (this.docs > 0 || this.seq > 0 ? 1 : null);
+  }
+
+  setGroupingVersion(version: number): void {
+    this.stmt.setMeta.run('grouping_version', version);
+  }
+
+  /** Empties every stories table and this object's caches (call inside transaction() to keep it atomic). */
+  clear(): void {
+    for (const table of ['story_posting', 'story', 'story_article', 'story_df', 'story_meta']) this.db.prepare(`DELETE FROM ${table}`).run();
+    this.articles.clear();
+    this.storyOf.clear();
+    this.stories.clear();
+    this.postingCache.clear();
+    this.spans = null;
+    this.dfCache.clear();
+    this.dfPending.clear();
+    this.docs = 0;
+    this.docsWritten = 0;
+    this.seq = 0;
+    this.postingSeq = 0;
+  }
+
   close(): void {
     if (this.owned && this.db.open) this.db.close();
   }

@@ -44,6 +44,15 @@ export interface StoredNorms {
   keys?: [documents: number, entities2: number, phrases2: number, size: number];
 }
 
+/**
+ * The version of how articles become grouping records and stories (extractFeatures, groupingTerm, the grouper's
+ * rules). A persisted grouping made by another version keeps its stories, and new articles are scored against its
+ * older records, so commands that group say so and `khabar regroup` rebuilds it. Bump it when a change would group
+ * stored articles differently. 1: every grouping before the number was recorded; 2 (session 9): numbers are no terms,
+ * كافة and a detached و are stop words, the quote speaker and dateline rules, the re-check of one-article stories.
+ */
+export const GROUPING_VERSION = 2;
+
 /** A term weight with six decimals: the stored records stay short (a weight of 17 digits was a third of an article's
  * stored features) and rereading them is faster; a cosine moves by well under 10⁻⁵. */
 export function roundWeight(w: number): number {

@@ -1,6 +1,6 @@
 // Public surface of the stories stage: incremental grouping of articles into stories, with follow-ups linked.
 export { STORIES_CONFIG, type StoriesConfig } from './config.js';
-export { extractFeatures, groupingTerm, headlineDateline, headlineSpeaker, isRoundupHeadline, parseTime, type ArticleFeatures } from './features.js';
+export { GROUPING_VERSION, extractFeatures, groupingTerm, headlineDateline, headlineSpeaker, isRoundupHeadline, parseTime, type ArticleFeatures } from './features.js';
 export { MemoryStoryState, storyIdFor, type StoryRecord, type StorySpan, type StoryState } from './state.js';
 export { StoryGrouper, toStory, type AssignResult, type GrouperOptions } from './grouper.js';
 export { buildPrior, defaultPrior, defaultPriorPath, readPrior, type DocumentFrequencyPrior, type PriorFile } from './prior.js';

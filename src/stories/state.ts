@@ -78,6 +78,14 @@ export interface StoryState {
   storyIdOfNumber?(n: number): string;
 
   transaction<T>(fn: () => T): T;
+
+  /**
+   * Optional (a persisted state has them): the GROUPING_VERSION its records were made by (null: it holds nothing
+   * yet), recording it, and emptying the state (every story, record, count and posting) to regroup from scratch.
+   */
+  groupingVersion?(): number | null;
+  setGroupingVersion?(version: number): void;
+  clear?(): void;
 }
 
 /** Story ids: "s" + base36 counter: short, stable once given, and never reused. */

@@ -12,7 +12,7 @@ const bin = join(repoRoot, 'dist', 'src', 'cli', 'main.js');
 test('khabar --help lists every command', () => {
   const r = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
   assert.equal(r.status, 0);
-  for (const name of ['demo', 'ingest', 'search', 'report', 'stories', 'story', 'summarize', 'analyze', 'serve']) {
+  for (const name of ['demo', 'ingest', 'search', 'report', 'regroup', 'stories', 'story', 'summarize', 'analyze', 'serve']) {
     assert.match(r.stdout, new RegExp(`^\\s+${name}\\s`, 'm'), `missing ${name}`);
   }
 });

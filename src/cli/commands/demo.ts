@@ -47,7 +47,7 @@ export const command: Command = {
       const counts = await khabar.ingest([corpus], {
         onProblem: (p) => { failed++; io.err(`khabar: ${p.input}: ${p.reason}`); },
       });
-      const progress = groupingProgress(io);
+      const progress = groupingProgress(io, path);
       const grouper = storyGrouperFor(khabar, progress);
       progress.done();
       const report = buildReport(khabar, { words, grouper });

@@ -47,7 +47,7 @@ export const command: Command = {
         onProblem: (p) => io.err(`khabar: ${p.input}: ${p.reason}`),
         onResult: (r) => ids.push(r.id),
       });
-      const progress = groupingProgress(io);
+      const progress = groupingProgress(io, values.db);
       const grouper = storyGrouperFor(khabar, progress);
       progress.done();
       io.out(JSON.stringify(buildReport(khabar, { ids, grouper }), null, 2));

@@ -34,7 +34,7 @@ export const command: Command = {
 
     const khabar = openKhabar(dbPath(values.db, io.env), io);
     // Articles stored since the last grouping (by `khabar ingest`) are grouped before the server listens.
-    const progress = groupingProgress(io);
+    const progress = groupingProgress(io, dbPath(values.db, io.env));
     const grouper = storyGrouperFor(khabar, progress);
     progress.done();
     const source = new KhabarLibrarySource(khabar, { grouper });

@@ -25,7 +25,7 @@ export function openStories(path: string, io: CliIO): { khabar: Khabar; grouper:
   const khabar = openExisting(path, io);
   if (!khabar) return null;
   try {
-    const progress = groupingProgress(io);
+    const progress = groupingProgress(io, path);
     try {
       return { khabar, grouper: storyGrouperFor(khabar, progress) };
     } finally {
