@@ -58,9 +58,9 @@ function spanOf(r: StorySpan): StorySpan {
 export class SqliteStoryState implements StoryState {
   readonly db: Database.Database;
   private readonly owned: boolean;
-  private docs: number;
-  private seq: number;
-  private postingSeq: number;
+  private docs = 0;
+  private seq = 0;
+  private postingSeq = 0;
   private readonly articles = new Cache<{ features: ArticleFeatures; story: string }>(20_000);
   private readonly stories = new Cache<StoryRecord>(5_000);
   /** Article id → story id (or null when not grouped), for storyOfArticle on articles whose features are not cached. */
@@ -95,7 +95,7 @@ export class SqliteStoryState implements StoryState {
    * one is asked for, then kept current by putStory and deleteStory: some 100 bytes a story.
    */
   private spans: Map<string, StorySpan> | null = null;
-  private docsWritten: number;
+  private docsWritten = 0;
   private readonly stmt;
 
   /** Opens (and migrates) the stories tables on an open database, or on a file path (then owned and closed by close()). */
@@ -136,11 +136,7 @@ export class SqliteStoryState implements StoryState {
       postings: d.prepare('SELECT story FROM story_posting WHERE term = ? ORDER BY seq DESC LIMIT ?'),
       addPosting: d.prepare('INSERT INTO story_posting (term, story, seq) VALUES (?, ?, ?) ON CONFLICT(term, story) DO UPDATE SET seq = excluded.seq'),
     };
-    const meta = (k: string) => (this.stmt.getMeta.get(k) as { value: number } | undefined)?.value ?? 0;
-    this.docs = meta('documents');
-    this.docsWritten = this.docs;
-    this.seq = meta('story_seq');
-    this.postingSeq = meta('posting_seq');
+    this.readCounters();
   }
 
   documentCount(): number { return this.docs; }
@@ -314,18 +310,7 @@ export class SqliteStoryState implements StoryState {
       })();
     } catch (e) {
       // The rollback undid the writes; the cached objects may hold the undone changes.
-      this.articles.clear();
-      this.storyOf.clear();
-      this.stories.clear();
-      this.postingCache.clear();
-      this.spans = null;
-      this.dfCache.clear();
-      this.dfPending.clear();
-      const meta = (k: string) => (this.stmt.getMeta.get(k) as { value: number } | undefined)?.value ?? 0;
-      this.docs = meta('documents');
-      this.docsWritten = this.docs;
-      this.seq = meta('story_seq');
-      this.postingSeq = meta('posting_seq');
+      this.forget();
       throw e;
     }
   }
@@ -344,6 +329,11 @@ export class SqliteStoryState implements StoryState {
   /** Empties every stories table and this object's caches (call inside transaction() to keep it atomic). */
   clear(): void {
     for (const table of ['story_posting', 'story', 'story_article', 'story_df', 'story_meta']) this.db.prepare(`DELETE FROM ${table}`).run();
+    this.forget();
+  }
+
+  /** Drops every cached record and count and reads the counters back from story_meta. */
+  private forget(): void {
     this.articles.clear();
     this.storyOf.clear();
     this.stories.clear();
@@ -351,10 +341,15 @@ export class SqliteStoryState implements StoryState {
     this.spans = null;
     this.dfCache.clear();
     this.dfPending.clear();
-    this.docs = 0;
-    this.docsWritten = 0;
-    this.seq = 0;
-    this.postingSeq = 0;
+    this.readCounters();
+  }
+
+  private readCounters(): void {
+    const meta = (k: string) => (this.stmt.getMeta.get(k) as { value: number } | undefined)?.value ?? 0;
+    this.docs = meta('documents');
+    this.docsWritten = this.docs;
+    this.seq = meta('story_seq');
+    this.postingSeq = meta('posting_seq');
   }
 
   close(): void {
