@@ -3,7 +3,8 @@
 // and the hand-grouped ANT windows eval/data/ant-dev-stories.json (135 articles, 2–5 May 2017) and, since session 5,
 // eval/data/ant-check-stories.json (126 articles, 16–18 March 2017; held out in sessions 3–4) and, since session 8,
 // eval/data/ant-check2-stories.json (122 articles, 4–6 June 2017; held out in sessions 5–7). Held out, never tuned
-// on: eval/data/ant-check3-stories.json (104 articles, 7–9 February 2017, grouped by hand at the start of session 8).
+// on: eval/data/ant-check4-stories.json (13–17 April 2017, grouped by hand in session 9); the February window
+// (eval/data/ant-check3-stories.json, 104 articles, 7–9 February 2017) was held out in session 8 and is a dev set since.
 // Figures: `npm run eval -- stories`, `npm run bench -- stories`.
 //
 // Session 2 (2026-11-23), tuned on the whole ANT dev set (errors of both halves studied), seeds and sample:
@@ -66,6 +67,20 @@
 //    March 0.756/0.752, June 0.811/0.783.
 // Tried and dropped: tanween alef and feminine-past ت off for grouping (flat); كوري → كوريا (rejoins two North
 // Korea stories on May); the 12-hour bound on re-check merges (May's 5-order mean fell with any bound).
+//
+// Session 9 (2026-12-02): the February window became a development set (its errors studied) and a new window (April,
+// 13–17 April 2017) is held out, grouped by hand in this session before it was scored. No number below was retuned
+// (a sweep of eight of them with the changes below was flat or worse on the pooled dev sets). Added, with the figures
+// in order / 5 orders (ANT May, March, June, February; before: 0.867/0.861, 0.735/0.752, 0.858/0.783, 0.671/0.645):
+//  - كافة and a detached و are stop words (text/stopwords.ts): March 0.756 in order, the rest flat;
+//  - numbers are no grouping terms, only `#` keys (features.ts groupingTerms): May 0.913/0.861;
+//  - the re-check takes in a one-article story that would join the grown story by the arrival rule (rejoinSingles,
+//    below): May 0.883/0.883, March 0.736/0.736, June 0.910/0.900, February 0.639/0.631 (then held out, checked once);
+//  - a quote's speaker is found past a title ("قال القيادي السابق في حزب نداء تونس الطاهر بن حسين"), a listed place is
+//    a dateline and never a speaker, a dateline is the place's words only: February 0.681/0.667, the rest unchanged.
+// Pooled over the four ANT dev sets: 0.877 / 0.865, BCubed 0.933. Tried and dropped: a score penalty per day between
+// an article and a story (flat), a table of frequent broken plurals (أسلحة → سلاح, أطباء → طبيب: February fell to
+// 0.600, the doctors' strike and the newborn case joined), ئ and ي as one letter (flat).
 
 export const STORIES_CONFIG = {
   // ---- article vector ----
@@ -177,7 +192,9 @@ export const STORIES_CONFIG = {
    * when it would have joined, had it come after the others. Without it an article's fate depended on whether it came
    * before or after the reports that made a story large (its threshold lower, its centroid broader). Session 9, on the
    * three ANT dev sets (in order / 5 orders): May 0.913/0.861 → 0.883/0.883, March 0.736/0.752 → 0.736/0.736, June
-   * 0.860/0.787 → 0.910/0.897: every in-order figure now equals its 5-order mean. */
+   * 0.860/0.787 → 0.910/0.897: the in-order figures of May and March now equal their 5-order means. The held-out
+   * February window, checked once, moved the other way (0.671/0.645 → 0.639/0.631: a guest's answers on three subjects
+   * joined his new party's story), which the speaker change then mended. */
   rejoinSingles: true,
   memberMergeThreshold: 0.4,
   /** When the headlines name different weekdays (طقس الثلاثاء vs طقس الخميس), or one is a news roundup
