@@ -65,7 +65,7 @@ export function groupingProgress(io: CliIO, db?: string): {
 }
 
 /** What a command says when the database's stories were grouped by another version of the stories stage. */
-export function staleGroupingNotice(db: string | undefined, stored: number, current: number): string {
+function staleGroupingNotice(db: string | undefined, stored: number, current: number): string {
   return `khabar: ${db ? db + ': ' : ''}its stories were grouped by version ${stored} of the grouping (this khabar has version ${current}); ` +
     `they are kept and new articles join them, but \`khabar regroup${db ? ' --db ' + db : ''}\` groups every article again with this version (story ids change)`;
 }

@@ -127,9 +127,14 @@ const SPEECH_VERBS = new Set(['قال', 'قالت', 'اكد', 'اكدت', 'اع�
  * subjects in one morning), and a name in the headline, weighted as a headline term, joined them all.
  */
 export function headlineSpeaker(title: string, lead: string): { speaker: string; rest: string } | null {
+  // A listed place is a dateline: "سيدي بوزيد : ..." whatever its lead says.
+  return headlineDateline(title) ? null : quoteSpeaker(title, lead);
+}
+
+/** headlineSpeaker for a headline known to have no dateline. */
+function quoteSpeaker(title: string, lead: string): { speaker: string; rest: string } | null {
   const m = /^\s*["«]?([^:"«»]{3,60}?)["»]?\s+:\s+(.+)$/s.exec(title);
   if (!m) return null;
-  if (datelineOf(title)) return null; // a listed place is a dateline: "سيدي بوزيد : ..." whatever its lead says
   const prefix = m[1]!.trim();
   const nameWords = tokenize(prefix).filter((t) => t.kind === 'word').map((t) => t.norm);
   if (nameWords.length < 1 || nameWords.length > 5) return null;
@@ -147,16 +152,6 @@ export function headlineSpeaker(title: string, lead: string): { speaker: string;
   return null;
 }
 
-/**
- * The dateline of a headline: the one or two words before a spaced colon when they name a listed place ("قفصة : إيقاف
- * عنصر تكفيري"; not "وزارة التربية : ..." or "بعد المقاطعة : ...") and are not a quote's speaker; as grouping terms
- * joined by a space. Null without one. Why: local outlets open a headline with the town it happened in, and two arrests or seizures told in the same
- * words in two towns are two events (ANT March: an arrest in Gafsa and one in Mahdia became one story).
- */
-export function headlineDateline(title: string, lead: string): string | null {
-  return headlineSpeaker(title, lead) ? null : datelineOf(title);
-}
-
 /** The grouping terms of every listed place name, joined by a space: what a dateline must be (lazily built). */
 let placeTerms: Set<string> | null = null;
 function isPlace(terms: string): boolean {
@@ -165,12 +160,15 @@ function isPlace(terms: string): boolean {
 }
 
 /**
- * The dateline of a headline already known not to be a quote's (see headlineDateline): the one or two words before
- * the colon, when they name a listed place. Session 8: without the list, topics and fillers were read as places
- * ("بعد المقاطعة :", "بالتفاصيل :", "غدا :"), and on ANT June two reports of the Gulf boycott, one headed
- * "بعد المقاطعة" and one "بعد مقاطعتها", were scored as if they happened in two towns.
+ * The dateline of a headline: the one or two words before a spaced colon when they name a listed place ("قفصة : إيقاف
+ * عنصر تكفيري"; not "وزارة التربية : ..." or "بعد المقاطعة : ..."), as grouping terms joined by a space; a listed place
+ * is never a quote's speaker. Null without one. Why: local outlets open a headline with the town it happened in, and
+ * two arrests or seizures told in the same words in two towns are two events (ANT March: an arrest in Gafsa and one in
+ * Mahdia became one story). Session 8: without the list, topics and fillers were read as places ("بعد المقاطعة :",
+ * "بالتفاصيل :", "غدا :"), and on ANT June two reports of the Gulf boycott, one headed "بعد المقاطعة" and one "بعد
+ * مقاطعتها", were scored as if they happened in two towns.
  */
-function datelineOf(title: string): string | null {
+export function headlineDateline(title: string): string | null {
   const m = /^\s*["«]?([^:"«»]{2,40}?)["»]?\s+:\s+\S/.exec(title);
   if (!m) return null;
   const words = tokenize(m[1]!).filter((t) => t.kind === 'word');
@@ -264,8 +262,8 @@ export function extractFeatures(article: Article, config: StoriesConfig = STORIE
   const firstSentence = (sents[0]?.text ?? text.slice(0, 200)).trim();
 
   // A quote headline's speaker weighs as a body term: the rest of the headline says what the article is about.
-  const quote = headlineSpeaker(title, leadText);
-  const dateline = quote ? null : datelineOf(title);
+  const dateline = headlineDateline(title);
+  const quote = dateline ? null : quoteSpeaker(title, leadText);
   const headline = quote ? quote.rest : title;
   const weights = new Map<string, number>();
   addTerms(weights, groupingTerms(headline), config.titleWeight);

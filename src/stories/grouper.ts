@@ -428,7 +428,7 @@ export class StoryGrouper {
     let best: { story: StoryRecord; score: number } | null = null;
     for (const c of scored) {
       if (!c.inWindow) continue;
-      const threshold = f.time === null || c.story.firstTime === null ? this.config.joinThresholdUndated : this.joinThresholdFor(c.story.articles.length);
+      const threshold = this.thresholdToJoin(f, c.story);
       if (c.score >= threshold && (!best || c.score > best.score)) best = { story: c.story, score: c.score };
     }
 
@@ -475,6 +475,11 @@ export class StoryGrouper {
     // candidates were computed while scoring, and the re-check's first round reads them instead of again.
     merged.push(...this.recheck(story.id, action === 'new' ? scored : null));
     return { article: f.id, story: this.state.storyOfArticle(f.id) ?? story.id, action, score: best?.score ?? 0, merged };
+  }
+
+  /** The score an article needs to join a story: stricter when either has no date, lower as the story grows. */
+  private thresholdToJoin(f: ArticleFeatures, story: StoryRecord): number {
+    return f.time === null || story.firstTime === null ? this.config.joinThresholdUndated : this.joinThresholdFor(story.articles.length);
   }
 
   /** The score an article needs to join a story of `size` articles (see joinThresholdEstablished). */
@@ -719,8 +724,7 @@ export class StoryGrouper {
     if (single.articles.length !== 1 || story.articles.length < 2) return false;
     const m = this.readArticle(single.articles[0]!);
     if (!m || !this.inWindow(m, story)) return false;
-    const threshold = m.time === null || story.firstTime === null ? this.config.joinThresholdUndated : this.joinThresholdFor(story.articles.length);
-    return this.score(m, this.probeOf(m), story) >= threshold;
+    return this.score(m, this.probeOf(m), story) >= this.thresholdToJoin(m, story);
   }
 
   private memberWouldJoin(story: StoryRecord, other: StoryRecord): boolean {
