@@ -1,0 +1,47 @@
+// The hand-grouped ANT windows the stories eval scores against (eval/data): each must group every article its
+// window's selection rule picks from the corpus, each exactly once, or a figure would silently leave articles out.
+// The second groupings (eval/data/agreement) must cover the same articles as the first.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { needsShared, repoRoot, sharedDir } from '../helpers/shared.js';
+import { antTime } from '../../eval/stories.js';
+
+interface GoldFile {
+  window: { categories: string[]; from: string; to: string; articles: number };
+  groups: string[][];
+}
+
+const dataDir = join(repoRoot, 'eval', 'data');
+const read = (path: string): GoldFile => JSON.parse(readFileSync(path, 'utf8')) as GoldFile;
+
+/** The docnos of the ANT articles of `categories` (second dash-separated part of the docno) published from..to. */
+function windowIds(w: GoldFile['window'], corpus: { docno: string; time?: string }[]): string[] {
+  return corpus.filter((a) => {
+    const day = antTime(a.time)?.slice(0, 10);
+    return day !== undefined && day >= w.from && day <= w.to && w.categories.includes(a.docno.split('-')[1] ?? '');
+  }).map((a) => a.docno).sort();
+}
+
+test('every hand-grouped ANT window groups each article of its window exactly once', needsShared, () => {
+  const corpus = readFileSync(join(sharedDir, 'data', 'ant-corpus-v1.1', 'ant_v1.1.jsonl'), 'utf8')
+    .split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { docno: string; time?: string });
+  const files = readdirSync(dataDir).filter((f) => /^ant-.*-stories\.json$/.test(f));
+  assert.ok(files.length >= 6, `the dev windows and the held-out one are in eval/data (found ${files.join(', ')})`);
+  for (const file of files) {
+    const gold = read(join(dataDir, file));
+    const grouped = gold.groups.flat();
+    assert.equal(new Set(grouped).size, grouped.length, `${file}: an article is in two stories`);
+    const want = windowIds(gold.window, corpus);
+    assert.equal(want.length, gold.window.articles, `${file}: the window's article count`);
+    assert.deepEqual([...grouped].sort(), want, `${file}: the stories hold exactly the window's articles`);
+  }
+  for (const file of readdirSync(join(dataDir, 'agreement'))) {
+    const second = JSON.parse(readFileSync(join(dataDir, 'agreement', file), 'utf8')) as { of: string; groups: string[][] };
+    const first = read(join(repoRoot, second.of));
+    const ids = second.groups.flat();
+    assert.equal(new Set(ids).size, ids.length, `${file}: an article is in two stories`);
+    assert.deepEqual([...ids].sort(), first.groups.flat().sort(), `${file}: the second grouping covers the first one's articles`);
+  }
+});
