@@ -6,7 +6,9 @@
 // session 8), February (7–9 February; held out until session 9) and April (13–17 April; held out until session 10).
 // Held out, printed last and apart, never tuned on: the ANT late-May window (24–27 May 2017,
 // eval/data/ant-check5-stories.json).
-// `npm run eval -- stories`; `KHABAR_SWEEP=1` adds a threshold sweep of the grouper (development sets only).
+// `npm run eval -- stories`; `KHABAR_SWEEP=1` adds a threshold sweep of the grouper (development sets only);
+// `KHABAR_STORY_ERRORS=ant-apr` (a development set's name) lists its errors: the grouper's stories that mix gold
+// stories and the gold stories it splits, with each article's day and headline. The held-out set is refused.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -342,6 +344,12 @@ export async function run(): Promise<void> {
     console.log(line('alone', evaluate(check, singletons)));
     console.log(line('tfidf', evaluate(check, tfidfBaseline)));
   }
+  const errorsOf = process.env.KHABAR_STORY_ERRORS;
+  if (errorsOf) {
+    const set = sets.find((s) => s.name === errorsOf);
+    if (!set) console.log(`\n(KHABAR_STORY_ERRORS=${errorsOf}: not a development set; one of ${sets.map((s) => s.name).join(', ')}. The held-out set is never diagnosed.)`);
+    else printErrors(set, groupWithGrouper()(publicationOrder(set.articles)));
+  }
   if (process.env.KHABAR_SWEEP) {
     console.log('\nsweep of joinThreshold (in order, pairwise F1 / BCubed F1 per set):');
     for (const t of [0.24, 0.28, 0.3, 0.32, 0.34, 0.36, 0.4, 0.45]) {
@@ -352,4 +360,23 @@ export async function run(): Promise<void> {
       console.log(`  ${t.toFixed(2)}  ${parts.join('  ')}`);
     }
   }
+}
+
+/** The grouper's errors on a development set: its stories that mix gold stories, and the gold stories it splits. */
+function printErrors(set: GoldSet, predicted: string[][]): void {
+  const byId = new Map(set.articles.map((a) => [a.id, a]));
+  const goldOf = new Map<string, number>();
+  set.groups.forEach((g, i) => g.forEach((id) => goldOf.set(id, i)));
+  const predOf = new Map<string, number>();
+  predicted.forEach((g, i) => g.forEach((id) => predOf.set(id, i)));
+  const row = (id: string, tag: string): string => {
+    const a = byId.get(id);
+    return `  [${tag}] ${id} ${(a?.published ?? '').slice(0, 16)} ${(a?.title ?? a?.text ?? '').replace(/\s+/g, ' ').slice(0, 80)}`;
+  };
+  console.log(`\n${set.name}: the grouper's stories that mix gold stories (each article tagged with its gold story)`);
+  for (const g of predicted) if (new Set(g.map((id) => goldOf.get(id))).size > 1) console.log(['story:', ...g.map((id) => row(id, `gold ${goldOf.get(id)}`))].join('\n'));
+  console.log(`${set.name}: the gold stories the grouper splits (each article tagged with the grouper's story)`);
+  set.groups.forEach((g, i) => {
+    if (new Set(g.map((id) => predOf.get(id))).size > 1) console.log([`gold ${i}:`, ...g.map((id) => row(id, `story ${predOf.get(id)}`))].join('\n'));
+  });
 }
