@@ -9,7 +9,7 @@
 // `npm run eval -- stories`; `KHABAR_SWEEP=1` adds a threshold sweep of the grouper (development sets only);
 // `KHABAR_STORY_ERRORS=ant-apr` (a development set's name) lists its errors: the grouper's stories that mix gold
 // stories and the gold stories it splits, with each article's day and headline. The held-out set is refused.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../src/text/index.js';
@@ -29,6 +29,8 @@ export interface GoldSet {
   name: string;
   articles: Article[];
   groups: string[][];
+  /** The gold file under the repository root, for the hand-grouped ANT windows (eval/data/…). */
+  file?: string;
 }
 
 function article(id: string, title: string | null, text: string, published: string | null, source: string | null, url: string | null = null): Article {
@@ -101,7 +103,7 @@ function antGoldSet(file: string, name: string): GoldSet | null {
   const articles = antArticles((a) => want.has(a.id));
   if (!articles) return null;
   articles.sort((x, y) => (x.id < y.id ? -1 : 1));
-  return { name, articles, groups: gold.groups };
+  return { name, articles, groups: gold.groups, file: `eval/data/${file}` };
 }
 
 /** The hand-grouped ANT development window (eval/data/ant-dev-stories.json, 2–5 May 2017). */
@@ -149,14 +151,16 @@ export function antHistory(): Article[] {
 /** A second, independent hand grouping of a dev window (eval/data/agreement): how far two readers agree on events. */
 export interface SecondGrouping { set: GoldSet; second: string[][]; file: string }
 
-/** The windows grouped twice by hand (second groupings made in session 10, blind to the first and to the grouper). */
-export function secondGroupings(): SecondGrouping[] {
+/** The second groupings in eval/data/agreement (made in session 10, blind to the first and to the grouper), each
+ * with the set among `sets` whose gold file it names in its "of" field. */
+export function secondGroupings(sets: GoldSet[]): SecondGrouping[] {
+  const dir = join(repoRoot, 'eval', 'data', 'agreement');
+  if (!existsSync(dir)) return [];
   const out: SecondGrouping[] = [];
-  for (const [file, set] of [['ant-check-stories.second.json', antMarchSet], ['ant-check4-stories.second.json', antAprilSet]] as const) {
-    const path = join(repoRoot, 'eval', 'data', 'agreement', file);
-    const first = set();
-    if (!first || !existsSync(path)) continue;
-    out.push({ set: first, second: (JSON.parse(readFileSync(path, 'utf8')) as { groups: string[][] }).groups, file: `eval/data/agreement/${file}` });
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    const second = JSON.parse(readFileSync(join(dir, name), 'utf8')) as { of: string; groups: string[][] };
+    const set = sets.find((s) => s.file === second.of);
+    if (set) out.push({ set, second: second.groups, file: `eval/data/agreement/${name}` });
   }
   return out;
 }
@@ -332,7 +336,7 @@ export async function run(): Promise<void> {
     }
   }
   console.log(`\ntarget (issue 4: pairwise F1 ≥ ${TARGET.pairwise} and BCubed F1 ≥ ${TARGET.bcubed} on every development set, in publication order): ${target.join('; ')}`);
-  const twice = secondGroupings();
+  const twice = secondGroupings(sets);
   if (twice.length) {
     // The ceiling a grouper can be asked for: two careful readers of one window, the same written criteria.
     console.log('\ninter-annotator agreement (a second hand grouping of the window, made blind to the first and to the grouper):');
