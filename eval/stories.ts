@@ -3,9 +3,9 @@
 // arrival orders. The grouper runs on the product's batch path (addBatch, as groupStoredArticles) and, beside
 // it, one article at a time (add, as the API's ingest hook). Development sets: seeds, sample and the hand-grouped
 // ANT windows of May (2–5 May 2017), March (16–18 March; held out until session 5), June (4–6 June; held out until
-// session 8), February (7–9 February; held out until session 9) and April (13–17 April; held out until session 10).
-// Held out, printed last and apart, never tuned on: the ANT late-May window (24–27 May 2017,
-// eval/data/ant-check5-stories.json).
+// session 8), February (7–9 February; held out until session 9), April (13–17 April; held out until session 10) and late
+// May (24–27 May; held out until session 11). Held out, printed last and apart, never tuned on: the ANT window of
+// 8–10 March 2017 (eval/data/ant-check6-stories.json).
 // `npm run eval -- stories`; `KHABAR_SWEEP=1` adds a threshold sweep of the grouper (development sets only);
 // `KHABAR_STORY_ERRORS=ant-apr` (a development set's name) lists its errors: the grouper's stories that mix gold
 // stories and the gold stories it splits, with each article's day and headline. The held-out set is refused.
@@ -135,9 +135,15 @@ export function antAprilSet(): GoldSet | null {
   return antGoldSet('ant-check4-stories.json', 'ant-apr');
 }
 
-/** The held-out ANT window (eval/data/ant-check5-stories.json, 24–27 May 2017): for checking only, never tuned on. */
-export function antCheckSet(): GoldSet | null {
+/** The ANT late-May window (eval/data/ant-check5-stories.json, 24–27 May 2017): held out in session 10, a development
+ * set since session 11 studied its errors. */
+export function antLateMaySet(): GoldSet | null {
   return antGoldSet('ant-check5-stories.json', 'ant-may24');
+}
+
+/** The held-out ANT window (eval/data/ant-check6-stories.json, 8–10 March 2017): for checking only, never tuned on. */
+export function antCheckSet(): GoldSet | null {
+  return antGoldSet('ant-check6-stories.json', 'ant-mar8');
 }
 
 /**
@@ -166,7 +172,7 @@ export function secondGroupings(sets: GoldSet[]): SecondGrouping[] {
 }
 
 export async function goldSets(): Promise<GoldSet[]> {
-  return [await seedSet(), await sampleSet(), antDevSet(), antMarchSet(), antJuneSet(), antFebruarySet(), antAprilSet()].filter((s): s is GoldSet => s !== null);
+  return [await seedSet(), await sampleSet(), antDevSet(), antMarchSet(), antJuneSet(), antFebruarySet(), antAprilSet(), antLateMaySet()].filter((s): s is GoldSet => s !== null);
 }
 
 export function shuffled<T>(xs: T[], seed: number): T[] {
@@ -349,7 +355,7 @@ export async function run(): Promise<void> {
   }
   const check = antCheckSet();
   if (check) {
-    console.log(`\nHELD-OUT (never tuned on; eval/data/ant-check5-stories.json, grouped by hand in session 10 before it was scored) ${check.name}: ${check.articles.length} articles, ${check.groups.length} gold stories`);
+    console.log(`\nHELD-OUT (never tuned on; eval/data/ant-check6-stories.json, grouped by hand in session 11 before it was scored) ${check.name}: ${check.articles.length} articles, ${check.groups.length} gold stories`);
     console.log(line('grouper', evaluate(check, groupWithGrouper())));
     console.log(line('no prior', evaluate(check, noPrior)));
     console.log(line('1-by-1', evaluate(check, groupOneByOne())));
