@@ -19,7 +19,6 @@ import { defaultPrior, type DocumentFrequencyPrior } from './prior.js';
 import { MemoryStoryState, type StoryRecord, type StorySpan, type StoryState } from './state.js';
 
 const DAY = 86_400_000;
-const HOUR = 3_600_000;
 
 export interface AssignResult {
   article: string;
@@ -447,33 +446,16 @@ export class StoryGrouper {
       this.join(story, f, q);
       action = 'new';
     }
-    // Bridging: a second story this article is also close to is the same event seen through another member.
-    // Every story the article could have joined is merged, not only those about as close as the best one:
-    // which one is "best" depends on which members happened to arrive first, and a rule relative to it made
-    // the grouping of a batch depend on its order (ANT dev: 5-order pairwise F1 0.786–0.871 with it, 0.848–0.871 without).
-    const merged: string[] = [];
-    if (best) {
-      for (const c of scored) {
-        if (c.story.id === story.id || !c.inWindow || c.score < this.config.bridgeThreshold) continue;
-        const current = this.readStory(story.id);
-        const other = this.readStory(c.story.id);
-        if (!current || !other || this.storiesClash(current, other)) continue;
-        if (!this.windowsTouch(current, other)) continue; // together they would span more than maxSpanDays
-        if (this.gapHours(current, other) > this.config.bridgeMaxGapHours) continue;
-        const [keep, drop] = current.seq < other.seq ? [current, other] : [other, current];
-        this.mergeInto(keep, drop);
-        merged.push(drop.id);
-        story = keep;
-      }
-    }
     // Related: close in topic but not joined (below the threshold or outside the time window).
     for (const c of scored) {
-      if (c.story.id === story.id || merged.includes(c.story.id)) continue;
-      if (c.score >= this.config.relatedThreshold) this.link(story.id, c.story.id);
+      if (c.story.id !== story.id && c.score >= this.config.relatedThreshold) this.link(story.id, c.story.id);
     }
+    // A second story this article is also close to is merged by the re-check when their centroids meet, or when
+    // it is one article that would now join (session 11 dropped a separate bridging rule that the re-check had made
+    // redundant: no dev set's grouping changed in publication order, and two 5-order means rose without it).
     // A story this article just started has the article's terms as its centroid: the centroid cosines with the
     // candidates were computed while scoring, and the re-check's first round reads them instead of again.
-    merged.push(...this.recheck(story.id, action === 'new' ? scored : null));
+    const merged = this.recheck(story.id, action === 'new' ? scored : null);
     return { article: f.id, story: this.state.storyOfArticle(f.id) ?? story.id, action, score: best?.score ?? 0, merged };
   }
 
@@ -733,13 +715,6 @@ export class StoryGrouper {
       if (this.score(m, this.probeOf(m), other) >= this.config.memberMergeThreshold) return true;
     }
     return false;
-  }
-
-  /** Hours between the end of the earlier story and the start of the later one (negative when they overlap; 0
-   * when either has no time). */
-  private gapHours(a: StorySpan, b: StorySpan): number {
-    if (a.firstTime === null || b.firstTime === null || a.lastTime === null || b.lastTime === null) return 0;
-    return (Math.max(a.firstTime, b.firstTime) - Math.min(a.lastTime, b.lastTime)) / HOUR;
   }
 
   private windowsTouch(a: StorySpan, b: StorySpan): boolean {

@@ -166,7 +166,7 @@ test('a storyline reported every three days for two months does not chain into o
 });
 
 test('the persisted state, its caches included, groups three days of ANT news as the in-memory state does', needsShared, () => {
-  // ANT dev (135 articles) has bridged and re-checked merges; the posting lists, read through the state's cache,
+  // ANT dev (135 articles) has re-checked merges; the posting lists, read through the state's cache,
   // must give the candidates the table gives (a cache that missed a new posting splits stories here).
   const ant = antDevSet();
   assert.ok(ant, 'ANT dev set found');
