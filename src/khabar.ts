@@ -51,6 +51,8 @@ export interface IngestOptions {
   allowPrivate?: boolean;
   /** Where '-' reads from (default process.stdin). */
   stdin?: AsyncIterable<Uint8Array | string>;
+  /** The publication date and outlet of articles whose input gives none (see RawArticle.fallback). */
+  fallback?: RawArticle['fallback'];
   /**
    * Prepare articles (cleaning, search terms, MinHash) in a worker thread once a full batch is read, while
    * this thread writes (default true). The stored result is the same either way.
@@ -240,7 +242,7 @@ export class Khabar {
           continue;
         }
         if (!pending.raws.length) pendingSince = Date.now();
-        pending.raws.push(item);
+        pending.raws.push(options.fallback ? { ...item, fallback: options.fallback } : item);
         if (pending.raws.length >= INGEST_BATCH) await flush(false);
         else if (Date.now() - pendingSince >= INGEST_BATCH_MS) await flush(true);
       }
@@ -275,6 +277,8 @@ export class Khabar {
     }
     if (result.status === 'stored') counts.stored++;
     else counts.updated++;
+    // A copy that filled in a stored article's missing date or outlet may carry another id: the hooks see the stored one.
+    if (result.id !== article.id) article = this.store.getArticle(result.id) ?? article;
     if (result.nearDuplicates.length) {
       counts.nearDuplicates++;
       article.related = result.nearDuplicates;

@@ -30,6 +30,12 @@ export interface RawArticle {
   lang?: string | null;
   /** Where it came from (a file path, a URL, "-"), for messages. */
   origin?: string;
+  /**
+   * Used only when the input itself gives none (`khabar ingest --published/--source`): a .txt file carries no
+   * date or outlet, and an undated article is grouped by content alone, where a later event on the same subject
+   * reads like the first one.
+   */
+  fallback?: { published?: string | null; source?: string | null };
 }
 
 /** A cleaned, stored article. */

@@ -334,6 +334,8 @@ export function cleanArticle(raw: RawArticle, ctx?: CleaningContext): Article {
     throw new Error(`${where}: no article text left after removing boilerplate (${cleaned.removed.length} line(s) removed)`);
   }
   source ??= cleaned.sourceFromText ? ctx?.resolveOutlet(cleaned.sourceFromText) ?? cleaned.sourceFromText : null;
+  source ??= canonicalSource(raw.fallback?.source ?? null);
+  published ??= raw.fallback?.published ? toIsoDate(raw.fallback.published) ?? raw.fallback.published : null;
   const hash = contentHash(cleaned.text);
   return {
     id: raw.id && String(raw.id).trim() ? String(raw.id).trim() : `h${hash.slice(0, 16)}`,

@@ -6,6 +6,7 @@ export { cleanArticle, cleanBody, contentHash, splitTitle, CleaningContext } fro
 export { minhash, lshBands, estimateSimilarity, containment, shingleHashes } from './minhash.js';
 export { NEAR_DUPLICATE_THRESHOLD, SHARED_PASSAGE_THRESHOLD, DEFAULT_MAX_BYTES } from './config.js';
 export { canonicalSource, OUTLETS } from './outlets.js';
+export { toIsoDate } from './html.js';
 export type { Outlet } from './outlets.js';
 export { decodeBytes } from './decode.js';
 export { nonPublicReason } from './fetch.js';

@@ -209,8 +209,15 @@ export class SqliteStore implements Store {
 
   private putInTransaction(a: Article, e: ArticleExtras): PutResult {
     const s = this.stmt;
-    const sameContent = s.idByHash.get(a.contentHash) as { id: string } | undefined;
-    if (sameContent) return { status: 'duplicate', id: sameContent.id, nearDuplicates: [] };
+    const sameContent = s.idByHash.get(a.contentHash) as { rowid: number; id: string; source: string | null; published: string | null } | undefined;
+    if (sameContent) {
+      // The same copy again, now with the date or outlet it was stored without (a .txt file ingested once bare and
+      // again with --published): fill in what was missing, never replace what was there.
+      const fills = (sameContent.published === null && a.published !== null) || (sameContent.source === null && a.source !== null);
+      if (!fills) return { status: 'duplicate', id: sameContent.id, nearDuplicates: [] };
+      s.fillMetadata.run(a.source, a.published, sameContent.rowid);
+      return { status: 'updated', id: sameContent.id, nearDuplicates: [] };
+    }
 
     const existing = s.rowidById.get(a.id) as { rowid: number } | undefined;
     const signature = Buffer.from(e.signature.buffer, e.signature.byteOffset, e.signature.byteLength);
@@ -377,7 +384,8 @@ function filterSql(f: ArticleFilter): { where: string[]; params: unknown[] } {
 
 function prepareStatements(db: Database.Database) {
   return {
-    idByHash: db.prepare('SELECT id FROM article WHERE content_hash = ?'),
+    idByHash: db.prepare('SELECT rowid, id, source, published FROM article WHERE content_hash = ?'),
+    fillMetadata: db.prepare('UPDATE article SET source = coalesce(source, ?), published = coalesce(published, ?) WHERE rowid = ?'),
     rowidById: db.prepare('SELECT rowid FROM article WHERE id = ?'),
     byId: db.prepare('SELECT * FROM article WHERE id = ?'),
     count: db.prepare('SELECT count(*) AS n FROM article'),

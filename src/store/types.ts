@@ -33,7 +33,8 @@ export interface ArticleExtras {
  * - 'stored': new article.
  * - 'duplicate': an article with the same contentHash exists; nothing written; `id` is the existing article's id.
  * - 'updated': an article with the same id but different content existed; it was replaced (an outlet's
- *   correction of its own article is the common case), with its search row, bands and near-duplicate links.
+ *   correction of its own article is the common case), with its search row, bands and near-duplicate links;
+ *   or the same content was stored without a date or outlet that this copy has: those were filled in.
  */
 export interface PutResult {
   status: 'stored' | 'duplicate' | 'updated';

@@ -10,7 +10,9 @@ import { Khabar } from '../../src/khabar.js';
 import { CleaningContext, isProblem, readInputs } from '../../src/ingest/index.js';
 import { PrepareWorker, prepareBatch } from '../../src/prepare.js';
 import type { RawArticle } from '../../src/types.js';
-import { loadSeeds, needsShared, sharedDir } from '../helpers/shared.js';
+import { loadSeeds, needsShared, repoRoot, sharedDir } from '../helpers/shared.js';
+
+const repoCorpus = join(repoRoot, 'samples', 'corpus');
 
 const antPath = join(sharedDir, 'data', 'ant-corpus-v1.1', 'ant_v1.1.jsonl');
 const needsAnt = existsSync(antPath) ? {} : { skip: `${antPath} not found (set KHABAR_SHARED)` };
@@ -148,5 +150,33 @@ test('an article of a JSON-lines file that cleaning empties is named by its line
     assert.match(problems[0]!.reason, /^no article text left after removing boilerplate/);
   } finally {
     t.done();
+  }
+});
+
+test('a date or outlet given for inputs that carry none fills only what is missing, never what an input says', async () => {
+  // The sample corpus's one .txt article (Nakheel, the Jurf floods) has no date; its outlet comes from its "المصدر" line.
+  const txt = join(repoCorpus, 'nakheel-20251108-jurf-floods.txt');
+  const dated = join(repoCorpus, 'rafid-20251108-jurf-floods.json');
+  const { dir, done } = tempDir();
+  const khabar = Khabar.open({ db: join(dir, 'k.db') });
+  try {
+    const bare = await khabar.ingest([txt]);
+    assert.equal(bare.stored, 1);
+    const id = 'nakheel-20251108-jurf-floods';
+    assert.equal(khabar.article(id)!.published, null);
+    const source = khabar.article(id)!.source;
+    assert.ok(source, 'the outlet named by the text');
+    const filled = await khabar.ingest([txt, dated], { fallback: { published: '2025-11-08', source: 'مصدر مفترض' } });
+    assert.deepEqual([filled.updated, filled.stored], [1, 1], 'the stored copy gets the date it lacked; the dated article is new');
+    assert.equal(khabar.article(id)!.published, '2025-11-08');
+    assert.equal(khabar.article(id)!.source, source, 'the outlet the text named stays');
+    const rafid = JSON.parse(readFileSync(dated, 'utf8')) as { published: string };
+    assert.equal(khabar.article('rafid-20251108-jurf-floods')!.published?.slice(0, 16), rafid.published.slice(0, 16), 'an input\'s own date wins over the fallback');
+    const again = await khabar.ingest([txt], { fallback: { published: '2030-01-01' } });
+    assert.equal(again.duplicates, 1, 'a date already stored is not replaced');
+    assert.equal(khabar.article(id)!.published, '2025-11-08');
+  } finally {
+    khabar.close();
+    done();
   }
 });

@@ -2,16 +2,16 @@ import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
 import { UsageError, dbPath } from '../command.js';
 import { ProgressLine, estimateArticles, openKhabar } from '../progress.js';
+import { INGEST_OPTIONS, INGEST_OPTIONS_USAGE, ingestOptions } from '../ingest-options.js';
 
-const usage = `Usage: khabar ingest INPUT... [--db PATH] [--max-bytes N] [--allow-private]
+const usage = `Usage: khabar ingest INPUT... [--db PATH] [--max-bytes N] [--allow-private] [--published DATE] [--source NAME]
 
 Reads articles from files (.txt .html .json .jsonl .xml feeds), directories, http(s) URLs or - (stdin),
 cleans them and stores them with their search index. Running it again on the same inputs stores nothing twice.
 
 Options:
   --db PATH          the database (default $KHABAR_DB, else ./khabar.db)
-  --max-bytes N      refuse an input larger than N bytes (default 50 MB)
-  --allow-private    allow URLs on loopback/private networks
+${INGEST_OPTIONS_USAGE}
 
 Every input that fails gets one line "khabar: INPUT: reason" on stderr.
 Exit status: 0 all inputs ingested, 1 some failed, 2 usage error.`;
@@ -25,23 +25,17 @@ export const command: Command = {
       allowPositionals: true,
       options: {
         db: { type: 'string' },
-        'max-bytes': { type: 'string' },
-        'allow-private': { type: 'boolean', default: false },
+        ...INGEST_OPTIONS,
       },
     });
     if (positionals.length === 0) throw new UsageError('give at least one INPUT');
-    let maxBytes: number | undefined;
-    if (values['max-bytes'] !== undefined) {
-      maxBytes = Number(values['max-bytes']);
-      if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new UsageError(`--max-bytes must be a positive integer, not "${values['max-bytes']}"`);
-    }
+    const options = ingestOptions(values);
     const total = io.isTTY ? await estimateArticles(positionals) : null;
     const khabar = openKhabar(dbPath(values.db, io.env), io);
     const progress = new ProgressLine(io, total);
     try {
       const counts = await khabar.ingest(positionals, {
-        maxBytes,
-        allowPrivate: values['allow-private'],
+        ...options,
         stdin: io.stdin as AsyncIterable<Uint8Array | string>,
         onProblem: (p) => {
           progress.clear();
@@ -56,6 +50,8 @@ export const command: Command = {
       if (counts.nearDuplicates) parts.push(`${counts.nearDuplicates} near-duplicate${counts.nearDuplicates === 1 ? '' : 's'} linked`);
       parts.push(`${counts.failed} failed`);
       io.err(`khabar: ${parts.join(', ')} (${khabar.count()} articles in the database)`);
+      // An updated article keeps the story it was grouped into (with its old date, outlet or text) until a regroup.
+      if (counts.updated) io.err(`khabar: updated articles stay in the stories they were grouped into; \`khabar regroup\` groups every article again`);
       return counts.failed > 0 ? 1 : 0;
     } finally {
       khabar.close();

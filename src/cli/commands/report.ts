@@ -6,12 +6,17 @@ import { buildReport, storyGrouperFor } from '../../report.js';
 import { groupingProgress, openKhabar } from '../progress.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
+import { INGEST_OPTIONS, INGEST_OPTIONS_USAGE, ingestOptions } from '../ingest-options.js';
 
-const usage = `Usage: khabar report INPUT... --json [--db PATH] [--max-bytes N] [--allow-private]
+const usage = `Usage: khabar report INPUT... --json [--db PATH] [--max-bytes N] [--allow-private] [--published DATE] [--source NAME]
 
 Ingests the inputs and prints the report of those articles as JSON (schema/report.schema.json):
 {"articles":[{id, source, title, url, published, text}], "stories":[…]}.
 Without --db a temporary database is used and deleted afterwards.
+
+Options:
+  --db PATH          the database (default: a temporary one)
+${INGEST_OPTIONS_USAGE}
 
 Exit status: 0 all inputs read, 1 some failed (the report of the others is still printed), 2 usage error.`;
 
@@ -25,24 +30,18 @@ export const command: Command = {
       options: {
         db: { type: 'string' },
         json: { type: 'boolean', default: false },
-        'max-bytes': { type: 'string' },
-        'allow-private': { type: 'boolean', default: false },
+        ...INGEST_OPTIONS,
       },
     });
     if (positionals.length === 0) throw new UsageError('give at least one INPUT');
     if (!values.json) throw new UsageError('only --json output exists for now: add --json');
-    let maxBytes: number | undefined;
-    if (values['max-bytes'] !== undefined) {
-      maxBytes = Number(values['max-bytes']);
-      if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new UsageError(`--max-bytes must be a positive integer, not "${values['max-bytes']}"`);
-    }
+    const options = ingestOptions(values);
     const tempDir = values.db ? null : mkdtempSync(join(tmpdir(), 'khabar-report-'));
     const khabar = openKhabar(values.db ?? join(tempDir!, 'report.db'), io);
     try {
       const ids: string[] = [];
       const counts = await khabar.ingest(positionals, {
-        maxBytes,
-        allowPrivate: values['allow-private'],
+        ...options,
         stdin: io.stdin as AsyncIterable<Uint8Array | string>,
         onProblem: (p) => io.err(`khabar: ${p.input}: ${p.reason}`),
         onResult: (r) => ids.push(r.id),
