@@ -131,6 +131,14 @@
 //    β·log2(burst): β 0.1 took late May 0.390 → 0.598 and June 0.910 → 0.924 but May 0.883 → 0.754, March 0.736 →
 //    0.676, February 0.681 → 0.609 and April 0.419 → 0.338 (pooled 0.792 → 0.799, BCubed 0.918 → 0.899); larger β lost
 //    everywhere: the storyline-wide subject that joins late May's reactions joins April's separate HAICA happenings;
+//  - the same boost for terms in at least 5 of the window's headlines (β 0.2): June 0.953 and late May 0.617, but
+//    March 0.687, February 0.653 and April 0.361: a storyline's separate happenings share the hot headline word (the
+//    weather bulletins and the rain reports, the Djerba airport and the Djerba ferries, the minister's statements);
+//  - a lower join threshold (×0.9) for a reaction (a quote headline, or "X تدعو / تعبر / تدعم / تنفي …") to a story of
+//    three or more: late May 0.617 but May 0.883 → 0.845 (the Sousse governor's word on municipal elections joined
+//    the Algerian elections); with the verb headlines only, one article moved (late May 0.433), nothing else;
+//  - a last pass at the end of a batch re-scoring every one-article story against the stories in its window: no
+//    grouping changed (the re-check of one-article stories already does it as stories grow).
 //  - an ablation, without bridging (each rule off, in order; pooled pairwise 0.792): the day/dateline clash 0.732, the
 //    prior 0.611, entity keys 0.760, the member comparison 0.747, the size-dependent threshold 0.737, phrase keys 0.785
 //    (March and February gain), the centroid merge 0.786 (late May 0.390 → 0.314: it does what bridging did). Only
