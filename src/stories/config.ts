@@ -138,6 +138,10 @@
 //  - a lower join threshold (×0.9) for a reaction (a quote headline, or "X تدعو / تعبر / تدعم / تنفي …") to a story of
 //    three or more: late May 0.617 but May 0.883 → 0.845 (the Sousse governor's word on municipal elections joined
 //    the Algerian elections); with the verb headlines only, one article moved (late May 0.433), nothing else;
+//  - a lower join threshold (×0.6–0.8) when the article's headline carries a word (not a place, not a weather
+//    bulletin) that half or more of a 3+-article story's headlines carry: late May 0.390 at most 0.481, May 0.777,
+//    February 0.611–0.649, June 0.903 (the reactions' headlines name the campaign in too many words: الفساد, الإيقافات,
+//    الحملة, الحرب على الفساد);
 //  - a last pass at the end of a batch re-scoring every one-article story against the stories in its window: no
 //    grouping changed (the re-check of one-article stories already does it as stories grow).
 //  - an ablation, without bridging (each rule off, in order; pooled pairwise 0.792): the day/dateline clash 0.732, the
