@@ -502,6 +502,14 @@ export class StoryGrouper {
     return time >= story.firstTime - before && time <= story.lastTime + after;
   }
 
+  /** The story ended more than relatedWindowDays before the article, or starts that long after it (either undated: no). */
+  private beyondRelatedWindow(f: ArticleFeatures, story: StorySpan): boolean {
+    const time = f.time;
+    if (time === null || story.firstTime === null || story.lastTime === null) return false;
+    const w = this.config.relatedWindowDays * DAY;
+    return time - story.lastTime > w || story.firstTime - time > w;
+  }
+
   /** A bare date (no time of day) is read as noon but may be any hour of that day: widen the window. */
   private slack(a: string | null, b: string | null): number {
     return isDateOnly(a) || isDateOnly(b) ? this.config.dateOnlySlackDays : 0;
@@ -541,7 +549,7 @@ export class StoryGrouper {
       const span = this.spanOf(id);
       if (!span) continue; // merged away: postings are cleaned lazily
       const inWindow = this.inWindow(f, span);
-      if (!inWindow && outside >= this.config.maxRelatedCandidates) continue;
+      if (!inWindow && (outside >= this.config.maxRelatedCandidates || this.beyondRelatedWindow(f, span))) continue;
       const story = this.readStory(id);
       if (!story) continue;
       if (inWindow) {

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { needsShared } from '../helpers/shared.js';
-import { antDevSet, antFebruarySet, antJuneSet, antMarchSet, publicationOrder, seedSet, sampleSet, shuffled, type GoldSet } from '../../eval/stories.js';
+import { needsShared, readJsonl } from '../helpers/shared.js';
+import { antDevSet, antFebruarySet, antJuneSet, antMarchSet, antTime, publicationOrder, seedSet, sampleSet, shuffled, type GoldSet } from '../../eval/stories.js';
 import { StoryGrouper, extractFeatures, groupingTerm, headlineDateline, headlineSpeaker, isRoundupHeadline, scoreClusters } from '../../src/stories/index.js';
 import { normalize, stem } from '../../src/text/index.js';
 import { SqliteStoryState } from '../../src/store/sqlite-stories.js';
@@ -290,4 +290,24 @@ test('a one-article story joins a story that grew past it as if it had come last
   const pub = publicationOrder(june.articles);
   for (const order of [pub, [...pub].reverse(), june.articles]) assert.deepEqual(together({}, order), [true, true, true]);
   assert.deepEqual(together({ rejoinSingles: false }, pub), [false, false, false], 'without the re-check they stay apart: the test would not test it');
+});
+
+test('a story more than a season away is not related, however alike it reads (ANT: seven brothel raids, 2013–2017)', needsShared, () => {
+  // Each raid is its own event in another town or year; linked as related they only said "same subject".
+  const raids = readJsonl<{ docno: string; title?: string; time?: string; text?: string }>('data/ant-corpus-v1.1/ant_v1.1.jsonl')
+    .filter((a) => (a.title ?? '').includes('وكر دعارة'))
+    .map((a): Article => ({ id: a.docno, source: 'JawharaFM', title: a.title ?? null, url: null, published: antTime(a.time), lang: 'ar', text: a.text ?? '', removed: [], contentHash: a.docno }));
+  assert.equal(raids.length, 7);
+  const longestLink = (config: Partial<StoriesConfig>): number => {
+    const g = new StoryGrouper(undefined, config);
+    g.addBatch(publicationOrder(raids));
+    const stories = g.stories();
+    assert.equal(stories.length, 7, 'seven events, seven stories');
+    const first = new Map(stories.map((s) => [s.id, Date.parse(s.first!)]));
+    let longest = 0;
+    for (const s of stories) for (const r of s.related) longest = Math.max(longest, Math.abs(first.get(s.id)! - first.get(r)!) / 86_400_000);
+    return longest;
+  };
+  assert.ok(longestLink({}) <= 90 + 14, 'no link past relatedWindowDays (a story may span maxSpanDays)');
+  assert.ok(longestLink({ relatedWindowDays: Infinity }) > 365, 'without the bound raids years apart are related: the test tests something');
 });
