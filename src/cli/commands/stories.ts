@@ -10,8 +10,8 @@ import { groupingProgress } from '../progress.js';
 const usage = `Usage: khabar stories [--json] [--db PATH]
 
 Lists the stories: articles grouped by real-world event as they arrived (later events of the same
-storyline are separate stories, linked as related). Articles stored since the last grouping are grouped
-first; the grouping is kept in the database.
+storyline are separate stories, linked as related when at most 90 days apart). Articles stored since the
+last grouping are grouped first; the grouping is kept in the database.
 
 Columns: id, article count, outlets, first → last publication time, title (a headline taken from the
 article most central to the story).
