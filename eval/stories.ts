@@ -2,10 +2,7 @@
 // baselines (every article alone; single-pass TF-IDF cosine with a fixed threshold), each in five random
 // arrival orders. The grouper runs on the product's batch path (addBatch, as groupStoredArticles) and, beside
 // it, one article at a time (add, as the API's ingest hook). Development sets: seeds, sample and the hand-grouped
-// ANT windows of May (2–5 May 2017), March (16–18 March; held out until session 5), June (4–6 June; held out until
-// session 8), February (7–9 February; held out until session 9), April (13–17 April; held out until session 10) and late
-// May (24–27 May; held out until session 11). Held out, printed last and apart, never tuned on: the ANT window of
-// 8–10 March 2017 (eval/data/ant-check6-stories.json).
+// ANT windows (ANT_WINDOWS). Held out, printed last and apart, never tuned on: ANT_HELD_OUT.
 // `npm run eval -- stories`; `KHABAR_SWEEP=1` adds a threshold sweep of the grouper (development sets only);
 // `KHABAR_STORY_ERRORS=ant-apr` (a development set's name) lists its errors: the grouper's stories that mix gold
 // stories and the gold stories it splits, with each article's day and headline. The held-out set is refused.
@@ -106,44 +103,31 @@ function antGoldSet(file: string, name: string): GoldSet | null {
   return { name, articles, groups: gold.groups, file: `eval/data/${file}` };
 }
 
-/** The hand-grouped ANT development window (eval/data/ant-dev-stories.json, 2–5 May 2017). */
-export function antDevSet(): GoldSet | null {
-  return antGoldSet('ant-dev-stories.json', 'ant-dev');
+/**
+ * The hand-grouped ANT development windows (eval/data/), by the name the eval prints: each was held out until a later
+ * session studied its errors and made it a development set.
+ */
+export const ANT_WINDOWS = {
+  'ant-dev': { file: 'ant-dev-stories.json', window: '2–5 May 2017', history: 'the first development window' },
+  'ant-mar': { file: 'ant-check-stories.json', window: '16–18 March 2017', history: 'held out in sessions 3–4' },
+  'ant-jun': { file: 'ant-check2-stories.json', window: '4–6 June 2017', history: 'held out in sessions 5–7' },
+  'ant-feb': { file: 'ant-check3-stories.json', window: '7–9 February 2017', history: 'held out in session 8' },
+  'ant-apr': { file: 'ant-check4-stories.json', window: '13–17 April 2017', history: 'held out in session 9' },
+  'ant-may24': { file: 'ant-check5-stories.json', window: '24–27 May 2017', history: 'held out in session 10' },
+} as const;
+
+export type AntWindowName = keyof typeof ANT_WINDOWS;
+
+/** One hand-grouped ANT development window (null without ../shared). */
+export function antWindow(name: AntWindowName): GoldSet | null {
+  return antGoldSet(ANT_WINDOWS[name].file, name);
 }
 
-/** The ANT March window (eval/data/ant-check-stories.json, 16–18 March 2017): the held-out set of session 3,
- * a development set since session 5 studied its errors. */
-export function antMarchSet(): GoldSet | null {
-  return antGoldSet('ant-check-stories.json', 'ant-mar');
-}
+/** The held-out ANT window: for checking only, never tuned on. */
+export const ANT_HELD_OUT = { name: 'ant-mar8', file: 'ant-check6-stories.json', window: '8–10 March 2017', made: 'grouped by hand in session 11 before it was scored' } as const;
 
-/** The ANT June window (eval/data/ant-check2-stories.json, 4–6 June 2017): held out in sessions 5–7, a development
- * set since session 8 studied its errors. */
-export function antJuneSet(): GoldSet | null {
-  return antGoldSet('ant-check2-stories.json', 'ant-jun');
-}
-
-/** The ANT February window (eval/data/ant-check3-stories.json, 7–9 February 2017): held out in session 8, a development
- * set since session 9 studied its errors. */
-export function antFebruarySet(): GoldSet | null {
-  return antGoldSet('ant-check3-stories.json', 'ant-feb');
-}
-
-/** The ANT April window (eval/data/ant-check4-stories.json, 13–17 April 2017): held out in session 9, a development
- * set since session 10 studied its errors. */
-export function antAprilSet(): GoldSet | null {
-  return antGoldSet('ant-check4-stories.json', 'ant-apr');
-}
-
-/** The ANT late-May window (eval/data/ant-check5-stories.json, 24–27 May 2017): held out in session 10, a development
- * set since session 11 studied its errors. */
-export function antLateMaySet(): GoldSet | null {
-  return antGoldSet('ant-check5-stories.json', 'ant-may24');
-}
-
-/** The held-out ANT window (eval/data/ant-check6-stories.json, 8–10 March 2017): for checking only, never tuned on. */
 export function antCheckSet(): GoldSet | null {
-  return antGoldSet('ant-check6-stories.json', 'ant-mar8');
+  return antGoldSet(ANT_HELD_OUT.file, ANT_HELD_OUT.name);
 }
 
 /**
@@ -172,7 +156,8 @@ export function secondGroupings(sets: GoldSet[]): SecondGrouping[] {
 }
 
 export async function goldSets(): Promise<GoldSet[]> {
-  return [await seedSet(), await sampleSet(), antDevSet(), antMarchSet(), antJuneSet(), antFebruarySet(), antAprilSet(), antLateMaySet()].filter((s): s is GoldSet => s !== null);
+  const ant = (Object.keys(ANT_WINDOWS) as AntWindowName[]).map(antWindow);
+  return [await seedSet(), await sampleSet(), ...ant].filter((s): s is GoldSet => s !== null);
 }
 
 export function shuffled<T>(xs: T[], seed: number): T[] {
@@ -337,7 +322,8 @@ export async function run(): Promise<void> {
   const noPrior = groupWithGrouper({}, { prior: null });
   const target: string[] = [];
   for (const set of sets) {
-    console.log(`\n${set.name}: ${set.articles.length} articles, ${set.groups.length} gold stories`);
+    const about = (ANT_WINDOWS as Record<string, { window: string; history: string }>)[set.name];
+    console.log(`\n${set.name}${about ? ` (${about.window}; ${about.history})` : ''}: ${set.articles.length} articles, ${set.groups.length} gold stories`);
     const mine = evaluate(set, groupWithGrouper());
     const met = mine.inOrder.pairwise.f1 >= TARGET.pairwise && mine.inOrder.bcubed.f1 >= TARGET.bcubed;
     target.push(`${set.name} ${met ? 'met' : 'NOT met'} (${f3(mine.inOrder.pairwise.f1)}/${f3(mine.inOrder.bcubed.f1)})`);
@@ -384,7 +370,7 @@ export async function run(): Promise<void> {
   }
   const check = antCheckSet();
   if (check) {
-    console.log(`\nHELD-OUT (never tuned on; eval/data/ant-check6-stories.json, grouped by hand in session 11 before it was scored) ${check.name}: ${check.articles.length} articles, ${check.groups.length} gold stories`);
+    console.log(`\nHELD-OUT (never tuned on; eval/data/${ANT_HELD_OUT.file}, ${ANT_HELD_OUT.window}, ${ANT_HELD_OUT.made}) ${check.name}: ${check.articles.length} articles, ${check.groups.length} gold stories`);
     console.log(line('grouper', evaluate(check, groupWithGrouper())));
     console.log(line('no prior', evaluate(check, noPrior)));
     console.log(line('1-by-1', evaluate(check, groupOneByOne())));

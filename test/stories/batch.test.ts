@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { needsShared, repoRoot } from '../helpers/shared.js';
-import { antDevSet, sampleSet, seedSet, shuffled, splitSet } from '../../eval/stories.js';
+import { antWindow, sampleSet, seedSet, shuffled, splitSet } from '../../eval/stories.js';
 import { MemoryStoryState, STORIES_CONFIG, StoryGrouper, groupStoredArticles } from '../../src/stories/index.js';
 import { SqliteStoryState } from '../../src/store/sqlite-stories.js';
 import { Khabar } from '../../src/khabar.js';
@@ -26,7 +26,7 @@ function batchPartition(articles: Article[]): string[] {
 }
 
 test('a day of ANT news is grouped the same way whatever order the batch comes in', needsShared, () => {
-  const ant = antDevSet();
+  const ant = antWindow('ant-dev');
   assert.ok(ant, 'ANT dev set found');
   // 2–3 May 2017: 69 articles, among them the Jendouba polling station copies, the Sousse JCI conference and the
   // road-safety day, each reported by several articles.
@@ -168,7 +168,7 @@ test('a storyline reported every three days for two months does not chain into o
 test('the persisted state, its caches included, groups three days of ANT news as the in-memory state does', needsShared, () => {
   // ANT dev (135 articles) has re-checked merges; the posting lists, read through the state's cache,
   // must give the candidates the table gives (a cache that missed a new posting splits stories here).
-  const ant = antDevSet();
+  const ant = antWindow('ant-dev');
   assert.ok(ant, 'ANT dev set found');
   const dir = mkdtempSync(join(tmpdir(), 'khabar-stories-ant-'));
   try {
@@ -201,7 +201,7 @@ test('a store reopened scores new articles exactly as the process that grouped i
   // The grouper writes each story's and article's idf-weighted norms with it. Read back cold, they are the norms the
   // writing process held in memory, so the scores of a second day's articles match to the last bit; before, a cold
   // record's norms were computed again with the new document counts, and the scores drifted.
-  const ant = antDevSet();
+  const ant = antWindow('ant-dev');
   assert.ok(ant, 'ANT dev set found');
   const days = [...new Set(ant.articles.map((a) => (a.published ?? '').slice(0, 10)))].sort();
   const firstDays = new Set(days.slice(0, 2));

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { needsShared, readJsonl } from '../helpers/shared.js';
-import { antDevSet, antFebruarySet, antJuneSet, antMarchSet, antTime, publicationOrder, seedSet, sampleSet, shuffled, type GoldSet } from '../../eval/stories.js';
+import { antWindow, antTime, publicationOrder, seedSet, sampleSet, shuffled, type GoldSet } from '../../eval/stories.js';
 import { StoryGrouper, extractFeatures, groupingTerm, headlineDateline, headlineSpeaker, isRoundupHeadline, scoreClusters } from '../../src/stories/index.js';
 import { normalize, stem } from '../../src/text/index.js';
 import { SqliteStoryState } from '../../src/store/sqlite-stories.js';
@@ -113,7 +113,7 @@ test('an article without an id is refused with a clear error', () => {
 const antSets = new Map<string, GoldSet | null>();
 /** Articles of a hand-grouped ANT window by docno (the window read once). */
 function antFrom(name: 'ant-dev' | 'ant-mar' | 'ant-feb', ids: string[]): Article[] {
-  if (!antSets.has(name)) antSets.set(name, name === 'ant-dev' ? antDevSet() : name === 'ant-mar' ? antMarchSet() : antFebruarySet());
+  if (!antSets.has(name)) antSets.set(name, antWindow(name));
   const set = antSets.get(name);
   assert.ok(set, `${name} set found`);
   return ids.map((id) => {
@@ -169,7 +169,7 @@ test("one guest's answers on different subjects on one morning are not one story
 });
 
 test('a nisba and the place it names meet as one grouping term: الجزائرية / الجزائر, البريطانية / بريطانيا', needsShared, () => {
-  const dev = antDevSet();
+  const dev = antWindow('ant-dev');
   assert.ok(dev);
   const byId = new Map(dev.articles.map((a) => [a.id, a]));
   // "غدا : انطلاق الانتخابات التشريعية الجزائرية" and "إقبال ضعيف على التصويت في الانتخابات التشريعية في الجزائر".
@@ -186,7 +186,7 @@ test('a nisba and the place it names meet as one grouping term: الجزائري
 
 /** The ANT June window grouped in one batch with `config`. */
 function groupedJune(config: Partial<StoriesConfig> = {}): StoryGrouper {
-  const june = antJuneSet();
+  const june = antWindow('ant-jun');
   assert.ok(june, 'ANT June set found');
   const g = new StoryGrouper(undefined, config);
   g.addBatch(june.articles);
@@ -262,7 +262,7 @@ test('the same arrest told in two towns is two stories; the Orly attack told fro
 test('numbers are not grouping terms, the figures of the headline and lead stay keys (ANT May: the Algerian results)', needsShared, () => {
   // "الجزائر : التحالف الحاكم يتصدر نتائج الانتخابات التشريعية" lists the seats of a dozen parties: as terms, its vote
   // counts outweighed its words and it stayed out of the elections' story.
-  const may = antDevSet();
+  const may = antWindow('ant-dev');
   assert.ok(may, 'ANT May set found');
   const results = may.articles.find((a) => a.id === 'JA-internationalNews-863-20170505')!;
   const f = extractFeatures(results);
@@ -278,7 +278,7 @@ test('a one-article story joins a story that grew past it as if it had come last
   // "هجوم لندن : 21 مصابا في حالة حرجة" and "الامارات تحذر مواطنيها من السفر إلى بريطانيا" came before the London attack's
   // story had the reports that make them join it; two reports of the rain of 5 June (a hospital flooded, a death in
   // Manouba) likewise.
-  const june = antJuneSet();
+  const june = antWindow('ant-jun');
   assert.ok(june, 'ANT June set found');
   const pairs = [['JA-internationalNews-1084-20170604', 'JA-internationalNews-1004-20170604'], ['JA-internationalNews-1067-20170604', 'JA-internationalNews-1004-20170604'],
     ['JA-localNews-4452-20170605', 'JA-localNews-4451-20170606']];

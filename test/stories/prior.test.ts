@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { needsShared } from '../helpers/shared.js';
-import { antDevSet, antHistory, antMarchSet, groupWithGrouper } from '../../eval/stories.js';
+import { antWindow, antHistory, groupWithGrouper } from '../../eval/stories.js';
 import { buildPrior, defaultPrior, defaultPriorPath, readPrior, type PriorFile } from '../../src/stories/index.js';
 
 test('the shipped prior is what npm run build-prior counts from the ANT history in ../shared', needsShared, () => {
@@ -53,7 +53,7 @@ function storyWith(groups: string[][], id: string): string[] {
 }
 
 test('grouped alone, ANT March keeps the Orly attack in one story, with the prior and with its own idf alone', needsShared, () => {
-  const march = antMarchSet();
+  const march = antWindow('ant-mar');
   assert.ok(march);
   const orly = march.groups.find((g) => g.includes('JA-internationalNews-553-20170318'))!;
   assert.equal(orly.length, 8);
@@ -67,7 +67,7 @@ test('grouped alone, ANT March keeps the Orly attack in one story, with the prio
 });
 
 test('with the prior, Norway reopening its embassy stays apart from a British travel warning (ANT May)', needsShared, () => {
-  const dev = antDevSet();
+  const dev = antWindow('ant-dev');
   assert.ok(dev);
   const norway = storyWith(groupWithGrouper()(dev.articles), 'JA-politic-378-20170502');
   assert.deepEqual([...norway].sort(), ['JA-localNews-3650-20170503', 'JA-politic-378-20170502']);
