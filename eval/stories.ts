@@ -79,7 +79,7 @@ export function antTime(t: string | undefined): string | null {
 const antJsonl = join(sharedDir, 'data', 'ant-corpus-v1.1', 'ant_v1.1.jsonl');
 
 /** The ANT articles (id = docno) that `keep` takes, in corpus order; null when ../shared has no ANT corpus. */
-function antArticles(keep: (a: Article) => boolean): Article[] | null {
+export function antArticles(keep: (a: Article) => boolean): Article[] | null {
   if (!existsSync(antJsonl)) return null;
   const out: Article[] = [];
   for (const line of readFileSync(antJsonl, 'utf8').split('\n')) {

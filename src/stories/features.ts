@@ -49,9 +49,9 @@ export interface StoredNorms {
  * rules). A persisted grouping made by another version keeps its stories, and new articles are scored against its
  * older records, so commands that group say so and `khabar regroup` rebuilds it. Bump it when a change would group
  * stored articles differently. 1: every grouping before the number was recorded; 2 (session 9): numbers are no terms,
- * كافة and a detached و are stop words, the quote speaker and dateline rules, the re-check of one-article stories; 3 (session 11):
- * no bridging (an article close to a second story no longer merges it outside the re-check), and related links only to
- * stories within relatedWindowDays.
+ * كافة and a detached و are stop words, the quote speaker and dateline rules, the re-check of one-article stories;
+ * 3 (session 11): no bridging (an article close to a second story no longer merges it outside the re-check), and
+ * related links only to stories within relatedWindowDays.
  */
 export const GROUPING_VERSION = 3;
 

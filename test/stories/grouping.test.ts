@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { needsShared, readJsonl } from '../helpers/shared.js';
-import { antWindow, antTime, publicationOrder, seedSet, sampleSet, shuffled, type GoldSet } from '../../eval/stories.js';
+import { needsShared } from '../helpers/shared.js';
+import { antArticles as antCorpusArticles, antWindow, publicationOrder, seedSet, sampleSet, shuffled, type GoldSet } from '../../eval/stories.js';
 import { StoryGrouper, extractFeatures, groupingTerm, headlineDateline, headlineSpeaker, isRoundupHeadline, scoreClusters } from '../../src/stories/index.js';
 import { normalize, stem } from '../../src/text/index.js';
 import { SqliteStoryState } from '../../src/store/sqlite-stories.js';
@@ -294,9 +294,8 @@ test('a one-article story joins a story that grew past it as if it had come last
 
 test('a story more than a season away is not related, however alike it reads (ANT: seven brothel raids, 2013–2017)', needsShared, () => {
   // Each raid is its own event in another town or year; linked as related they only said "same subject".
-  const raids = readJsonl<{ docno: string; title?: string; time?: string; text?: string }>('data/ant-corpus-v1.1/ant_v1.1.jsonl')
-    .filter((a) => (a.title ?? '').includes('وكر دعارة'))
-    .map((a): Article => ({ id: a.docno, source: 'JawharaFM', title: a.title ?? null, url: null, published: antTime(a.time), lang: 'ar', text: a.text ?? '', removed: [], contentHash: a.docno }));
+  const raids = antCorpusArticles((a) => (a.title ?? '').includes('وكر دعارة'));
+  assert.ok(raids);
   assert.equal(raids.length, 7);
   const longestLink = (config: Partial<StoriesConfig>): number => {
     const g = new StoryGrouper(undefined, config);
