@@ -68,6 +68,15 @@ export const ARTICLE_MIGRATIONS: MigrationStep[] = [
       ALTER TABLE article DROP COLUMN signature;
     `,
   },
+  {
+    version: 3,
+    description: 'a revision per article, raised whenever it is written, so later stages find what changed since they read it',
+    up: `
+      ALTER TABLE article ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+      UPDATE article SET revision = rowid;
+      CREATE INDEX article_revision ON article (revision);
+    `,
+  },
 ];
 
 /** The kv key of the search analyzer version the FTS rows were written with (see Store.searchIndexVersion). */
@@ -215,7 +224,7 @@ export class SqliteStore implements Store {
       // again with --published): fill in what was missing, never replace what was there.
       const fills = (sameContent.published === null && a.published !== null) || (sameContent.source === null && a.source !== null);
       if (!fills) return { status: 'duplicate', id: sameContent.id, nearDuplicates: [] };
-      s.fillMetadata.run(a.source, a.published, sameContent.rowid);
+      s.fillMetadata.run(a.source, a.published, this.nextRevision(), sameContent.rowid);
       return { status: 'updated', id: sameContent.id, nearDuplicates: [] };
     }
 
@@ -229,9 +238,9 @@ export class SqliteStore implements Store {
       s.deleteFts.run(rowid);
       s.deleteBands.run(rowid);
       s.deleteRelated.run(rowid, rowid);
-      s.update.run(a.source, a.title, a.url, a.published, a.lang, a.text, removed, a.contentHash, now, rowid);
+      s.update.run(a.source, a.title, a.url, a.published, a.lang, a.text, removed, a.contentHash, now, this.nextRevision(), rowid);
     } else {
-      rowid = Number(s.insert.run(a.id, a.source, a.title, a.url, a.published, a.lang, a.text, removed, a.contentHash, now).lastInsertRowid);
+      rowid = Number(s.insert.run(a.id, a.source, a.title, a.url, a.published, a.lang, a.text, removed, a.contentHash, now, this.nextRevision()).lastInsertRowid);
     }
     s.putSignature.run(rowid, signature);
     s.insertFts.run(rowid, e.index.titleNorm, e.index.titleStem, e.index.bodyNorm, e.index.bodyStem);
@@ -281,6 +290,19 @@ export class SqliteStore implements Store {
 
   countArticles(): number {
     return (this.stmt.count.get() as { n: number }).n;
+  }
+
+  revision(): number {
+    return this.stmt.revision.get() as number;
+  }
+
+  changedAfter(revision: number): string[] {
+    return this.stmt.changedAfter.all(revision) as string[];
+  }
+
+  /** The revision of an article written now: read inside the write transaction, so two connections never share one. */
+  private nextRevision(): number {
+    return this.revision() + 1;
   }
 
   searchArticles(query: TermQuery, filter: ArticleFilter = {}): StoreHit[] {
@@ -385,17 +407,19 @@ function filterSql(f: ArticleFilter): { where: string[]; params: unknown[] } {
 function prepareStatements(db: Database.Database) {
   return {
     idByHash: db.prepare('SELECT rowid, id, source, published FROM article WHERE content_hash = ?'),
-    fillMetadata: db.prepare('UPDATE article SET source = coalesce(source, ?), published = coalesce(published, ?) WHERE rowid = ?'),
+    fillMetadata: db.prepare('UPDATE article SET source = coalesce(source, ?), published = coalesce(published, ?), revision = ? WHERE rowid = ?'),
+    revision: db.prepare('SELECT coalesce(max(revision), 0) FROM article').pluck(),
+    changedAfter: db.prepare('SELECT id FROM article WHERE revision > ? ORDER BY revision').pluck(),
     rowidById: db.prepare('SELECT rowid FROM article WHERE id = ?'),
     byId: db.prepare('SELECT * FROM article WHERE id = ?'),
     count: db.prepare('SELECT count(*) AS n FROM article'),
     ids: db.prepare('SELECT id FROM article ORDER BY published IS NULL, published, id').pluck(),
     idByRowid: db.prepare('SELECT id FROM article WHERE rowid = ?'),
     hitByRowid: db.prepare('SELECT id, title, source, published, text FROM article WHERE rowid = ?'),
-    insert: db.prepare(`INSERT INTO article (id, source, title, url, published, lang, text, removed, content_hash, ingested_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insert: db.prepare(`INSERT INTO article (id, source, title, url, published, lang, text, removed, content_hash, ingested_at, revision)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     update: db.prepare(`UPDATE article SET source = ?, title = ?, url = ?, published = ?, lang = ?, text = ?, removed = ?,
-      content_hash = ?, ingested_at = ? WHERE rowid = ?`),
+      content_hash = ?, ingested_at = ?, revision = ? WHERE rowid = ?`),
     putSignature: db.prepare('INSERT OR REPLACE INTO article_signature (article, signature) VALUES (?, ?)'),
     insertFts: db.prepare('INSERT INTO article_fts (rowid, title_norm, title_stem, norm, stem) VALUES (?, ?, ?, ?, ?)'),
     deleteFts: db.prepare('DELETE FROM article_fts WHERE rowid = ?'),

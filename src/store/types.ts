@@ -92,6 +92,14 @@ export interface Store {
   /** The ids of every stored article, in the order of listArticles() (undated last). */
   listArticleIds(): string[];
   countArticles(): number;
+  /**
+   * The highest article revision: every write of an article (stored, replaced, or its missing date or outlet filled
+   * in) gives it the next one. A later stage records the revision it has read up to and asks changedAfter() for the
+   * rest, instead of comparing every stored article with what it kept of it.
+   */
+  revision(): number;
+  /** The ids of the articles written after `revision`, oldest write first. */
+  changedAfter(revision: number): string[];
   /** Ranked articles matching every term, with filters. */
   searchArticles(query: TermQuery, filter?: ArticleFilter): StoreHit[];
   /** The version of the search analyzer the stored search rows were written with (null: never recorded). */

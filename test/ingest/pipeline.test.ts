@@ -109,12 +109,14 @@ test('a version-1 database keeps its signatures when migrated to the separate si
     await k.ingest([join(sharedDir, 'seeds')]);
     k.close();
     const before = dump(path);
-    // Turn the file back into the version-1 layout: the signature in the article row, no signature table.
+    // Turn the file back into the version-1 layout: the signature in the article row, no signature table, no revisions.
     const db = new Database(path);
     db.exec(`ALTER TABLE article ADD COLUMN signature BLOB;
       UPDATE article SET signature = (SELECT s.signature FROM article_signature s WHERE s.article = article.rowid);
       DROP TABLE article_signature;
-      DELETE FROM schema_migrations WHERE component = 'articles' AND version = 2;`);
+      DROP INDEX article_revision;
+      ALTER TABLE article DROP COLUMN revision;
+      DELETE FROM schema_migrations WHERE component = 'articles' AND version >= 2;`);
     db.close();
     const again = Khabar.open({ db: path });
     assert.equal(again.count(), raws.length);

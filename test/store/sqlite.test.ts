@@ -173,3 +173,41 @@ test('migrations are keyed by component and applied once', () => {
   assert.equal(schemaVersion(d, 'stories-test'), 2);
   d.close();
 });
+
+test('every write of an article raises its revision: stored, replaced, its missing date filled in; a duplicate does not', needsShared, () => {
+  const db = tempDb();
+  try {
+    const store = SqliteStore.open(db.path);
+    const seeds = loadSeeds();
+    assert.equal(store.revision(), 0);
+    const arts = seeds.map((s, i) => seedArticle(s.id, s.text, s.published, sources[i]));
+    for (const a of arts) store.putArticle(a, extras(a));
+    assert.equal(store.revision(), 5);
+    assert.deepEqual(store.changedAfter(0), arts.map((a) => a.id));
+    assert.deepEqual(store.changedAfter(5), []);
+    // The same copy again: nothing written, nothing changed.
+    assert.equal(store.putArticle(arts[1], extras(arts[1])).status, 'duplicate');
+    assert.equal(store.revision(), 5);
+    // Same id, new text.
+    const replaced = seedArticle(arts[2].id, `${seeds[4].text}\nتحديث`, seeds[4].published, 'rt');
+    assert.equal(store.putArticle(replaced, extras(replaced)).status, 'updated');
+    assert.deepEqual(store.changedAfter(5), [arts[2].id]);
+    // A bare copy stored first, then the same copy with a date: the date is filled in.
+    const bare = seedArticle('bare', `${seeds[0].text}\nسطر آخر`, seeds[0].published, 'aljazeera');
+    assert.equal(store.putArticle({ ...bare, published: null }, extras(bare)).status, 'stored');
+    assert.equal(store.putArticle(bare, extras(bare)).status, 'updated');
+    assert.deepEqual(store.changedAfter(6), ['bare']);
+    assert.equal(store.revision(), 8);
+    store.close();
+
+    // A store written before revisions were kept: the migration gives each article its rowid as revision.
+    const raw = new Database(db.path);
+    raw.exec("DROP INDEX article_revision; ALTER TABLE article DROP COLUMN revision; DELETE FROM schema_migrations WHERE component = 'articles' AND version = 3");
+    raw.close();
+    const reopened = SqliteStore.open(db.path);
+    assert.equal(schemaVersion(reopened.db, 'articles'), 3);
+    assert.equal(reopened.revision(), 6, 'six rows, the last inserted sixth');
+    assert.deepEqual(reopened.changedAfter(5), ['bare']);
+    reopened.close();
+  } finally { db.done(); }
+});
