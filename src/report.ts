@@ -7,7 +7,7 @@ import { analyzeStory } from './analysis/index.js';
 import { summarize } from './summary/index.js';
 import type { Khabar } from './khabar.js';
 import { storyStateFor } from './store/sqlite-stories.js';
-import { GROUPING_VERSION, StoryGrouper, groupStoredArticles } from './stories/index.js';
+import { GROUPING_VERSION, StoryGrouper, groupStoredArticles, groupingBehind } from './stories/index.js';
 
 export interface StoryReportOptions {
   /** Summary length in words (default 100). */
@@ -42,9 +42,9 @@ export function storyGrouperFor(khabar: Khabar, opts: GroupingOptions = {}): Sto
   const stored = state.groupingVersion ? state.groupingVersion() : GROUPING_VERSION;
   if (stored === null) state.setGroupingVersion?.(GROUPING_VERSION); // nothing grouped yet: this version groups it
   else if (stored !== GROUPING_VERSION) opts.onStale?.(stored, GROUPING_VERSION);
-  // Each grouped article counted one document: when the counts match, every stored article is grouped and
-  // the catch-up (which reads the whole store) is skipped; a restart of a large store stays fast.
-  if (state.documentCount() < khabar.count()) groupStoredArticles(khabar.store, grouper, opts);
+  // When every stored article is grouped and none was written since the grouping last read the store, the catch-up
+  // (which reads the whole store's ids) is skipped: a restart of a large store stays fast.
+  if (groupingBehind(khabar.store, grouper)) groupStoredArticles(khabar.store, grouper, opts);
   return grouper;
 }
 

@@ -48,10 +48,13 @@ export class KhabarLibrarySource implements KhabarSource {
     this.reports = new StoryReportCache({ words: opts.words, stories: opts.cachedStories });
     khabar.addArticleHook((article, result) => {
       try {
-        const r = this.grouper.add(article);
-        // An updated article keeps its story but changes the story's report.
+        // An updated article (its text replaced, its missing date or outlet filled in) is grouped again: it may move.
+        // The stories linked to the one it leaves are read again too: a story left empty is gone from their links.
+        const leaving = result.status === 'updated' ? this.grouper.storyOf(article.id) : null;
+        const r = result.status === 'updated' ? this.grouper.regroup(article) : this.grouper.add(article);
         if (result.status === 'updated') this.reports.invalidate(r.story);
-        this.#refresh([r.story, ...r.merged]);
+        if (r.left) this.reports.invalidate(r.left);
+        this.#refresh([r.story, ...r.merged, ...(r.left ? [r.left, ...(leaving?.related ?? [])] : [])]);
       } catch (e) {
         this.#behind = true;
         throw e;

@@ -124,6 +124,7 @@ export class SqliteStoryState implements StoryState {
       storyOfArticle: d.prepare('SELECT story FROM story_article WHERE id = ?').pluck(),
       groupedIds: d.prepare('SELECT id FROM story_article INDEXED BY story_article_story').pluck(),
       putArticle: d.prepare('INSERT INTO story_article (id, story, features) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET story = excluded.story, features = excluded.features'),
+      deleteArticle: d.prepare('DELETE FROM story_article WHERE id = ?'),
       moveArticles: d.prepare('UPDATE story_article SET story = ? WHERE story = ?'),
       getStory: d.prepare('SELECT record FROM story WHERE id = ?'),
       putStory: d.prepare('INSERT INTO story (id, seq, record) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET record = excluded.record'),
@@ -154,6 +155,15 @@ export class SqliteStoryState implements StoryState {
       this.dfPending.set(t, (this.dfPending.get(t) ?? 0) + 1);
       const df = this.dfCache.get(t);
       if (df !== undefined) this.dfCache.set(t, df + 1);
+    }
+    if (!this.db.inTransaction) this.flushDocuments();
+  }
+  removeDocument(terms: string[]): void {
+    this.docs--;
+    for (const t of new Set(terms)) {
+      this.dfPending.set(t, (this.dfPending.get(t) ?? 0) - 1);
+      const df = this.dfCache.get(t);
+      if (df !== undefined) this.dfCache.set(t, df - 1);
     }
     if (!this.db.inTransaction) this.flushDocuments();
   }
@@ -211,6 +221,11 @@ export class SqliteStoryState implements StoryState {
       this.storyOf.set(id, story);
     }
     return story;
+  }
+  removeArticle(id: string): void {
+    this.stmt.deleteArticle.run(id);
+    this.articles.delete(id);
+    this.storyOf.set(id, null);
   }
   moveArticles(from: string, to: string): void {
     this.stmt.moveArticles.run(to, from);
@@ -324,6 +339,15 @@ export class SqliteStoryState implements StoryState {
 
   setGroupingVersion(version: number): void {
     this.stmt.setMeta.run('grouping_version', version);
+  }
+
+  /** story_meta 'store_revision': the article revision the grouping has read up to (see StoryState.readRevision). */
+  readRevision(): number | null {
+    return (this.stmt.getMeta.get('store_revision') as { value: number } | undefined)?.value ?? null;
+  }
+
+  setReadRevision(revision: number): void {
+    this.stmt.setMeta.run('store_revision', revision);
   }
 
   /** Empties every stories table and this object's caches (call inside transaction() to keep it atomic). */

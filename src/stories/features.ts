@@ -30,6 +30,8 @@ export interface ArticleFeatures {
   dateline?: string;
   /** The idf-weighted norms of `terms` and `keys`, as the grouper computed them (see StoredNorms). */
   norms?: StoredNorms;
+  /** The stored copy's content hash the features were taken from: a copy replaced since is grouped again. */
+  contentHash?: string;
 }
 
 /**
@@ -322,5 +324,6 @@ export function extractFeatures(article: Article, config: StoriesConfig = STORIE
     days: headlineDays(title, parseTime(article.published)),
     roundup: isRoundupHeadline(title),
     ...(dateline ? { dateline } : {}),
+    ...(typeof article.contentHash === 'string' && article.contentHash ? { contentHash: article.contentHash } : {}),
   };
 }

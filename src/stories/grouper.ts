@@ -28,6 +28,8 @@ export interface AssignResult {
   score: number;
   /** Stories merged into `story` by the re-check. */
   merged: string[];
+  /** Grouped again (regroup): the story the article left, when another one (it stays, rebuilt, or is gone). */
+  left?: string;
 }
 
 type Vector = Map<string, number>;
@@ -260,6 +262,76 @@ export class StoryGrouper {
       this.pending = null;
     }
     return out;
+  }
+
+  /**
+   * Groups again an article whose stored copy changed since it was grouped (its missing date or outlet filled in,
+   * its text replaced): it leaves its story, whose centroid, keys, span, outlets and title are rebuilt from the
+   * other members, and is assigned as if it arrived now. A story it leaves empty is deleted and links to it are
+   * dropped. An article never grouped is simply added; one whose copy did not change is left where it is ('known').
+   */
+  regroup(article: Article): AssignResult {
+    checkArticle(article);
+    return this.state.transaction(() => {
+      const before = this.state.storyOfArticle(article.id);
+      if (before && !this.changedSinceGrouped(article)) return { article: article.id, story: before, action: 'known', score: 1, merged: [] };
+      if (before) this.withdraw(article.id, before);
+      const r = this.addInner(article, null);
+      return before && before !== r.story ? { ...r, left: before } : r;
+    });
+  }
+
+  /** The stored copy differs from the one the article's features were taken from (text, date or outlet). */
+  changedSinceGrouped(article: Article): boolean {
+    const f = this.state.getArticle(article.id);
+    if (!f) return true;
+    return f.contentHash !== article.contentHash || f.published !== (article.published ?? null) || f.source !== (article.source ?? null);
+  }
+
+  /** Takes an article out of its story (see regroup) and out of the document frequencies. */
+  private withdraw(id: string, storyId: string): void {
+    const old = this.readArticle(id);
+    if (old) this.state.removeDocument(documentTerms(old));
+    const story = this.readStory(storyId);
+    // A one-article story reads its vectors from its article (ownVectors): the article goes last.
+    this.state.removeArticle(id);
+    if (!story) return;
+    const rest = story.articles.filter((a) => a !== id);
+    if (!rest.length) {
+      for (const r of story.related) {
+        const other = this.readStory(r);
+        if (!other) continue;
+        other.related = other.related.filter((x) => x !== storyId);
+        this.saveStory(other);
+      }
+      this.state.deleteStory(storyId);
+      return;
+    }
+    const members = this.readArticles(rest);
+    story.articles = members.map((m) => m.id);
+    delete story.norms;
+    story.centroid = {};
+    story.keys = {};
+    story.first = story.last = null;
+    story.firstTime = story.lastTime = null;
+    story.sources = [];
+    story.days = [];
+    story.datelines = [];
+    for (const m of members) {
+      if (members.length > 1) {
+        for (const [t, w] of Object.entries(m.terms)) story.centroid[t] = roundWeight((story.centroid[t] ?? 0) + w);
+        for (const k of m.keys) story.keys[k] = (story.keys[k] ?? 0) + 1;
+      }
+      [story.first, story.firstTime] = pubMin(story.first, story.firstTime, m.published, m.time);
+      [story.last, story.lastTime] = pubMax(story.last, story.lastTime, m.published, m.time);
+      if (m.source && !story.sources.includes(m.source)) story.sources.push(m.source);
+      for (const d of m.days ?? []) if (!story.days.includes(d)) story.days.push(d);
+      if (m.dateline && !story.datelines.includes(m.dateline)) story.datelines.push(m.dateline);
+    }
+    if (Object.keys(story.centroid).length > 2 * this.config.maxCentroidTerms) story.centroid = pruneTop(story.centroid, this.config.maxCentroidTerms);
+    if (Object.keys(story.keys).length > 2 * this.config.maxCentroidTerms) story.keys = pruneTop(story.keys, this.config.maxCentroidTerms);
+    this.retitle(story);
+    this.saveStory(story);
   }
 
   /** Groups many articles in the given order, as one batch (see addBatch). */

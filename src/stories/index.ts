@@ -6,4 +6,4 @@ export { StoryGrouper, toStory, type AssignResult, type GrouperOptions } from '.
 export { buildPrior, defaultPrior, defaultPriorPath, readPrior, type DocumentFrequencyPrior, type PriorFile } from './prior.js';
 export { scoreClusters, type ClusterScores } from './metrics.js';
 export { renderStory, renderStoryList, type ArticleInfo, type StoryContext, type StoryFormat } from './render.js';
-export { groupStoredArticles } from './sync.js';
+export { groupStoredArticles, groupingBehind } from './sync.js';

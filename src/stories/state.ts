@@ -42,12 +42,16 @@ export interface StoryState {
   documentFrequency(term: string): number;
   /** Counts one more document holding each of these (distinct) terms. */
   addDocument(terms: string[]): void;
+  /** Takes back an addDocument of the same terms (an article grouped again after its stored copy changed). */
+  removeDocument(terms: string[]): void;
 
   getArticle(id: string): ArticleFeatures | null;
   getArticles(ids: string[]): ArticleFeatures[];
   /** Stores (or replaces) an article's features and the story it belongs to. */
   putArticle(features: ArticleFeatures, storyId: string): void;
   storyOfArticle(id: string): string | null;
+  /** Forgets an article's features and story (the story's own record is the grouper's to change). */
+  removeArticle(id: string): void;
   /** The ids not grouped yet, in the given order (the catch-up asks it of every stored article at once). */
   ungrouped(ids: string[]): string[];
   /** Moves every article of story `from` to story `to`. */
@@ -86,6 +90,13 @@ export interface StoryState {
   groupingVersion?(): number | null;
   setGroupingVersion?(version: number): void;
   clear?(): void;
+
+  /**
+   * Optional: the store revision (Store.revision) the grouping has read up to, null when none is recorded. Articles
+   * written after it may have changed since they were grouped (see groupStoredArticles).
+   */
+  readRevision?(): number | null;
+  setReadRevision?(revision: number): void;
 }
 
 /** Story ids: "s" + base36 counter: short, stable once given, and never reused. */
@@ -106,6 +117,7 @@ export class MemoryStoryState implements StoryState {
   private postedIds: string[] = [];
   private postedNumber = new Map<string, number>();
   private seq = 0;
+  private revision: number | null = null;
 
   documentCount(): number { return this.docs; }
   documentFrequency(term: string): number {
@@ -115,6 +127,16 @@ export class MemoryStoryState implements StoryState {
     this.docs++;
     for (const t of terms) this.df.set(t, (this.df.get(t) ?? 0) + 1);
   }
+  removeDocument(terms: string[]): void {
+    this.docs--;
+    for (const t of terms) {
+      const c = (this.df.get(t) ?? 0) - 1;
+      if (c > 0) this.df.set(t, c); else this.df.delete(t);
+    }
+  }
+  removeArticle(id: string): void { this.articles.delete(id); }
+  readRevision(): number | null { return this.revision; }
+  setReadRevision(revision: number): void { this.revision = revision; }
   getArticle(id: string): ArticleFeatures | null { return this.articles.get(id)?.features ?? null; }
   getArticles(ids: string[]): ArticleFeatures[] {
     const out: ArticleFeatures[] = [];

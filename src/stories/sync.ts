@@ -22,10 +22,46 @@ const READ = 1000;
  * called as articles are grouped.
  */
 export function groupStoredArticles(store: Store, grouper: StoryGrouper, opts: { onProgress?: (done: number, total: number) => void } = {}): AssignResult[] {
+  // Read first: an article another connection writes from now on is seen by the next catch-up.
+  const revision = store.revision();
   const pending = grouper.state.ungrouped(store.listArticleIds());
   function* articles(): Generator<Article> {
     for (let i = 0; i < pending.length; i += READ) yield* store.getArticles(pending.slice(i, i + READ));
   }
   // Read twice (see addBatch): counted first, then assigned, one chunk's features in memory at a time.
-  return grouper.addBatch(articles, { chunk: BATCH, onProgress: opts.onProgress });
+  const out = grouper.addBatch(articles, { chunk: BATCH, onProgress: opts.onProgress });
+  return out.concat(regroupChanged(store, grouper, revision));
+}
+
+/**
+ * Whether the grouping lags the store: articles it has not grouped (each grouped article counted one document), or
+ * articles written since the revision it read up to (a copy replaced, a missing date or outlet filled in).
+ */
+export function groupingBehind(store: Store, grouper: StoryGrouper): boolean {
+  const state = grouper.state;
+  if (state.documentCount() < store.countArticles()) return true;
+  const seen = state.readRevision?.() ?? null;
+  return seen === null ? Boolean(state.setReadRevision) : seen < store.revision();
+}
+
+/**
+ * Groups again the grouped articles whose stored copy changed after the revision the state read up to
+ * (StoryGrouper.regroup), then records `revision`. A state that never recorded one (made before revisions were kept)
+ * starts from `revision` without regrouping: its articles were grouped from the copies stored then.
+ */
+function regroupChanged(store: Store, grouper: StoryGrouper, revision: number): AssignResult[] {
+  const state = grouper.state;
+  if (!state.readRevision || !state.setReadRevision) return [];
+  const seen = state.readRevision();
+  const out: AssignResult[] = [];
+  if (seen !== null && seen < revision) {
+    const ids = store.changedAfter(seen);
+    for (let i = 0; i < ids.length; i += READ) {
+      for (const a of store.getArticles(ids.slice(i, i + READ))) {
+        if (state.storyOfArticle(a.id) && grouper.changedSinceGrouped(a)) out.push(grouper.regroup(a));
+      }
+    }
+  }
+  state.transaction(() => state.setReadRevision!(revision));
+  return out;
 }

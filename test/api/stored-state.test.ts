@@ -138,4 +138,31 @@ describe('API over the stored story state', () => {
       khabar.close();
     }
   });
+
+  test('an article posted again with another story\'s text moves to that story; a restart keeps the grouping', async () => {
+    let khabar = Khabar.open({ db });
+    try {
+      const source = new KhabarLibrarySource(khabar);
+      const from = source.article('posted-copy')!.story!.id;
+      const fromReport = source.story(from)!;
+      // A member of another story of several articles: the outlet replaced its copy with a report of that event.
+      const target = source.listStories({ page: 1, pageSize: 100, sort: 'coverage' }).items.find((s) => s.id !== from && s.articles.length >= 2)!;
+      const member = khabar.article(target.articles[0])!;
+      const r = await source.ingest([{ id: 'posted-copy', source: 'وكالة أخرى', title: member.title ?? undefined, published: member.published ?? undefined, text: `${member.text}\n\nوأفاد مراسلنا بأن التحقيق ما زال جاريا.` }]);
+      assert.equal(r.updated, 1, JSON.stringify(r));
+      assert.equal(source.article('posted-copy')!.story!.id, target.id, 'it joined the story its new text tells');
+      const left = source.story(from);
+      assert.notEqual(left, fromReport, 'the story it left is rebuilt');
+      assert.ok(!left || !left.articles.includes('posted-copy'));
+      const grouping = source.listStories({ page: 1, pageSize: 100, sort: 'newest' }).items.map((s) => `${s.id}:${[...s.articles].sort().join(',')}`).sort();
+      khabar.close();
+
+      // Reopened: the grouping read the changed article already; catching up with the store moves nothing.
+      khabar = Khabar.open({ db });
+      const again = new KhabarLibrarySource(khabar);
+      assert.deepEqual(again.listStories({ page: 1, pageSize: 100, sort: 'newest' }).items.map((s) => `${s.id}:${[...s.articles].sort().join(',')}`).sort(), grouping);
+    } finally {
+      khabar.close();
+    }
+  });
 });

@@ -310,3 +310,67 @@ test('a story more than a season away is not related, however alike it reads (AN
   assert.ok(longestLink({}) <= 90 + 14, 'no link past relatedWindowDays (a story may span maxSpanDays)');
   assert.ok(longestLink({ relatedWindowDays: Infinity }) > 365, 'without the bound raids years apart are related: the test tests something');
 });
+
+test('an article grouped again after its date is filled in moves as if it had come dated; its old story is rebuilt or gone', needsShared, async () => {
+  const s = await seeds();
+  const bare = s.articles.map((a) => ({ ...a, published: null }));
+  const dir = mkdtempSync(join(tmpdir(), 'khabar-regroup-'));
+  try {
+    for (const state of [undefined, new SqliteStoryState(join(dir, 'k.db'))]) {
+      const g = new StoryGrouper(state);
+      g.addAll(bare);
+      // Undated, the summit reads like the talks (the seeds as plain .txt files).
+      assert.equal(g.stories().length, 1, 'undated, the five seeds are one story');
+      const undatedId = g.storyOf(s.articles[0].id)!.id;
+      assert.equal(g.regroup(bare[0]).action, 'known', 'an unchanged copy stays where it is');
+      const results = s.articles.map((a) => g.regroup(a));
+      assert.equal(results[4].left, undatedId, 'dated, the summit leaves the story of the undated seeds');
+      const fresh = new StoryGrouper();
+      fresh.addAll(s.articles);
+      const groups = (x: StoryGrouper) => partition(x.stories().map((st) => st.articles));
+      assert.deepEqual(groups(g), groups(fresh), 'the same stories as grouping the dated copies from scratch');
+      const talks = g.storyOf(s.articles[0].id)!;
+      assert.equal(talks.id, undatedId, 'the talks keep the story (and its id) they were in');
+      const summit = g.storyOf(s.articles[4].id)!;
+      assert.ok(talks.related.includes(summit.id) && summit.related.includes(talks.id), 'linked both ways');
+      assert.equal(talks.first, '2018-12-29');
+      assert.equal(g.state.documentCount(), 5, 'each article is counted once in the document frequencies');
+      for (const term of Object.keys(extractFeatures(s.articles[1]).terms)) {
+        assert.equal(g.state.documentFrequency(term), fresh.state.documentFrequency(term), `document frequency of ${term}`);
+      }
+      state?.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('an article whose text is replaced by another event\'s leaves its story, which keeps the rest and retitles', needsShared, async () => {
+  const s = await seeds();
+  const g = new StoryGrouper();
+  g.addAll(s.articles);
+  const talks = g.storyOf(s.articles[0].id)!;
+  const summitId = g.storyOf(s.articles[4].id)!.id;
+  // The outlet replaced its copy of 001 with the summit article (same id, new content).
+  const replaced = { ...s.articles[4], id: s.articles[1].id, contentHash: `${s.articles[4].contentHash}-replaced`, related: [] };
+  const r = g.regroup(replaced);
+  assert.equal(r.left, talks.id);
+  assert.equal(r.story, summitId, 'it joins the summit story');
+  const rest = g.story(talks.id)!;
+  assert.deepEqual([...rest.articles].sort(), [s.articles[0].id, s.articles[2].id, s.articles[3].id].sort());
+  const members = s.articles.filter((a) => rest.articles.includes(a.id));
+  assert.ok(members.some((a) => rest.title === (a.title ?? '') || rest.title === extractFeatures(a).lead), 'the title is one of the remaining members\'');
+
+  // The summit's own copy replaced by a report of the talks: its story, left empty, is gone, and so are links to it.
+  const g2 = new StoryGrouper();
+  g2.addAll(s.articles);
+  const summit2 = g2.storyOf(s.articles[4].id)!.id;
+  const talks2 = g2.storyOf(s.articles[0].id)!.id;
+  const asTalks = { ...s.articles[2], id: s.articles[4].id, contentHash: `${s.articles[2].contentHash}-replaced`, related: [] };
+  const r2 = g2.regroup(asTalks);
+  assert.equal(r2.left, summit2);
+  assert.equal(r2.story, talks2);
+  assert.equal(g2.story(summit2), null, 'the story left empty is gone');
+  assert.ok(!g2.story(talks2)!.related.includes(summit2), 'no link to the story that is gone');
+  assert.equal(g2.stories().length, 1);
+});

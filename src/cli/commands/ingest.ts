@@ -50,8 +50,8 @@ export const command: Command = {
       if (counts.nearDuplicates) parts.push(`${counts.nearDuplicates} near-duplicate${counts.nearDuplicates === 1 ? '' : 's'} linked`);
       parts.push(`${counts.failed} failed`);
       io.err(`khabar: ${parts.join(', ')} (${khabar.count()} articles in the database)`);
-      // An updated article keeps the story it was grouped into (with its old date, outlet or text) until a regroup.
-      if (counts.updated) io.err(`khabar: updated articles stay in the stories they were grouped into; \`khabar regroup\` groups every article again`);
+      // Grouping is done by the commands that show stories, which catch up with the store (src/stories/sync.ts).
+      if (counts.updated) io.err(`khabar: the next command that shows stories groups the ${counts.updated} updated article${counts.updated === 1 ? '' : 's'} again`);
       return counts.failed > 0 ? 1 : 0;
     } finally {
       khabar.close();
