@@ -15,7 +15,8 @@ export const INGEST_OPTIONS_USAGE = `  --max-bytes N      refuse an input larger
   --allow-private    allow URLs on loopback/private networks
   --published DATE   the publication date (ISO 8601: 2018-12-29 or 2018-12-29T14:05+03:00) of every article
                      whose input gives none, as a .txt file never does; an undated article is grouped by
-                     content alone, and a later event on the same subject then joins the first one's story
+                     content alone, and a later event on the same subject then joins the first one's story;
+                     given with inputs already stored undated, it dates them and they are grouped again
   --source NAME      the outlet of every article whose input names none`;
 
 /** The parsed values of INGEST_OPTIONS as Khabar.ingest options; a UsageError names a bad value. */

@@ -268,15 +268,16 @@ export class StoryGrouper {
    * Groups again an article whose stored copy changed since it was grouped (its missing date or outlet filled in,
    * its text replaced): it leaves its story, whose centroid, keys, span, outlets and title are rebuilt from the
    * other members, and is assigned as if it arrived now. A story it leaves empty is deleted and links to it are
-   * dropped. An article never grouped is simply added; one whose copy did not change is left where it is ('known').
+   * dropped, unless the article starts a story again: then that story keeps the old id. An article never grouped is simply added; one whose copy did not change is left where it is ('known').
    */
   regroup(article: Article): AssignResult {
     checkArticle(article);
     return this.state.transaction(() => {
       const before = this.state.storyOfArticle(article.id);
       if (before && !this.changedSinceGrouped(article)) return { article: article.id, story: before, action: 'known', score: 1, merged: [] };
-      if (before) this.withdraw(article.id, before);
-      const r = this.addInner(article, null);
+      // An article alone in its story that starts a story again keeps its story's id and creation order.
+      const emptied = before ? this.withdraw(article.id, before) : null;
+      const r = this.addInner(article, null, emptied);
       return before && before !== r.story ? { ...r, left: before } : r;
     });
   }
@@ -288,14 +289,15 @@ export class StoryGrouper {
     return f.contentHash !== article.contentHash || f.published !== (article.published ?? null) || f.source !== (article.source ?? null);
   }
 
-  /** Takes an article out of its story (see regroup) and out of the document frequencies. */
-  private withdraw(id: string, storyId: string): void {
+  /** Takes an article out of its story (see regroup) and out of the document frequencies; returns the id and sequence
+   * number of the story when the article was its only member (the story is deleted, to be reused or not). */
+  private withdraw(id: string, storyId: string): { id: string; seq: number } | null {
     const old = this.readArticle(id);
     if (old) this.state.removeDocument(documentTerms(old));
     const story = this.readStory(storyId);
     // A one-article story reads its vectors from its article (ownVectors): the article goes last.
     this.state.removeArticle(id);
-    if (!story) return;
+    if (!story) return null;
     const rest = story.articles.filter((a) => a !== id);
     if (!rest.length) {
       for (const r of story.related) {
@@ -305,7 +307,7 @@ export class StoryGrouper {
         this.saveStory(other);
       }
       this.state.deleteStory(storyId);
-      return;
+      return { id: story.id, seq: story.seq };
     }
     const members = this.readArticles(rest);
     story.articles = members.map((m) => m.id);
@@ -332,6 +334,7 @@ export class StoryGrouper {
     if (Object.keys(story.keys).length > 2 * this.config.maxCentroidTerms) story.keys = pruneTop(story.keys, this.config.maxCentroidTerms);
     this.retitle(story);
     this.saveStory(story);
+    return null;
   }
 
   /** Groups many articles in the given order, as one batch (see addBatch). */
@@ -475,7 +478,7 @@ export class StoryGrouper {
   }
 
   /** Groups one article (its features, or the article to extract them from) unless it is grouped already. */
-  private addInner(article: Article | string, features: ArticleFeatures | null): AssignResult {
+  private addInner(article: Article | string, features: ArticleFeatures | null, reuse: { id: string; seq: number } | null = null): AssignResult {
     const id = typeof article === 'string' ? article : article.id;
     const known = this.state.storyOfArticle(id);
     if (known) return { article: id, story: known, action: 'known', score: 1, merged: [] };
@@ -510,7 +513,7 @@ export class StoryGrouper {
       this.join(story, f, q);
       action = 'joined';
     } else {
-      const { id, seq } = this.state.newStory();
+      const { id, seq } = reuse ?? this.state.newStory();
       story = {
         id, seq, articles: [], centroid: {}, keys: {}, first: null, last: null, firstTime: null, lastTime: null,
         sources: [], related: [], days: [], title: '', titleArticle: null, roundup: Boolean(f.roundup),

@@ -361,9 +361,16 @@ test('an article whose text is replaced by another event\'s leaves its story, wh
   const members = s.articles.filter((a) => rest.articles.includes(a.id));
   assert.ok(members.some((a) => rest.title === (a.title ?? '') || rest.title === extractFeatures(a).lead), 'the title is one of the remaining members\'');
 
-  // The summit's own copy replaced by a report of the talks: its story, left empty, is gone, and so are links to it.
+  // The summit's own copy corrected (a sentence added): alone in its story, it keeps the story and its id.
   const g2 = new StoryGrouper();
   g2.addAll(s.articles);
+  const corrected = { ...s.articles[4], text: `${s.articles[4].text}\nوأكد الجانبان استمرار المشاورات.`, contentHash: `${s.articles[4].contentHash}-corrected` };
+  const summitBefore = g2.storyOf(s.articles[4].id)!.id;
+  const kept = g2.regroup(corrected);
+  assert.equal(kept.story, summitBefore, 'the story keeps its id');
+  assert.equal(kept.left, undefined, 'it stays in its story');
+  assert.equal(g2.stories().length, 2);
+  // The summit's copy replaced by a report of the talks: its story, left empty, is gone, and so are links to it.
   const summit2 = g2.storyOf(s.articles[4].id)!.id;
   const talks2 = g2.storyOf(s.articles[0].id)!.id;
   const asTalks = { ...s.articles[2], id: s.articles[4].id, contentHash: `${s.articles[2].contentHash}-replaced`, related: [] };

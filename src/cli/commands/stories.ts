@@ -56,7 +56,7 @@ export const command: Command = {
         const articles = undated.reduce((n, s) => n + s.articles.length, 0);
         io.err(`khabar: ${articles === 1 ? '1 article' : `${articles} articles`} in ${undated.length === 1 ? '1 story' : `${undated.length} stories`} ` +
           `${articles === 1 ? 'has' : 'have'} no publication date and ${articles === 1 ? 'was' : 'were'} grouped by content alone, where a later event ` +
-          'on the same subject may join the first one\'s story; `khabar ingest --published DATE INPUT...` dates them (then `khabar regroup`)');
+          'on the same subject may join the first one\'s story; `khabar ingest --published DATE INPUT...` dates them, and they are grouped again');
       }
       return 0;
     } finally {
