@@ -268,7 +268,8 @@ export class StoryGrouper {
    * Groups again an article whose stored copy changed since it was grouped (its missing date or outlet filled in,
    * its text replaced): it leaves its story, whose centroid, keys, span, outlets and title are rebuilt from the
    * other members, and is assigned as if it arrived now. A story it leaves empty is deleted and links to it are
-   * dropped, unless the article starts a story again: then that story keeps the old id. An article never grouped is simply added; one whose copy did not change is left where it is ('known').
+   * dropped, unless the article starts a story again: then that story keeps the old id. An article never grouped
+   * is simply added; one whose copy did not change is left where it is ('known').
    */
   regroup(article: Article): AssignResult {
     checkArticle(article);
