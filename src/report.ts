@@ -166,4 +166,10 @@ export class StoryReportCache {
     this.reports.delete(storyId);
   }
 
+  /** Drops every report and extraction (another process changed the store: any article may have been replaced). */
+  clear(): void {
+    this.reports.clear();
+    this.extractions.clear();
+  }
+
 }

@@ -5,7 +5,7 @@
 // POST included) are grouped into the stored state as they are written.
 import type { Khabar } from '../khabar.js';
 import type { Article, Entity, RawArticle, Story, StoryReport } from '../types.js';
-import { groupStoredArticles, toStory, type StoryGrouper } from '../stories/index.js';
+import { groupStoredArticles, groupingBehind, toStory, type StoryGrouper } from '../stories/index.js';
 import { StoryReportCache, storyGrouperFor } from '../report.js';
 import type { ArticleView, EntitySummary, IngestOutcome, KhabarSource, Page, SearchHit, SnippetPart, StoryListQuery } from './source.js';
 import { entityId } from './entity-id.js';
@@ -62,9 +62,16 @@ export class KhabarLibrarySource implements KhabarSource {
     });
   }
 
+  /**
+   * Catches the grouping up with the store when grouping an ingested article failed, or when another process (a
+   * `khabar ingest` or `khabar stories` beside the server) wrote the database: its new and changed articles are
+   * grouped, and every cached story and report is read again.
+   */
   #catchUp(): void {
-    if (!this.#behind) return;
-    groupStoredArticles(this.khabar.store, this.grouper);
+    const external = this.grouper.state.refresh?.() ?? false;
+    if (!this.#behind && !external) return;
+    if (external) this.reports.clear();
+    if (this.#behind || groupingBehind(this.khabar.store, this.grouper)) groupStoredArticles(this.khabar.store, this.grouper);
     this.#behind = false;
     this.#stories = null;
     this.#sorted = {};

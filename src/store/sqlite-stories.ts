@@ -68,8 +68,8 @@ export class SqliteStoryState implements StoryState {
   /**
    * Document frequencies read through: scoring asks for the df of every term of every candidate story, and
    * one SQL lookup per term was a third of grouping time. Writes go through addDocument, which keeps the
-   * cached values exact for this process (another process writing the same file only makes them a little
-   * stale, which moves idf weights negligibly). Two million entries: 20,000 grouped articles count some 345,000
+   * cached values exact for this process (and refresh drops them when another process has written the file).
+   * Two million entries: 20,000 grouped articles count some 345,000
    * terms and keys (100,000 count 541,000), and with the former cap of 200,000 the evicted ones were read from
    * SQLite again and again (grouping 20,000 bench articles: 75.7 s, now 55.4 s). At ~100 bytes an entry the cap
    * bounds it near 200 MB.
@@ -96,6 +96,8 @@ export class SqliteStoryState implements StoryState {
    */
   private spans: Map<string, StorySpan> | null = null;
   private docsWritten = 0;
+  /** PRAGMA data_version when the caches were last known current (see refresh). */
+  private dataVersion: number;
   private readonly stmt;
 
   /** Opens (and migrates) the stories tables on an open database, or on a file path (then owned and closed by close()). */
@@ -138,6 +140,7 @@ export class SqliteStoryState implements StoryState {
       addPosting: d.prepare('INSERT INTO story_posting (term, story, seq) VALUES (?, ?, ?) ON CONFLICT(term, story) DO UPDATE SET seq = excluded.seq'),
     };
     this.readCounters();
+    this.dataVersion = this.db.pragma('data_version', { simple: true }) as number;
   }
 
   documentCount(): number { return this.docs; }
@@ -313,16 +316,20 @@ export class SqliteStoryState implements StoryState {
   transaction<T>(fn: () => T): T {
     if (this.db.inTransaction) {
       // Inside someone else's transaction (the store's): the pending counts are written in it as well.
+      this.refresh();
       const result = fn();
       this.flushDocuments();
       return result;
     }
     try {
+      // IMMEDIATE: the write lock is taken before anything is read, so no other connection commits between the check
+      // for its changes and this transaction's writes.
       return this.db.transaction(() => {
+        this.refresh();
         const result = fn();
         this.flushDocuments();
         return result;
-      })();
+      }).immediate();
     } catch (e) {
       // The rollback undid the writes; the cached objects may hold the undone changes.
       this.forget();
@@ -348,6 +355,20 @@ export class SqliteStoryState implements StoryState {
 
   setReadRevision(revision: number): void {
     this.stmt.setMeta.run('store_revision', revision);
+  }
+
+  /**
+   * Drops the cached records and counts when another connection committed to the database since this one last
+   * looked (PRAGMA data_version changes only for other connections' commits): a `khabar stories` run beside a
+   * server groups into the same tables, and counts cached from before would be written back over its own.
+   * Returns whether it dropped them. Called at the start of every transaction() and by long-running readers.
+   */
+  refresh(): boolean {
+    const v = this.db.pragma('data_version', { simple: true }) as number;
+    if (v === this.dataVersion) return false;
+    this.dataVersion = v;
+    this.forget();
+    return true;
   }
 
   /** Empties every stories table and this object's caches (call inside transaction() to keep it atomic). */

@@ -97,6 +97,11 @@ export interface StoryState {
    */
   readRevision?(): number | null;
   setReadRevision?(revision: number): void;
+  /**
+   * Optional (a persisted state has it): drops what it cached when another process wrote the state since, and says
+   * whether it did. A long-running reader (the server) calls it before reading, so it sees a grouping made beside it.
+   */
+  refresh?(): boolean;
 }
 
 /** Story ids: "s" + base36 counter: short, stable once given, and never reused. */

@@ -165,4 +165,40 @@ describe('API over the stored story state', () => {
       khabar.close();
     }
   });
+
+  test('a server sees what another process ingests and groups beside it, and its own grouping then overwrites none of it', async () => {
+    const server = Khabar.open({ db });
+    const beside = Khabar.open({ db }); // its own connection, as a `khabar ingest` and `khabar stories` run would have
+    try {
+      const source = new KhabarLibrarySource(server);
+      const listed = () => source.listStories({ page: 1, pageSize: 1000, sort: 'newest' }).items;
+      const before = listed().length;
+      // Beside the server: a new article stored, then grouped (what `khabar ingest` and `khabar stories` do).
+      const outside = { id: 'beside-new', source: 'وكالة رابعة', title: 'افتتاح معرض للكتاب في المدينة القديمة', published: '2026-03-21', text: 'افتتح وزير الثقافة صباح اليوم معرض الكتاب السنوي في المدينة القديمة بمشاركة مئة دار نشر من عشرين بلدا، ويستمر المعرض عشرة أيام.' };
+      beside.addArticle({ ...outside, origin: 'beside' });
+      const besideGrouper = storyGrouperFor(beside);
+      const besideStory = besideGrouper.state.storyOfArticle('beside-new')!;
+      assert.ok(besideStory);
+
+      // The server's next read catches up: the article and its story are there.
+      assert.equal(source.article('beside-new')!.story!.id, besideStory);
+      assert.equal(listed().length, before + 1);
+      // The server groups an article of its own: its story gets a fresh id, not one the other process gave.
+      const r = await source.ingest([{ id: 'server-new', source: 'وكالة خامسة', title: 'انطلاق حملة لتنظيف الشواطئ', published: '2026-03-22', text: `انطلقت حملة وطنية لتنظيف الشواطئ بمشاركة آلاف المتطوعين في عدة ولايات ساحلية.` }]);
+      assert.equal(r.stored, 1, JSON.stringify(r));
+      const state = storyStateFor(server.store);
+      assert.equal(state.documentCount(), server.count(), 'each stored article is counted once');
+      const ids = new Set<string>();
+      for (const story of state.listStories()) {
+        assert.ok(!ids.has(story.id));
+        ids.add(story.id);
+        for (const a of story.articles) assert.equal(state.storyOfArticle(a), story.id, `${a} is in ${story.id}`);
+      }
+      assert.equal(state.storyOfArticle('beside-new'), besideStory, 'the other process\'s story is kept');
+      assert.notEqual(state.storyOfArticle('server-new'), besideStory);
+    } finally {
+      beside.close();
+      server.close();
+    }
+  });
 });
