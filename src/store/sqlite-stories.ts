@@ -69,10 +69,9 @@ export class SqliteStoryState implements StoryState {
    * Document frequencies read through: scoring asks for the df of every term of every candidate story, and
    * one SQL lookup per term was a third of grouping time. Writes go through addDocument, which keeps the
    * cached values exact for this process (and refresh drops them when another process has written the file).
-   * Two million entries: 20,000 grouped articles count some 345,000
-   * terms and keys (100,000 count 541,000), and with the former cap of 200,000 the evicted ones were read from
-   * SQLite again and again (grouping 20,000 bench articles: 75.7 s, now 55.4 s). At ~100 bytes an entry the cap
-   * bounds it near 200 MB.
+   * Two million entries: 20,000 grouped articles count some 345,000 terms and keys (100,000 count 541,000), and
+   * with the former cap of 200,000 the evicted ones were read from SQLite again and again (grouping 20,000 bench
+   * articles: 75.7 s, now 55.4 s). At ~100 bytes an entry the cap bounds it near 200 MB.
    */
   private readonly dfCache = new Cache<number>(2_000_000);
   /**

@@ -274,9 +274,9 @@ export const STORIES_CONFIG = {
    * related link: past a season a story that shares an article's words is another event on the same subject (the
    * 10,138 ANT articles grouped in publication order without the bound: 22,620 related links, 12,232 of them over
    * 90 days apart (median 106 days, a tenth over 558): a road-toll statement linked to the 2015 toll, two brothel
-   * raids three years apart; with it 14,998, median 32 days, and the same stories). It also bounds what grouping reads: those
-   * old stories were cold records to read from a large persisted state (the last 4,000 of the 100,000-article bench
-   * store: 133 → 159 articles/s). Chosen by hand, not tuned; the seeds' follow-up is 24 days later. */
+   * raids three years apart; with it 14,998, median 32 days, and the same stories). It also bounds what grouping
+   * reads: those old stories were cold records to read from a large persisted state (the last 4,000 of the
+   * 100,000-article bench store: 133 → 159 articles/s). Chosen by hand, not tuned; the seeds' follow-up is 24 days later. */
   relatedWindowDays: 90,
   /** Related links kept per story. */
   maxRelated: 12,

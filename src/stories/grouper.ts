@@ -310,29 +310,16 @@ export class StoryGrouper {
       this.state.deleteStory(storyId);
       return { id: story.id, seq: story.seq };
     }
+    // Rebuilt as the members' joins built it, in their order (a one-member story keeps no vectors of its own).
     const members = this.readArticles(rest);
-    story.articles = members.map((m) => m.id);
     delete story.norms;
-    story.centroid = {};
-    story.keys = {};
-    story.first = story.last = null;
-    story.firstTime = story.lastTime = null;
-    story.sources = [];
-    story.days = [];
-    story.datelines = [];
+    Object.assign(story, {
+      articles: [], centroid: {}, keys: {}, first: null, last: null, firstTime: null, lastTime: null, sources: [], days: [], datelines: [],
+    });
     for (const m of members) {
-      if (members.length > 1) {
-        for (const [t, w] of Object.entries(m.terms)) story.centroid[t] = roundWeight((story.centroid[t] ?? 0) + w);
-        for (const k of m.keys) story.keys[k] = (story.keys[k] ?? 0) + 1;
-      }
-      [story.first, story.firstTime] = pubMin(story.first, story.firstTime, m.published, m.time);
-      [story.last, story.lastTime] = pubMax(story.last, story.lastTime, m.published, m.time);
-      if (m.source && !story.sources.includes(m.source)) story.sources.push(m.source);
-      for (const d of m.days ?? []) if (!story.days.includes(d)) story.days.push(d);
-      if (m.dateline && !story.datelines.includes(m.dateline)) story.datelines.push(m.dateline);
+      story.articles.push(m.id);
+      this.addMember(story, m, members.length > 1);
     }
-    if (Object.keys(story.centroid).length > 2 * this.config.maxCentroidTerms) story.centroid = pruneTop(story.centroid, this.config.maxCentroidTerms);
-    if (Object.keys(story.keys).length > 2 * this.config.maxCentroidTerms) story.keys = pruneTop(story.keys, this.config.maxCentroidTerms);
     this.retitle(story);
     this.saveStory(story);
     return null;
@@ -699,13 +686,10 @@ export class StoryGrouper {
     for (const k of own.keys) story.keys[k] = (story.keys[k] ?? 0) + 1;
   }
 
-  private join(story: StoryRecord, f: ArticleFeatures, q: Probe | null = null): void {
-    this.materialize(story);
-    story.articles.push(f.id);
-    if (story.articles.length > 1) {
-      this.changed(story.centroid);
-      this.changed(story.keys);
-      delete story.norms; // stale until saveStory writes them again
+  /** Adds a member's span, outlet, weekdays and dateline to a story's record, and its vectors when `vectors` (a story
+   * of one article keeps none of its own: see ownVectors); the caller has put its id in story.articles. */
+  private addMember(story: StoryRecord, f: ArticleFeatures, vectors: boolean): void {
+    if (vectors) {
       for (const [t, w] of Object.entries(f.terms)) story.centroid[t] = roundWeight((story.centroid[t] ?? 0) + w);
       if (Object.keys(story.centroid).length > 2 * this.config.maxCentroidTerms) story.centroid = pruneTop(story.centroid, this.config.maxCentroidTerms);
       for (const k of f.keys) story.keys[k] = (story.keys[k] ?? 0) + 1;
@@ -716,6 +700,17 @@ export class StoryGrouper {
     if (f.source && !story.sources.includes(f.source)) story.sources.push(f.source);
     for (const d of f.days ?? []) { story.days ??= []; if (!story.days.includes(d)) story.days.push(d); }
     if (f.dateline) { story.datelines ??= []; if (!story.datelines.includes(f.dateline)) story.datelines.push(f.dateline); }
+  }
+
+  private join(story: StoryRecord, f: ArticleFeatures, q: Probe | null = null): void {
+    this.materialize(story);
+    story.articles.push(f.id);
+    if (story.articles.length > 1) {
+      this.changed(story.centroid);
+      this.changed(story.keys);
+      delete story.norms; // stale until saveStory writes them again
+    }
+    this.addMember(story, f, story.articles.length > 1);
     const probe = q ?? this.probeOf(f);
     this.keepNorms(f, probe);
     this.state.putArticle(f, story.id);

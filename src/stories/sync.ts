@@ -30,7 +30,7 @@ export function groupStoredArticles(store: Store, grouper: StoryGrouper, opts: {
   }
   // Read twice (see addBatch): counted first, then assigned, one chunk's features in memory at a time.
   const out = grouper.addBatch(articles, { chunk: BATCH, onProgress: opts.onProgress });
-  return out.concat(regroupChanged(store, grouper, revision));
+  return out.concat(regroupChanged(store, grouper, revision, new Set(pending)));
 }
 
 /**
@@ -49,13 +49,14 @@ export function groupingBehind(store: Store, grouper: StoryGrouper): boolean {
  * (StoryGrouper.regroup), then records `revision`. A state that never recorded one (made before revisions were kept)
  * starts from `revision` without regrouping: its articles were grouped from the copies stored then.
  */
-function regroupChanged(store: Store, grouper: StoryGrouper, revision: number): AssignResult[] {
+function regroupChanged(store: Store, grouper: StoryGrouper, revision: number, justGrouped: Set<string>): AssignResult[] {
   const state = grouper.state;
   if (!state.readRevision || !state.setReadRevision) return [];
   const seen = state.readRevision();
   const out: AssignResult[] = [];
   if (seen !== null && seen < revision) {
-    const ids = store.changedAfter(seen);
+    // The articles this catch-up has just grouped were read as they are stored now: they are not read again.
+    const ids = store.changedAfter(seen).filter((id) => !justGrouped.has(id));
     for (let i = 0; i < ids.length; i += READ) {
       for (const a of store.getArticles(ids.slice(i, i + READ))) {
         if (state.storyOfArticle(a.id) && grouper.changedSinceGrouped(a)) out.push(grouper.regroup(a));
