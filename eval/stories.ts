@@ -10,7 +10,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../src/text/index.js';
-import { CleaningContext, cleanArticle, isProblem, readInputs } from '../src/ingest/index.js';
+import { CleaningContext, cleanArticle, isProblem, readInputs, toIsoDate } from '../src/ingest/index.js';
 import { StoryGrouper, scoreClusters, type ClusterScores, type GrouperOptions, type StoriesConfig } from '../src/stories/index.js';
 import type { Article } from '../src/types.js';
 import { prng } from '../bench/common.js';
@@ -68,12 +68,9 @@ export async function sampleSet(): Promise<GoldSet | null> {
   return { name: 'sample', articles, groups: gold.sample };
 }
 
-/** ANT time field: ISO with offset, or dd/mm/yyyy. */
+/** ANT time field (ISO with offset, dd/mm/yyyy, or ISO basic time), read as `khabar ingest` reads a JSON date. */
 export function antTime(t: string | undefined): string | null {
-  if (!t) return null;
-  const m = /^(\d\d)\/(\d\d)\/(\d{4})/.exec(t);
-  if (m) return `${m[3]}-${m[2]}-${m[1]}`;
-  return /^\d{4}-\d\d-\d\d/.test(t) ? t : null;
+  return toIsoDate(t);
 }
 
 const antJsonl = join(sharedDir, 'data', 'ant-corpus-v1.1', 'ant_v1.1.jsonl');

@@ -7,13 +7,13 @@ export type ItemResult = { ok: true; raw: RawArticle } | { ok: false; reason: st
 
 /** Accepted spellings of each RawArticle field (first is ours; the others are common in exports). */
 const FIELDS: Record<'id' | 'title' | 'text' | 'html' | 'source' | 'url' | 'published' | 'lang', string[]> = {
-  id: ['id', 'guid'],
+  id: ['id', 'guid', 'docno'],
   title: ['title', 'headline'],
   text: ['text', 'body', 'content'],
   html: ['html'],
   source: ['source', 'outlet', 'site'],
   url: ['url', 'link'],
-  published: ['published', 'date', 'pubDate', 'datePublished'],
+  published: ['published', 'date', 'pubDate', 'datePublished', 'time'],
   lang: ['lang', 'language'],
 };
 
@@ -43,8 +43,8 @@ export function articleFromJson(value: unknown, where: string, defaultId: string
     let v = String(given);
     if (field === 'published' && v.trim()) {
       const iso = toIsoDate(v);
-      if (!iso) { errors.push(`field "${name}" is not an ISO 8601 date: ${JSON.stringify(v.slice(0, 40))}`); continue; }
-      v = /^\d{4}-\d{2}-\d{2}/.test(v.trim()) ? v.trim() : iso;
+      if (!iso) { errors.push(`field "${name}" is not a date (ISO 8601, or day/month/year): ${JSON.stringify(v.slice(0, 40))}`); continue; }
+      v = iso;
     }
     if (field === 'url' && v.trim() && !/^https?:\/\//i.test(v.trim())) {
       errors.push(`field "${name}" is not an http(s) URL: ${JSON.stringify(v.slice(0, 60))}`);

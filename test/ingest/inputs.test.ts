@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { collect, tempDir, writeTemp } from './helpers.js';
 import { cleanArticle, isProblem, readInputs } from '../../src/ingest/index.js';
-import { needsShared, repoRoot, sharedDir } from '../helpers/shared.js';
+import { needsShared, readJsonl, repoRoot, sharedDir } from '../helpers/shared.js';
 
 const body = 'وأعلنت روسيا الجمعة أنها ستستضيف قمة ثلاثية تضم تركيا وإيران بشأن النزاع السوري مطلع العام المقبل.';
 
@@ -32,8 +32,36 @@ test('JSON with wrong field types: a problem naming the item and field; the rest
   assert.deepEqual(problems.map((x) => x.input), [p, p, p, p]);
   assert.match(problems[0].reason, /^item 1: field "title" must be a string, got number$/);
   assert.match(problems[1].reason, /^item 2: field "text" must be a string, got array$/);
-  assert.match(problems[2].reason, /^item 3: field "published" is not an ISO 8601 date/);
+  assert.match(problems[2].reason, /^item 3: field "published" is not a date \(ISO 8601, or day\/month\/year\)/);
   assert.match(problems[3].reason, /^item 4: no "text" or "html" field/);
+});
+
+test('JSON dates as Arabic outlets write them: day first (02/05/2017 is 2 May), month first only where day first is impossible', async () => {
+  const dir = tempDir();
+  const p = writeTemp(dir, 'dates.jsonl', [
+    { id: 'd1', text: body, date: '02/05/2017' },
+    { id: 'd2', text: body, date: '05/25/2017' },
+    { id: 'd3', text: body, date: '2.5.2017 14:30' },
+    { id: 'd4', text: body, date: '31/02/2017' },
+    { id: 'd5', text: body, date: '2018-12-29T14:05+03:00' },
+  ].map((o) => JSON.stringify(o)).join('\n'));
+  const { articles, problems } = await collect([p]);
+  assert.deepEqual(articles.map((a) => [a.id, a.published]), [['d1', '2017-05-02'], ['d2', '2017-05-25'], ['d3', '2017-05-02T14:30'], ['d5', '2018-12-29T14:05+03:00']]);
+  assert.equal(problems.length, 1);
+  assert.match(problems[0].reason, /^line 4: field "date" is not a date \(ISO 8601, or day\/month\/year\): "31\/02\/2017"$/);
+});
+
+test('ANT corpus lines as exported: docno is the id, "time" the date (day first, ISO with offset, ISO basic time)', needsShared, async () => {
+  const want = ['JA-localNews-4067-20170524', 'JA-internationalNews-949-20170526', 'JA-diverse-31-20170122'];
+  const lines = readJsonl<{ docno: string; time: string }>('data/ant-corpus-v1.1/ant_v1.1.jsonl');
+  const picked = want.map((id) => lines.find((l) => l.docno === id)!);
+  picked.push(lines.find((l) => /^2017-05-24T\d\d:\d\d:\d\d\+01:00$/.test(l.time))!);
+  const p = writeTemp(tempDir(), 'ant.jsonl', picked.map((o) => JSON.stringify(o)).join('\n'));
+  const { articles, problems } = await collect([p]);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(articles.map((a) => a.id), picked.map((l) => l.docno));
+  assert.deepEqual(articles.map((a) => a.published), ['2017-05-24', '2017-05-26', '2017-01-22T18:56:00', picked[3]!.time]);
+  assert.equal(articles[0]!.title, 'والي تطاوين يقدّم استقالته');
 });
 
 test('JSON: one object without an id gets the file stem; JSON lines get stem-line', async () => {
