@@ -83,6 +83,8 @@ export const ARTICLE_MIGRATIONS: MigrationStep[] = [
 const SEARCH_INDEX_KEY = 'search-index-version';
 /** Articles per transaction of a search reindex: one FTS segment flush per commit, and a bounded page in memory. */
 const REINDEX_BATCH = 2000;
+/** How long a connection waits for another process's write lock before SQLite gives up (SQLITE_BUSY). */
+export const BUSY_TIMEOUT_MS = 30_000;
 
 /**
  * bm25 column weights for (title_norm, title_stem, norm, stem): an exact normalized form counts twice a
@@ -176,7 +178,9 @@ export class SqliteStore implements Store {
         this.db.pragma('journal_mode = WAL');
         this.db.pragma('synchronous = NORMAL');
         this.db.pragma('foreign_keys = ON');
-        this.db.pragma('busy_timeout = 5000');
+        // Another process writing (a grouping transaction lasts about 2 s, src/stories/sync.ts; a long ingest commits
+        // per batch) is waited for this long before SQLite gives up with "database is locked".
+        this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
         // Every article inserts 32 LSH band rows at random places of one B-tree, and FTS segments merge:
         // past the default 2 MB page cache each insert re-reads pages from the OS. A bounded 64 MB cache
         // keeps them in memory (memory stays flat: the cache does not grow with the store).

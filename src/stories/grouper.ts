@@ -171,8 +171,15 @@ interface PendingDf {
 }
 
 export interface BatchOptions {
-  /** Articles grouped per state transaction (default 256). */
+  /** Articles grouped per state transaction, at most (default 256). */
   chunk?: number;
+  /**
+   * About the longest a transaction should last, in ms: after the first (of at most 256 articles), each is sized from
+   * the time an article took in the one before. A persisted state holds the database's write lock for a whole
+   * transaction, and another process that writes (a `khabar ingest`, a server, a second grouping) waits for it.
+   * Default: none (every transaction `chunk` articles).
+   */
+  transactionMs?: number;
   /** Called every 64 articles (and after the last) with the articles of the batch grouped so far and the batch size. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -247,16 +254,28 @@ export class StoryGrouper {
       // Progress every 64 articles, inside a transaction too: a chunk of a large persisted state takes tens of seconds.
       let done = 0;
       const it = items();
+      const budget = options.transactionMs;
+      let size = budget === undefined ? chunk : Math.min(chunk, 256);
       for (;;) {
+        // Read (and the features taken) outside the transaction: another process may write meanwhile.
         const part: { id: string; features: ArticleFeatures | null }[] = [];
-        for (let r = it.next(); !r.done; r = it.next()) { part.push(r.value); if (part.length >= chunk) break; }
+        for (let r = it.next(); !r.done; r = it.next()) { part.push(r.value); if (part.length >= size) break; }
         if (!part.length) break;
+        const started = performance.now();
         this.state.transaction(() => {
           for (const t of part) {
-            out.push(this.addInner(t.id, t.features));
+            const r = this.addInner(t.id, t.features);
+            // Grouped meanwhile by another process (its transaction came between two of ours): the state counts it
+            // now, so the batch's counts must not count it again.
+            if (r.action === 'known' && t.features) this.uncountPending(t.features);
+            out.push(r);
             if (++done % 64 === 0 || done === todo.length) options.onProgress?.(done, todo.length);
           }
         });
+        if (budget !== undefined) {
+          const perArticle = (performance.now() - started) / part.length;
+          size = Math.max(16, Math.min(chunk, Math.floor(budget / Math.max(perArticle, 1e-3))));
+        }
       }
     } finally {
       this.pending = null;
@@ -454,12 +473,17 @@ export class StoryGrouper {
 
   /** Counts the article in the state's document frequencies (moving it out of the pending batch counts). */
   private countDocument(f: ArticleFeatures): void {
-    const terms = documentTerms(f);
-    this.state.addDocument(terms);
+    this.state.addDocument(documentTerms(f));
+    this.uncountPending(f);
+  }
+
+  /** Takes an article of the batch being grouped out of the batch's counts (see addBatch). The frequencies read so far
+   * in the batch (p.seen) stay right: each counted the article once, in the batch, and now counts it in the state. */
+  private uncountPending(f: ArticleFeatures): void {
     const p = this.pending;
     if (!p) return;
     p.docs--;
-    for (const t of terms) {
+    for (const t of documentTerms(f)) {
       const c = (p.df.get(t) ?? 0) - 1;
       if (c > 0) p.df.set(t, c); else p.df.delete(t);
     }

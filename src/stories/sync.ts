@@ -11,6 +11,15 @@ import type { AssignResult, StoryGrouper } from './grouper.js';
  */
 const BATCH = 2048;
 
+/**
+ * About the longest a grouping transaction lasts (BatchOptions.transactionMs). It holds the database's write lock, and
+ * a `khabar ingest` or a second grouping beside it waits (SQLite's busy timeout, 30 s in SqliteStore) for it to end:
+ * 2048 articles took 5–15 s, depending on the store's size, and the other process failed with "database is locked"
+ * after 5 s. Reading the next articles and taking their features happens between transactions, so the other process
+ * gets its turn there.
+ */
+const TRANSACTION_MS = 2000;
+
 /** Stored articles read per query while catching up (their text is dropped once their features are taken). */
 const READ = 1000;
 
@@ -29,7 +38,7 @@ export function groupStoredArticles(store: Store, grouper: StoryGrouper, opts: {
     for (let i = 0; i < pending.length; i += READ) yield* store.getArticles(pending.slice(i, i + READ));
   }
   // Read twice (see addBatch): counted first, then assigned, one chunk's features in memory at a time.
-  const out = grouper.addBatch(articles, { chunk: BATCH, onProgress: opts.onProgress });
+  const out = grouper.addBatch(articles, { chunk: BATCH, transactionMs: TRANSACTION_MS, onProgress: opts.onProgress });
   return out.concat(regroupChanged(store, grouper, revision, new Set(pending)));
 }
 

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { needsShared, repoRoot } from '../helpers/shared.js';
-import { antWindow, sampleSet, seedSet, shuffled, splitSet } from '../../eval/stories.js';
+import { antArticles, antWindow, sampleSet, seedSet, shuffled, splitSet } from '../../eval/stories.js';
 import { MemoryStoryState, STORIES_CONFIG, StoryGrouper, groupStoredArticles } from '../../src/stories/index.js';
 import { SqliteStoryState } from '../../src/store/sqlite-stories.js';
 import { Khabar } from '../../src/khabar.js';
@@ -230,6 +230,51 @@ test('a store reopened scores new articles exactly as the process that grouped i
     assert.ok(records.filter((r) => r.articles.length > 1).every((r) => r.norms?.terms?.[1] > 0), 'multi-article stories store norms');
     assert.ok(features.every((f) => f.norms?.terms?.[1] > 0 && f.norms.terms[2] === Object.keys(f.terms).length), 'articles store norms');
   } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a long persisted batch commits in short transactions, so another connection writes between them and its grouping counts once', needsShared, () => {
+  // Three weeks of ANT news (some 600 articles): more than one 256-article transaction, the most the first one takes.
+  const articles = antArticles((a) => a.published !== null && a.published >= '2017-03-01' && a.published < '2017-03-22');
+  assert.ok(articles && articles.length > 400, 'ANT articles of March 2017 found');
+  const dir = mkdtempSync(join(tmpdir(), 'khabar-stories-turns-'));
+  const path = join(dir, 'k.db');
+  const grouper = new StoryGrouper(new SqliteStoryState(path));
+  const other = new StoryGrouper(new SqliteStoryState(path));
+  try {
+    const meanwhile = articles[350]!;
+    let reading = 0;
+    let seenByOther = -1;
+    function* read(): Generator<Article> {
+      const second = reading++ === 1;
+      for (let i = 0; i < articles!.length; i++) {
+        if (second && i === 300) {
+          // Between two of the batch's transactions: the other connection sees what was committed and groups an
+          // article of the batch itself (the write lock is free: with one 2048-article transaction it was held here).
+          (other.state as SqliteStoryState).refresh(); // a long-running reader's check for other connections' writes
+          seenByOther = other.state.documentCount();
+          other.add(meanwhile);
+        }
+        yield articles![i]!;
+      }
+    }
+    const results = grouper.addBatch(read, { chunk: 2048, transactionMs: 1 });
+    assert.ok(seenByOther >= 256, `the other connection saw ${seenByOther} grouped articles committed before the 300th was read`);
+    assert.equal(results.find((r) => r.article === meanwhile.id)?.action, 'known', 'the batch leaves the article the other connection grouped');
+    const reopened = new SqliteStoryState(path);
+    try {
+      assert.equal(reopened.documentCount(), articles.length, 'each article counted once in the document frequencies');
+      assert.equal(reopened.ungrouped(articles.map((a) => a.id)).length, 0, 'every article grouped');
+    } finally {
+      reopened.close();
+    }
+    const members = grouper.stories().flatMap((s) => s.articles);
+    assert.equal(members.length, articles.length, 'each article in one story');
+    assert.equal(new Set(members).size, articles.length);
+  } finally {
+    (grouper.state as SqliteStoryState).close();
+    (other.state as SqliteStoryState).close();
     rmSync(dir, { recursive: true, force: true });
   }
 });
