@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { needsShared, repoRoot, sharedDir } from '../helpers/shared.js';
-import { antTime } from '../../eval/stories.js';
+import { ANT_HELD_OUT, ANT_WINDOWS, antTime } from '../../eval/stories.js';
 
 interface GoldFile {
   window: { categories: string[]; from: string; to: string; articles: number };
@@ -43,5 +43,14 @@ test('every hand-grouped ANT window groups each article of its window exactly on
     const ids = second.groups.flat();
     assert.equal(new Set(ids).size, ids.length, `${file}: an article is in two stories`);
     assert.deepEqual([...ids].sort(), first.groups.flat().sort(), `${file}: the second grouping covers the first one's articles`);
+  }
+});
+
+test('each hand-grouped window says the role the eval gives it: the held-out one held out, the others development sets', () => {
+  // A reader of eval/data must not take a window the sessions have studied (and tuned on) for an untouched check.
+  const role = (file: string): string => (JSON.parse(readFileSync(join(dataDir, file), 'utf8')) as { role?: string }).role ?? '';
+  assert.match(role(ANT_HELD_OUT.file), /^HELD-OUT/, `${ANT_HELD_OUT.file} is the held-out window`);
+  for (const [name, w] of Object.entries(ANT_WINDOWS)) {
+    assert.doesNotMatch(role(w.file), /HELD-OUT CHECK SET/, `${name} (${w.file}) is a development set`);
   }
 });
