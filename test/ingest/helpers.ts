@@ -1,12 +1,18 @@
 // Small helpers for the ingest tests: a temp dir, collecting readInputs, a cp1256 encoder built from the decoder.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isProblem, readInputs, type InputProblem, type ReadOptions } from '../../src/ingest/index.js';
 import type { RawArticle } from '../../src/types.js';
 
+const made: string[] = [];
+// Removed when the test file's process ends (the tests left one directory each in the system's temp folder).
+process.on('exit', () => { for (const d of made) rmSync(d, { recursive: true, force: true }); });
+
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'khabar-ingest-'));
+  const dir = mkdtempSync(join(tmpdir(), 'khabar-ingest-'));
+  made.push(dir);
+  return dir;
 }
 
 export function writeTemp(dir: string, name: string, content: string | Uint8Array): string {
