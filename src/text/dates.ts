@@ -2,7 +2,8 @@
 //
 // Conventions (news is mostly past tense):
 //  - A weekday (السبت, يوم الاثنين) is the most recent such day on or before the reference; with
-//    المقبل/القادم after it, the next one after the reference.
+//    المقبل/القادم after it, the next one after the reference. After اليوم/أمس/غدا (اليوم السبت) it is one
+//    expression with it: the named weekday nearest that day.
 //  - A month without a year (19 ديسمبر, أيلول/سبتمبر) is its nearest occurrence within ±6 months of the
 //    reference; الجاري/الحالي = the reference's month; الماضي = last occurrence before the reference month;
 //    المقبل/القادم = next occurrence after it.
@@ -305,12 +306,12 @@ function matchAt(toks: Token[], i: number, ref: YMD | null, push: Push): number 
   if (!ref) return i;
   // Relative days.
   const bare = w.length > 3 && (w.charCodeAt(0) === 0x0648 || w.charCodeAt(0) === 0x0641) ? w.slice(1) : w;
-  if ((bare === 'اول' || bare === 'اولي') && toks[i + 1]?.norm === 'امس') { const x = addDays(ref, -2); push(i, i + 2, x, x, 'day'); return i + 2; }
-  if (bare === 'امس' || bare === 'بالامس' || bare === 'البارحه') { const x = addDays(ref, -1); push(i, i + 1, x, x, 'day'); return i + 1; }
-  if (bare === 'اليوم' && toks[i + 1]?.norm !== 'التالي') { push(i, i + 1, ref, ref, 'day'); return i + 1; }
+  if ((bare === 'اول' || bare === 'اولي') && toks[i + 1]?.norm === 'امس') return relativeDay(toks, i, i + 2, addDays(ref, -2), push);
+  if (bare === 'امس' || bare === 'بالامس' || bare === 'البارحه') return relativeDay(toks, i, i + 1, addDays(ref, -1), push);
+  if (bare === 'اليوم' && toks[i + 1]?.norm !== 'التالي') return relativeDay(toks, i, i + 1, ref, push);
   if (bare === 'غدا' || bare === 'غد') {
-    if (toks[i - 1]?.norm === 'بعد') { const x = addDays(ref, 2); push(i - 1, i + 1, x, x, 'day'); return i + 1; }
-    const x = addDays(ref, 1); push(i, i + 1, x, x, 'day'); return i + 1;
+    if (toks[i - 1]?.norm === 'بعد') return relativeDay(toks, i - 1, i + 1, addDays(ref, 2), push);
+    return relativeDay(toks, i, i + 1, addDays(ref, 1), push);
   }
   // Week, month, year relative to the reference: الأسبوع الماضي, الشهر المقبل, العام الجاري, هذا العام.
   const rel = relWord(toks[i + 1]);
@@ -354,6 +355,22 @@ function matchAt(toks: Token[], i: number, ref: YMD | null, push: Push): number 
     return end;
   }
   return i;
+}
+
+/**
+ * A relative day (اليوم, أمس, غدا) at tokens i0..end, with the weekday that often follows it ("اليوم السبت"): one
+ * expression, the named weekday nearest the relative day. The weekday is what the reporter wrote on the day; the
+ * publication date it is read against may be the next day's (seed 000, dated 30 December, says "اليوم السبت" of the
+ * 29th), and read as two expressions the sentence was dated both days.
+ */
+function relativeDay(toks: Token[], i0: number, end: number, day: YMD, push: Push): number {
+  const wd = matchName(toks, end, WEEKDAY_NAMES);
+  if (!wd) { push(i0, end, day, day, 'day'); return end; }
+  let delta = (wd.value - toDate(day).getUTCDay() + 7) % 7;
+  if (delta > 3) delta -= 7;
+  const x = addDays(day, delta);
+  push(i0, wd.next, x, x, 'day');
+  return wd.next;
 }
 
 function relUnit(unitWord: string, rel: 'past' | 'next' | 'current', i0: number, end: number, ref: YMD, push: Push): number {

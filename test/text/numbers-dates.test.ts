@@ -76,3 +76,18 @@ test('a per-cent word after a number is no hundred; accusative ألفا multipli
   assert.deepEqual(parseNumber('ثلاث مئة'), { value: 300, approximate: false });
   assert.deepEqual(parseNumber('مئتا مراقب'), { value: 200, approximate: false });
 });
+
+test('a relative day with the weekday after it (اليوم السبت) is one date: that weekday, nearest the relative day', () => {
+  const dates = (s: string, ref: string): string[][] => parseDates(s, ref).map((d) => [d.start, d.text]);
+  // ANT (Jawhara FM), dated 21 June 2017 without an hour: the match was played on Tuesday the 20th. Read as two
+  // expressions, the story's timeline listed the sentence on the 20th and again on the 21st.
+  const match = 'حقق النادي الافريقي انتصارا مثيرا امام ضيفه الفتح الرباطي المغربي بهدفين لهدف في المباراة التي جمعتهما اليوم الثلاثاء في ملعب رادس';
+  assert.deepEqual(dates(match, '2017-06-21'), [['2017-06-20', 'اليوم الثلاثاء']]);
+  // The sample's Vienna ceasefire (samples/corpus), as a copy dated the next day reads it.
+  assert.deepEqual(dates('اتفق وزيرا خارجية تارانيا وكوروفيا، اليوم السبت، على وقف شامل لإطلاق النار', '2026-03-15'), [['2026-03-14', 'اليوم السبت']]);
+  assert.deepEqual(dates('واتفق الوزيران أمس السبت على وقف شامل لإطلاق النار', '2026-03-15'), [['2026-03-14', 'أمس السبت']]);
+  assert.deepEqual(dates('وقررت المحافظة تعليق الدوام في المدارس اليوم السبت وغدا الأحد.', '2025-11-08'),
+    [['2025-11-08', 'اليوم السبت'], ['2025-11-09', 'وغدا الأحد']]);
+  // Without a weekday after it, اليوم is the reference day.
+  assert.deepEqual(dates('يلتقي المنتخبان اليوم في ملعب رادس', '2017-06-21'), [['2017-06-21', 'اليوم']]);
+});
