@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import type { ArticleFeatures } from '../stories/features.js';
 import { MemoryStoryState, storyIdFor, type StoryRecord, type StorySpan, type StoryState } from '../stories/state.js';
 import { migrate, type MigrationStep } from './migrate.js';
+import { BUSY_TIMEOUT_MS } from './sqlite.js';
 
 export const STORY_MIGRATIONS: MigrationStep[] = [
   {
@@ -109,6 +110,7 @@ export class SqliteStoryState implements StoryState {
       }
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
+      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`); // as the store's own connection waits for another's writes
       this.owned = true;
     } else {
       this.db = db;
