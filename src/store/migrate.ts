@@ -45,7 +45,7 @@ export function migrate(db: Database.Database, component: string, steps: Migrati
       if (typeof step.up === 'string') db.exec(step.up);
       else step.up(db);
       record.run(component, step.version, step.description, new Date().toISOString());
-    })();
+    }).immediate(); // the write lock first, as every write transaction of the store (sqlite.ts)
     applied.push(step.version);
   }
   return applied;

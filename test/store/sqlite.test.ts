@@ -5,6 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { SqliteStore } from '../../src/store/index.js';
 import { migrate, schemaVersion } from '../../src/store/migrate.js';
@@ -210,4 +213,39 @@ test('every write of an article raises its revision: stored, replaced, its missi
     assert.deepEqual(reopened.changedAfter(5), ['bare']);
     reopened.close();
   } finally { db.done(); }
+});
+
+test('a write waits for another connection that holds the write lock, and is not refused when that one commits first', needsShared, async () => {
+  // Another process (a grouping catch-up) holds the write lock and commits while this connection waits for it. A
+  // deferred transaction read first, so its snapshot was stale once the other committed, and SQLite refused its
+  // write at once with "database is locked" (7 of 12 ingests beside a 100,000-article catch-up failed so).
+  const { path, done } = tempDb();
+  const store = SqliteStore.open(path);
+  const seeds = loadSeeds();
+  const [first, second] = seeds.map((s) => seedArticle(s.id, s.text, s.published, 'seed'));
+  const worker = new Worker(`
+    const { parentPort, workerData } = require('node:worker_threads');
+    const Database = require(workerData.driver);
+    const db = new Database(workerData.path);
+    db.exec('BEGIN IMMEDIATE');
+    db.prepare("INSERT INTO kv (key, value) VALUES ('other-writer', '1')").run();
+    parentPort.postMessage('holding');
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 400); // holds the lock 0.4 s, then commits
+    db.exec('COMMIT');
+    db.close();
+    parentPort.postMessage('committed');`, { eval: true, workerData: { path, driver: createRequire(import.meta.url).resolve('better-sqlite3') } });
+  try {
+    store.putArticle(first!, extras(first!)); // this connection has read and written before
+    const messages: string[] = [];
+    const committed = new Promise<void>((resolve) => worker.on('message', (m: string) => { messages.push(m); if (m === 'committed') resolve(); }));
+    await once(worker, 'message'); // the other connection holds the write lock now
+    assert.equal(store.putArticle(second!, extras(second!)).status, 'stored');
+    await committed;
+    assert.deepEqual(messages, ['holding', 'committed']);
+    assert.equal(store.countArticles(), 2);
+  } finally {
+    await worker.terminate();
+    store.close();
+    done();
+  }
 });
