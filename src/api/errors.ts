@@ -20,9 +20,16 @@ export function errorBody(code: ErrorCode, message: string): { error: { code: Er
 /** Maps fastify's own errors (validation, body parsing, limits) to our stable codes. */
 export function classify(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
-  const e = err as { code?: string; statusCode?: number; message?: string; validation?: unknown };
+  const e = err as { code?: string; statusCode?: number; message?: string; validation?: unknown; validationContext?: string };
   const message = e.message ?? String(err);
-  if (e.validation) return new ApiError('invalid_request', message);
+  if (e.validation) {
+    // ajv says only "must NOT have additional properties": name the one (a misspelt or guessed parameter, ?limit=).
+    const extra = Array.isArray(e.validation)
+      ? (e.validation as { keyword?: string; params?: { additionalProperty?: unknown } }[]).find((v) => v.keyword === 'additionalProperties')?.params?.additionalProperty
+      : undefined;
+    if (typeof extra === 'string') return new ApiError('invalid_request', `${e.validationContext ?? 'request'} has an unknown field "${extra}"`);
+    return new ApiError('invalid_request', message);
+  }
   switch (e.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE': return new ApiError('body_too_large', 'request body is larger than the limit');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': return new ApiError('unsupported_media_type', message);

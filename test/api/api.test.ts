@@ -46,6 +46,10 @@ describe('GET /api/stories', () => {
       assert.equal(r.json().error.code, 'invalid_request', qs);
       assert.equal(typeof r.json().error.message, 'string');
     }
+    // A parameter the API does not have is named (ajv alone says "must NOT have additional properties").
+    const guessed = await fx.app.inject('/api/stories?limit=2');
+    assert.equal(guessed.statusCode, 400);
+    assert.equal(guessed.json().error.message, 'querystring has an unknown field "limit"');
   });
 });
 
