@@ -104,8 +104,8 @@ export function looksLikeWindows1256(buf: Uint8Array): boolean {
 export function decodeBytes(buf: Uint8Array, declared?: string | null): Decoded {
   if (buf.length === 0) return { ok: false, reason: 'empty file' };
   if (startsWith(buf, [0xef, 0xbb, 0xbf])) return finishUtf8(buf.subarray(3), 'utf-8 (BOM)');
-  if (startsWith(buf, [0xff, 0xfe])) return { ok: true, text: new TextDecoder('utf-16le').decode(buf.subarray(2)), encoding: 'utf-16le' };
-  if (startsWith(buf, [0xfe, 0xff])) return { ok: true, text: new TextDecoder('utf-16be').decode(buf.subarray(2)), encoding: 'utf-16be' };
+  if (startsWith(buf, [0xff, 0xfe])) return finishUtf16(buf.subarray(2), 'utf-16le');
+  if (startsWith(buf, [0xfe, 0xff])) return finishUtf16(buf.subarray(2), 'utf-16be');
   const binary = binaryKind(buf);
   if (binary) return { ok: false, reason: `binary file (${binary}), not text` };
   const bad = firstInvalidUtf8(buf);
@@ -117,6 +117,20 @@ export function decodeBytes(buf: Uint8Array, declared?: string | null): Decoded 
   }
   if (looksLikeWindows1256(buf)) return { ok: true, text: new TextDecoder('windows-1256').decode(buf), encoding: 'windows-1256' };
   return { ok: false, reason: `not valid UTF-8 (first invalid byte 0x${buf[bad].toString(16).padStart(2, '0')} at offset ${bad}) and not recognisable as Windows-1256 Arabic` };
+}
+
+/** UTF-16 after its byte-order mark: broken (an odd byte count, a lone surrogate) is said so, as broken UTF-8 is,
+ * instead of decoding to replacement characters that cleaning then reported as "no article text left". */
+function finishUtf16(buf: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Decoded {
+  if (buf.length % 2 !== 0) return { ok: false, reason: `not valid ${encoding.toUpperCase()} (a byte-order mark, then an odd number of bytes: ${buf.length})` };
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: true }).decode(buf);
+  } catch {
+    return { ok: false, reason: `not valid ${encoding.toUpperCase()} (a lone surrogate)` };
+  }
+  if (text.trim() === '') return { ok: false, reason: 'empty file (only whitespace)' };
+  return { ok: true, text, encoding };
 }
 
 function finishUtf8(buf: Uint8Array, encoding: string): Decoded {

@@ -51,6 +51,21 @@ test('UTF-16 LE and BE with BOM decode to the Arabic text', async () => {
   }
 });
 
+test('broken UTF-16 (cut at an odd byte, a lone surrogate) is refused as broken, naming the encoding', async () => {
+  const dir = tempDir();
+  const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${title}\n\n${sentence}\n`, 'utf16le')]);
+  const cut = writeTemp(dir, 'cut.txt', le.subarray(0, le.length - 1)); // a download cut one byte short
+  const lone = Buffer.from(le);
+  lone.writeUInt16LE(0xd83d, 10); // a high surrogate with no low one after it, inside the title
+  const surrogate = writeTemp(dir, 'surrogate.txt', lone);
+  const { articles, problems } = await collect([cut, surrogate]);
+  assert.equal(articles.length, 0);
+  assert.deepEqual(problems, [
+    { input: cut, reason: `not valid UTF-16LE (a byte-order mark, then an odd number of bytes: ${le.length - 3})` },
+    { input: surrogate, reason: 'not valid UTF-16LE (a lone surrogate)' },
+  ]);
+});
+
 test('UTF-8 with a BOM: the BOM does not reach the title', async () => {
   const dir = tempDir();
   const p = writeTemp(dir, 'bom.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${title}\n${sentence}`)]));
