@@ -2,6 +2,7 @@
 // article whose input names no date or outlet.
 import { toIsoDate } from '../ingest/index.js';
 import type { IngestOptions } from '../khabar.js';
+import type { Story } from '../types.js';
 import { UsageError } from './command.js';
 
 export const INGEST_OPTIONS = {
@@ -39,4 +40,17 @@ export function ingestOptions(values: { 'max-bytes'?: string; 'allow-private'?: 
   if (values.source !== undefined && !source) throw new UsageError('--source must name an outlet');
   const fallback = published || source ? { ...(published ? { published } : {}), ...(source ? { source } : {}) } : undefined;
   return { maxBytes, allowPrivate: values['allow-private'] ?? false, ...(fallback ? { fallback } : {}) };
+}
+
+/**
+ * The line that says how many of the given stories' articles have no publication date (null when none): without a
+ * date an article is grouped by content alone, and a follow-up weeks later reads like the first event.
+ */
+export function undatedNotice(stories: readonly Pick<Story, 'first' | 'articles'>[], remedy = '`khabar ingest --published DATE INPUT...` dates them, and they are grouped again'): string | null {
+  const undated = stories.filter((s) => s.first === null);
+  if (!undated.length) return null;
+  const articles = undated.reduce((n, s) => n + s.articles.length, 0);
+  return `khabar: ${articles === 1 ? '1 article' : `${articles} articles`} in ${undated.length === 1 ? '1 story' : `${undated.length} stories`} ` +
+    `${articles === 1 ? 'has' : 'have'} no publication date and ${articles === 1 ? 'was' : 'were'} grouped by content alone, where a later event ` +
+    `on the same subject may join the first one's story; ${remedy}`;
 }

@@ -51,3 +51,15 @@ test('undated seeds are named as such; --published dates them without storing th
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('khabar report says when the seeds it grouped have no date, and not once --published dates them', needsShared, () => {
+  const seeds = readdirSync(join(sharedDir, 'seeds')).filter((f) => f.endsWith('.txt')).map((f) => join(sharedDir, 'seeds', f));
+  const report = (...args: string[]) => spawnSync(process.execPath, [bin, 'report', '--json', ...args, ...seeds], { encoding: 'utf8' });
+  const bare = report();
+  assert.equal(bare.status, 0, bare.stderr);
+  assert.match(bare.stderr, /5 articles in 1 story have no publication date .* --published DATE/);
+  assert.equal((JSON.parse(bare.stdout) as { stories: unknown[] }).stories.length, 1, 'by content alone the summit joins the talks');
+  const dated = report('--published', '2018-12-29');
+  assert.equal(dated.status, 0, dated.stderr);
+  assert.doesNotMatch(dated.stderr, /no publication date/);
+});

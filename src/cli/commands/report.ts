@@ -6,7 +6,7 @@ import { buildReport, storyGrouperFor } from '../../report.js';
 import { groupingProgress, openKhabar } from '../progress.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
-import { INGEST_OPTIONS, INGEST_OPTIONS_USAGE, ingestOptions } from '../ingest-options.js';
+import { INGEST_OPTIONS, INGEST_OPTIONS_USAGE, ingestOptions, undatedNotice } from '../ingest-options.js';
 
 const usage = `Usage: khabar report INPUT... --json [--db PATH] [--max-bytes N] [--allow-private] [--published DATE] [--source NAME]
 
@@ -49,7 +49,10 @@ export const command: Command = {
       const progress = groupingProgress(io, values.db);
       const grouper = storyGrouperFor(khabar, progress);
       progress.done();
-      io.out(JSON.stringify(buildReport(khabar, { ids, grouper }), null, 2));
+      const report = buildReport(khabar, { ids, grouper });
+      io.out(JSON.stringify(report, null, 2));
+      const undated = undatedNotice(report.stories, '--published DATE gives the date of every article whose input names none');
+      if (undated) io.err(undated);
       return counts.failed > 0 ? 1 : 0;
     } finally {
       khabar.close();

@@ -6,6 +6,7 @@ import { storyGrouperFor } from '../../report.js';
 import { renderStoryList, type StoryGrouper } from '../../stories/index.js';
 import { openExisting } from './show.js';
 import { groupingProgress } from '../progress.js';
+import { undatedNotice } from '../ingest-options.js';
 
 const usage = `Usage: khabar stories [--json] [--db PATH]
 
@@ -50,14 +51,8 @@ export const command: Command = {
     try {
       const stories = opened.grouper.stories();
       io.out(renderStoryList(stories, values.json ? 'json' : 'text'));
-      // Without a date an article is grouped by content alone: a follow-up weeks later reads like the first event.
-      const undated = stories.filter((s) => s.first === null);
-      if (undated.length) {
-        const articles = undated.reduce((n, s) => n + s.articles.length, 0);
-        io.err(`khabar: ${articles === 1 ? '1 article' : `${articles} articles`} in ${undated.length === 1 ? '1 story' : `${undated.length} stories`} ` +
-          `${articles === 1 ? 'has' : 'have'} no publication date and ${articles === 1 ? 'was' : 'were'} grouped by content alone, where a later event ` +
-          'on the same subject may join the first one\'s story; `khabar ingest --published DATE INPUT...` dates them, and they are grouped again');
-      }
+      const undated = undatedNotice(stories);
+      if (undated) io.err(undated);
       return 0;
     } finally {
       opened.khabar.close();
