@@ -360,8 +360,8 @@ function matchAt(toks: Token[], i: number, ref: YMD | null, push: Push): number 
 /**
  * A relative day (اليوم, أمس, غدا) at tokens i0..end, with the weekday that often follows it ("اليوم السبت"): one
  * expression, the named weekday nearest the relative day. The weekday is what the reporter wrote on the day; the
- * publication date it is read against may be the next day's (seed 000, dated 30 December, says "اليوم السبت" of the
- * 29th), and read as two expressions the sentence was dated both days.
+ * publication date it is read against may be the next day's (an ANT match report dated 21 June 2017 says "اليوم
+ * الثلاثاء" of the 20th), and read as two expressions the sentence was dated both days.
  */
 function relativeDay(toks: Token[], i0: number, end: number, day: YMD, push: Push): number {
   const wd = matchName(toks, end, WEEKDAY_NAMES);
