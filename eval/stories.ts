@@ -101,16 +101,16 @@ function antGoldSet(file: string, name: string): GoldSet | null {
 }
 
 /**
- * The hand-grouped ANT development windows (eval/data/), by the name the eval prints: each was held out until a later
- * session studied its errors and made it a development set.
+ * The hand-grouped ANT development windows (eval/data/), by the name the eval prints: each was held out until its
+ * errors were studied and it became a development set (docs/stories-eval-data.md).
  */
 export const ANT_WINDOWS = {
   'ant-dev': { file: 'ant-dev-stories.json', window: '2–5 May 2017', history: 'the first development window' },
-  'ant-mar': { file: 'ant-check-stories.json', window: '16–18 March 2017', history: 'held out in sessions 3–4' },
-  'ant-jun': { file: 'ant-check2-stories.json', window: '4–6 June 2017', history: 'held out in sessions 5–7' },
-  'ant-feb': { file: 'ant-check3-stories.json', window: '7–9 February 2017', history: 'held out in session 8' },
-  'ant-apr': { file: 'ant-check4-stories.json', window: '13–17 April 2017', history: 'held out in session 9' },
-  'ant-may24': { file: 'ant-check5-stories.json', window: '24–27 May 2017', history: 'held out in session 10' },
+  'ant-mar': { file: 'ant-check-stories.json', window: '16–18 March 2017', history: 'held out 2026-12-01, until the June window replaced it' },
+  'ant-jun': { file: 'ant-check2-stories.json', window: '4–6 June 2017', history: 'held out 2026-12-01 to 2026-12-02, until the February window replaced it' },
+  'ant-feb': { file: 'ant-check3-stories.json', window: '7–9 February 2017', history: 'held out 2026-12-02, until the April window replaced it' },
+  'ant-apr': { file: 'ant-check4-stories.json', window: '13–17 April 2017', history: 'held out 2026-12-02, until the late-May window replaced it' },
+  'ant-may24': { file: 'ant-check5-stories.json', window: '24–27 May 2017', history: 'held out 2026-12-02, until the 8–10 March window replaced it' },
 } as const;
 
 export type AntWindowName = keyof typeof ANT_WINDOWS;
@@ -121,7 +121,7 @@ export function antWindow(name: AntWindowName): GoldSet | null {
 }
 
 /** The held-out ANT window: for checking only, never tuned on. */
-export const ANT_HELD_OUT = { name: 'ant-mar8', file: 'ant-check6-stories.json', window: '8–10 March 2017', made: 'grouped by hand in session 11 before it was scored' } as const;
+export const ANT_HELD_OUT = { name: 'ant-mar8', file: 'ant-check6-stories.json', window: '8–10 March 2017', made: 'grouped by hand on 2026-12-02 before it was scored' } as const;
 
 export function antCheckSet(): GoldSet | null {
   return antGoldSet(ANT_HELD_OUT.file, ANT_HELD_OUT.name);
@@ -138,7 +138,7 @@ export function antHistory(): Article[] {
 /** A second, independent hand grouping of a dev window (eval/data/agreement): how far two readers agree on events. */
 export interface SecondGrouping { set: GoldSet; second: string[][]; file: string }
 
-/** The second groupings in eval/data/agreement (made in session 10, blind to the first and to the grouper), each
+/** The second groupings in eval/data/agreement (made blind to the first and to the grouper), each
  * with the set among `sets` whose gold file it names in its "of" field. */
 export function secondGroupings(sets: GoldSet[]): SecondGrouping[] {
   const dir = join(repoRoot, 'eval', 'data', 'agreement');
@@ -263,8 +263,8 @@ export interface MethodResult { inOrder: ClusterScores; orders: ClusterScores[] 
 
 /**
  * The articles in the order `khabar stories` groups a store (SqliteStore.listArticleIds: by the published string,
- * undated last, then id). Until session 8 the eval's first order was the gold files' id order, in which the ANT
- * windows come sorted by section (all international news first), an order no stream has.
+ * undated last, then id); not the gold files' id order, in which the ANT windows come sorted by section (all
+ * international news first), an order no stream has.
  */
 export function publicationOrder(articles: Article[]): Article[] {
   const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0); // code units, as SQLite's BINARY
@@ -354,7 +354,7 @@ export async function run(): Promise<void> {
   console.log('  1-by-1 = the same grouper fed one article at a time (add, as the API ingest hook: idf from the articles seen so far);');
   console.log(`  alone = every article its own story; tfidf = single-pass TF-IDF cosine, threshold ${TFIDF_BASELINE_THRESHOLD}`);
   console.log('  both with the shipped document-frequency prior (data/stories-df-prior.json: 4,741 ANT articles before February 2017);');
-  console.log('  no prior = the batch path with idf from the set alone, as before session 6;');
+  console.log('  no prior = the batch path with idf from the set alone, as before the prior shipped (2026-12-02);');
   console.log('figures in publication order (as `khabar stories` groups a store); then mean [min–max] over 5 random arrival orders (mulberry32 seeds 1–5)');
   const noPrior = groupWithGrouper({}, { prior: null });
   const target: string[] = [];

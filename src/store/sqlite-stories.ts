@@ -5,8 +5,8 @@
 //   story_article  each grouped article: its story and its features (JSON)
 //   story          each story record (JSON), with its creation sequence
 //   story_posting  inverted index term → story; read newest first with a LIMIT, so reads stay bounded
-// The feature and story records carry the norms the grouper computed for them (StoredNorms); records written before
-// session 7 have none (their norms are computed when read, as before), so no migration is needed.
+// The feature and story records carry the norms the grouper computed for them (StoredNorms); older records have none
+// (their norms are computed when read), so no migration is needed.
 import Database from 'better-sqlite3';
 import type { ArticleFeatures } from '../stories/features.js';
 import { MemoryStoryState, storyIdFor, type StoryRecord, type StorySpan, type StoryState } from '../stories/state.js';

@@ -50,10 +50,10 @@ export interface StoredNorms {
  * The version of how articles become grouping records and stories (extractFeatures, groupingTerm, the grouper's
  * rules). A persisted grouping made by another version keeps its stories, and new articles are scored against its
  * older records, so commands that group say so and `khabar regroup` rebuilds it. Bump it when a change would group
- * stored articles differently. 1: every grouping before the number was recorded; 2 (session 9): numbers are no terms,
+ * stored articles differently. 1: every grouping before the number was recorded; 2: numbers are no terms,
  * كافة and a detached و are stop words, the quote speaker and dateline rules, the re-check of one-article stories;
- * 3 (session 11): no bridging (an article close to a second story no longer merges it outside the re-check), and
- * related links only to stories within relatedWindowDays.
+ * 3: no bridging (an article close to a second story no longer merges it outside the re-check), and related links
+ * only to stories within relatedWindowDays (docs/stories-grouping.md).
  */
 export const GROUPING_VERSION = 3;
 
@@ -168,9 +168,8 @@ function isPlace(terms: string): boolean {
  * عنصر تكفيري"; not "وزارة التربية : ..." or "بعد المقاطعة : ..."), as grouping terms joined by a space; a listed place
  * is never a quote's speaker. Null without one. Why: local outlets open a headline with the town it happened in, and
  * two arrests or seizures told in the same words in two towns are two events (ANT March: an arrest in Gafsa and one in
- * Mahdia became one story). Session 8: without the list, topics and fillers were read as places ("بعد المقاطعة :",
- * "بالتفاصيل :", "غدا :"), and on ANT June two reports of the Gulf boycott, one headed "بعد المقاطعة" and one "بعد
- * مقاطعتها", were scored as if they happened in two towns.
+ * Mahdia became one story). Only a listed place: topics and fillers before a colon ("بعد المقاطعة :", "بالتفاصيل :",
+ * "غدا :") are no towns (ANT June: two reports of the Gulf boycott scored as from two towns; docs/stories-grouping.md).
  */
 export function headlineDateline(title: string): string | null {
   const m = /^\s*["«]?([^:"«»]{2,40}?)["»]?\s+:\s+\S/.exec(title);
@@ -193,7 +192,7 @@ export function documentTerms(f: ArticleFeatures): string[] {
  * "the Algerian elections", another "the elections in Algeria", and the same article says both. Only for grouping,
  * and only where four letters are left: with three (روسي، كوري → روس، كور) short stems met other words, and on ANT
  * dev the stories of North Korea's leader and of Trump's wish to meet him, three days apart, became one. Shorter ones
- * go onto a listed place only (session 8: قطري → قطر), as does a place behind a bare ب or ل (لقطر → قطر).
+ * go onto a listed place only (قطري → قطر), as does a place behind a bare ب or ل (لقطر → قطر).
  */
 export const groupingTerm: (t: string) => string = memoized(computeGroupingTerm);
 

@@ -538,8 +538,8 @@ export class StoryGrouper {
       if (c.story.id !== story.id && c.score >= this.config.relatedThreshold) this.link(story.id, c.story.id);
     }
     // A second story this article is also close to is merged by the re-check when their centroids meet, or when
-    // it is one article that would now join (session 11 dropped a separate bridging rule that the re-check had made
-    // redundant: no dev set's grouping changed in publication order, and two 5-order means rose without it).
+    // it is one article that would now join. No separate bridging rule: without one no dev set's grouping changes in
+    // publication order, and two 5-order means rise (docs/stories-grouping.md).
     // A story this article just started has the article's terms as its centroid: the centroid cosines with the
     // candidates were computed while scoring, and the re-check's first round reads them instead of again.
     const merged = this.recheck(story.id, action === 'new' ? scored : null);
