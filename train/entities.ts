@@ -7,7 +7,6 @@ import { dirname } from 'node:path';
 import { encodeModel, decodeModel } from '../src/analysis/ner/model.js';
 import { defaultModelPath } from '../src/analysis/ner/load.js';
 import { RowCache, START, T, emissions, sentenceRows, viterbi, type FeatureIds } from '../src/analysis/ner/tagger.js';
-import { ruleRows } from '../src/analysis/ner/rule-features.js';
 import { readCorpus, type CorpusSentence } from './ner-corpus.js';
 
 import { scoreSpans, printScores } from './ner-score.js';
@@ -48,9 +47,8 @@ interface Example { rows: Int32Array[]; gold: Uint8Array }
 function examples(sentences: CorpusSentence[], ids: FeatureIds, cache: RowCache): Example[] {
   const out: Example[] = [];
   for (const s of sentences) {
-    const seg = { text: s.text, tokens: s.tokens, surfaces: s.surfaces, sentences: s.sentences };
     for (const [from, to] of s.sentences) {
-      const rows = sentenceRows(cache, s.tokens.slice(from, to), s.surfaces.slice(from, to), ruleRows(seg, from, to, ids));
+      const rows = sentenceRows(cache, s.tokens.slice(from, to), s.surfaces.slice(from, to));
       out.push({ rows, gold: s.tags.slice(from, to) });
     }
   }

@@ -1,7 +1,6 @@
 // CoNLL-style scoring of recognised spans against CLEANANERCorp gold: a span counts when its type and its first
 // and last corpus tokens are exactly the gold span's. Predicted character spans are mapped to corpus tokens.
 import { nerSpans, type TaggerWeights } from '../src/analysis/ner/recognize.js';
-import { ruleRows } from '../src/analysis/ner/rule-features.js';
 import { tokenAt, type CorpusSentence } from './ner-corpus.js';
 
 export interface PRF { tp: number; gold: number; found: number; precision: number; recall: number; f1: number }
@@ -15,9 +14,9 @@ const prf = (tp: number, gold: number, found: number): PRF => {
 /** Character spans a recogniser finds in a text, typed PERS, LOC, ORG or MISC. */
 export type Recogniser = (text: string) => { start: number; end: number; type: string }[];
 
-export const modelRecogniser = (m: TaggerWeights): Recogniser => (text) => nerSpans(m, text, ruleRows).spans;
+export const modelRecogniser = (m: TaggerWeights): Recogniser => (text) => nerSpans(m, text).spans;
 
-/** Scores a recogniser (or a model, run with the rule-layer features) on corpus sentences. Micro F1 is over PERS,
+/** Scores a recogniser (or a model) on corpus sentences. Micro F1 is over PERS,
  * LOC and ORG, as the issue's targets and the CoNLL-style figures of ANERcorp papers count it; MISC apart. */
 export function scoreSpans(sentences: CorpusSentence[], rec: Recogniser | TaggerWeights): Scores {
   const recognise = typeof rec === 'function' ? rec : modelRecogniser(rec);

@@ -461,3 +461,35 @@ function isTailOf(short: string, long: string): boolean {
   return s.every((t, i) => sameTokenKey(t, l[off + i]));
 }
 
+
+// ---- the rule layer as the tagger's post-pass (ner/mentions.ts) ----
+
+/** A word's readings as a possible surname, as the rule layer keeps name candidates: its bare forms that may be one
+ * (none when the word cannot be part of a name), and the key a following word sees as its previous word. */
+export function surnameReadings(folded: string, endsInH: boolean): { forms: { bare: string; key: string }[]; prevKey: string } {
+  const facts = factsMemo[endsInH ? 1 : 0](folded);
+  const forms = !(facts.nameLike & 1) && !facts.cliticForm ? [] : facts.bares.filter((b) => b.candidate);
+  return { forms, prevKey: facts.lastBareKey };
+}
+
+/** The title before a name that starts at `start` in `text`, as the rule layer reads it (a title word, then its
+ * complement: وزير الخارجية التركي, رئيس بلدية عين الصفا), and where the rule layer's name would start (at or before
+ * `start`: the tagger may take only the last words of a name it does not know, تشتين ياووز أوغلو). */
+export function titleBefore(text: string, start: number): { title: string; nameStart: number } | null {
+  const from = Math.max(text.lastIndexOf('\n', start - 1) + 1, start - 200);
+  const window = text.slice(from, start);
+  const ws = words(window);
+  const nameAt = ws.length; // the name's first word, just past the window
+  for (let i = nameAt - 1; i >= Math.max(0, nameAt - 9); i--) {
+    const titleWord = titleOf(ws[i]);
+    if (!titleWord || isBreak(ws[i])) continue;
+    const j = skipTitleComplement(ws, i + 1);
+    if (j > nameAt || (j > i + 1 && isBreak(ws[j - 1]))) return null;
+    // up to two name words between the complement and the name (the start of a name the tagger cut short)
+    if (nameAt - j > 2) return null;
+    for (let k = j; k < nameAt; k++) if (!isNameLike(ws[k], k > j) || isBreak(ws[k])) return null;
+    const title = [titleWord, ...ws.slice(i + 1, j).map((x) => x.f)].join(' ');
+    return { title, nameStart: j < nameAt ? from + ws[j].start : start };
+  }
+  return null;
+}

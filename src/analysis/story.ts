@@ -547,7 +547,7 @@ function combineTimeline(xs: ArticleExtraction[]): TimelineEvent[] {
 }
 
 /** Bumped whenever extractArticle's output changes, so that stored extractions of older code are not reused. */
-export const EXTRACTION_VERSION = 6;
+export const EXTRACTION_VERSION = 7;
 
 /** FNV-1a over the text: a content hash for articles that carry no contentHash. */
 function textHash(text: string): string {

@@ -1,7 +1,7 @@
 // Running the tagger over a text: segment into sentences, score each token's features, decode, and turn the tag
 // sequence into spans with character offsets in the text.
 import { segment, type Segmented } from './segment.js';
-import { RowCache, T, emissions, sentenceRows, spansOf, viterbi, type FeatureIds } from './tagger.js';
+import { RowCache, T, sentenceScores, sentenceWords, spansOf, viterbi, type FeatureIds } from './tagger.js';
 
 export interface TaggerWeights extends FeatureIds {
   readonly weights: ArrayLike<number>;
@@ -17,9 +17,6 @@ export interface NerSpan {
   endToken: number;
 }
 
-/** Positional features of a sentence's tokens (resolved to rows), e.g. the rule layer's reading. */
-export type ExtraRows = (seg: Segmented, from: number, to: number, ids: FeatureIds) => (number[] | undefined)[] | undefined;
-
 const caches = new WeakMap<object, RowCache>();
 function cacheFor(m: TaggerWeights): RowCache {
   let c = caches.get(m);
@@ -28,24 +25,24 @@ function cacheFor(m: TaggerWeights): RowCache {
 }
 
 /** Tags every sentence of a segmented text: one tag index a token. */
-export function tagSegmented(m: TaggerWeights, seg: Segmented, extra?: ExtraRows,
-  skip?: (seg: Segmented, from: number, to: number) => boolean, cache = cacheFor(m)): Uint8Array {
+export function tagSegmented(m: TaggerWeights, seg: Segmented, skip?: (seg: Segmented, from: number, to: number) => boolean): Uint8Array {
+  const cache = cacheFor(m);
   const tags = new Uint8Array(seg.tokens.length);
-  let buf = new Float64Array(0);
+  let buf = new Float64Array(256 * T);
   for (const [from, to] of seg.sentences) {
     if (skip?.(seg, from, to)) continue;
-    const rows = sentenceRows(cache, seg.tokens.slice(from, to), seg.surfaces.slice(from, to), extra?.(seg, from, to, m));
-    if (buf.length < rows.length * T) buf = new Float64Array(rows.length * T * 2);
-    const e = emissions(rows, m.weights, buf);
-    tags.set(viterbi(rows.length, e, m.trans), from);
+    const words = sentenceWords(cache, seg.tokens, seg.surfaces, from, to);
+    if (buf.length < words.length * T) buf = new Float64Array(words.length * T * 2);
+    sentenceScores(cache, words, m.weights, buf);
+    tags.set(viterbi(words.length, buf, m.trans), from);
   }
   return tags;
 }
 
 /** The spans of a text the model tags as names. */
-export function nerSpans(m: TaggerWeights, text: string, extra?: ExtraRows): { seg: Segmented; spans: NerSpan[] } {
+export function nerSpans(m: TaggerWeights, text: string): { seg: Segmented; spans: NerSpan[] } {
   const seg = segment(text);
-  const tags = tagSegmented(m, seg, extra);
+  const tags = tagSegmented(m, seg);
   const spans = spansOf(tags).map((s) => ({
     start: seg.tokens[s.start].start, end: seg.tokens[s.end - 1].end, type: s.type as NerSpan['type'], firstToken: s.start, endToken: s.end,
   }));

@@ -43,12 +43,21 @@ export class RowCache {
   readonly eos: number;
   readonly bos2: number;
   readonly eos2: number;
+  /** The same rows as one-element lists (empty when the model lacks the feature), for sentenceScores. */
+  readonly biasRow: Int32Array;
+  readonly bosRow: Int32Array;
+  readonly eosRow: Int32Array;
+  readonly bos2Row: Int32Array;
+  readonly eos2Row: Int32Array;
   constructor(private readonly ids: FeatureIds, private readonly cap = 200_000) {
     this.bias = ids.id('bias');
     this.bos = ids.id('-1:<s>');
     this.eos = ids.id('+1:</s>');
     this.bos2 = ids.id('-2:<s>');
     this.eos2 = ids.id('+2:</s>');
+    const one = (x: number) => Int32Array.from(x >= 0 ? [x] : []);
+    this.biasRow = one(this.bias); this.bosRow = one(this.bos); this.eosRow = one(this.eos);
+    this.bos2Row = one(this.bos2); this.eos2Row = one(this.eos2);
   }
 
   rows(key: string): WordRows {
@@ -66,27 +75,54 @@ export class RowCache {
   }
 }
 
-/**
- * The feature rows of every token of one sentence: its own features, its neighbours' (two each side, or the
- * sentence boundary), and the positional features given in `extra` (per token, already resolved to rows).
- */
-export function sentenceRows(cache: RowCache, tokens: NerToken[], surfaces: string[], extra?: (number[] | undefined)[]): Int32Array[] {
-  const n = tokens.length;
-  const words = tokens.map((t, i) => cache.rows(wordKey(t, surfaces[i])));
-  const out: Int32Array[] = new Array(n);
-  for (let i = 0; i < n; i++) {
+/** The words of a sentence, as their feature rows (the first step of sentenceRows and of sentenceScores). */
+export function sentenceWords(cache: RowCache, tokens: NerToken[], surfaces: string[], from: number, to: number): WordRows[] {
+  const words: WordRows[] = new Array(to - from);
+  for (let i = from; i < to; i++) words[i - from] = cache.rows(wordKey(tokens[i], surfaces[i]));
+  return words;
+}
+
+/** Calls `f` with every feature row of token i of a sentence: its own features, its neighbours' (two each side), or
+ * the sentence boundary. */
+function forEachRow(cache: RowCache, words: WordRows[], i: number, f: (row: number) => void): void {
+  const n = words.length;
+  if (cache.bias >= 0) f(cache.bias);
+  for (const x of words[i].self) f(x);
+  if (i > 0) for (const x of words[i - 1].m1) f(x); else if (cache.bos >= 0) f(cache.bos);
+  if (i + 1 < n) for (const x of words[i + 1].p1) f(x); else if (cache.eos >= 0) f(cache.eos);
+  if (i > 1) for (const x of words[i - 2].m2) f(x); else if (i === 1 && cache.bos2 >= 0) f(cache.bos2);
+  if (i + 2 < n) for (const x of words[i + 2].p2) f(x); else if (i + 2 === n && cache.eos2 >= 0) f(cache.eos2);
+}
+
+/** The feature rows of every token of one sentence (what training updates). */
+export function sentenceRows(cache: RowCache, tokens: NerToken[], surfaces: string[]): Int32Array[] {
+  const words = sentenceWords(cache, tokens, surfaces, 0, tokens.length);
+  return words.map((_, i) => {
     const parts: number[] = [];
-    if (cache.bias >= 0) parts.push(cache.bias);
-    for (const x of words[i].self) parts.push(x);
-    if (i > 0) for (const x of words[i - 1].m1) parts.push(x); else if (cache.bos >= 0) parts.push(cache.bos);
-    if (i + 1 < n) for (const x of words[i + 1].p1) parts.push(x); else if (cache.eos >= 0) parts.push(cache.eos);
-    if (i > 1) for (const x of words[i - 2].m2) parts.push(x); else if (i === 1 && cache.bos2 >= 0) parts.push(cache.bos2);
-    if (i + 2 < n) for (const x of words[i + 2].p2) parts.push(x); else if (i + 2 === n && cache.eos2 >= 0) parts.push(cache.eos2);
-    const e = extra?.[i];
-    if (e) for (const x of e) parts.push(x);
-    out[i] = Int32Array.from(parts);
+    forEachRow(cache, words, i, (r) => parts.push(r));
+    return Int32Array.from(parts);
+  });
+}
+
+/** Per-token tag scores of a sentence straight from its words (run time: no row lists are built). */
+export function sentenceScores(cache: RowCache, words: WordRows[], weights: ArrayLike<number>, e: Float64Array): void {
+  const n = words.length;
+  e.fill(0, 0, n * T);
+  for (let i = 0; i < n; i++) {
+    const base = i * T;
+    const add = (list: Int32Array) => {
+      for (let k = 0; k < list.length; k++) {
+        const w = list[k] * T;
+        for (let t = 0; t < T; t++) e[base + t] += weights[w + t];
+      }
+    };
+    if (cache.bias >= 0) add(cache.biasRow);
+    add(words[i].self);
+    if (i > 0) add(words[i - 1].m1); else add(cache.bosRow);
+    if (i + 1 < n) add(words[i + 1].p1); else add(cache.eosRow);
+    if (i > 1) add(words[i - 2].m2); else if (i === 1) add(cache.bos2Row);
+    if (i + 2 < n) add(words[i + 2].p2); else if (i + 2 === n) add(cache.eos2Row);
   }
-  return out;
 }
 
 /** Per-token tag scores: the sum of each feature row's weights (row-major, T weights a row). */
