@@ -18,7 +18,7 @@ export const TRAINING = {
 };
 
 /** Mulberry32: a small seeded generator, so the shuffles are the same on every run. */
-export function rng(seed: number): () => number {
+function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -33,8 +33,6 @@ export function rng(seed: number): () => number {
 class GrowingIndex implements FeatureIds {
   readonly names: string[] = [];
   readonly map = new Map<string, number>();
-  constructor(readonly clusters: ReadonlyMap<string, readonly number[]>) {}
-  clusterOf(unit: string): readonly number[] | undefined { return this.clusters.get(unit); }
   id(f: string): number {
     let i = this.map.get(f);
     if (i === undefined) { i = this.names.length; this.names.push(f); this.map.set(f, i); }
@@ -55,14 +53,11 @@ function examples(sentences: CorpusSentence[], ids: FeatureIds, cache: RowCache)
   return out;
 }
 
-export interface Trained { names: string[]; weights: Float64Array; trans: Float64Array; epochsRun: number; clusters: ReadonlyMap<string, readonly number[]> }
+export interface Trained { names: string[]; weights: Float64Array; trans: Float64Array; epochsRun: number }
 
 /** Averaged perceptron training; `onEpoch` sees the averaged weights after each epoch (for the dev curve). */
-export function trainPerceptron(sentences: CorpusSentence[], opts: {
-  epochs: number; seed: number; clusters?: ReadonlyMap<string, readonly number[]>; onEpoch?: (epoch: number, t: Trained) => void;
-}): Trained {
-  const clusters = opts.clusters ?? new Map();
-  const index = new GrowingIndex(clusters);
+export function trainPerceptron(sentences: CorpusSentence[], opts: { epochs: number; seed: number; onEpoch?: (epoch: number, t: Trained) => void }): Trained {
+  const index = new GrowingIndex();
   index.id('bias'); index.id('-1:<s>'); index.id('+1:</s>'); index.id('-2:<s>'); index.id('+2:</s>');
   const cache = new RowCache(index, Infinity);
   const data = examples(sentences, index, cache);
@@ -77,7 +72,7 @@ export function trainPerceptron(sentences: CorpusSentence[], opts: {
     const w = new Float64Array(W.length), tr = new Float64Array(TR.length);
     for (let i = 0; i < W.length; i++) w[i] = W[i] - U[i] / c;
     for (let i = 0; i < TR.length; i++) tr[i] = TR[i] - TU[i] / c;
-    return { names: index.names, weights: w, trans: tr, epochsRun: 0, clusters };
+    return { names: index.names, weights: w, trans: tr, epochsRun: 0 };
   };
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(random() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
@@ -115,7 +110,7 @@ export async function train(): Promise<void> {
   const trained = trainPerceptron(sentences, {
     ...TRAINING,
     onEpoch: process.env.KHABAR_TRAIN_CURVE ? (epoch, t) => {
-      const m = decodeModel(encodeModel(t.names, t.weights, t.trans, '', t.clusters));
+      const m = decodeModel(encodeModel(t.names, t.weights, t.trans, ''));
       const s = scoreSpans(dev, m);
       console.log(`  epoch ${epoch}: dev micro F1 ${(100 * s.micro.f1).toFixed(2)} (PERS ${(100 * s.byType.PERS.f1).toFixed(1)}, LOC ${(100 * s.byType.LOC.f1).toFixed(1)}, ORG ${(100 * s.byType.ORG.f1).toFixed(1)})`);
     } : undefined,

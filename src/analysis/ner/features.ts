@@ -125,8 +125,6 @@ export interface WordFeatures {
   near: string[];
   /** The facts a word two away contributes. */
   far: string[];
-  /** The unit word clusters are keyed by (clusterUnit). */
-  unit: string;
 }
 
 function computeWordFeatures(key: string): WordFeatures {
@@ -134,11 +132,11 @@ function computeWordFeatures(key: string): WordFeatures {
   const w = key.slice(1);
   if (kind === 'n') {
     const shape = `D${Math.min(w.replace(/[^0-9]/g, '').length, 5)}`;
-    return { self: ['sh=num', `w=${shape}`], near: ['sh=num', `w=${shape}`], far: ['sh=num'], unit: '<num>' };
+    return { self: ['sh=num', `w=${shape}`], near: ['sh=num', `w=${shape}`], far: ['sh=num'] };
   }
   if (kind === 'p' || kind === 's') {
     const p = `p=${w}`;
-    return { self: [p], near: [p], far: [p], unit: w };
+    return { self: [p], near: [p], far: [p] };
   }
   if (kind === 'l' || kind === 'L') {
     const lower = w.toLowerCase();
@@ -147,7 +145,6 @@ function computeWordFeatures(key: string): WordFeatures {
       self: ['sh=lat', `sh=${shape}`, `w=${lower}`, `s3=${lower.slice(-3)}`, `len=${lengthBucket(w.length)}`],
       near: ['sh=lat', `sh=${shape}`, `w=${lower}`],
       far: ['sh=lat'],
-      unit: lower,
     };
   }
   const sp = splitClitics(w);
@@ -166,17 +163,11 @@ function computeWordFeatures(key: string): WordFeatures {
   const near = [`b=${bare}`, `w=${w}`, `s2=${bare.slice(-2)}`, `cl=${sp.clitics}`, ...flags];
   if (sp.definite) near.push('def');
   const far = [`b=${bare}`, ...flags];
-  return { self, near, far, unit: bare };
+  return { self, near, far };
 }
 
 /** Word features, memoized per distinct form (kind letter + form). */
 export const wordFeatures: (key: string) => WordFeatures = memoized(computeWordFeatures);
-
-/** What word clusters are keyed by: a word's bare form (clitics and ال split off), a Latin word in lower case, any
- * number as one unit, punctuation as itself. */
-export function clusterUnit(t: NerToken, surface: string): string {
-  return wordFeatures(wordKey(t, surface)).unit;
-}
 
 /** The memo key of a token: its kind and normalized form (Latin keeps its case, which the shape reads). */
 export function wordKey(t: NerToken, surface: string): string {

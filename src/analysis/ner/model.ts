@@ -1,7 +1,6 @@
 // The tagger's model file: feature names and their quantised weights, gzip-compressed. Layout (after gunzip):
-//   "KNER\n", one JSON header line, the feature names (UTF-8, one a line), the word clusters (one word a line: the
-//   word, then its cluster at each granularity, tab-separated), then the weights as little-endian int16 (features ×
-//   tags, row-major), then the transitions ((tags + 1) × tags, the last row the sentence start).
+//   "KNER\n", one JSON header line, the feature names (UTF-8, one a line), then the weights as little-endian int16
+//   (features × tags, row-major), then the transitions ((tags + 1) × tags, the last row the sentence start).
 // A weight is its int16 value times the header's `scale`. The file holds weights only, no sentence of the corpus
 // the model was trained on.
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -14,9 +13,6 @@ export interface ModelHeader {
   format: number;
   tags: string[];
   features: number;
-  /** Words with clusters, and the number of cluster granularities. */
-  clusterWords: number;
-  granularities: number;
   scale: number;
   /** Where the weights come from (corpus, split, epochs): printed by the eval, kept for people reading the file. */
   trainedOn: string;
@@ -30,21 +26,15 @@ export class NerModel implements FeatureIds {
     readonly weights: Float32Array,
     /** (T + 1) × T transition weights. */
     readonly trans: Float32Array,
-    readonly clusters: ReadonlyMap<string, readonly number[]> = new Map(),
   ) {}
 
   id(feature: string): number {
     return this.index.get(feature) ?? -1;
   }
-
-  clusterOf(unit: string): readonly number[] | undefined {
-    return this.clusters.get(unit);
-  }
 }
 
 /** Quantises weights to int16 at one scale for the whole model; features whose weights all round to 0 are dropped. */
-export function encodeModel(names: string[], weights: ArrayLike<number>, trans: ArrayLike<number>, trainedOn: string,
-  clusters: ReadonlyMap<string, readonly number[]> = new Map()): Buffer {
+export function encodeModel(names: string[], weights: ArrayLike<number>, trans: ArrayLike<number>, trainedOn: string): Buffer {
   let max = 0;
   for (let i = 0; i < weights.length; i++) max = Math.max(max, Math.abs(weights[i]));
   for (let i = 0; i < trans.length; i++) max = Math.max(max, Math.abs(trans[i]));
@@ -58,10 +48,8 @@ export function encodeModel(names: string[], weights: ArrayLike<number>, trans: 
   keep.forEach((f, k) => { for (let t = 0; t < T; t++) w[k * T + t] = q(weights[f * T + t]); });
   const tr = new Int16Array((T + 1) * T);
   for (let i = 0; i < tr.length; i++) tr[i] = q(trans[i]);
-  const clusterLines = [...clusters].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([w, c]) => `${w}\t${c.join('\t')}\n`);
-  const granularities = clusters.size ? [...clusters.values()][0].length : 0;
-  const header: ModelHeader = { format: MODEL_FORMAT, tags: [...TAGS], features: keep.length, clusterWords: clusters.size, granularities, scale, trainedOn };
-  const text = Buffer.from(MODEL_MAGIC + JSON.stringify(header) + '\n' + keep.map((f) => names[f] + '\n').join('') + clusterLines.join(''), 'utf8');
+  const header: ModelHeader = { format: MODEL_FORMAT, tags: [...TAGS], features: keep.length, scale, trainedOn };
+  const text = Buffer.from(MODEL_MAGIC + JSON.stringify(header) + '\n' + keep.map((f) => names[f] + '\n').join(''), 'utf8');
   // level and no file name or time in the gzip header: the same weights give the same bytes
   return gzipSync(Buffer.concat([text, Buffer.from(w.buffer, w.byteOffset, w.byteLength), Buffer.from(tr.buffer, tr.byteOffset, tr.byteLength)]), { level: 9 });
 }
@@ -88,20 +76,11 @@ export function decodeModel(bytes: Buffer): NerModel {
     index.set(raw.toString('utf8', at, end), f);
     at = end + 1;
   }
-  const clusters = new Map<string, number[]>();
-  for (let c = 0; c < header.clusterWords; c++) {
-    const end = raw.indexOf(10, at);
-    if (end < 0) throw new Error(`truncated word clusters (${c} of ${header.clusterWords})`);
-    const [word, ...ids] = raw.toString('utf8', at, end).split('\t');
-    if (ids.length !== header.granularities) throw new Error(`word cluster line ${c + 1} has ${ids.length} clusters, expected ${header.granularities}`);
-    clusters.set(word, ids.map(Number));
-    at = end + 1;
-  }
   const nw = header.features * T, nt = (T + 1) * T;
   if (raw.length - at !== 2 * (nw + nt)) throw new Error(`weights are ${raw.length - at} bytes, expected ${2 * (nw + nt)}`);
   const weights = new Float32Array(nw);
   const trans = new Float32Array(nt);
   for (let i = 0; i < nw; i++, at += 2) weights[i] = raw.readInt16LE(at) * header.scale;
   for (let i = 0; i < nt; i++, at += 2) trans[i] = raw.readInt16LE(at) * header.scale;
-  return new NerModel(header, index, weights, trans, clusters);
+  return new NerModel(header, index, weights, trans);
 }

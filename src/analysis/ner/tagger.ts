@@ -22,8 +22,6 @@ export function allowed(a: number, b: number): boolean {
 /** Maps feature strings to rows of a weight table; -1 for a feature the model does not have. */
 export interface FeatureIds {
   id(feature: string): number;
-  /** The word clusters of a word's cluster unit (coarse, fine), when the model has clusters and the word is in one. */
-  clusterOf?(unit: string): readonly number[] | undefined;
 }
 
 /** The feature rows of one word in each role: at the tagged position, as a neighbour, two away. */
@@ -64,11 +62,8 @@ export class RowCache {
     let r = this.memo.get(key);
     if (r) return r;
     const f = wordFeatures(key);
-    const cl = this.ids.clusterOf?.(f.unit);
-    const k = cl ? cl.map((c, g) => `k${g}=${c}`) : [];
-    const self = cl ? [...f.self, ...k] : f.self, near = cl ? [...f.near, ...k] : f.near, far = cl ? [...f.far, k[0]] : f.far;
     const resolve = (prefix: string, xs: string[]) => Int32Array.from(xs.map((x) => this.ids.id(prefix + x)).filter((i) => i >= 0));
-    r = { self: resolve('', self), m1: resolve('-1:', near), p1: resolve('+1:', near), m2: resolve('-2:', far), p2: resolve('+2:', far) };
+    r = { self: resolve('', f.self), m1: resolve('-1:', f.near), p1: resolve('+1:', f.near), m2: resolve('-2:', f.far), p2: resolve('+2:', f.far) };
     if (this.memo.size >= this.cap) this.memo.clear();
     this.memo.set(key, r);
     return r;
