@@ -1,8 +1,9 @@
 // Entities of articles and stories: mentions (the trained tagger, src/analysis/ner, with the rule layer of rules.ts as
 // its features and its fallback), and the merging of mentions across articles into entities with their variants.
 import type { Article, Entity, EntityType } from '../types.js';
+import { normalize } from '../text/index.js';
 import { ADMIN_PLACE_TRIGGERS } from './gazetteer.js';
-import { fold, nameTokens, sameKey, sameTokenKey, skeleton, tokenKey } from './names.js';
+import { fold, nameKey, nameTokens, sameKey, sameTokenKey, skeleton, tokenKey } from './names.js';
 import {
   pushTo, resolveSurname, ruleEntities, surnameIndex, type ArticleEntities, type Mention, type NameCandidate, type SurnameIndex,
 } from './rules.js';
@@ -13,6 +14,76 @@ export { resolveSurname, surnameIndex, type ArticleEntities, type Mention, type 
 
 const ADMIN_TRIG = new Set(ADMIN_PLACE_TRIGGERS.map(fold));
 const OUGLU = tokenKey('أوغلو');
+
+/** One mention of an entity in an article, with the entity it belongs to among the articles read together. */
+export interface EntityMention {
+  article: string;
+  /** UTF-16 offsets into the article's text: text === article.text.slice(start, end). */
+  start: number;
+  end: number;
+  text: string;
+  type: EntityType;
+  /** The entity's key (entityKey of its name): the same for every variant of it (جاويش أوغلو, تشاووش أوغلو). */
+  entity: string;
+  /** The entity's name as shown (its most frequent full form, or a listed canonical name). */
+  name: string;
+  /** The title a person's name follows in this mention (وزير الخارجية التركي). */
+  title?: string;
+}
+
+/** A stable, URL-safe key for an entity name: its matching form (normalize), spaces as '_'. */
+export function entityKey(name: string): string {
+  return normalize(name).trim().replace(/\s+/g, '_');
+}
+
+/** Every entity mention of the given articles, each with the entity the articles' mentions merge into (variants of
+ * one name across the articles are one entity), and those entities. */
+export function entityMentions(articles: Pick<Article, 'id' | 'text'>[]): { mentions: EntityMention[]; entities: Entity[] } {
+  const all: MentionIn[] = [];
+  const texts: string[] = [];
+  const found = articles.map((a) => extractEntities(a));
+  const extra = surnamesAcrossArticles(found);
+  articles.forEach((a, i) => {
+    const ms = [...found[i].mentions, ...extra[i]].sort((x, y) => x.start - y.start);
+    for (const m of ms) { all.push({ articleId: a.id, mention: m }); texts.push(a.text); }
+  });
+  const { entities, entityOf } = mergeEntities(all);
+  const mentions = all.map(({ articleId, mention: m }, i): EntityMention => {
+    const e = entities[entityOf[i]];
+    const text = texts[i].slice(m.start, m.end);
+    const out: EntityMention = { article: articleId, start: m.start, end: m.end, text, type: m.type, entity: entityKey(e.name), name: e.name };
+    if (m.title) out.title = m.title;
+    return out;
+  });
+  return { mentions, entities };
+}
+
+/**
+ * Lone surnames of people named in full in another of the articles read together (a story's, or the inputs of khabar
+ * entities): one article says سيرغي لافروف, the next only لافروف. Per article, the mentions to add.
+ */
+export function surnamesAcrossArticles(articles: { mentions: Mention[]; candidates: NameCandidate[] }[]): Mention[][] {
+  const fullPersons = articles.flatMap((x) => x.mentions.filter((m) => m.type === 'person' && m.key.includes(' ')).map((m) => m.key));
+  const index = surnameIndex(fullPersons);
+  // candidates repeat across articles (the same words): resolve each distinct one once
+  const resolved = new Map<string, ReturnType<typeof resolveSurname>>();
+  return articles.map((x) => {
+    const extra: Mention[] = [];
+    let lastEnd = -1;
+    for (const c of x.candidates) {
+      if (c.start < lastEnd) continue;
+      // most candidates are ordinary words: no full name of the story ends like them (resolveSurname would say null)
+      if (!index.last.has(skeleton(c.key)) && !(c.prevKey && index.ouglu.has(skeleton(c.prevKey)))) continue;
+      const ck = `${c.key}|${c.prevKey ?? ''}|${c.definite ? 1 : 0}`;
+      let hit = resolved.get(ck);
+      if (hit === undefined) { hit = resolveSurname(index, c); resolved.set(ck, hit); }
+      if (!hit || hit.twoWords) continue; // two-word tails are found per article already
+      extra.push({ surface: c.surface, type: 'person', start: c.start, end: c.end, key: c.key.length ? nameKey(c.surface) : c.key, partial: true });
+      lastEnd = c.end;
+    }
+    return extra;
+  });
+}
 
 /** Finds entity mentions in one article's text: by the trained tagger, or by the rule layer alone when the model
  * file is absent (entityModel says so once). */

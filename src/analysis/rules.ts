@@ -6,7 +6,7 @@ import {
   ADMIN_PLACE_TRIGGERS, FIRST_NAMES, NAME_STOPS, NATIONALITY_STEMS, ORG_TRIGGERS, ORGS, PERSON_TITLES, PLACE_TRIGGERS,
   PLACES, PLACE_SYNONYMS, SPEECH_VERBS, TITLE_FILLERS, CONSTRUCT_NOUNS, NAMED_PLACE_TRIGGERS,
 } from './gazetteer.js';
-import { fold, nameKey, nameTokens, sameKey, sameTokenKey, skeleton, tokenDistance, tokenKey } from './names.js';
+import { fold, nameKey, sameKey, sameTokenKey, skeleton, tokenDistance, tokenKey } from './names.js';
 import { NAME_MATCH } from './config.js';
 import { memoized } from '../text/index.js';
 import { bareForms, stripConj, surfaceWithoutClitics, words, type Word } from './tokens.js';
@@ -284,6 +284,13 @@ function gazMatch(ws: Word[], i: number): { end: number; entry: GazEntry; bare: 
   return null;
 }
 
+/** A title phrase as written (وزير الخارجية التركي), words i to j of `text`, without a conjunction before the title
+ * word (ووزير → وزير; وزير keeps its و, which is no conjunction there). */
+function titleText(text: string, ws: Word[], i: number, j: number, titleWord: string): string {
+  const w0 = ws[i].f.startsWith(titleWord) ? ws[i].text : surfaceWithoutClitics(ws[i].text, ws[i].noConj);
+  return w0 + (j > i + 1 ? text.slice(ws[i].end, ws[j - 1].end) : '');
+}
+
 /** Appends to a list in a map (no copying: lists can be long). */
 export function pushTo<K, V>(m: Map<K, V[]>, k: K, v: V): void { const l = m.get(k); if (l) l.push(v); else m.set(k, [v]); }
 
@@ -313,9 +320,7 @@ export function ruleEntities(article: Pick<Article, 'text'> | string): ArticleEn
       if (j < ws.length && !(j > i + 1 && isBreak(ws[j - 1]))) {
         const end = gazMatch(ws, j) ? j : readTitledName(ws, j);
         if (end > j) {
-          // the title word as listed (وزير, not زير: و is the conjunction only in ووزير), then its complement
-          const title = [titleWord, ...ws.slice(i + 1, j).map((x) => x.f)].join(' ');
-          add(j, end, { type: 'person', title });
+          add(j, end, { type: 'person', title: titleText(text, ws, i, j, titleWord) });
           i = end - 1;
           continue;
         }
@@ -488,8 +493,7 @@ export function titleBefore(text: string, start: number): { title: string; nameS
     // up to two name words between the complement and the name (the start of a name the tagger cut short)
     if (nameAt - j > 2) return null;
     for (let k = j; k < nameAt; k++) if (!isNameLike(ws[k], k > j) || isBreak(ws[k])) return null;
-    const title = [titleWord, ...ws.slice(i + 1, j).map((x) => x.f)].join(' ');
-    return { title, nameStart: j < nameAt ? from + ws[j].start : start };
+    return { title: titleText(window, ws, i, j, titleWord), nameStart: j < nameAt ? from + ws[j].start : start };
   }
   return null;
 }
