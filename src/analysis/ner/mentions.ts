@@ -128,6 +128,11 @@ function toMention(model: NerModel, seg: Segmented, from: number, to: number, ta
       if (article) lead = 'ال';
     }
   }
+  // a nationality adjective the tagger ran into a person's name (الكوروفي غريغوري فاسيلينكو): a definite nisba is
+  // an adjective before a name, never its first word
+  if (type === 'person' && to - firstIndex >= 3 && /^(و|ف)?ال..+ي$/.test(first.norm) && !lead) {
+    start = seg.tokens[firstIndex + 1].start;
+  }
   const surface = lead + seg.text.slice(start, last.end);
   const list = listed(surface);
   if (list) type = list.type;
