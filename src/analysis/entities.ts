@@ -12,7 +12,8 @@ import { taggedEntities } from './ner/mentions.js';
 
 export { resolveSurname, surnameIndex, type ArticleEntities, type Mention, type NameCandidate, type SurnameIndex };
 
-const ADMIN_TRIG = new Set(ADMIN_PLACE_TRIGGERS.map(fold));
+// مقاطعة is also "boycott": مقاطعة قطر is no province of قطر, and قطر does not join it
+const ADMIN_TRIG = new Set(ADMIN_PLACE_TRIGGERS.map(fold).filter((t) => t !== fold('مقاطعة')));
 const OUGLU = tokenKey('أوغلو');
 
 /** One mention of an entity in an article, with the entity it belongs to among the articles read together. */

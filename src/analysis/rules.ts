@@ -4,7 +4,7 @@
 import type { Article, EntityType } from '../types.js';
 import {
   ADMIN_PLACE_TRIGGERS, FIRST_NAMES, NAME_STOPS, NATIONALITY_STEMS, ORG_TRIGGERS, ORGS, PERSON_TITLES, PLACE_TRIGGERS,
-  PLACES, PLACE_SYNONYMS, SPEECH_VERBS, TITLE_FILLERS, CONSTRUCT_NOUNS, NAMED_PLACE_TRIGGERS,
+  PLACES, PLACE_GROUPS, SPEECH_VERBS, TITLE_FILLERS, CONSTRUCT_NOUNS, NAMED_PLACE_TRIGGERS,
 } from './gazetteer.js';
 import { fold, nameKey, sameKey, sameTokenKey, skeleton, tokenDistance, tokenKey } from './names.js';
 import { NAME_MATCH } from './config.js';
@@ -42,7 +42,7 @@ const STOPS = setOf(NAME_STOPS);
 const SPEECH = setOf(SPEECH_VERBS);
 const TITLES = setOf(PERSON_TITLES);
 const FILLERS = setOf(TITLE_FILLERS);
-const FIRST_KEYS = new Set(FIRST_NAMES.map((n) => tokenKey(n)));
+const FIRST_KEYS = new Set(FIRST_NAMES.map((n) => tokenKey(fold(n)))); // keyed as the folded words they are compared with
 const FIRST_BY_SKELETON = new Map<string, string[]>();
 for (const k of FIRST_KEYS) pushTo(FIRST_BY_SKELETON, skeleton(k), k);
 /** A first name of the list, or a long spelling one inner long vowel away from one (ديميتري for ديمتري، فلاديمر for
@@ -70,7 +70,7 @@ function addGaz(name: string, canonical: string, type: EntityType): void {
   list.push({ keys, canonical, type });
   GAZ.set(keys[0], list);
 }
-for (const group of PLACE_SYNONYMS) for (const n of group) addGaz(n, group[0], 'place');
+for (const group of PLACE_GROUPS) for (const n of group) addGaz(n, group[0], 'place');
 for (const p of PLACES) addGaz(p, p, 'place');
 for (const group of ORGS) for (const n of group) addGaz(n, group[0], 'org');
 for (const list of GAZ.values()) list.sort((a, b) => b.keys.length - a.keys.length);
@@ -492,7 +492,8 @@ export function titleBefore(text: string, start: number): { title: string; nameS
     if (j > nameAt || (j > i + 1 && isBreak(ws[j - 1]))) return null;
     // up to two name words between the complement and the name (the start of a name the tagger cut short)
     if (nameAt - j > 2) return null;
-    for (let k = j; k < nameAt; k++) if (!isNameLike(ws[k], k > j) || isBreak(ws[k])) return null;
+    // (two-letter words are no name's start: the outlet's "أف أم" in مراسل الجوهرة أف أم ماهر الصغير)
+    for (let k = j; k < nameAt; k++) if (!isNameLike(ws[k], k > j) || isBreak(ws[k]) || ws[k].f.length < 3) return null;
     return { title: titleText(window, ws, i, j, titleWord), nameStart: j < nameAt ? from + ws[j].start : start };
   }
   return null;

@@ -13,7 +13,7 @@
 //   - a lone surname of a person the article names in full is that person (لافروف after سيرغي لافروف).
 // The rule layer as features of the model instead measured no better and halved the tagging rate.
 import { normalize } from '../../text/index.js';
-import { ADMIN_PLACE_TRIGGERS, FIRST_NAMES, ORGS, PLACE_SYNONYMS, PLACES } from '../gazetteer.js';
+import { ADMIN_PLACE_TRIGGERS, FIRST_NAMES, ORGS, PLACE_GROUPS, PLACES } from '../gazetteer.js';
 import { ARABIC_GIVEN_NAMES } from '../name-lists.js';
 import { fold, nameKey } from '../names.js';
 import { resolveSurname, surnameIndex, surnameReadings, titleBefore, type ArticleEntities, type Mention, type NameCandidate } from '../rules.js';
@@ -29,7 +29,7 @@ const TYPE: Record<string, EntityType | undefined> = { PERS: 'person', LOC: 'pla
 
 /** Folded name → its canonical name and type, for listed places and organisations. */
 const CANONICAL = new Map<string, { name: string; type: EntityType }>();
-for (const group of PLACE_SYNONYMS) for (const n of group) CANONICAL.set(fold(n), { name: group[0], type: 'place' });
+for (const group of PLACE_GROUPS) for (const n of group) CANONICAL.set(fold(n), { name: group[0], type: 'place' });
 for (const group of ORGS) for (const n of group) CANONICAL.set(fold(n), { name: group[0], type: 'org' });
 for (const p of PLACES) if (!CANONICAL.has(fold(p))) CANONICAL.set(fold(p), { name: p, type: 'place' });
 /** Listed names by their first word (normalized), longest first, for the post-pass. */
@@ -58,6 +58,32 @@ function listed(surface: string): { name: string; type: EntityType } | undefined
  * الجزيرة "the island", الباب "the door"). The post-pass adds a listed name the tagger missed only when it is none. */
 const COMMON_WORDS = new Set(['فتح', 'مالي', 'حماس', 'طالبان', 'مساكن', 'تاس'].map((w) => normalize(w)));
 const ambiguous = (words: string[]) => words.length === 1 && (words[0].startsWith('ال') || COMMON_WORDS.has(words[0]));
+
+/** Where a listed name that is also a common word is the name: مالي after a preposition or a place word (في مالي,
+ * دولة مالي) or with one attached (بمالي), not after a noun it qualifies (دعم مالي); فتح and حماس after حركة or near
+ * each other, not as a verb or a noun (فتح الطريق, مع فتح حركة المرور, بحماس). */
+const QUOTE = new Set(['"', '«', '»', '“', '”', "'"]);
+const MOVEMENT = new Set(['حركه', 'حركتا', 'حركتي'].map((w) => normalize(w)));
+const NAME_CONTEXT: Record<string, { before?: Set<string>; near?: Set<string>; clitic?: boolean }> = {
+  [normalize('مالي')]: { before: new Set(['في', 'الي', 'من', 'عن', 'دوله', 'جمهوريه', 'شمال', 'جنوب', 'وسط', 'شرق', 'غرب', 'حكومه', 'رءيس', 'و'].map((w) => normalize(w))), clitic: true },
+  [normalize('فتح')]: { before: MOVEMENT, near: new Set(['حماس', 'الفصاءل', 'الفلسطينيه'].map((w) => normalize(w))) },
+  [normalize('حماس')]: { before: MOVEMENT, near: new Set(['فتح', 'الفصاءل', 'غزه', 'الفلسطينيه', 'اسرايل'].map((w) => normalize(w))) },
+};
+function commonWordHere(seg: Segmented, i: number): boolean {
+  const t = seg.tokens[i];
+  if (t.kind !== 'word') return false;
+  const sp = splitClitics(t.norm);
+  const ctx = NAME_CONTEXT[sp.noPrep];
+  if (!ctx) return false;
+  if (ctx.clitic && sp.noPrep !== sp.noConj) return false; // بمالي, لمالي: a preposition on the name
+  const word = (j: number) => (j >= 0 && j < seg.tokens.length && sameSentence(seg, Math.min(i, j), Math.max(i, j)) ? splitClitics(seg.tokens[j].norm) : null);
+  let p = i - 1;
+  while (p >= 0 && QUOTE.has(seg.tokens[p].norm)) p--; // حركة "فتح"
+  const prev = word(p);
+  if (ctx.before && prev && (ctx.before.has(prev.noConj) || ctx.before.has(prev.noPrep))) return false;
+  if (ctx.near) for (const j of [i - 2, i - 1, i + 1, i + 2]) { const w = word(j); if (w && (ctx.near.has(w.noConj) || ctx.near.has(w.noPrep))) return false; }
+  return true;
+}
 
 /** Administrative triggers kept with the place they lead; مقاطعة is left out, as it is also "boycott" (مقاطعة قطر). */
 const ADMIN = new Set(ADMIN_PLACE_TRIGGERS.map((t) => normalize(t)).filter((t) => t !== normalize('مقاطعة')));
@@ -92,6 +118,7 @@ export function taggedEntities(model: NerModel, text: string): ArticleEntities {
   const tags = tagSegmented(model, seg, latinSentence);
   const mentions: Mention[] = [];
   for (const span of spansOf(tags)) {
+    if (span.end - span.start === 1 && commonWordHere(seg, span.start)) continue;
     const m = toMention(model, seg, span.start, span.end, TYPE[span.type]);
     if (m) mentions.push(m);
   }
@@ -134,7 +161,7 @@ function toMention(model: NerModel, seg: Segmented, from: number, to: number, ta
     start = seg.tokens[firstIndex + 1].start;
   }
   const surface = lead + seg.text.slice(start, last.end);
-  const list = listed(surface);
+  const list = listed(surface.replace(/["«»“”]/g, ''));
   if (list) type = list.type;
   const m: Mention = { surface, type, start, end: last.end, key: nameKey(list?.name ?? surface) };
   if (list) m.canonical = list.name;
@@ -170,7 +197,8 @@ function addListedNames(seg: Segmented, mentions: Mention[]): void {
     for (const head of heads) {
       const entry = BY_FIRST.get(head)?.find((e) => e.words.every((w, j) => j === 0 || (i + j < seg.tokens.length && !taken[i + j]
         && seg.tokens[i + j].norm === w && sameSentence(seg, i + j - 1, i + j))));
-      if (!entry || ambiguous(entry.words)) continue;
+      if (!entry) continue;
+      if (ambiguous(entry.words) && !(NAME_CONTEXT[entry.words[0]] && !commonWordHere(seg, i))) continue;
       const end = seg.tokens[i + entry.words.length - 1].end;
       // the head without its clitics (بداعش → داعش; للأمم المتحدة → الأمم المتحدة, the article's ل written once)
       const article = !t.norm.endsWith(head);
