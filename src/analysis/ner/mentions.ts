@@ -12,7 +12,7 @@
 //     common word (فتح "opened", مالي "financial", القاعدة "the base");
 //   - a lone surname of a person the article names in full is that person (لافروف after سيرغي لافروف).
 // The rule layer as features of the model instead measured no better and halved the tagging rate.
-import { normalize } from '../../text/index.js';
+import { memoized, normalize } from '../../text/index.js';
 import { ADMIN_PLACE_TRIGGERS, FIRST_NAMES, ORGS, PLACE_GROUPS, PLACES } from '../gazetteer.js';
 import { ARABIC_GIVEN_NAMES } from '../name-lists.js';
 import { fold, nameKey } from '../names.js';
@@ -181,6 +181,12 @@ function readTitle(text: string, m: Mention, mentions: Mention[]): void {
 }
 
 /** Listed places and organisations the tagger left untagged (داعش), unless the listed word is also a common word. */
+/** The forms of a word that open a listed name (most words: none), per distinct word. */
+const listHeads = memoized((norm: string): string[] => {
+  const sp = splitClitics(norm);
+  return (sp.noPrep === norm ? [norm] : [norm, sp.noPrep]).filter((h) => BY_FIRST.has(h));
+});
+
 function addListedNames(seg: Segmented, mentions: Mention[]): void {
   const taken = new Uint8Array(seg.tokens.length);
   let k = 0;
@@ -192,9 +198,7 @@ function addListedNames(seg: Segmented, mentions: Mention[]): void {
   for (let i = 0; i < seg.tokens.length; i++) {
     const t = seg.tokens[i];
     if (taken[i] || t.kind !== 'word') continue;
-    const sp = splitClitics(t.norm);
-    const heads = sp.noPrep === t.norm ? [t.norm] : [t.norm, sp.noPrep];
-    for (const head of heads) {
+    for (const head of listHeads(t.norm)) {
       const entry = BY_FIRST.get(head)?.find((e) => e.words.every((w, j) => j === 0 || (i + j < seg.tokens.length && !taken[i + j]
         && seg.tokens[i + j].norm === w && sameSentence(seg, i + j - 1, i + j))));
       if (!entry) continue;
@@ -211,6 +215,9 @@ function addListedNames(seg: Segmented, mentions: Mention[]): void {
     }
   }
 }
+
+/** surnameReadings of a word as written, per distinct word. */
+const readingsOf = memoized((surface: string) => surnameReadings(fold(surface), surface.endsWith('ه')));
 
 /** Words that may be a surname of a person named elsewhere (the rule layer's name candidates), outside the names
  * that are settled: persons of more than one word and listed places and organisations. A word inside another
@@ -229,8 +236,7 @@ function nameCandidates(seg: Segmented, mentions: Mention[], full: Set<string>):
     prevKey = null;
     if (settled || t.kind !== 'word') continue;
     const surface = seg.surfaces[i];
-    const f = fold(surface);
-    const r = surnameReadings(f, surface.endsWith('ه'));
+    const r = readingsOf(surface);
     prevKey = r.prevKey;
     for (const { bare, key } of r.forms) {
       const c: NameCandidate = { start: t.start, end: t.end, surface: surfaceWithoutClitics(surface, bare), key, prevKey: prev };
