@@ -1,10 +1,8 @@
 // The tagger's view of a token: feature strings made for Arabic. A token is read in its clitic-split forms (a
 // conjunction و/ف, a preposition ب/ل/ك and the article ال peeled off in turn: والمغرب → المغرب → مغرب), its light
-// stem, its first and last letters of the bare form, its script and shape, and its membership in the rule layer's
-// word lists (first names, titles, nationalities, place and organisation triggers, places). Context comes from the
-// same facts of the two words on each side, and from the rule layer's own reading of the sentence (a title and
-// the name after it, a gazetteer place, a trigger phrase), given as a positional feature the model learns to trust
-// as far as it deserves.
+// stem, the first and last letters and the letter pairs and triples of the bare form, its script and shape, and its
+// membership in the word lists (first names, Arabic given and family names, titles, nationalities, place and
+// organisation triggers, places, organisations). Context comes from the same facts of the two words on each side.
 //
 // Word features depend on the token's normalized form alone, so they are computed once per distinct form and the
 // model looks them up once per form (see tagger.ts): news vocabulary repeats, and that is what makes tagging fast.
@@ -160,6 +158,10 @@ function computeWordFeatures(key: string): WordFeatures {
   if (sp.noPrep !== sp.noConj) self.push(`np=${sp.noPrep}`);
   if (sp.definite) self.push('def');
   if (w.length <= 1) self.push('short');
+  // the letter pairs and triples inside the bare form (with its edges): foreign names share their transliteration's
+  // letter patterns (-وف, -سكي, تش-, -يتش) wherever they fall in the word
+  const edged = `^${bare}$`;
+  for (const n of [2, 3]) for (let i = 0; i + n <= edged.length; i++) self.push(`g${n}=${edged.slice(i, i + n)}`);
   const near = [`b=${bare}`, `w=${w}`, `s2=${bare.slice(-2)}`, `cl=${sp.clitics}`, ...flags];
   if (sp.definite) near.push('def');
   const far = [`b=${bare}`, ...flags];

@@ -26,6 +26,7 @@ import { segment, type Segmented } from './segment.js';
 import { spansOf } from './tagger.js';
 
 const TYPE: Record<string, EntityType | undefined> = { PERS: 'person', LOC: 'place', ORG: 'org' };
+const OUGLU = normalize('أوغلو');
 
 /** Folded name → its canonical name and type, for listed places and organisations. */
 const CANONICAL = new Map<string, { name: string; type: EntityType }>();
@@ -122,7 +123,9 @@ export function taggedEntities(model: NerModel, text: string): ArticleEntities {
     const m = toMention(model, seg, span.start, span.end, TYPE[span.type]);
     if (m) mentions.push(m);
   }
+  addOugluNames(model, seg, mentions);
   for (const m of mentions) if (m.type === 'person') readTitle(text, m, mentions);
+
   addListedNames(seg, mentions);
   mentions.sort((a, b) => a.start - b.start);
   const full = fullNames(mentions);
@@ -143,6 +146,8 @@ function toMention(model: NerModel, seg: Segmented, from: number, to: number, ta
   const prev = from > 0 ? seg.tokens[from - 1] : null;
   const admin = type === 'place' && prev?.kind === 'word' && ADMIN.has(splitClitics(prev.norm).noPrep) && sameSentence(seg, from - 1, from);
   const firstIndex = admin ? from - 1 : from;
+  // أوغلو ends the Turkish name it is written apart from (مولود جاويش أوغلو), whether or not the tagger took it
+  if (type === 'person' && to < seg.tokens.length && seg.tokens[to].norm === OUGLU && sameSentence(seg, to - 1, to)) to++;
   const first = seg.tokens[firstIndex], last = seg.tokens[to - 1];
   let start = first.start;
   let lead = '';
@@ -163,9 +168,35 @@ function toMention(model: NerModel, seg: Segmented, from: number, to: number, ta
   const surface = lead + seg.text.slice(start, last.end);
   const list = listed(surface.replace(/["«»“”]/g, ''));
   if (list) type = list.type;
+  // letters spelt apart (أف أم of an outlet's name, ب ك) are no name unless listed (ي ب ك)
+  if (!list && seg.tokens.slice(firstIndex, to).every((t) => t.norm.length <= 2)) return null;
   const m: Mention = { surface, type, start, end: last.end, key: nameKey(list?.name ?? surface) };
   if (list) m.canonical = list.name;
   return m;
+}
+
+/** أوغلو is always the end of a Turkish name (تشاووش أوغلو, داود أوغلو): one the tagger left untagged is a person's
+ * name with the word before it (and, through readTitle, the words a title leads to). */
+function addOugluNames(model: NerModel, seg: Segmented, mentions: Mention[]): void {
+  let added = false;
+  for (let i = 1; i < seg.tokens.length; i++) {
+    const t = seg.tokens[i], prev = seg.tokens[i - 1];
+    if (t.norm !== OUGLU || prev.kind !== 'word' || !sameSentence(seg, i - 1, i)) continue;
+    // the word before must be able to be a name (not قال, أكد: "أكد أوغلو" is the surname alone)
+    if (!readingsOf(seg.surfaces[i - 1]).forms.length) continue;
+    if (mentions.some((m) => m.start < t.end && prev.start < m.end)) continue;
+    const m = toMention(model, seg, i - 1, i + 1, 'person');
+    if (!m) continue;
+    // a conjunction on a name the model does not know (لافروف وجاويش أوغلو)
+    if (m.start === prev.start && /^[وف]/.test(prev.norm) && prev.norm.length > 4) {
+      m.start += dropLetters(seg.surfaces[i - 1], 1);
+      m.surface = seg.text.slice(m.start, m.end);
+      m.key = nameKey(m.surface);
+    }
+    mentions.push(m);
+    added = true;
+  }
+  if (added) mentions.sort((a, b) => a.start - b.start);
 }
 
 /** A person's title, and the start of a titled name the tagger took only the end of. */
