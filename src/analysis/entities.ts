@@ -3,7 +3,7 @@
 import type { Article, Entity, EntityType } from '../types.js';
 import { normalize } from '../text/index.js';
 import { ADMIN_PLACE_TRIGGERS } from './gazetteer.js';
-import { fold, nameKey, nameTokens, sameKey, sameTokenKey, skeleton, tokenKey } from './names.js';
+import { fold, nameKey, nameTokens, sameKey, sameTokenKey, skeleton, tokenDistance, tokenKey } from './names.js';
 import {
   pushTo, resolveSurname, ruleEntities, surnameIndex, type ArticleEntities, type Mention, type NameCandidate, type SurnameIndex,
 } from './rules.js';
@@ -86,6 +86,20 @@ export function surnamesAcrossArticles(articles: { mentions: Mention[]; candidat
   });
 }
 
+/** Two full names that differ in one word by one letter, the other words variants (sameTokenKey); never two listed
+ * Arabic names (their keys lead with '#') nor numbers. For names the story gives the same title. */
+function sameInContext(a: string, b: string): boolean {
+  const ka = a.split(' '), kb = b.split(' ');
+  if (ka.length !== kb.length) return false;
+  let loose = 0;
+  for (let i = 0; i < ka.length; i++) {
+    if (sameTokenKey(ka[i], kb[i])) continue;
+    if (loose++ || ka[i][0] === '#' || kb[i][0] === '#' || /[0-9]/.test(ka[i] + kb[i]) || Math.min(ka[i].length, kb[i].length) < 4) return false;
+    if (tokenDistance(ka[i], kb[i]) > 1) return false;
+  }
+  return true;
+}
+
 /** Finds entity mentions in one article's text: by the trained tagger, or by the rule layer alone when the model
  * file is absent (entityModel says so once). */
 export function extractEntities(article: Pick<Article, 'text'> | string): ArticleEntities {
@@ -128,7 +142,7 @@ export function mergeEntities(mentions: MentionIn[]): { entities: Entity[]; enti
     return hit && hit.full !== key ? hit.full : null;
   };
   const formIndex = new Map<string, number>();
-  const forms: { key: string; type: EntityType; partial: boolean; surfaces: Map<string, number>; canonical?: string; resolvedTo?: string }[] = [];
+  const forms: { key: string; type: EntityType; partial: boolean; surfaces: Map<string, number>; canonical?: string; resolvedTo?: string; titles: Set<string> }[] = [];
   const formOf: number[] = [];
   for (const { articleId, mention: m } of mentions) {
     const to = m.type === 'person' && (!m.key.includes(' ') || m.partial) ? resolvedIn(articleId, m.key) : null;
@@ -137,8 +151,9 @@ export function mergeEntities(mentions: MentionIn[]): { entities: Entity[]; enti
     if (f === undefined) {
       f = forms.length;
       formIndex.set(id, f);
-      forms.push({ key: m.key, type: m.type, partial: !!m.partial, surfaces: new Map(), canonical: m.canonical, resolvedTo: to ?? undefined });
+      forms.push({ key: m.key, type: m.type, partial: !!m.partial, surfaces: new Map(), canonical: m.canonical, resolvedTo: to ?? undefined, titles: new Set() });
     }
+    if (m.title) forms[f].titles.add(fold(m.title));
     if (!m.partial) forms[f].partial = false;
     forms[f].surfaces.set(m.surface, (forms[f].surfaces.get(m.surface) ?? 0) + 1);
     formOf.push(f);
@@ -160,6 +175,15 @@ export function mergeEntities(mentions: MentionIn[]): { entities: Entity[]; enti
     for (let x = 0; x < ids.length; x++) for (let y = x + 1; y < ids.length; y++) {
       if (find(ids[x]) === find(ids[y])) continue;
       if (sameKey(forms[ids[x]].key, forms[ids[y]].key)) union(ids[x], ids[y]);
+    }
+  }
+  // by context: two full names of one story given the same title (وزير الخارجية التركي) are one person when all their
+  // words but one are variants and that one is a single letter off (a consonant the strict match keeps apart)
+  const titled = new Map<string, number[]>();
+  forms.forEach((f, i) => { if (f.type === 'person' && f.key.includes(' ')) for (const t of f.titles) pushTo(titled, t, i); });
+  for (const ids of titled.values()) {
+    for (let x = 0; x < ids.length; x++) for (let y = x + 1; y < ids.length; y++) {
+      if (find(ids[x]) !== find(ids[y]) && sameInContext(forms[ids[x]].key, forms[ids[y]].key)) union(ids[x], ids[y]);
     }
   }
   // lone surnames (and one-word names) → the single full name they fit

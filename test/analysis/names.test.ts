@@ -69,3 +69,14 @@ test('a title shows as written: وزير, not زير', () => {
   const m = extractEntities('ووزير الخارجية التركي مولود جاويش أوغلو قال إن المحادثات مثمرة.').mentions.find((x) => x.type === 'person');
   assert.equal(m?.title, 'وزير الخارجية التركي');
 });
+
+test('by context: two spellings a consonant apart are one person when the story gives both the same title', () => {
+  const { entities } = entityMentions([
+    { id: 'a', text: 'قال وزير الخارجية البريطاني بوريس جونسون إن المحادثات مثمرة.' },
+    { id: 'b', text: 'قال وزير الخارجية البريطاني بوريس جونستون إن بلاده تدعم الاتفاق.' },
+    { id: 'c', text: 'وقال الكاتب محمد جونستون إن الكتاب صدر أمس.' },
+  ]);
+  const persons = entities.filter((e) => e.type === 'person').map((e) => e.variants.join(' / ')).sort();
+  assert.ok(persons.includes('بوريس جونستون / بوريس جونسون'), persons.join('; '));
+  assert.equal(sameName('بوريس جونسون', 'بوريس جونستون'), false, 'without the context they stay apart');
+});
