@@ -7,6 +7,7 @@ import { normalize } from '../src/text/index.js';
 import { hasShared } from '../test/helpers/shared.js';
 import { run as runEntities } from './entities.js';
 import { run as runQuotes } from './quotes.js';
+import { run as runNumbers } from './numbers.js';
 import { goldAnalysis, sampleArticles, seedArticles, type GoldStory } from '../test/analysis/load.js';
 
 const pct = (a: number, b: number) => (b ? `${(100 * a / b).toFixed(1)}% (${a}/${b})` : 'n/a');
@@ -166,6 +167,7 @@ export async function run(): Promise<void> {
   printTally('dev', tallies.dev);
   printTally('heldout', tallies.heldout);
   console.log(`  seeds: quotes in quotation marks attributed wrongly or missed: ${misses.length ? '\n    ' + misses.join('\n    ') : 'none'}`);
+  await runNumbers();
   await runEntities();
   await runQuotes();
 }
