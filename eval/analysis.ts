@@ -93,7 +93,8 @@ function evalStory(name: string, g: GoldStory, a: CombineDetail, byId: Map<strin
   // numbers: every gold mention found with its value; multi-mention groups in one quantity
   for (const n of g.numbers) {
     const split = n.heldout ? 'heldout' : 'dev';
-    const hits = n.mentions.map((m) => a.numbers.findIndex((q) => (q.value === m.value && q.articles.includes(m.article)) || (q.conflicts ?? []).some((c) => c.value === m.value && c.articles.includes(m.article))));
+    // a quantity holds a value as its own, as a conflicting value or as an agreeing one (a bound, a rounding)
+    const hits = n.mentions.map((m) => a.numbers.findIndex((q) => (q.value === m.value && q.articles.includes(m.article)) || [...(q.conflicts ?? []), ...(q.variants ?? [])].some((c) => c.value === m.value && c.articles.includes(m.article))));
     inc(split, 'numberMentions', n.mentions.length); inc(split, 'numberFound', hits.filter((h) => h >= 0).length);
     if (n.mentions.length > 1) { inc(split, 'numberGroups'); if (hits[0] >= 0 && hits.every((h) => h === hits[0])) inc(split, 'numberGrouped'); }
   }

@@ -114,8 +114,10 @@ export interface Quantity {
   text: string;
   articles: string[];
   approximate?: boolean;
-  /** Other values given by other articles for the same thing. */
+  /** Other values the articles give for the same thing at the same time, which disagree with this one. */
   conflicts?: { value: number; text: string; articles: string[] }[];
+  /** Other values for the same thing that agree with this one: a bound it meets, the same figure rounded. */
+  variants?: { value: number; text: string; articles: string[] }[];
 }
 
 export interface TimelineEvent {
