@@ -21,6 +21,8 @@ export const FACTS = {
    * entities) at or above which two sentences state the same fact. 0.42 before stems were conflated and groups kept
    * to one sentence per article; on dev 0.2–0.25 merge only sentences that state the same thing, 0.3 loses recall. */
   minSimilarity: 0.25,
+  /** ... and at or above which two articles' leads do: a story's leads report its event in each outlet's words. */
+  leadSimilarity: 0.15,
   /** Stems in more than this share of sentences are too common to index candidates by. */
   maxIndexShare: 0.25,
   /** ... and so are stems in more than this many sentences (keeps candidate pairs near-linear on 200-article stories). */

@@ -111,6 +111,8 @@ class UnionFind {
 }
 
 const DANGLING = /^(و|ف)?(اضاف|تابع|اردف|اوضح|لفت|اشار|قال|اكد)(ت)?(?=[\s:،,])/;
+/** A body line shorter than this with no final stop is a headline, not the article's lead. */
+const HEADLINE_WORDS = 10;
 /** How good a sentence is as the wording of a fact: complete, balanced quotes, no dangling opener, moderate length. */
 function wordingScore(text: string): number {
   const n = normalize(text);
@@ -338,6 +340,30 @@ function combineFacts(xs: ArticleExtraction[], mentionIdx: number[][], extra: Me
   });
   const articleOf = new Int32Array(N);
   items.forEach((it, i) => { articleOf[i] = it.a; });
+  // each article's lead (its first sentence that can be a fact, not a headline left in the body: short with no final
+  // stop, or ending in a headline's ..): the leads of one story's articles report its event in each outlet's words
+  const isLead = new Uint8Array(N);
+  const withLead = new Set<number>();
+  items.forEach((it, i) => {
+    if (withLead.has(it.a)) return;
+    const text = xs[it.a].sentences[it.s].text.trim();
+    if (/(?:^|[^.])[.!؟?]["»”]?$/.test(text) || text.split(/\s+/).length >= HEADLINE_WORDS) { withLead.add(it.a); isLead[i] = 1; }
+  });
+  // two leads that count one unit with different values (12 قتيلا, 15 قتيلا) report different news of the event: only
+  // their likeness as any two sentences can make them one fact
+  const countsOf = (i: number) => {
+    const m = new Map<string, Set<number>>();
+    for (const n of xs[items[i].a].numbers) if (n.sentence === items[i].s && !n.aside) (m.get(n.unit) ?? m.set(n.unit, new Set()).get(n.unit)!).add(n.value);
+    return m;
+  };
+  const countsDiffer = (i: number, j: number) => {
+    const cj = countsOf(j);
+    for (const [unit, values] of countsOf(i)) {
+      const other = cj.get(unit);
+      if (other && ![...values].some((v) => other.has(v))) return true;
+    }
+    return false;
+  };
   const uf = new UnionFind(items.length);
   // for each item, count the rare terms it shares with each later item of another article (a dense counter,
   // reset through the list of items touched), then weigh the pairs that share two or more: weighted jaccard,
@@ -367,7 +393,8 @@ function combineFacts(xs: ArticleExtraction[], mentionIdx: number[][], extra: Me
       let inter = 0, uni = 0;
       for (const t of ti) { const wt = weight[t]; uni += wt; if (inJ[t] === j) inter += wt; }
       for (const t of tj) if (inI[t] !== i) uni += weight[t];
-      if (uni > 0 && inter / uni >= FACTS.minSimilarity) { pairI.push(i); pairJ.push(j); pairSim.push(inter / uni); }
+      const sim = uni > 0 ? inter / uni : 0;
+      if (sim >= FACTS.minSimilarity || (sim >= FACTS.leadSimilarity && isLead[i] && isLead[j] && !countsDiffer(i, j))) { pairI.push(i); pairJ.push(j); pairSim.push(sim); }
     }
     touched.length = 0;
   }

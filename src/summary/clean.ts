@@ -14,6 +14,9 @@ export interface Candidate {
   article: number;
   /** Sentence number within the article (0 = lead), after headings and boilerplate are dropped. */
   position: number;
+  /** The indices (in src/text's sentences() of the article) of the sentences it is made of: one, or several that a
+   * quotation spans. */
+  sentences: number[];
   /** The sentence as written (after quote-merging). */
   original: string;
   /** The sentence as the summary would print it, or null when it cannot stand alone. */
@@ -245,21 +248,23 @@ export function candidatesOf(article: Article, index: number): Candidate[] {
   const text = article.text ?? '';
   const raw = sentences(text);
   // Merge sentences the splitter cut inside an open quote (same paragraph only).
-  const merged: string[] = [];
+  const merged: { text: string; sentences: number[] }[] = [];
   for (let i = 0; i < raw.length; i++) {
     const first = raw[i].start;
+    const spanned = [i];
     let cur = raw[i].text;
     while (quotesOpen(cur) && i + 1 < raw.length && !text.slice(raw[i].end, raw[i + 1].start).includes('\n')
       && countWords(cur) + countWords(raw[i + 1].text) <= C.maxMergedWords) {
       i++;
+      spanned.push(i);
       cur = text.slice(first, raw[i].end).trim();
     }
-    merged.push(cur);
+    merged.push({ text: cur, sentences: spanned });
   }
   let position = 0;
   let lastSpeaker: string | null = null;
   let sinceSpeaker = 0;
-  for (const sentence of merged) {
+  for (const { text: sentence, sentences: spanned } of merged) {
     const s = sentence.trim();
     if (!s) continue;
     if (isBoilerplate(s) || isHeadingOrCaption(s, article.title)) continue;
@@ -271,7 +276,7 @@ export function candidatesOf(article: Article, index: number): Candidate[] {
     else result = standAlone(s, context);
     const effectiveSpeaker: string | null = speaker ?? (result.repaired ? context : null);
     out.push({
-      article: index, position: position++, original: s, text: result.text, rejected: result.reason,
+      article: index, position: position++, sentences: spanned, original: s, text: result.text, rejected: result.reason,
       repaired: result.repaired, pronounOpener: PRONOUN_OPENER.test(s), speaker: effectiveSpeaker, context,
       words: result.text ? countWords(result.text) : words,
     });
