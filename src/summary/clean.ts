@@ -159,9 +159,21 @@ function shortName(phrase: string[]): string {
   return last;
 }
 
-/** Opens with "وأضاف" and no subject after it: needs a speaker from the context. */
+/** A speech verb, in the masculine or the feminine (أشار، أشارت). */
+function isSpeechVerb(word: string): boolean {
+  const w = normalize(stripPunct(word));
+  return speechVerbSet.has(w) || (w.length > 3 && w.endsWith('ت') && speechVerbSet.has(w.slice(0, -1)));
+}
+
+/** "كما أكد"، "كما أشارت": a speech verb after كما ("as well") refers back to the speaker before, as وأكد does. */
+function withoutAlso(words: string[]): string[] {
+  const first = normalize(stripPunct(words[0] ?? ''));
+  return (first === 'كما' || first === 'وكما') && words[1] && isSpeechVerb(words[1]) ? words.slice(1) : words;
+}
+
+/** Opens with "وأضاف" (or "كما أكد") and no subject after it: needs a speaker from the context. */
 function danglingSpeech(words: string[]): boolean {
-  if (!words.length || !continuationSet.has(normalize(stripPunct(words[0])))) return false;
+  if (!words.length || !(continuationSet.has(normalize(stripPunct(words[0]))) || isSpeechVerb(words[0]))) return false;
   if (/[:"«“]$/u.test(words[0])) return true;
   const next = words[1];
   if (!next) return true;
@@ -229,9 +241,12 @@ export function standAlone(sentence: string, contextSpeaker: string | null): { t
   if (/^(مضيفا|مضيفاً|مضيفة|مؤكدا|مؤكداً|مشيرا|مشيراً|موضحا|موضحاً|قائلا|قائلاً)$/u.test(stripPunct(words[0]))) {
     return { text: null, reason: 'opens with a participle of speech', repaired };
   }
-  if (danglingSpeech(words)) {
+  const spoken = withoutAlso(words);
+  if (spoken !== words && !danglingSpeech(spoken)) {
+    s = spoken.join(' '); // كما أكد لافروف أن ... → أكد لافروف أن ...
+  } else if (danglingSpeech(spoken)) {
     if (!contextSpeaker) return { text: null, reason: 'dangling speech verb, speaker unknown', repaired };
-    s = insertSpeaker(words, contextSpeaker);
+    s = insertSpeaker(spoken, contextSpeaker);
     repaired = true;
   }
   const q = balanceQuotes(s);
