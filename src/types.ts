@@ -57,7 +57,7 @@ export interface Article {
   related?: string[];
 }
 
-export type Granularity = 'day' | 'month' | 'year';
+export type Granularity = 'day' | 'week' | 'month' | 'year';
 
 /** A date or range resolved from text, with how precise it is. */
 export interface ResolvedDate {
@@ -121,7 +121,7 @@ export interface Quantity {
 }
 
 export interface TimelineEvent {
-  /** YYYY-MM-DD, YYYY-MM or YYYY, by granularity. */
+  /** YYYY-MM-DD, YYYY-MM or YYYY by granularity; a week (الأسبوع الماضي) is its first and last day, YYYY-MM-DD/YYYY-MM-DD. */
   date: string;
   text: string;
   articles: string[];

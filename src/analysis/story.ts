@@ -40,9 +40,11 @@ function checkArticle(a: Article, where: string): void {
 
 const isoDay = (s: string | null): string | null => (s && /^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 10) : null);
 
-/** Date string by granularity; a range inside one year that spans months ("مطلع العام المقبل") is the year, and a
- * range of days longer than a week ("مطلع الشهر المقبل", the 1st to the 10th) is its month (a week keeps its first day). */
+/** Date string by granularity; a range inside one year that spans months ("مطلع العام المقبل") is the year, a range
+ * of days longer than a week ("مطلع الشهر المقبل", the 1st to the 10th) is its month, and a week (الأسبوع الماضي) is
+ * its first and last day (YYYY-MM-DD/YYYY-MM-DD), no precise day. */
 function dateLabel(start: string, end: string, granularity: string): string {
+  if (granularity === 'week') return `${start}/${end}`;
   if (granularity === 'day') {
     const days = (Date.parse(end) - Date.parse(start)) / 86_400_000;
     if (!(days > 7)) return start;
@@ -507,7 +509,7 @@ function combineTimeline(xs: ArticleExtraction[]): TimelineEvent[] {
 }
 
 /** Bumped whenever extractArticle's output changes, so that stored extractions of older code are not reused. */
-export const EXTRACTION_VERSION = 7;
+export const EXTRACTION_VERSION = 8;
 
 /** FNV-1a over the text: a content hash for articles that carry no contentHash. */
 function textHash(text: string): string {
