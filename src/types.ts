@@ -87,7 +87,7 @@ export interface Story {
 export interface Fact {
   text: string;
   articles: string[];
-  /** True when only one article (outlet) carries it. */
+  /** True when only one article (outlet) of a story of several carries it. */
   unique: boolean;
 }
 

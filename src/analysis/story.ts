@@ -435,7 +435,8 @@ function combineFacts(xs: ArticleExtraction[], mentionIdx: number[][], extra: Me
     }
     const bestAt = ids[members.indexOf(best)];
     const text = withSpeaker(xs[items[bestAt].a], items[bestAt].a, best.sentence, best.text, speakerOf);
-    out.push({ fact: { text, articles, unique: articles.length === 1 }, members });
+    // (in a story of one article every fact is its one article's: none is "reported by one article only")
+    out.push({ fact: { text, articles, unique: articles.length === 1 && articleOrder.size > 1 }, members });
   }
   out.sort((p, q) => q.fact.articles.length - p.fact.articles.length || (articleOrder.get(p.members[0].article)! - articleOrder.get(q.members[0].article)!) || p.members[0].sentence - q.members[0].sentence);
   return out;
