@@ -1,8 +1,10 @@
-// Quantities of one article: number mentions (src/text's findNumbers, with two repairs) and what each counts. The
-// counted noun gives the unit (units.ts); a noun that says only "people" or "others" takes the unit its context
-// gives (مقتل نحو أربعة آلاف شخص = 4000 killed, وفقد 5 آخرون = 5 missing, نزوح أكثر من مئة ألف من سكان = displaced),
-// a number with no noun of its own takes the unit of the number before it in the sentence (أكثر من 5 آلاف قتيل ...
-// تتحدث الأمم المتحدة عن 4 آلاف), and a percentage (60 في المئة، ستين بالمئة) counts percent.
+// Figures of one article: number mentions (src/text's findNumbers, repaired by numberMentions) and what each counts.
+// The counted noun gives the unit (units.ts); a noun that says only "people" or "others" takes the unit its context
+// gives (مقتل نحو أربعة آلاف شخص = 4000 killed, وفقد 5 آخرون = 5 missing, نزوح أكثر من مئة ألف من سكان = displaced);
+// a number with no noun of its own takes the unit the word before it says (مقتل 29 وإصابة 24) or repeats the count
+// before it in the sentence (أكثر من 5 آلاف قتيل ... تتحدث الأمم المتحدة عن 4 آلاف); a percentage (60 في المئة، ستين
+// بالمئة) counts percent. Each figure also says how its words bound it (أكثر من، على الأقل، نحو) and, when it is no
+// figure to hold against another article's, why (Aside): what quantities.ts needs to tell a disagreement.
 import { findNumbers, isStopword, normalize, stem, tokenize, type NumberMention, type Token } from '../text/index.js';
 import { GENERIC_COUNTED, UNIT_CONTEXT, unitOf, withoutTanwin } from './units.js';
 
@@ -168,7 +170,7 @@ export function countedNumbers(text: string, mentions: NumberMention[], sentence
  * around them must name. */
 export const CASUALTY_UNITS = new Set(['قتيل', 'جريح', 'مفقود', 'أسير', 'لاجئ']);
 
-/** The words of a sentence around [start, end): up to `reach` characters, cut at the sentence's end marks. */
+/** The words (and numbers) around [start, end): QUALIFIER_REACH characters on each side, cut at the sentence's end. */
 function wordsAround(text: string, start: number, end: number): { before: Token[]; after: Token[] } {
   const head = tokenize(text.slice(Math.max(0, start - QUALIFIER_REACH), start));
   let from = 0;
