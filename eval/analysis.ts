@@ -7,6 +7,7 @@ import { normalize } from '../src/text/index.js';
 import { hasShared } from '../test/helpers/shared.js';
 import { run as runEntities } from './entities.js';
 import { run as runQuotes } from './quotes.js';
+import { run as runNumbers } from './numbers.js';
 import { goldAnalysis, sampleArticles, seedArticles, type GoldStory } from '../test/analysis/load.js';
 
 const pct = (a: number, b: number) => (b ? `${(100 * a / b).toFixed(1)}% (${a}/${b})` : 'n/a');
@@ -92,7 +93,8 @@ function evalStory(name: string, g: GoldStory, a: CombineDetail, byId: Map<strin
   // numbers: every gold mention found with its value; multi-mention groups in one quantity
   for (const n of g.numbers) {
     const split = n.heldout ? 'heldout' : 'dev';
-    const hits = n.mentions.map((m) => a.numbers.findIndex((q) => (q.value === m.value && q.articles.includes(m.article)) || (q.conflicts ?? []).some((c) => c.value === m.value && c.articles.includes(m.article))));
+    // a quantity holds a value as its own, as a conflicting value or as an agreeing one (a bound, a rounding)
+    const hits = n.mentions.map((m) => a.numbers.findIndex((q) => (q.value === m.value && q.articles.includes(m.article)) || [...(q.conflicts ?? []), ...(q.variants ?? [])].some((c) => c.value === m.value && c.articles.includes(m.article))));
     inc(split, 'numberMentions', n.mentions.length); inc(split, 'numberFound', hits.filter((h) => h >= 0).length);
     if (n.mentions.length > 1) { inc(split, 'numberGroups'); if (hits[0] >= 0 && hits.every((h) => h === hits[0])) inc(split, 'numberGrouped'); }
   }
@@ -166,6 +168,7 @@ export async function run(): Promise<void> {
   printTally('dev', tallies.dev);
   printTally('heldout', tallies.heldout);
   console.log(`  seeds: quotes in quotation marks attributed wrongly or missed: ${misses.length ? '\n    ' + misses.join('\n    ') : 'none'}`);
+  await runNumbers();
   await runEntities();
   await runQuotes();
 }

@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from '../src/types.js';
 import { summarize } from '../src/summary/index.js';
-import { analyzeStory } from '../src/analysis/index.js';
+import { analyzeStoryDetailed } from '../src/analysis/index.js';
 import { contentStems, countWords, normalize, sentences } from '../src/summary/lex.js';
 import { cleanArticle, isProblem, readInputs } from '../src/ingest/index.js';
 import { repoRoot, sharedDir, hasShared, loadSeeds } from '../test/helpers/shared.js';
@@ -147,9 +147,10 @@ export function lexRankBaseline(articles: Article[], budget: number): string {
   return chosen.sort((a, b) => a - b).map((i) => sents[i]).join(' ');
 }
 
-/** The summary as khabar gives it for a story: built on the analysis stage's facts (src/report.ts does the same). */
+/** The summary as khabar gives it for a story: built on the analysis stage's facts with their sentences (src/report.ts
+ * does the same). */
 function khabar(articles: Article[], budget: number): string {
-  return summarize(articles, { words: budget, facts: analyzeStory(articles).facts }).map((s) => s.text).join(' ');
+  return summarize(articles, { words: budget, factGroups: analyzeStoryDetailed(articles).factGroups }).map((s) => s.text).join(' ');
 }
 
 /** The summary stage alone, grouping sentences itself (no facts given). */

@@ -3,7 +3,7 @@
 // render the result; they do no analysis of their own.
 import type { Article, Report, Story, StoryReport } from './types.js';
 import type { ArticleExtraction } from './analysis/index.js';
-import { analyzeStory } from './analysis/index.js';
+import { analyzeStoryDetailed } from './analysis/index.js';
 import { summarize } from './summary/index.js';
 import type { Khabar } from './khabar.js';
 import { storyStateFor } from './store/sqlite-stories.js';
@@ -20,8 +20,9 @@ export interface StoryReportOptions {
 export function buildStoryReport(story: Story, articles: Article[], opts: StoryReportOptions = {}): StoryReport {
   const order = new Map(story.articles.map((id, i) => [id, i]));
   const members = articles.filter((a) => order.has(a.id)).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-  const analysis = analyzeStory(members, { cache: opts.cache });
-  const summary = summarize(members, { words: opts.words, facts: analysis.facts });
+  // the summary cites what the facts cite: one set of articles per sentence everywhere
+  const { factGroups, ...analysis } = analyzeStoryDetailed(members, { cache: opts.cache });
+  const summary = summarize(members, { words: opts.words, factGroups });
   return { ...story, summary, ...analysis };
 }
 

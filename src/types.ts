@@ -57,7 +57,7 @@ export interface Article {
   related?: string[];
 }
 
-export type Granularity = 'day' | 'month' | 'year';
+export type Granularity = 'day' | 'week' | 'month' | 'year';
 
 /** A date or range resolved from text, with how precise it is. */
 export interface ResolvedDate {
@@ -87,7 +87,7 @@ export interface Story {
 export interface Fact {
   text: string;
   articles: string[];
-  /** True when only one article (outlet) carries it. */
+  /** True when only one article (outlet) of a story of several carries it. */
   unique: boolean;
 }
 
@@ -114,12 +114,14 @@ export interface Quantity {
   text: string;
   articles: string[];
   approximate?: boolean;
-  /** Other values given by other articles for the same thing. */
+  /** Other values the articles give for the same thing at the same time, which disagree with this one. */
   conflicts?: { value: number; text: string; articles: string[] }[];
+  /** Other values for the same thing that agree with this one: a bound it meets, the same figure rounded. */
+  variants?: { value: number; text: string; articles: string[] }[];
 }
 
 export interface TimelineEvent {
-  /** YYYY-MM-DD, YYYY-MM or YYYY, by granularity. */
+  /** YYYY-MM-DD, YYYY-MM or YYYY by granularity; a week (الأسبوع الماضي) is its first and last day, YYYY-MM-DD/YYYY-MM-DD. */
   date: string;
   text: string;
   articles: string[];

@@ -26,6 +26,8 @@ export const FACTS = {
    * entities) at or above which two sentences state the same fact. 0.42 before stems were conflated and groups kept
    * to one sentence per article; on dev 0.2–0.25 merge only sentences that state the same thing, 0.3 loses recall. */
   minSimilarity: 0.25,
+  /** ... and at or above which two articles' leads do: a story's leads report its event in each outlet's words. */
+  leadSimilarity: 0.15,
   /** Stems in more than this share of sentences are too common to index candidates by. */
   maxIndexShare: 0.25,
   /** ... and so are stems in more than this many sentences (keeps candidate pairs near-linear on 200-article stories). */
@@ -47,10 +49,23 @@ export const QUOTES = {
   sameQuote: 0.6,
 };
 
-/** Number grouping (numbers.ts). */
+/** Quantities (quantities.ts). Tuned on the dev stories of eval/data/numbers-conflicts.json; the check stories only
+ * measured. */
 export const NUMBERS = {
-  /** Context similarity (Jaccard over nearby stems) above which two quantities with one unit count the same thing. */
-  sameThing: 0.15,
+  /** Two figures further apart than this ratio are not one count (1500 a year and 5 a day; 6500 prisoners and the 1500 of
+   * them on hunger strike). */
+  maxRatio: 3,
+  /** Most days between two articles whose tolls (killed, injured, ...) count one event: tolls are revised for three days
+   * at most in the dev stories (Paris, Grenfell, Minya); two accidents five days apart are two events. */
+  tollDays: 3,
+  /** Most days between two articles whose other counts (parties standing, countries taking part) are of one time: the
+   * same day (the magnitudes of two earthquakes a day apart, two days' wind forecasts). */
+  countDays: 0,
+  /** Stems two figures of a unit that is no toll must share around them (two words before, one after the noun) to count
+   * the same thing. */
+  sameContext: 2,
+  /** A round figure within this share of another is that figure rounded (30 ألفا and 29929). */
+  rounding: 0.02,
 };
 
 /** Timeline (timeline.ts). */

@@ -10,11 +10,13 @@ import { extractEntities, mergeEntities, surnamesAcrossArticles, type Mention, t
 import { extractQuotes, type RawQuote } from './quotes.js';
 import { sameName } from './names.js';
 import { countedNumbers, numberMentions } from './numbers.js';
+import { combineQuantities, type QuantityMention } from './quantities.js';
 import { conflation } from './terms.js';
 import { memoized } from '../text/index.js';
 
 export interface ArticleSentence { text: string; start: number; end: number; terms: string[] }
-export interface ArticleNumber { value: number; approximate: boolean; text: string; unit: string; sentence: number }
+/** A figure of the article (numbers.ts Counted, with its sentence index for its offset). */
+export type ArticleNumber = QuantityMention;
 export interface ArticleDate { date: string; text: string; sentence: number }
 
 /** Everything analysis needs from one article; depends on the article alone, so it can be cached by id+hash. */
@@ -38,9 +40,11 @@ function checkArticle(a: Article, where: string): void {
 
 const isoDay = (s: string | null): string | null => (s && /^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 10) : null);
 
-/** Date string by granularity; a range inside one year that spans months ("مطلع العام المقبل") is the year, and a
- * range of days longer than a week ("مطلع الشهر المقبل", the 1st to the 10th) is its month (a week keeps its first day). */
+/** Date string by granularity; a range inside one year that spans months ("مطلع العام المقبل") is the year, a range
+ * of days longer than a week ("مطلع الشهر المقبل", the 1st to the 10th) is its month, and a week (الأسبوع الماضي) is
+ * its first and last day (YYYY-MM-DD/YYYY-MM-DD), no precise day. */
 function dateLabel(start: string, end: string, granularity: string): string {
+  if (granularity === 'week') return `${start}/${end}`;
   if (granularity === 'day') {
     const days = (Date.parse(end) - Date.parse(start)) / 86_400_000;
     if (!(days > 7)) return start;
@@ -73,7 +77,7 @@ export function extractArticle(article: Article): ArticleExtraction {
     }
   }
   const allNumbers = numberMentions(text);
-  const numbers: ArticleNumber[] = countedNumbers(text, allNumbers, sentenceAt, (n) => dateSpans.some(([a, b]) => n.start < b && n.end > a))
+  const numbers: ArticleNumber[] = countedNumbers(text, allNumbers, sentenceAt, (n) => dateSpans.some(([a, b]) => n.start < b && n.end > a), (i) => spans[i].text)
     .map(({ start: _s, ...n }) => n);
   // a sentence's terms: its stems, with each number as its value (ثلاثمئة أسير and 300 أسير share the term 300)
   // and each date it names as the resolved date (اليوم السبت and أمس السبت of the next day share 2026-03-14)
@@ -109,6 +113,8 @@ class UnionFind {
 }
 
 const DANGLING = /^(و|ف)?(اضاف|تابع|اردف|اوضح|لفت|اشار|قال|اكد)(ت)?(?=[\s:،,])/;
+/** A body line shorter than this with no final stop is a headline, not the article's lead. */
+const HEADLINE_WORDS = 10;
 /** How good a sentence is as the wording of a fact: complete, balanced quotes, no dangling opener, moderate length. */
 function wordingScore(text: string): number {
   const n = normalize(text);
@@ -317,6 +323,30 @@ function combineFacts(xs: ArticleExtraction[], mentionIdx: number[][], extra: Me
   });
   const articleOf = new Int32Array(N);
   items.forEach((it, i) => { articleOf[i] = it.a; });
+  // each article's lead (its first sentence that can be a fact, not a headline left in the body: short with no final
+  // stop, or ending in a headline's ..): the leads of one story's articles report its event in each outlet's words
+  const isLead = new Uint8Array(N);
+  const withLead = new Set<number>();
+  items.forEach((it, i) => {
+    if (withLead.has(it.a)) return;
+    const text = xs[it.a].sentences[it.s].text.trim();
+    if (/(?:^|[^.])[.!؟?]["»”]?$/.test(text) || text.split(/\s+/).length >= HEADLINE_WORDS) { withLead.add(it.a); isLead[i] = 1; }
+  });
+  // two leads that count one unit with different values (12 قتيلا, 15 قتيلا) report different news of the event: only
+  // their likeness as any two sentences can make them one fact
+  const countsOf = (i: number) => {
+    const m = new Map<string, Set<number>>();
+    for (const n of xs[items[i].a].numbers) if (n.sentence === items[i].s && !n.aside) (m.get(n.unit) ?? m.set(n.unit, new Set()).get(n.unit)!).add(n.value);
+    return m;
+  };
+  const countsDiffer = (i: number, j: number) => {
+    const cj = countsOf(j);
+    for (const [unit, values] of countsOf(i)) {
+      const other = cj.get(unit);
+      if (other && ![...values].some((v) => other.has(v))) return true;
+    }
+    return false;
+  };
   const uf = new UnionFind(items.length);
   // for each item, count the rare terms it shares with each later item of another article (a dense counter,
   // reset through the list of items touched), then weigh the pairs that share two or more: weighted jaccard,
@@ -346,7 +376,8 @@ function combineFacts(xs: ArticleExtraction[], mentionIdx: number[][], extra: Me
       let inter = 0, uni = 0;
       for (const t of ti) { const wt = weight[t]; uni += wt; if (inJ[t] === j) inter += wt; }
       for (const t of tj) if (inI[t] !== i) uni += weight[t];
-      if (uni > 0 && inter / uni >= FACTS.minSimilarity) { pairI.push(i); pairJ.push(j); pairSim.push(inter / uni); }
+      const sim = uni > 0 ? inter / uni : 0;
+      if (sim >= FACTS.minSimilarity || (sim >= FACTS.leadSimilarity && isLead[i] && isLead[j] && !countsDiffer(i, j))) { pairI.push(i); pairJ.push(j); pairSim.push(sim); }
     }
     touched.length = 0;
   }
@@ -385,7 +416,8 @@ function combineFacts(xs: ArticleExtraction[], mentionIdx: number[][], extra: Me
     }
     const bestAt = ids[members.indexOf(best)];
     const text = withSpeaker(xs[items[bestAt].a], items[bestAt].a, best.sentence, best.text, speakerOf);
-    out.push({ fact: { text, articles, unique: articles.length === 1 }, members });
+    // (in a story of one article every fact is its one article's: none is "reported by one article only")
+    out.push({ fact: { text, articles, unique: articles.length === 1 && articleOrder.size > 1 }, members });
   }
   out.sort((p, q) => q.fact.articles.length - p.fact.articles.length || (articleOrder.get(p.members[0].article)! - articleOrder.get(q.members[0].article)!) || p.members[0].sentence - q.members[0].sentence);
   return out;
@@ -412,76 +444,7 @@ function prefixOf(set: Set<string>, order: Map<string, number>, threshold: numbe
 }
 
 function combineNumbers(xs: ArticleExtraction[]): Quantity[] {
-  interface N { value: number; approximate: boolean; text: string; unit: string; article: string; terms: Set<string> }
-  const all: N[] = [];
-  for (const x of xs) for (const n of x.numbers) all.push({ ...n, article: x.id, terms: new Set(x.sentences[n.sentence]?.terms ?? []) });
-  const byUnit = new Map<string, N[]>();
-  for (const n of all) pushTo(byUnit, n.unit, n);
-  const out: Quantity[] = [];
-  for (const list of byUnit.values()) {
-    // Two quantities of a unit count the same thing when they have the same value, or when they come from different
-    // articles and their sentences are similar (jaccard >= NUMBERS.sameThing): the groups are the connected parts of
-    // that relation. Quantities whose sentences have the same terms form a class; a class spanning two articles is
-    // connected, and two similar classes are joined (unless both hold one and the same article only), which gives
-    // the same parts as comparing every pair of quantities.
-    const uf = new UnionFind(list.length);
-    const firstOfValue = new Map<number, number>();
-    list.forEach((n, i) => {
-      const f = firstOfValue.get(n.value);
-      if (f === undefined) firstOfValue.set(n.value, i); else uf.union(f, i);
-    });
-    interface Class { members: number[]; terms: Set<string>; article: string; multi: boolean }
-    const classes: Class[] = [];
-    const classOf = new Map<string, Class>();
-    list.forEach((n, i) => {
-      if (!n.terms.size) return; // jaccard with an empty set is 0: no similarity edges
-      const key = [...n.terms].sort().join('\u0000');
-      const c = classOf.get(key);
-      if (!c) { const nc = { members: [i], terms: n.terms, article: n.article, multi: false }; classOf.set(key, nc); classes.push(nc); return; }
-      c.members.push(i);
-      if (n.article !== c.article) c.multi = true;
-    });
-    const joinClass = (c: Class, to: number) => { for (const m of c.members) uf.union(to, m); };
-    for (const c of classes) if (c.multi) joinClass(c, c.members[0]);
-    const order = termOrder(classes.map((c) => c.terms));
-    const index = new Map<string, number[]>();
-    const seen = new Int32Array(classes.length).fill(-1);
-    classes.forEach((c, k) => {
-      const prefix = prefixOf(c.terms, order, NUMBERS.sameThing);
-      for (const t of prefix) {
-        for (const other of index.get(t) ?? []) {
-          if (seen[other] === k) continue;
-          seen[other] = k;
-          const o = classes[other];
-          if (!c.multi && !o.multi && c.article === o.article) continue;
-          if (jaccard(o.terms, c.terms) >= NUMBERS.sameThing) { joinClass(c, o.members[0]); joinClass(o, c.members[0]); }
-        }
-      }
-      for (const t of prefix) pushTo(index, t, k);
-    });
-    const groups = new Map<number, N[]>();
-    list.forEach((n, i) => { const r = uf.find(i); pushTo(groups, r, n); });
-    for (const g of groups.values()) {
-      const byValue = new Map<number, N[]>();
-      for (const n of g) pushTo(byValue, n.value, n);
-      const articleCount = new Map<number, number>();
-      for (const [value, ns] of byValue) articleCount.set(value, new Set(ns.map((n) => n.article)).size);
-      const values = [...byValue.entries()].sort((a, b) => articleCount.get(b[0])! - articleCount.get(a[0])!);
-      const [mainValue, mainList] = values[0];
-      const q: Quantity = {
-        value: mainValue, unit: mainList[0].unit, text: mainList[0].text,
-        articles: [...new Set(mainList.map((n) => n.article))].sort(),
-      };
-      if (mainList.every((n) => n.approximate)) q.approximate = true;
-      // every other value is a conflict, also one given by an article that gives the main value too (أكثر من 5 آلاف
-      // قتيل بحسب منظمات محلية، في حين تتحدث الأمم المتحدة عن 4 آلاف; a toll raised from 12 to 15)
-      const conflicts = values.slice(1).map(([value, ns]) => ({ value, text: ns[0].text, articles: [...new Set(ns.map((n) => n.article))].sort() }));
-      if (conflicts.length) q.conflicts = conflicts;
-      out.push(q);
-    }
-  }
-  out.sort((a, b) => b.articles.length - a.articles.length || (b.conflicts?.length ?? 0) - (a.conflicts?.length ?? 0));
-  return out;
+  return combineQuantities(xs);
 }
 
 function combineTimeline(xs: ArticleExtraction[]): TimelineEvent[] {
@@ -528,7 +491,7 @@ function combineTimeline(xs: ArticleExtraction[]): TimelineEvent[] {
 }
 
 /** Bumped whenever extractArticle's output changes, so that stored extractions of older code are not reused. */
-export const EXTRACTION_VERSION = 7;
+export const EXTRACTION_VERSION = 9;
 
 /** FNV-1a over the text: a content hash for articles that carry no contentHash. */
 function textHash(text: string): string {

@@ -4,7 +4,7 @@ import { normalize, stem } from '../text/index.js';
 
 const UNIT_SYNONYMS: Record<string, string[]> = {
   'جندي': ['جندي', 'جنود', 'عنصر', 'عناصر', 'عسكري', 'عسكريين', 'عسكريا', 'مقاتل', 'مقاتلين', 'مقاتلا', 'جنديا'],
-  'قتيل': ['قتيل', 'قتلى', 'قتيلا', 'شهيد', 'شهداء', 'شهيدا', 'ضحية', 'ضحايا'],
+  'قتيل': ['قتيل', 'قتلى', 'قتيلا', 'شهيد', 'شهداء', 'شهيدا', 'ضحية', 'ضحايا', 'وفيات', 'وفاة'],
   'جريح': ['جريح', 'جرحى', 'جريحا', 'مصاب', 'مصابين', 'مصابا'],
   'مفقود': ['مفقود', 'مفقودين', 'مفقودا', 'مفقودون'],
   'شخص': ['شخص', 'أشخاص', 'شخصا', 'مواطن', 'مواطنين', 'مواطنا', 'نسمة', 'مدني', 'مدنيين', 'مدنيا', 'سكان', 'ساكن'],
@@ -15,6 +15,8 @@ const UNIT_SYNONYMS: Record<string, string[]> = {
   'شهر': ['شهر', 'أشهر', 'شهور', 'شهرا'],
   'يوم': ['يوم', 'أيام', 'يوما'],
   'ساعة': ['ساعة', 'ساعات'],
+  'دقيقة': ['دقيقة', 'دقائق', 'دقيقتين'],
+  'أسبوع': ['أسبوع', 'أسابيع', 'أسبوعا', 'أسبوعين'],
   'دولار': ['دولار', 'دولارات', 'دولارا'],
   'يورو': ['يورو'],
   'قاعدة': ['قاعدة', 'قواعد'],
@@ -33,9 +35,18 @@ for (const [unit, words] of Object.entries(UNIT_SYNONYMS)) {
   }
 }
 
+/** A normalized noun without the accusative alif of an indefinite noun (حزبا → حزب، سياسيا → سياسي): the noun after
+ * 11–99 and its adjective carry it, the noun after 3–10 or 100 does not (مشاركا، مشارك). */
+export function withoutTanwin(normWord: string): string {
+  return normWord.length > 3 && normWord.endsWith('ا') && !normWord.endsWith('اا') ? normWord.slice(0, -1) : normWord;
+}
+
 /** The unit of a counted noun (normalized word): a canonical unit from the table, else the word's stem. */
 export function unitOf(normWord: string): string {
-  return UNIT_OF.get(normWord) ?? UNIT_OF.get(stem(normWord)) ?? stem(normWord);
+  const hit = UNIT_OF.get(normWord) ?? UNIT_OF.get(stem(normWord));
+  if (hit) return hit;
+  const w = withoutTanwin(normWord);
+  return UNIT_OF.get(w) ?? stem(w);
 }
 
 /** Units that say only "people" or "others": what they count comes from the words around them. */
@@ -45,9 +56,9 @@ export const GENERIC_COUNTED = new Set(['شخص', unitOf(normalize('آخرون')
  * مقتل نحو أربعة آلاف شخص، لقي 12 شخصا حتفهم، أودت بحياة سبعة أشخاص، وفقد 5 آخرون، نزوح أكثر من مئة ألف من سكان.
  * Own list, from the wording of Arabic news. */
 const CONTEXT_WORDS: Record<string, string[]> = {
-  'قتيل': ['مقتل', 'قتل', 'قتلهم', 'حتفهم', 'حتفه', 'حتفها', 'حياة', 'مصرع', 'مصرعهم', 'وفاة', 'توفي', 'قضوا', 'قضى'],
+  'قتيل': ['مقتل', 'قتل', 'قتلوا', 'قتلهم', 'حتفهم', 'حتفه', 'حتفها', 'حياة', 'مصرع', 'مصرعهم', 'وفاة', 'وفيات', 'توفي', 'قضوا', 'قضى', 'هلاك', 'استشهاد'],
   'مفقود': ['فقد', 'فقدان', 'فقدوا', 'اختفاء'],
-  'جريح': ['إصابة', 'أصيب', 'أصيبوا', 'جرح', 'إصابات'],
+  'جريح': ['إصابة', 'أصيب', 'أصيبوا', 'جرح', 'جرحوا', 'إصابات'],
   'لاجئ': ['نزوح', 'نزح', 'نزحوا', 'تهجير', 'فرار', 'تشريد', 'شرد'],
 };
 export const UNIT_CONTEXT = new Map<string, string>();

@@ -59,6 +59,10 @@ const quantitySchema = {
       type: 'array',
       items: { type: 'object', properties: { value: { type: 'number' }, text: { type: 'string' }, articles: ids } },
     },
+    variants: {
+      type: 'array',
+      items: { type: 'object', properties: { value: { type: 'number' }, text: { type: 'string' }, articles: ids } },
+    },
   },
 } as const;
 const timelineSchema = {

@@ -5,5 +5,6 @@ export { MemoryStoryState, storyIdFor, type StoryRecord, type StorySpan, type St
 export { StoryGrouper, toStory, type AssignResult, type GrouperOptions } from './grouper.js';
 export { buildPrior, defaultPrior, defaultPriorPath, readPrior, type DocumentFrequencyPrior, type PriorFile } from './prior.js';
 export { scoreClusters, type ClusterScores } from './metrics.js';
-export { renderStory, renderStoryList, type ArticleInfo, type StoryContext, type StoryFormat } from './render.js';
+export { renderReport, renderStory, renderStoryList, type ArticleInfo, type StoryContext, type StoryFormat } from './render.js';
 export { groupStoredArticles, groupingBehind } from './sync.js';
+export { countOf, dateWords, ENTITY_TYPE_LABEL, HEADINGS, MISSING, NOUNS, shownOf, type CountForms } from './words.js';

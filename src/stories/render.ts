@@ -1,6 +1,10 @@
-// Rendering of stories for the CLI (and anyone else): plain text, Markdown, HTML (RTL) and JSON.
-// renderStory takes a StoryReport so that analysis and summary fields can be added as sections later.
-import type { Article, Story, StoryReport } from '../types.js';
+// Rendering of stories for the CLI (and anyone else): plain text, Markdown, HTML (RTL) and JSON, in Arabic like the web
+// page (words.ts). One model of the story's sections feeds the three text formats, so they show the same sentences with
+// the same citations. Everything that comes from articles (titles, sentences, names, quotes, ids, outlets, URLs) is
+// untrusted: text output drops control characters, Markdown escapes its syntax and raw HTML, HTML escapes everything,
+// and only http(s) URLs become links.
+import type { Article, Report, Story, StoryReport } from '../types.js';
+import { countOf, dateWords, ENTITY_TYPE_LABEL, HEADINGS, MISSING, NOUNS, shownOf } from './words.js';
 
 export type StoryFormat = 'text' | 'md' | 'html' | 'json';
 
@@ -14,13 +18,47 @@ export interface StoryContext {
   related?: Story[];
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+/** How many items of each section the text formats show; the rest is counted in the heading ("(41؛ أول 15)"). */
+const SHOWN = { shared: 12, unique: 8, facts: 12, quotes: 15, entities: 20 } as const;
+
+// ---------- escaping ----------
+
+/** C0/C1 controls (but tab and newline), DEL, and the bidi embedding/override/isolate controls that could reorder or
+ * hide what a reader sees. */
+const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Untrusted text on one line of plain output: no control characters, no line breaks to forge lines with. */
+function plain(s: string): string {
+  return s.replace(CONTROLS, '').replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
-function when(p: string | null | undefined): string {
-  return p ? p.replace('T', ' ').replace(/:00(?:\.000)?(Z|[+-]\d\d:\d\d)?$/, '$1') : 'بدون تاريخ';
+/** Untrusted text in Markdown: raw HTML and every character that could open Markdown syntax are escaped. */
+function md(s: string): string {
+  return plain(s).replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!)
+    .replace(/[\\`*_[\]()|!~#]/g, (c) => `\\${c}`);
 }
+
+/** Untrusted text in HTML element content or a quoted attribute. */
+function html(s: string): string {
+  return plain(s).replace(/[&<>"'`]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' })[c]!);
+}
+
+/** The URL if it is an absolute http(s) URL, normalised (spaces and quotes percent-encoded); else null. */
+function httpUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url.trim());
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+// ---------- the sections of a story ----------
+
+/** A piece of a line: untrusted text, a quotation (shown in «»), or the citations of a list of article ids. */
+type Part = string | { quote: string } | { cite: string[] };
+interface Section { heading: string; note: string; items: Part[][] }
 
 function articleLines(report: StoryReport, ctx: StoryContext): ArticleInfo[] {
   const byId = new Map((ctx.articles ?? []).map((a) => [a.id, a]));
@@ -32,111 +70,152 @@ function relatedLines(report: StoryReport, ctx: StoryContext): { id: string; tit
   return report.related.map((id) => ({ id, title: byId.get(id)?.title ?? null }));
 }
 
-/** The analysis and summary sections of a report, with citations [n] numbering the story's articles. */
-function analysisLines(report: StoryReport, arts: ArticleInfo[], md: boolean): string[] {
-  const num = new Map(arts.map((a, i) => [a.id, i + 1]));
-  // Numbered in the order of the article list, whatever order the analysis gave the ids in.
-  const cite = (ids: string[]) => [...ids].sort((a, b) => (num.get(a) ?? Infinity) - (num.get(b) ?? Infinity)).map((id) => `[${num.get(id) ?? id}]`).join('');
-  const h = (t: string) => (md ? ['', `## ${t}`, ''] : ['', `${t}:`]);
-  const item = (t: string) => (md ? `- ${t}` : `  ${t}`);
-  const out: string[] = [];
-  if (report.summary?.length) {
-    out.push(...h('Summary'));
-    for (const s of report.summary) out.push(md ? `${s.text} ${cite(s.articles)}` : item(`${s.text} ${cite(s.articles)}`));
-  }
+function section(heading: string, list: readonly unknown[], shown: number, items: Part[][]): Section {
+  return { heading, note: shownOf(list.length, shown), items: items.slice(0, shown) };
+}
+
+/** The analysis and summary sections of a report, in reading order. */
+function sectionsOf(report: StoryReport): Section[] {
+  const out: Section[] = [];
+  const cite = (ids: string[]): Part => ({ cite: ids });
+  const summary = report.summary ?? [];
+  if (summary.length) out.push(section(HEADINGS.summary, summary, summary.length, summary.map((s) => [s.text, ' ', cite(s.articles)])));
   const facts = report.facts ?? [];
-  const shared = facts.filter((f) => !f.unique);
-  if (shared.length) {
-    out.push(...h('Confirmed by several articles'));
-    for (const f of shared.slice(0, 12)) out.push(item(`${f.text} ${cite(f.articles)}`));
-  }
-  const unique = facts.filter((f) => f.unique);
-  if (unique.length) {
-    out.push(...h(`Reported by one article only (${unique.length}; first 8)`));
-    for (const f of unique.slice(0, 8)) out.push(item(`${f.text} ${cite(f.articles)}`));
+  const factLine = (f: { text: string; articles: string[] }): Part[] => [f.text, ' ', cite(f.articles)];
+  if (report.articles.length <= 1) {
+    // one article: every fact is its own; "reported by one article only" would say nothing
+    if (facts.length) out.push(section(HEADINGS.facts, facts, SHOWN.facts, facts.map(factLine)));
+  } else {
+    const shared = facts.filter((f) => !f.unique);
+    if (shared.length) out.push(section(HEADINGS.shared, shared, SHOWN.shared, shared.map(factLine)));
+    const unique = facts.filter((f) => f.unique);
+    if (unique.length) out.push(section(HEADINGS.unique, unique, SHOWN.unique, unique.map(factLine)));
   }
   const conflicts = (report.numbers ?? []).filter((n) => n.conflicts?.length);
   if (conflicts.length) {
-    out.push(...h('Numbers that disagree'));
-    for (const n of conflicts) {
-      const others = n.conflicts!.map((c) => `${c.value} «${c.text}» ${cite(c.articles)}`).join('; ');
-      out.push(item(`${n.unit}: ${n.value} «${n.text}» ${cite(n.articles)} vs ${others}`));
-    }
+    out.push(section(HEADINGS.conflicts, conflicts, conflicts.length, conflicts.map((n) => [
+      `${n.unit}: ${n.value} `, { quote: n.text }, ' ', cite(n.articles),
+      ...n.conflicts!.flatMap((c, i): Part[] => [i ? '؛ ' : ' مقابل ', `${c.value} `, { quote: c.text }, ' ', cite(c.articles)]),
+    ])));
   }
-  if (report.quotes?.length) {
-    out.push(...h('Who said what'));
+  const quotes = report.quotes ?? [];
+  if (quotes.length) {
     // Quotation marks only for the speaker's own words: indirect speech (قال إن ...) is the outlet's wording.
-    for (const q of report.quotes.slice(0, 15)) {
-      const said = q.kind === 'indirect' ? `(reported) ${q.text}` : `«${q.text}»`;
-      out.push(item(`${q.speaker ?? '(unattributed)'}: ${said} ${cite(q.articles)}`));
-    }
+    out.push(section(HEADINGS.quotes, quotes, SHOWN.quotes, quotes.map((q) => [
+      `${q.speaker ?? MISSING.speaker}: `, q.kind === 'indirect' ? `(بالمعنى) ${q.text}` : { quote: q.text }, ' ', cite(q.articles),
+    ])));
   }
-  if (report.timeline?.length) {
-    out.push(...h('Timeline'));
-    for (const t of report.timeline) out.push(item(`${t.date}  ${t.text} ${cite(t.articles)}`));
-  }
-  if (report.entities?.length) {
-    out.push(...h('Entities'));
-    for (const e of report.entities.slice(0, 20)) {
-      const vars = e.variants.filter((v) => v !== e.name);
-      out.push(item(`${e.name} (${e.type}, ${e.mentions} mentions${vars.length ? `; also: ${vars.join('، ')}` : ''})`));
-    }
+  const timeline = report.timeline ?? [];
+  if (timeline.length) out.push(section(HEADINGS.timeline, timeline, timeline.length, timeline.map((t) => [`${dateWords(t.date)}  `, t.text, ' ', cite(t.articles)])));
+  const entities = report.entities ?? [];
+  if (entities.length) {
+    out.push(section(HEADINGS.entities, entities, SHOWN.entities, entities.map((e) => {
+      const also = e.variants.filter((v) => v !== e.name);
+      return [`${e.name} (${ENTITY_TYPE_LABEL[e.type] ?? e.type}، ورد ${countOf(e.mentions, NOUNS.times)}${also.length ? `؛ يكتب أيضا: ${also.join('، ')}` : ''})`];
+    })));
   }
   return out;
 }
 
+/** Citation marks [n], numbered by the story's article list, in that order whatever order the ids come in. */
+function citeNumbers(ids: string[], numberOf: Map<string, number>): { n: number | null; id: string }[] {
+  return [...new Set(ids)].map((id) => ({ n: numberOf.get(id) ?? null, id }))
+    .sort((a, b) => (a.n ?? Infinity) - (b.n ?? Infinity));
+}
+
+function line(parts: Part[], numberOf: Map<string, number>, esc: (s: string) => string, citeMark: (n: number | null, id: string) => string): string {
+  return parts.map((p) => (typeof p === 'string' ? esc(p) : 'quote' in p ? `«${esc(p.quote)}»` : citeNumbers(p.cite, numberOf).map((c) => citeMark(c.n, c.id)).join(''))).join('');
+}
+
+function span(report: StoryReport): string {
+  const first = dateWords(report.first), last = dateWords(report.last);
+  return !report.first || !report.last || first === last ? (report.first ? first : last) : `${first} – ${last}`;
+}
+
+// ---------- the formats ----------
+
 export function renderStory(report: StoryReport, format: StoryFormat = 'text', ctx: StoryContext = {}): string {
   const arts = articleLines(report, ctx);
   const rel = relatedLines(report, ctx);
+  const numberOf = new Map(arts.map((a, i) => [a.id, i + 1]));
+  const sections = format === 'json' ? [] : sectionsOf(report);
+  const outlets = report.sources.join('، ') || MISSING.outlet;
   switch (format) {
     case 'json':
       return JSON.stringify({ ...report, articleInfo: arts }, null, 2);
     case 'md': {
-      const out = [`# ${report.title}`, '', `- id: \`${report.id}\``, `- articles: ${report.articles.length}`,
-        `- outlets: ${report.sources.join('، ') || '—'}`, `- first: ${when(report.first)}`, `- last: ${when(report.last)}`, ...analysisLines(report, arts, true), '', '## Articles', ''];
+      const mark = (n: number | null, id: string) => (n ? `[${n}]` : `[${md(id)}]`);
+      const out = [`# ${md(report.title)}`, '', `- المعرف: ${md(report.id)}`, `- ${countOf(report.articles.length, NOUNS.articles)}`,
+        `- المصادر: ${md(outlets)}`, `- التاريخ: ${md(span(report))}`];
+      for (const s of sections) {
+        out.push('', `## ${s.heading}${s.note}`, '');
+        for (const item of s.items) out.push(`- ${line(item, numberOf, md, mark)}`);
+      }
+      out.push('', `## ${HEADINGS.articles}`, '');
       arts.forEach((a, i) => {
-        const label = a.title ?? a.id;
-        out.push(`${i + 1}. ${a.url ? `[${label}](${a.url})` : label} — ${a.source ?? '?'}, ${when(a.published)} (\`${a.id}\`)`);
+        const label = md(a.title ?? a.id);
+        const url = httpUrl(a.url);
+        out.push(`${i + 1}. ${url ? `[${label}](<${url.replace(/[<>]/g, encodeURIComponent)}>)` : label} — ${md(a.source ?? MISSING.outlet)}، ${md(dateWords(a.published))} (${md(a.id)})`);
       });
       if (rel.length) {
-        out.push('', '## Related stories', '');
-        for (const r of rel) out.push(`- \`${r.id}\` ${r.title ?? ''}`.trimEnd());
+        out.push('', `## ${HEADINGS.related}`, '');
+        for (const r of rel) out.push(`- ${md(r.id)} ${md(r.title ?? '')}`.trimEnd());
       }
       return out.join('\n');
     }
     case 'html': {
-      const li = arts.map((a) => {
-        const label = escapeHtml(a.title ?? a.id);
-        const link = a.url ? `<a href="${escapeHtml(a.url)}">${label}</a>` : label;
-        return `<li>${link} <small>${escapeHtml(a.source ?? '?')} · ${escapeHtml(when(a.published))}</small></li>`;
+      const mark = (n: number | null, id: string) => (n ? `<sup><a href="#src-${n}">[${n}]</a></sup>` : `<sup>[${html(id)}]</sup>`);
+      const body = sections.map((s) => `<section><h2>${html(s.heading + s.note)}</h2>\n<ul>\n${s.items.map((item) => `<li>${line(item, numberOf, html, mark)}</li>`).join('\n')}\n</ul></section>`);
+      const li = arts.map((a, i) => {
+        const label = html(a.title ?? a.id);
+        const url = httpUrl(a.url);
+        return `<li id="src-${i + 1}">${url ? `<a href="${html(url)}" rel="noopener noreferrer">${label}</a>` : label} <small>${html(a.source ?? MISSING.outlet)} · ${html(dateWords(a.published))}</small></li>`;
       }).join('\n');
-      const relLi = rel.map((r) => `<li><code>${escapeHtml(r.id)}</code> ${escapeHtml(r.title ?? '')}</li>`).join('\n');
+      const relLi = rel.map((r) => `<li>${html(r.id)} ${html(r.title ?? '')}</li>`).join('\n');
       return [
         '<!doctype html>', '<html lang="ar" dir="rtl">', '<head><meta charset="utf-8">',
-        `<title>${escapeHtml(report.title)}</title></head>`, '<body>', `<article data-story="${escapeHtml(report.id)}">`,
-        `<h1>${escapeHtml(report.title)}</h1>`,
-        `<p>${report.articles.length} مقالات · ${escapeHtml(report.sources.join('، '))} · ${escapeHtml(when(report.first))} – ${escapeHtml(when(report.last))}</p>`,
-        ...(report.summary?.length ? ['<h2>الملخص</h2>', ...report.summary.map((x) => `<p>${escapeHtml(x.text)} ${x.articles.map((id) => `[${arts.findIndex((a) => a.id === id) + 1}]`).join('')}</p>`)] : []),
-        '<h2>المقالات</h2>', `<ol>\n${li}\n</ol>`,
-        ...(rel.length ? ['<h2>قصص ذات صلة</h2>', `<ul>\n${relLi}\n</ul>`] : []),
+        `<title>${html(report.title)}</title></head>`, '<body>', `<article data-story="${html(report.id)}">`,
+        `<h1>${html(report.title)}</h1>`,
+        `<p>${html(countOf(report.articles.length, NOUNS.articles))} · ${html(outlets)} · ${html(span(report))}</p>`,
+        ...body,
+        `<section><h2>${HEADINGS.articles}</h2>`, `<ol>\n${li}\n</ol></section>`,
+        ...(rel.length ? [`<section><h2>${HEADINGS.related}</h2>`, `<ul>\n${relLi}\n</ul></section>`] : []),
         '</article>', '</body>', '</html>',
       ].join('\n');
     }
     default: {
-      const out = [report.title, `${report.id} · ${report.articles.length} articles · ${report.sources.join(', ') || '—'} · ${when(report.first)} → ${when(report.last)}`, ...analysisLines(report, arts, false), '', 'Articles:'];
-      arts.forEach((a, i) => out.push(`  [${i + 1}] ${a.id}  ${a.source ?? '?'}  ${when(a.published)}  ${a.title ?? ''}`.trimEnd()));
+      const mark = (n: number | null, id: string) => `[${n ?? plain(id)}]`;
+      const out = [plain(report.title), `${plain(report.id)} · ${countOf(report.articles.length, NOUNS.articles)} · ${plain(outlets)} · ${plain(span(report))}`];
+      for (const s of sections) {
+        out.push('', `${s.heading}${s.note}:`);
+        for (const item of s.items) out.push(`  ${line(item, numberOf, plain, mark)}`);
+      }
+      out.push('', `${HEADINGS.articles}:`);
+      arts.forEach((a, i) => out.push(`  [${i + 1}] ${plain(a.id)}  ${plain(a.source ?? MISSING.outlet)}  ${plain(dateWords(a.published))}  ${plain(a.title ?? '')}`.trimEnd()));
       if (rel.length) {
-        out.push('', 'Related:');
-        for (const r of rel) out.push(`  ${r.id}  ${r.title ?? ''}`.trimEnd());
+        out.push('', `${HEADINGS.related}:`);
+        for (const r of rel) out.push(`  ${plain(r.id)}  ${plain(r.title ?? '')}`.trimEnd());
       }
       return out.join('\n');
     }
   }
+}
+
+/** Every story of a report as text, the largest first, each with its articles and related stories' titles. */
+export function renderReport(report: Report): string {
+  const info = new Map(report.articles.map((a) => [a.id, a]));
+  const byId = new Map(report.stories.map((s) => [s.id, s]));
+  const stories = [...report.stories].sort((a, b) => b.articles.length - a.articles.length);
+  if (!stories.length) return '(لا قصص)';
+  return stories.map((s) => renderStory(s, 'text', {
+    articles: s.articles.map((id) => info.get(id) ?? { id, source: null, title: null, url: null, published: null }),
+    related: s.related.map((id) => byId.get(id)).filter((r): r is StoryReport => r !== undefined),
+  })).join(`\n\n${'─'.repeat(60)}\n\n`);
 }
 
 /** The `khabar stories` listing: one line per story, or JSON. */
 export function renderStoryList(stories: Story[], format: 'text' | 'json' = 'text'): string {
   if (format === 'json') return JSON.stringify(stories, null, 2);
-  if (!stories.length) return '(no stories)';
-  return stories.map((s) => `${s.id}\t${s.articles.length}\t${s.sources.join(', ') || '—'}\t${when(s.first)} → ${when(s.last)}\t${s.title}`).join('\n');
+  if (!stories.length) return '(لا قصص)';
+  return stories.map((s) => `${plain(s.id)}\t${s.articles.length}\t${plain(s.sources.join('، ') || MISSING.outlet)}\t${plain(dateWords(s.first))} – ${plain(dateWords(s.last))}\t${plain(s.title)}`).join('\n');
 }

@@ -14,6 +14,9 @@ export interface Candidate {
   article: number;
   /** Sentence number within the article (0 = lead), after headings and boilerplate are dropped. */
   position: number;
+  /** The indices (in src/text's sentences() of the article) of the sentences it is made of: one, or several that a
+   * quotation spans. */
+  sentences: number[];
   /** The sentence as written (after quote-merging). */
   original: string;
   /** The sentence as the summary would print it, or null when it cannot stand alone. */
@@ -156,9 +159,21 @@ function shortName(phrase: string[]): string {
   return last;
 }
 
-/** Opens with "وأضاف" and no subject after it: needs a speaker from the context. */
+/** A speech verb, in the masculine or the feminine (أشار، أشارت). */
+function isSpeechVerb(word: string): boolean {
+  const w = normalize(stripPunct(word));
+  return speechVerbSet.has(w) || (w.length > 3 && w.endsWith('ت') && speechVerbSet.has(w.slice(0, -1)));
+}
+
+/** "كما أكد"، "كما أشارت": a speech verb after كما ("as well") refers back to the speaker before, as وأكد does. */
+function withoutAlso(words: string[]): string[] {
+  const first = normalize(stripPunct(words[0] ?? ''));
+  return (first === 'كما' || first === 'وكما') && words[1] && isSpeechVerb(words[1]) ? words.slice(1) : words;
+}
+
+/** Opens with "وأضاف" (or "كما أكد") and no subject after it: needs a speaker from the context. */
 function danglingSpeech(words: string[]): boolean {
-  if (!words.length || !continuationSet.has(normalize(stripPunct(words[0])))) return false;
+  if (!words.length || !(continuationSet.has(normalize(stripPunct(words[0]))) || isSpeechVerb(words[0]))) return false;
   if (/[:"«“]$/u.test(words[0])) return true;
   const next = words[1];
   if (!next) return true;
@@ -226,9 +241,12 @@ export function standAlone(sentence: string, contextSpeaker: string | null): { t
   if (/^(مضيفا|مضيفاً|مضيفة|مؤكدا|مؤكداً|مشيرا|مشيراً|موضحا|موضحاً|قائلا|قائلاً)$/u.test(stripPunct(words[0]))) {
     return { text: null, reason: 'opens with a participle of speech', repaired };
   }
-  if (danglingSpeech(words)) {
+  const spoken = withoutAlso(words);
+  if (spoken !== words && !danglingSpeech(spoken)) {
+    s = spoken.join(' '); // كما أكد لافروف أن ... → أكد لافروف أن ...
+  } else if (danglingSpeech(spoken)) {
     if (!contextSpeaker) return { text: null, reason: 'dangling speech verb, speaker unknown', repaired };
-    s = insertSpeaker(words, contextSpeaker);
+    s = insertSpeaker(spoken, contextSpeaker);
     repaired = true;
   }
   const q = balanceQuotes(s);
@@ -245,21 +263,23 @@ export function candidatesOf(article: Article, index: number): Candidate[] {
   const text = article.text ?? '';
   const raw = sentences(text);
   // Merge sentences the splitter cut inside an open quote (same paragraph only).
-  const merged: string[] = [];
+  const merged: { text: string; sentences: number[] }[] = [];
   for (let i = 0; i < raw.length; i++) {
     const first = raw[i].start;
+    const spanned = [i];
     let cur = raw[i].text;
     while (quotesOpen(cur) && i + 1 < raw.length && !text.slice(raw[i].end, raw[i + 1].start).includes('\n')
       && countWords(cur) + countWords(raw[i + 1].text) <= C.maxMergedWords) {
       i++;
+      spanned.push(i);
       cur = text.slice(first, raw[i].end).trim();
     }
-    merged.push(cur);
+    merged.push({ text: cur, sentences: spanned });
   }
   let position = 0;
   let lastSpeaker: string | null = null;
   let sinceSpeaker = 0;
-  for (const sentence of merged) {
+  for (const { text: sentence, sentences: spanned } of merged) {
     const s = sentence.trim();
     if (!s) continue;
     if (isBoilerplate(s) || isHeadingOrCaption(s, article.title)) continue;
@@ -271,7 +291,7 @@ export function candidatesOf(article: Article, index: number): Candidate[] {
     else result = standAlone(s, context);
     const effectiveSpeaker: string | null = speaker ?? (result.repaired ? context : null);
     out.push({
-      article: index, position: position++, original: s, text: result.text, rejected: result.reason,
+      article: index, position: position++, sentences: spanned, original: s, text: result.text, rejected: result.reason,
       repaired: result.repaired, pronounOpener: PRONOUN_OPENER.test(s), speaker: effectiveSpeaker, context,
       words: result.text ? countWords(result.text) : words,
     });

@@ -6,15 +6,25 @@ import { candidatesOf, standAlone, type Candidate } from './clean.js';
 import { countWords } from './lex.js';
 import { addInto, cosine, cosineDense, InvertedIndex, Vocabulary, type Vec } from './vectors.js';
 
+/** A fact of the analysis stage with the sentences that state it (analyzeStoryDetailed(articles).factGroups): the
+ * article ids and sentence indices of src/text's sentences(). */
+export interface StatedFact { fact: Fact; members: { article: string; sentence: number }[] }
+
 export interface SummarizeOptions {
   /** Word budget (default 100): the summary never exceeds it. */
   words?: number;
-  /** Facts from the analysis stage (analyzeStory(articles).facts); built from sentences when absent. */
+  /** Facts from the analysis stage (analyzeStory(articles).facts), matched to the articles' sentences by their words;
+   * built from sentences when absent. */
   facts?: Fact[];
+  /** The analysis stage's facts with their sentences (takes the place of `facts`): a summary sentence cites exactly
+   * the articles its fact cites, so the summary and the fact list never cite one sentence differently. */
+  factGroups?: StatedFact[];
 }
 
 interface Group {
   members: Candidate[];
+  /** The articles it cites (indices), when the analysis stage says: its fact's articles. */
+  cites?: number[];
   vector: Vec;
   /** Wording given by the analysis stage, if any. */
   givenText?: string;
@@ -33,16 +43,18 @@ export function summarizeArticles(articles: Article[], opts: SummarizeOptions = 
   for (const t of termIds) vocab.count(t);
   const vectors = termIds.map((t) => vocab.vector(t));
 
-  const groups = opts.facts?.length
-    ? groupsFromFacts(articles, candidates, vectors, vocab, opts.facts)
-    : groupCandidates(articles, candidates, vectors, candidates.map((_, i) => i));
+  const groups = opts.factGroups?.length
+    ? groupsFromStatedFacts(articles, candidates, vocab, opts.factGroups)
+    : opts.facts?.length
+      ? groupsFromFacts(articles, candidates, vectors, vocab, opts.facts)
+      : groupCandidates(articles, candidates, vectors, candidates.map((_, i) => i));
   for (const g of groups) chooseWording(g);
 
   score(articles, candidates, vectors, groups);
   const chosen = select(groups, budget);
   return order(articles, chosen).map((g) => ({
     text: g.text!,
-    articles: [...new Set(g.members.map((m) => m.article))].sort((a, b) => a - b).map((i) => articles[i].id),
+    articles: [...new Set(g.cites ?? g.members.map((m) => m.article))].sort((a, b) => a - b).map((i) => articles[i].id),
   }));
 }
 
@@ -103,12 +115,44 @@ function groupsFromFacts(articles: Article[], candidates: Candidate[], vectors: 
     if (!members.length) {
       const a = fact.articles.map((id) => byId.get(id)).find((x) => x !== undefined);
       if (a === undefined) continue;
-      members.push({ article: a, position: 1e6, original: fact.text, text: null, repaired: false, pronounOpener: false, speaker: null, context: null, words: countWords(fact.text) });
+      members.push({ article: a, position: 1e6, sentences: [], original: fact.text, text: null, repaired: false, pronounOpener: false, speaker: null, context: null, words: countWords(fact.text) });
     }
     groups.push({ members, vector: v, givenText: fact.text, text: null, words: 0, score: 0 });
   }
   const rest = candidates.map((_, i) => i).filter((i) => !claimed.has(i));
   return groups.concat(groupCandidates(articles, candidates, vectors, rest));
+}
+
+/**
+ * Uses the analysis stage's facts with their sentences: a fact's group holds the candidates made of its sentences and
+ * cites its articles. A candidate no fact holds (too short to be one) is a group of its own, citing its article: the
+ * analysis found no other article stating it.
+ */
+function groupsFromStatedFacts(articles: Article[], candidates: Candidate[], vocab: Vocabulary, stated: StatedFact[]): Group[] {
+  const byId = new Map(articles.map((a, i) => [a.id, i]));
+  const candidateOf = new Map<string, number>();
+  candidates.forEach((c, i) => { for (const s of c.sentences) candidateOf.set(`${c.article}:${s}`, i); });
+  const claimed = new Set<number>();
+  const groups: Group[] = [];
+  for (const { fact, members: stating } of stated) {
+    const cites = [...new Set(fact.articles.map((id) => byId.get(id)).filter((a): a is number => a !== undefined))];
+    if (!cites.length) continue;
+    const members: Candidate[] = [];
+    for (const m of stating) {
+      const a = byId.get(m.article);
+      const ci = a === undefined ? undefined : candidateOf.get(`${a}:${m.sentence}`);
+      if (ci === undefined || claimed.has(ci)) continue;
+      claimed.add(ci);
+      members.push(candidates[ci]);
+    }
+    // a fact whose sentences are no candidates (a heading, a caption) still counts, at the end of its first article
+    if (!members.length) members.push({ article: cites[0], position: 1e6, sentences: [], original: fact.text, text: null, repaired: false, pronounOpener: false, speaker: null, context: null, words: countWords(fact.text) });
+    groups.push({ members, cites, vector: vocab.vector(vocab.termIds(fact.text, false)), givenText: fact.text, text: null, words: 0, score: 0 });
+  }
+  candidates.forEach((c, i) => {
+    if (!claimed.has(i)) groups.push({ members: [c], cites: [c.article], vector: vocab.vector(vocab.termIds(c.original, true)), text: null, words: 0, score: 0 });
+  });
+  return groups;
 }
 
 /** The clearest printable wording: the analysis stage's when it stands alone, else the best member's. */
@@ -144,7 +188,9 @@ function score(articles: Article[], candidates: Candidate[], vectors: Vec[], gro
   const centrality = groups.map((g) => cosineDense(g.vector, centroid, norm));
   const maxCentrality = Math.max(1e-9, ...centrality);
   const base = groups.map((g, k) => {
-    const bestPosition = Math.min(...g.members.map((m) => m.position));
+    // where the outlets that carry it put it, typically (the median: one outlet leading with a detail does not make it a lead)
+    const positions = g.members.map((m) => m.position).sort((a, b) => a - b);
+    const bestPosition = positions[(positions.length - 1) >> 1];
     const position = 1 / (1 + bestPosition / C.positionScale);
     const pronoun = g.members.every((m) => m.pronounOpener) ? C.pronounOpenerPenalty : 0;
     return C.weightCentrality * (centrality[k] / maxCentrality) + C.weightPosition * position - pronoun;

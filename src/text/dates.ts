@@ -2,12 +2,13 @@
 //
 // Conventions (news is mostly past tense):
 //  - A weekday (السبت, يوم الاثنين) is the most recent such day on or before the reference; with
-//    المقبل/القادم after it, the next one after the reference. After اليوم/أمس/غدا (اليوم السبت) it is one
-//    expression with it: the named weekday nearest that day.
+//    المقبل/القادم after it, the next one after the reference; in a sentence that speaks of what will happen
+//    (سوف، سـ + verb, يدخل حيز التنفيذ، من المقرر، يتوقع … before the weekday) the first such day on or after the
+//    reference. After اليوم/أمس/غدا (اليوم السبت) it is one expression with it: the named weekday nearest that day.
 //  - A month without a year (19 ديسمبر, أيلول/سبتمبر) is its nearest occurrence within ±6 months of the
 //    reference; الجاري/الحالي = the reference's month; الماضي = last occurrence before the reference month;
 //    المقبل/القادم = next occurrence after it.
-//  - الأسبوع الماضي/المقبل/الجاري: ISO weeks (Monday–Sunday), returned as a day range.
+//  - الأسبوع الماضي/المقبل/الجاري: ISO weeks (Monday–Sunday), returned as a range of granularity week.
 //  - مطلع/بداية/أوائل العام X: January–March of X (granularity month); نهاية/أواخر: October–December;
 //    مطلع/نهاية الشهر: days 1–10 / 21–end.
 //  - منذ N أيام/أسابيع/أشهر/أعوام: the point N units before the reference, at that unit's granularity.
@@ -196,9 +197,10 @@ export function parseDates(s: string, reference: string): ResolvedDate[] {
     const endOffset = toks[i1 - 1]!.end;
     out.push({ start: iso(a), end: iso(b), granularity: g, text: s.slice(startOffset, endOffset), startOffset, endOffset });
   };
+  const future = futureMarks(s, toks);
   let i = 0;
   while (i < toks.length) {
-    const r = matchAt(toks, i, ref, push);
+    const r = matchAt(toks, i, ref, push, future);
     i = r > i ? r : i + 1;
   }
   return out;
@@ -207,7 +209,7 @@ export function parseDates(s: string, reference: string): ResolvedDate[] {
 type Push = (i0: number, i1: number, a: YMD, b: YMD, g: Granularity) => void;
 
 /** Tries every pattern at token i; returns the index after the match, or i when nothing matched. */
-function matchAt(toks: Token[], i: number, ref: YMD | null, push: Push): number {
+function matchAt(toks: Token[], i: number, ref: YMD | null, push: Push, future: Uint8Array): number {
   const t = toks[i]!;
   // Numeric dates: 2016/02/22, 22/2/2016, 22-02-2016.
   if (isNum(t) && toks[i + 1] && (toks[i + 1]!.text === '/' || toks[i + 1]!.text === '-') && isNum(toks[i + 2]) &&
@@ -348,6 +350,7 @@ function matchAt(toks: Token[], i: number, ref: YMD | null, push: Push): number 
     const refDow = toDate(ref).getUTCDay();
     let x: YMD;
     if (r === 'next') x = addDays(ref, ((wd.value - refDow + 7) % 7) || 7);
+    else if (!r && future[i]) x = addDays(ref, (wd.value - refDow + 7) % 7);
     else x = addDays(ref, -((refDow - wd.value + 7) % 7 || (r === 'past' ? 7 : 0)));
     const i0 = afterDay ? i - 1 : i;
     const end = r ? wd.next + 1 : wd.next;
@@ -383,7 +386,28 @@ function relUnit(unitWord: string, rel: 'past' | 'next' | 'current', i0: number,
     push(i0, end, a, b, 'month');
   } else {
     const a = addDays(isoWeekStart(ref), 7 * delta);
-    push(i0, end, a, addDays(a, 6), 'day');
+    push(i0, end, a, addDays(a, 6), 'week');
   }
   return end;
+}
+
+/** Words before a weekday, in its sentence, that make it a day to come (normalized): سوف، سيتم، ستنطلق، من المقرر،
+ * يدخل حيز التنفيذ، يتوقع، توقعت (a forecast till Sunday), المبرمجة (scheduled). Own list, from news wording. */
+const FUTURE = new Set([
+  'سوف', 'سيتم', 'ستتم', 'سيكون', 'ستكون', 'سيعقد', 'ستعقد', 'ستبدأ', 'سيبدأ', 'ستنطلق', 'سينطلق', 'سيدخل', 'ستدخل', 'ستجري',
+  'سيجري', 'ستقام', 'سيقام', 'ستشهد', 'سيشهد', 'سيلتقي', 'ستلتقي', 'سيصل', 'ستصل', 'سيتوجه', 'ستتوجه', 'سيزور', 'ستزور',
+  'سيستمر', 'ستستمر', 'سيتواصل', 'ستتواصل', 'سيواجه', 'ستواجه', 'سيخوض', 'يدخل', 'تدخل', 'يبدأ', 'تبدأ', 'سريانه', 'المنتظر', 'المقرر', 'المتوقع',
+  'يتوقع', 'تتوقع', 'توقع', 'توقعت', 'يرتقب', 'المرتقب', 'المرتقبة', 'المبرمج', 'المبرمجة', 'المقررة', 'موعد',
+].map(N));
+
+/** For each token, whether a word before it in its sentence speaks of what will happen (see FUTURE). */
+function futureMarks(s: string, toks: Token[]): Uint8Array {
+  const marks = new Uint8Array(toks.length);
+  let future = false;
+  toks.forEach((t, k) => {
+    if (k > 0 && (s.slice(toks[k - 1]!.end, t.start).includes('\n') || (toks[k - 1]!.kind === 'punct' && /[.!?؟]/.test(toks[k - 1]!.text)))) future = false;
+    marks[k] = future ? 1 : 0;
+    if (t.kind === 'word' && (FUTURE.has(t.norm) || (/^[وف]/.test(t.norm) && FUTURE.has(t.norm.slice(1))))) future = true;
+  });
+  return marks;
 }

@@ -78,6 +78,7 @@ blockquote { margin-block: 0.3rem; margin-inline: 0; padding-inline-start: 0.8re
 .conflict { color: var(--warn); }
 .timeline time { font-weight: 700; margin-inline-end: 0.5rem; white-space: nowrap; }
 .article-body p { margin-block: 0 0.9rem; overflow-wrap: anywhere; }
+details.more > summary { cursor: pointer; color: var(--accent); margin-block: 0.4rem; }
 details.removed { background: #f3f4f6; border-radius: 0.5rem; padding-block: 0.4rem; padding-inline: 0.8rem; margin-block: 1rem; }
 details.removed summary { cursor: pointer; color: var(--muted); }
 details.removed del { text-decoration: line-through; color: var(--muted); }

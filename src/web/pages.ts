@@ -1,12 +1,14 @@
 // Server-rendered pages. Every page is built with the `html` template, so every value from an article,
 // a story or a request is escaped; untrusted text shown inline sits in <bdi> so its direction stays its own.
-import type { Article, Entity, EntityType, Quantity, Quote, Story, StoryReport } from '../types.js';
+import type { Article, Entity, Quantity, Quote, Story, StoryReport } from '../types.js';
 import type { ArticleView, EntitySummary, Page, SearchHit, StoryListQuery } from '../api/source.js';
 import { bdi, html, pathTo, query, type SafeHtml } from './html.js';
 import { entityId } from '../api/entity-id.js';
 import { opening } from '../text/index.js';
+import { countOf, dateWords, ENTITY_TYPE_LABEL as TYPE_LABEL, HEADINGS, MISSING, NOUNS } from '../stories/index.js';
 
-const TYPE_LABEL: Record<EntityType, string> = { person: 'شخص', place: 'مكان', org: 'جهة', other: 'أخرى' };
+export { countOf, NOUNS };
+
 const REMOVAL_LABEL: Record<string, string> = {
   'related-link': 'رابط ذو صلة', 'comment-prompt': 'دعوة للتعليق', 'source-line': 'سطر المصدر', caption: 'تعليق صورة',
   'section-label': 'اسم القسم', 'share-prompt': 'دعوة للمشاركة', recurring: 'سطر متكرر', 'title-repeat': 'تكرار العنوان', other: 'أخرى',
@@ -37,32 +39,8 @@ ${body}
 </html>`.toString();
 }
 
-/**
- * Forms of a counted noun: 1 مقال واحد, 2 مقالان, 3–10 مقالات, 11–99 مقالا, and the singular after round hundreds
- * (100 مقال). Arabic counting agreement; written here because no maintained package does it.
- */
-export interface Counted { one: string; two: string; few: string; many: string; hundred: string }
-const ARTICLES: Counted = { one: 'مقال واحد', two: 'مقالان', few: 'مقالات', many: 'مقالا', hundred: 'مقال' };
-const OUTLETS: Counted = { one: 'مصدر واحد', two: 'مصدران', few: 'مصادر', many: 'مصدرا', hundred: 'مصدر' };
-const STORIES: Counted = { one: 'قصة واحدة', two: 'قصتان', few: 'قصص', many: 'قصة', hundred: 'قصة' };
-const RESULTS: Counted = { one: 'نتيجة واحدة', two: 'نتيجتان', few: 'نتائج', many: 'نتيجة', hundred: 'نتيجة' };
-const LINES: Counted = { one: 'سطر واحد', two: 'سطران', few: 'أسطر', many: 'سطرا', hundred: 'سطر' };
-const TIMES: Counted = { one: 'مرة واحدة', two: 'مرتين', few: 'مرات', many: 'مرة', hundred: 'مرة' };
-const FORMS: Counted = { one: 'صيغة واحدة', two: 'صيغتان', few: 'صيغ', many: 'صيغة', hundred: 'صيغة' };
-
-/** The counted nouns of the pages, for callers (and tests) that print counts the same way. */
-export const NOUNS = { articles: ARTICLES, outlets: OUTLETS, stories: STORIES, results: RESULTS, lines: LINES, times: TIMES, forms: FORMS } as const;
-
-/** "n noun" with the noun in the form Arabic counting asks for (see Counted). */
-export function countOf(n: number, noun: Counted): string {
-  if (n === 0) return `0 ${noun.hundred}`;
-  if (n === 1) return noun.one;
-  if (n === 2) return noun.two;
-  const rest = n % 100;
-  if (rest >= 3 && rest <= 10) return `${n} ${noun.few}`;
-  if (rest >= 11) return `${n} ${noun.many}`;
-  return `${n} ${noun.hundred}`; // 100, 101, 102, 200 …: the singular
-}
+const ARTICLES = NOUNS.articles, OUTLETS = NOUNS.outlets, STORIES = NOUNS.stories, RESULTS = NOUNS.results;
+const LINES = NOUNS.lines, TIMES = NOUNS.times, FORMS = NOUNS.forms;
 
 function dateText(iso: string | null | undefined): SafeHtml {
   if (!iso) return html``;
@@ -130,9 +108,11 @@ function sourcesOf(ids: string[], byId: Map<string, Article>): string[] {
 
 /**
  * Who carries a fact: one article ("only one outlet"), several outlets ("confirmed by n outlets"), or several
- * articles whose outlets are not all known or are the same outlet (then articles are counted, not outlets).
+ * articles whose outlets are not all known or are the same outlet (then articles are counted, not outlets). A story of
+ * one article says nothing of it: every fact is its one article's.
  */
-function supportBadge(ids: string[], byId: Map<string, Article>): SafeHtml {
+function supportBadge(ids: string[], byId: Map<string, Article>, storySize: number): SafeHtml {
+  if (storySize <= 1) return html``;
   if (ids.length <= 1) return html`<span class="badge unique">انفرد به مصدر واحد</span>`;
   const outlets = sourcesOf(ids, byId).length;
   const unknown = ids.some((id) => !byId.get(id)?.source);
@@ -140,8 +120,19 @@ function supportBadge(ids: string[], byId: Map<string, Article>): SafeHtml {
   return html`<span class="badge count">ورد في ${countOf(ids.length, ARTICLES)}</span>`;
 }
 
-function section(title: string, items: readonly unknown[] | undefined, content: () => SafeHtml, empty = 'لا شيء بعد.'): SafeHtml {
-  return html`<section><h2>${title}</h2>${items && items.length ? content() : html`<p class="empty">${empty}</p>`}</section>`;
+/** How many items of each section the story page shows open; the rest is behind a <details> toggle (no script). */
+const OPEN = { shared: 6, unique: 3, facts: 8, numbers: 5, quotes: 4, timeline: 8, entities: 10, related: 6, articles: 12 } as const;
+
+/**
+ * A section whose list shows its first `open` items and keeps the rest behind a native <details> toggle, so that a
+ * long story reads summary and agreement first. `list` wraps the items in their list element.
+ */
+function section<T>(title: string, items: readonly T[] | undefined, open: number, item: (x: T) => SafeHtml,
+  list: (inner: SafeHtml, first: number) => SafeHtml, empty = 'لا شيء بعد.'): SafeHtml {
+  if (!items?.length) return html`<section><h2>${title}</h2><p class="empty">${empty}</p></section>`;
+  const rest = items.slice(open);
+  return html`<section><h2>${title} <span class="meta">(${items.length})</span></h2>${list(html`${items.slice(0, open).map(item)}`, 1)}
+${rest.length ? html`<details class="more"><summary>عرض الباقي (${rest.length})</summary>${list(html`${rest.map(item)}`, open + 1)}</details>` : ''}</section>`;
 }
 
 function quantityItem(n: Quantity, byId: Map<string, Article>, numberOf: Map<string, number>): SafeHtml {
@@ -149,14 +140,18 @@ function quantityItem(n: Quantity, byId: Map<string, Article>, numberOf: Map<str
 ${n.conflicts?.length ? html`<ul>${n.conflicts.map((c) => html`<li class="conflict">رقم مختلف: <bdi>${c.text}</bdi> ${cites(c.articles, numberOf)} ${outletBadges(sourcesOf(c.articles, byId))}</li>`)}</ul>` : ''}</li>`;
 }
 
-function quoteGroups(quotes: Quote[], numberOf: Map<string, number>): SafeHtml {
+function quoteGroups(quotes: Quote[]): [string, Quote[]][] {
   const groups = new Map<string, Quote[]>();
   for (const q of quotes) {
     const key = q.speaker ?? '';
     groups.set(key, [...(groups.get(key) ?? []), q]);
   }
-  return html`${[...groups].map(([speaker, qs]) => html`<div class="quote-group"><h3>${speaker ? bdi(speaker) : 'متحدث غير محدد'}</h3>
-${qs.map((q) => html`<blockquote>${q.kind === 'direct' ? html`«${bdi(q.text)}»` : bdi(q.text)} ${cites(q.articles, numberOf)}</blockquote>`)}</div>`)}`;
+  return [...groups];
+}
+
+function quoteGroup([speaker, qs]: [string, Quote[]], numberOf: Map<string, number>): SafeHtml {
+  return html`<div class="quote-group"><h3>${speaker ? bdi(speaker) : MISSING.speaker}</h3>
+${qs.map((q) => html`<blockquote>${q.kind === 'direct' ? html`«${bdi(q.text)}»` : bdi(q.text)} ${cites(q.articles, numberOf)}</blockquote>`)}</div>`;
 }
 
 function entityItem(e: Entity): SafeHtml {
@@ -165,28 +160,41 @@ function entityItem(e: Entity): SafeHtml {
 <span class="meta">ورد ${countOf(e.mentions, TIMES)}</span>${others.length ? html` <span class="meta">— يكتب أيضا: ${others.map((v, i) => html`${i ? '، ' : ''}${bdi(v)}`)}</span>` : ''}</li>`;
 }
 
+/** A timeline date: a day, a month, a year, or a week (its first and last day). */
+function timelineDate(date: string): SafeHtml {
+  const week = /^(\d{4}-\d{2}-\d{2})\/(\d{4}-\d{2}-\d{2})$/.exec(date);
+  return week ? html`<time datetime="${week[1]}">${dateWords(date)}</time>` : html`<time datetime="${date}">${date}</time>`;
+}
+
 export function storyPage(story: StoryReport, articles: Article[], related: Story[]): string {
   const byId = new Map(articles.map((a) => [a.id, a]));
   const numberOf = new Map(story.articles.map((id, i) => [id, i + 1]));
+  const size = story.articles.length;
   const facts = story.facts ?? [];
-  const numbers = story.numbers ?? [];
+  // the numbers that disagree first
+  const numbers = [...(story.numbers ?? [])].sort((a, b) => Number(!!b.conflicts?.length) - Number(!!a.conflicts?.length));
   const timeline = [...(story.timeline ?? [])].sort((a, b) => a.date.localeCompare(b.date));
+  const ul = (cls: string) => (inner: SafeHtml) => html`<ul class="${`plain ${cls}`}">${inner}</ul>`;
+  const factItem = (f: { text: string; articles: string[] }) => html`<li>${bdi(f.text)} ${cites(f.articles, numberOf)}
+<div>${outletBadges(sourcesOf(f.articles, byId))}${supportBadge(f.articles, byId, size)}</div></li>`;
+  const factSections = size <= 1
+    ? section(HEADINGS.facts, facts, OPEN.facts, factItem, ul('facts'))
+    : html`${section(HEADINGS.shared, facts.filter((f) => !f.unique), OPEN.shared, factItem, ul('facts'), 'لا وقائع أكدها أكثر من مقال بعد.')}
+${section(HEADINGS.unique, facts.filter((f) => f.unique), OPEN.unique, factItem, ul('facts'), 'لا شيء.')}`;
   const body = html`<article class="story">
 <h1>${bdi(story.title)}</h1>
-<p class="meta"><span class="badge count">${countOf(story.articles.length, ARTICLES)}</span> ${outletBadges(story.sources)} ${span(story.first, story.last)}</p>
-${section('الخلاصة', story.summary, () => html`<div class="summary">${story.summary!.map((s) => html`<p>${bdi(s.text)} ${cites(s.articles, numberOf)}</p>`)}</div>`)}
-${section('الوقائع', facts, () => html`<ul class="plain facts">${facts.map((f) => html`<li>${bdi(f.text)} ${cites(f.articles, numberOf)}
-<div>${outletBadges(sourcesOf(f.articles, byId))}${supportBadge(f.articles, byId)}</div></li>`)}</ul>`)}
-${section('الأرقام', numbers, () => html`<ul class="plain numbers">${numbers.map((n) => quantityItem(n, byId, numberOf))}</ul>`)}
-${section('الاقتباسات', story.quotes, () => quoteGroups(story.quotes!, numberOf))}
-${section('التسلسل الزمني', timeline, () => html`<ul class="plain timeline">${timeline.map((t) => html`<li><time>${t.date}</time><bdi>${t.text}</bdi> ${cites(t.articles, numberOf)}</li>`)}</ul>`)}
-${section('الأسماء', story.entities, () => html`<ul class="plain entities">${story.entities!.map(entityItem)}</ul>`)}
-${section('قصص ذات صلة', related, () => html`<ul class="plain related">${related.map((r) => html`<li><a href="${pathTo('stories', r.id)}">${bdi(r.title)}</a> <span class="meta">${span(r.first, r.last)}</span></li>`)}</ul>`)}
-<section><h2>المقالات</h2>
-<ol class="sources">${story.articles.map((id) => {
+<p class="meta"><span class="badge count">${countOf(size, ARTICLES)}</span> ${outletBadges(story.sources)} ${span(story.first, story.last)}</p>
+<section><h2>${HEADINGS.summary}</h2>${story.summary?.length ? html`<div class="summary">${story.summary.map((s) => html`<p>${bdi(s.text)} ${cites(s.articles, numberOf)}</p>`)}</div>` : html`<p class="empty">لا شيء بعد.</p>`}</section>
+${factSections}
+${section(HEADINGS.numbers, numbers, OPEN.numbers, (n) => quantityItem(n, byId, numberOf), ul('numbers'))}
+${section(HEADINGS.quotes, story.quotes ? quoteGroups(story.quotes) : [], OPEN.quotes, (g) => quoteGroup(g, numberOf), (inner) => inner)}
+${section(HEADINGS.timeline, timeline, OPEN.timeline, (t) => html`<li>${timelineDate(t.date)}<bdi>${t.text}</bdi> ${cites(t.articles, numberOf)}</li>`, ul('timeline'))}
+${section(HEADINGS.entities, story.entities, OPEN.entities, entityItem, ul('entities'))}
+${section(HEADINGS.related, related, OPEN.related, (r) => html`<li><a href="${pathTo('stories', r.id)}">${bdi(r.title)}</a> <span class="meta">${span(r.first, r.last)}</span></li>`, ul('related'))}
+${section(HEADINGS.articles, story.articles, OPEN.articles, (id) => {
     const a = byId.get(id);
     return html`<li id="${`src-${numberOf.get(id)}`}"><a href="${pathTo('articles', id)}">${bdi(a?.title ?? (a ? opening(a.text) || id : id))}</a> ${a?.source ? html`<span class="badge">${bdi(a.source)}</span>` : ''} <span class="meta">${dateText(a?.published)}</span></li>`;
-  })}</ol></section>
+  }, (inner, first) => html`<ol class="sources" start="${first}">${inner}</ol>`)}
 </article>`;
   return layout(story.title, body);
 }

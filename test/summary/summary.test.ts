@@ -60,6 +60,19 @@ test('a dangling وأضاف gets the speaker named in the previous sentence of i
   assert.equal(standAlone(added, null).text, null, 'without a known speaker it is not chosen');
 });
 
+test('a summary sentence stands on its own: «كما أكد "…"» names its speaker or is not chosen (seed 004)', needsShared, () => {
+  const also = 'كما أكد "روسيا وتركيا متوافقتان بشأن الحل السياسي في سوريا باستثناء مسألة بقاء الأسد في الحكم".';
+  assert.equal(standAlone(also, null).text, null, 'no speaker known: not chosen');
+  assert.match(standAlone(also, 'أوغلو').text ?? '', /^أكد أوغلو:? "روسيا وتركيا متوافقتان/u);
+  assert.equal(standAlone('كما أشارت إلى أنّه "من المهم عدم السماح بتعطيل المفاوضات بشأن إدلب".', null).text, null);
+  // with its subject, كما is dropped and nothing is added
+  assert.equal(standAlone('كما أكد لافروف أن البلدين سينسقان العمليات في سوريا.', null).text, 'أكد لافروف أن البلدين سينسقان العمليات في سوريا.');
+  const seed = loadSeeds().find((s) => s.id.startsWith('004'))!;
+  for (const s of summarize([article(seed.id, seed.text, seed.published)], { words: 150 })) {
+    assert.doesNotMatch(s.text, /^(و?كما\s+)?(أكد|أكدت|قال|قالت|أشار|أشارت|أضاف)\s*[:"«“]?\s*(إلى\s+)?(أن|أنّه|أنه)?\s*["«“]/u, s.text);
+  }
+});
+
 test('quotes left open are closed, stray closers dropped', () => {
   assert.equal(balanceQuotes('قال إن «الهدنة هشة.').text, 'قال إن «الهدنة هشة».');
   assert.ok(quotesBalanced(balanceQuotes('ولفت التقرير إلى "وفي أول إشارة إلى انقلاب التحالفات.').text));

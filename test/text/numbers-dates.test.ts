@@ -38,7 +38,7 @@ test('parseDates resolves the seed date expressions against the publication date
   assert.deepEqual(one('يوم 19 ديسمبر الجاري'), ['2018-12-19', '2018-12-19', 'day']);
   assert.deepEqual(one('السبت'), ['2018-12-29', '2018-12-29', 'day']);
   assert.deepEqual(one('الخميس'), ['2018-12-27', '2018-12-27', 'day']);
-  assert.deepEqual(one('الأسبوع الماضي'), ['2018-12-17', '2018-12-23', 'day']);
+  assert.deepEqual(one('الأسبوع الماضي'), ['2018-12-17', '2018-12-23', 'week']);
   assert.deepEqual(one('مطلع العام المقبل'), ['2019-01-01', '2019-03-31', 'month']);
   assert.deepEqual(one('مطلع العام 2019'), ['2019-01-01', '2019-03-31', 'month']);
   assert.deepEqual(one('فيفري 2011'), ['2011-02-01', '2011-02-28', 'month']);
@@ -90,4 +90,18 @@ test('a relative day with the weekday after it (اليوم السبت) is one da
     [['2025-11-08', 'اليوم السبت'], ['2025-11-09', 'وغدا الأحد']]);
   // Without a weekday after it, اليوم is the reference day.
   assert.deepEqual(dates('يلتقي المنتخبان اليوم في ملعب رادس', '2017-06-21'), [['2017-06-21', 'اليوم']]);
+});
+
+test('a weekday in a sentence about what will happen is the coming one; الأسبوع الماضي is a week, no precise day', () => {
+  const days = (s: string, ref: string) => parseDates(s, ref).map((d) => `${d.start}/${d.granularity}`);
+  // sample A (وكالة الرافد, Saturday 14 March 2026): the ceasefire "يدخل حيز التنفيذ عند منتصف ليل الأحد"
+  assert.deepEqual(days('اتفق وزيرا خارجية تارانيا وكوروفيا على وقف شامل لإطلاق النار يدخل حيز التنفيذ عند منتصف ليل الأحد.', '2026-03-14'), ['2026-03-15/day']);
+  // sample B (Saturday 8 November 2025): a forecast till Sunday evening
+  assert.deepEqual(days('بحسب دائرة الأرصاد الجوية التي توقعت استمرار الحالة الجوية حتى مساء الأحد.', '2025-11-08'), ['2025-11-09/day']);
+  assert.deepEqual(days('وسيلتقي الوفدان يوم الخميس في موسكو.', '2018-12-29'), ['2019-01-03/day']);
+  // what happened stays in the past, and the future of one sentence does not reach the next
+  assert.deepEqual(days('دخل وقف إطلاق النار حيز التنفيذ منتصف ليل الأحد.', '2026-03-15'), ['2026-03-15/day']);
+  assert.deepEqual(days('ومن المقرر أن تبدأ المفاوضات. واجتمع الوزراء الأحد.', '2026-03-14'), ['2026-03-08/day']);
+  const week = parseDates('بعد إعلان واشنطن الأسبوع الماضي قرارها سحب قواتها', '2018-12-29');
+  assert.deepEqual(week.map((d) => [d.start, d.end, d.granularity]), [['2018-12-17', '2018-12-23', 'week']]);
 });

@@ -89,3 +89,26 @@ test('counts read as Arabic counts them (1 مقال واحد, 2 مقالان, 3�
   assert.equal(countOf(6, NOUNS.stories), '6 قصص');
   assert.equal(countOf(2, NOUNS.outlets), 'مصدران');
 });
+
+test('a long story page shows the summary and agreement first, and collapses long sections behind <details>', async () => {
+  const story = (await fx.app.inject('/api/stories?sort=coverage&pageSize=1')).json().items[0];
+  const r = await fx.app.inject(`/stories/${encodeURIComponent(story.id)}`);
+  const { document } = parseHTML(r.body);
+  const headings = [...document.querySelectorAll('main section > h2')].map((h) => h.textContent!.replace(/\s*\(\d+\)\s*$/, '').trim());
+  assert.deepEqual(headings.slice(0, 2), ['الخلاصة', 'وقائع أكدتها عدة مقالات'], headings.join(' | '));
+  // the sections past their first items keep the rest behind a toggle, with the count of what is hidden
+  const more = [...document.querySelectorAll('details.more')];
+  assert.ok(more.length >= 1, 'at least one collapsed section');
+  for (const d of more) assert.match(d.querySelector('summary')!.textContent!, /عرض الباقي \(\d+\)/);
+  // no list shows more than its first items open
+  for (const list of document.querySelectorAll('main section > ul, main section > ol')) assert.ok(list.children.length <= 12, list.outerHTML.slice(0, 80));
+});
+
+test('a story of one article marks no fact as reported by one outlet only', async () => {
+  const stories = (await fx.app.inject('/api/stories?pageSize=100')).json().items as { id: string; articles: string[] }[];
+  const one = stories.find((s) => s.articles.length === 1);
+  assert.ok(one, 'a story of one article in the fixture');
+  const r = await fx.app.inject(`/stories/${encodeURIComponent(one.id)}`);
+  assert.match(r.body, /الوقائع/);
+  assert.doesNotMatch(r.body, /انفرد به/);
+});

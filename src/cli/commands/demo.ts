@@ -6,7 +6,7 @@ import { UsageError, dbPath } from '../command.js';
 import { packageRoot } from '../../package-root.js';
 import { buildReport, storyGrouperFor } from '../../report.js';
 import { groupingProgress, openKhabar } from '../progress.js';
-import { renderStory } from '../../stories/index.js';
+import { renderReport } from '../../stories/index.js';
 
 const usage = `Usage: khabar demo [--db PATH] [--words N] [--json]
 
@@ -56,16 +56,8 @@ export const command: Command = {
         return failed ? 1 : 0;
       }
       io.err(`khabar demo: ${counts.stored} new articles stored in ${path} (${khabar.count()} in all), ${report.stories.length} stories\n`);
-      const info = new Map(report.articles.map((a) => [a.id, a]));
-      const titles = new Map(report.stories.map((s) => [s.id, s]));
-      const stories = [...report.stories].sort((a, b) => b.articles.length - a.articles.length);
-      for (const s of stories) {
-        io.out(renderStory(s, 'text', {
-          articles: s.articles.map((id) => info.get(id) ?? { id, source: null, title: null, url: null, published: null }),
-          related: s.related.map((id) => titles.get(id)).filter((r) => r !== undefined),
-        }));
-        io.out('\n' + '─'.repeat(60) + '\n');
-      }
+      io.out(renderReport(report));
+      io.out('\n' + '─'.repeat(60) + '\n');
       // From a clone the bin is not on PATH: npx finds it in the package (and after a global install too).
       io.out(`Browse it: npx khabar serve --db ${path}   (then open http://127.0.0.1:8080/)`);
       return failed ? 1 : 0;

@@ -3,18 +3,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildReport, storyGrouperFor } from '../../report.js';
+import { renderReport } from '../../stories/index.js';
 import { groupingProgress, openKhabar } from '../progress.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
 import { INGEST_OPTIONS, INGEST_OPTIONS_USAGE, ingestOptions, undatedNotice } from '../ingest-options.js';
 
-const usage = `Usage: khabar report INPUT... --json [--db PATH] [--max-bytes N] [--allow-private] [--published DATE] [--source NAME]
+const usage = `Usage: khabar report INPUT... [--json] [--db PATH] [--max-bytes N] [--allow-private] [--published DATE] [--source NAME]
 
-Ingests the inputs and prints the report of those articles as JSON (schema/report.schema.json):
+Ingests the inputs and prints the report of those articles: each story, largest first, with its cited summary,
+the facts several articles share and those one reports alone, the numbers that disagree, quotes, timeline,
+names and articles (as \`khabar story\` prints one). With --json, the report as JSON (schema/report.schema.json):
 {"articles":[{id, source, title, url, published, text}], "stories":[…]}.
 Without --db a temporary database is used and deleted afterwards.
 
 Options:
+  --json             print the report as JSON
   --db PATH          the database (default: a temporary one)
 ${INGEST_OPTIONS_USAGE}
 
@@ -34,7 +38,6 @@ export const command: Command = {
       },
     });
     if (positionals.length === 0) throw new UsageError('give at least one INPUT');
-    if (!values.json) throw new UsageError('only --json output exists for now: add --json');
     const options = ingestOptions(values);
     const tempDir = values.db ? null : mkdtempSync(join(tmpdir(), 'khabar-report-'));
     const khabar = openKhabar(values.db ?? join(tempDir!, 'report.db'), io);
@@ -50,7 +53,7 @@ export const command: Command = {
       const grouper = storyGrouperFor(khabar, progress);
       progress.done();
       const report = buildReport(khabar, { ids, grouper });
-      io.out(JSON.stringify(report, null, 2));
+      io.out(values.json ? JSON.stringify(report, null, 2) : renderReport(report));
       const undated = undatedNotice(report.stories, '--published DATE gives the date of every article whose input names none');
       if (undated) io.err(undated);
       return counts.failed > 0 ? 1 : 0;

@@ -3,12 +3,12 @@ import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
 import { readArticles } from '../read-articles.js';
 import { summarize } from '../../summary/index.js';
-import { analyzeStory } from '../../analysis/index.js';
+import { analyzeStoryDetailed } from '../../analysis/index.js';
 
 const usage = `Usage: khabar summarize INPUT... [--words N] [--json] [--allow-private]
 
 Treats the given articles as one story and prints its summary: one sentence a line, each followed by the
-numbers of the articles that carry it ([1,2]), then the numbered list of sources. With one input it
+numbers of the articles that carry it ([1][2], as \`khabar story\` cites), then the numbered list of sources. With one input it
 summarizes that article. INPUT is a file (.txt .html .json .jsonl .xml feed), a directory, an http(s) URL or -.
 
 Options:
@@ -42,13 +42,14 @@ export const command: Command = {
       io.err('khabar summarize: no article could be read');
       return 1;
     }
-    // The same summary a story of these articles gets (src/report.ts): built on the analysis stage's facts.
-    const summary = summarize(articles, { words, facts: analyzeStory(articles).facts });
+    // The same summary a story of these articles gets (src/report.ts): built on the analysis stage's facts, citing
+    // what they cite.
+    const summary = summarize(articles, { words, factGroups: analyzeStoryDetailed(articles).factGroups });
     if (values.json) {
       io.out(JSON.stringify(summary, null, 2));
     } else {
       const number = new Map(articles.map((a, i) => [a.id, i + 1]));
-      for (const s of summary) io.out(`${s.text} [${s.articles.map((id) => number.get(id)).join(',')}]`);
+      for (const s of summary) io.out(`${s.text} ${s.articles.map((id) => `[${number.get(id)}]`).join('')}`);
       if (!summary.length) io.err('khabar summarize: no sentence fits the word budget');
       io.out('');
       articles.forEach((a, i) => {

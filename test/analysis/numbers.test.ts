@@ -1,0 +1,69 @@
+// "Numbers that disagree" are real disagreements: two values for the same quantity of the same thing at the same time,
+// on the sample corpus and on ANT stories (the development stories of eval/data/numbers-conflicts.json).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeStory } from '../../src/analysis/index.js';
+import { numberMentions } from '../../src/analysis/numbers.js';
+import { cleanArticle } from '../../src/ingest/index.js';
+import type { Article, Quantity } from '../../src/types.js';
+import { hasShared, needsShared, sharedDir } from '../helpers/shared.js';
+import { goldAnalysis, sampleArticles } from './load.js';
+
+async function story(name: string): Promise<Article[]> {
+  const byId = new Map((await sampleArticles()).map((a) => [a.id, a]));
+  return goldAnalysis()[name].articles.map((id) => byId.get(id)!).filter(Boolean);
+}
+
+/** "unit: value vs value, value" for each quantity with conflicts, sorted. */
+const conflicts = (numbers: Quantity[]) => numbers.filter((q) => q.conflicts?.length)
+  .map((q) => `${q.unit}: ${q.value} vs ${q.conflicts!.map((c) => c.value).join(', ')}`).sort();
+
+let antLines: Map<string, string> | null = null;
+/** ANT articles by docno, cleaned as `khabar ingest` cleans the corpus's items (the corpus is read once). */
+function antStory(ids: string[]): Article[] {
+  antLines ??= new Map(readFileSync(join(sharedDir, 'data', 'ant-corpus-v1.1', 'ant_v1.1.jsonl'), 'utf8').split('\n')
+    .map((line) => [/"docno":\s*"([^"]+)"/.exec(line)?.[1] ?? '', line]));
+  return ids.map((id) => {
+    const x = JSON.parse(antLines!.get(id)!) as { docno: string; title: string; text: string; time: string; source: string };
+    return cleanArticle({ id: x.docno, title: x.title, text: x.text, published: x.time, source: x.source });
+  });
+}
+
+test('sample story A: the UN toll against the local one is a conflict; about 120 thousand and more than 100 thousand displaced agree', async () => {
+  const a = analyzeStory(await story('A'));
+  assert.deepEqual(conflicts(a.numbers), ['قتيل: 4000 vs 5000']);
+  const displaced = a.numbers.find((q) => q.value === 120000);
+  assert.deepEqual(displaced?.variants?.map((v) => v.value), [100000], JSON.stringify(displaced));
+});
+
+test('sample stories B and D: a revised toll is a conflict; the toll of the 2019 floods and 150 prisoners a side are not', async () => {
+  assert.deepEqual(conflicts(analyzeStory(await story('B')).numbers), ['قتيل: 12 vs 15']);
+  assert.deepEqual(conflicts(analyzeStory(await story('D')).numbers), []);
+});
+
+test('the Tunisian decimal comma: 7ر3 درجة is 3.7, 267ر205 مليون دينار is 205.267 million', () => {
+  assert.deepEqual(numberMentions('بلغت قوتها 7ر3 درجة على سلم ريشتر').map((n) => n.value), [3.7]);
+  assert.deepEqual(numberMentions('وتقدر ميزانية الوزارة ب267ر205 مليون دينار').map((n) => n.value), [205267000]);
+});
+
+test('ANT: the Minya toll revised over three days is a conflict; cells of different sizes arrested in different towns are not', needsShared, () => {
+  if (!hasShared) return;
+  const minya = analyzeStory(antStory(['JA-internationalNews-957-20170526', 'JA-internationalNews-979-20170526',
+    'JA-internationalNews-993-20170526', 'JA-internationalNews-943-20170527', 'JA-internationalNews-1019-20170529']));
+  const killed = minya.numbers.find((q) => q.unit === 'قتيل' && q.conflicts?.length);
+  assert.ok(killed, JSON.stringify(minya.numbers.filter((q) => q.unit === 'قتيل')));
+  assert.deepEqual([killed.value, ...killed.conflicts!.map((c) => c.value)].sort((x, y) => x - y), [23, 24, 28, 29]);
+  const cells = analyzeStory(antStory(['JA-localNews-761-20161227', 'JA-localNews-1150-20161229', 'JA-localNews-763-20161231',
+    'JA-localNews-764-20170103', 'JA-localNews-765-20170104', 'JA-localNews-766-20170106']));
+  assert.deepEqual(conflicts(cells.numbers), []);
+});
+
+test('ANT: ranks, articles of a law and an anniversary are no counts', needsShared, () => {
+  if (!hasShared) return;
+  // المصنف 209 عالميا / المصنف 50 عالميا: two players' ranks; الذكرى 17 / الذكرى السابعة عشرة
+  for (const ids of [['JA-sport-912-20170116', 'JA-sport-18-20170118'], ['JA-localNews-3321-20170406', 'JA-politic-310-20170406']]) {
+    assert.deepEqual(conflicts(analyzeStory(antStory(ids)).numbers), [], ids.join(' '));
+  }
+});
