@@ -8,6 +8,7 @@ import { encodeModel, decodeModel } from '../src/analysis/ner/model.js';
 import { defaultModelPath } from '../src/analysis/ner/load.js';
 import { RowCache, START, T, emissions, sentenceRows, viterbi, type FeatureIds } from '../src/analysis/ner/tagger.js';
 import { readCorpus, type CorpusSentence } from './ner-corpus.js';
+import { prng } from '../bench/common.js';
 
 import { scoreSpans, printScores } from './ner-score.js';
 
@@ -16,18 +17,6 @@ export const TRAINING = {
   epochs: 12,
   seed: 20261206,
 };
-
-/** Mulberry32: a small seeded generator, so the shuffles are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A feature index that grows as training meets new features. */
 class GrowingIndex implements FeatureIds {
@@ -64,7 +53,7 @@ export function trainPerceptron(sentences: CorpusSentence[], opts: { epochs: num
   const nf = index.names.length;
   const W = new Float64Array(nf * T), U = new Float64Array(nf * T);
   const TR = new Float64Array((T + 1) * T), TU = new Float64Array((T + 1) * T);
-  const random = rng(opts.seed);
+  const random = prng(opts.seed);
   const order = data.map((_, i) => i);
   let c = 1;
   let buf = new Float64Array(0);
