@@ -146,6 +146,8 @@ function toMention(model: NerModel, seg: Segmented, from: number, to: number, ta
   const prev = from > 0 ? seg.tokens[from - 1] : null;
   const admin = type === 'place' && prev?.kind === 'word' && ADMIN.has(splitClitics(prev.norm).noPrep) && sameSentence(seg, from - 1, from);
   const firstIndex = admin ? from - 1 : from;
+  // a preposition written apart with a tatweel (جوكوفسكي لـ"شرفة الخبر") belongs to the next word, not to the name
+  while (to - 1 > firstIndex && seg.tokens[to - 1].norm.length === 1 && seg.surfaces[to - 1].endsWith('ـ')) to--;
   // أوغلو ends the Turkish name it is written apart from (مولود جاويش أوغلو), whether or not the tagger took it
   if (type === 'person' && to < seg.tokens.length && seg.tokens[to].norm === OUGLU && sameSentence(seg, to - 1, to)) to++;
   const first = seg.tokens[firstIndex], last = seg.tokens[to - 1];
