@@ -3,10 +3,11 @@ import { run as text } from './text.js';
 import { run as ingest } from './ingest.js';
 import { run as stories } from './stories.js';
 import { run as analysis } from './analysis.js';
+import { run as entities } from './entities.js';
 import { run as summary } from './summary.js';
 import { run as api } from './api.js';
 
-const stages: Record<string, () => Promise<void>> = { text, ingest, stories, analysis, summary, api };
+const stages: Record<string, () => Promise<void>> = { text, ingest, stories, analysis, entities, summary, api };
 const wanted = process.argv.slice(2);
 for (const [name, run] of Object.entries(stages)) {
   if (wanted.length && !wanted.includes(name)) continue;

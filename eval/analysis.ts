@@ -21,8 +21,10 @@ function evalStory(name: string, g: GoldStory, a: CombineDetail, byId: Map<strin
   // entities: pairs of gold variants
   // a gold variant is found when one of our variants has its matching form; a town's trigger word (بلدة عين الصفا)
   // is not part of our surface form for towns, so the variant without it counts too
+  // and an administrative place is ours with its trigger (محافظة الحسكة: قضاء عكار and محافظة عكار are two places),
+  // where the gold may name the place alone (الحسكة)
   const entityIdx = (v: string) => {
-    const i = a.entities.findIndex((e) => e.variants.some((x) => norm(x) === norm(v)));
+    const i = a.entities.findIndex((e) => e.variants.some((x) => norm(x) === norm(v) || norm(x).replace(ADMIN_TRIGGER, '') === norm(v)));
     if (i >= 0) return i;
     const bare = norm(v).replace(TOWN_TRIGGER, '');
     return bare === norm(v) ? -1 : a.entities.findIndex((e) => e.variants.some((x) => norm(x) === bare));
@@ -120,6 +122,7 @@ function printTally(name: string, t: Tally): void {
 }
 
 const TOWN_TRIGGER = /^(بلده|مدينه|قريه|بلدة|مدينة|قرية) /;
+const ADMIN_TRIGGER = /^(محافظه|ولايه|قضاء|اقليم|ناحيه|مديريه) /;
 
 /** Whether the gold quote text sits inside quotation marks in the article (a mark within 3 characters before it). */
 function inQuotationMarks(text: string, quote: string): boolean {

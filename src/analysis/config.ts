@@ -12,6 +12,11 @@ export const NAME_MATCH = {
   tokenMax: 0.8,
   /** Largest distance when one token has 3 letters or fewer (one vowel edit). */
   shortTokenMax: 0.4,
+  /** Keys of this many letters or fewer are short words: one vowel edit and one near swap at most, not two vowel
+   * edits (بارون / براون are two names; تشاووش / جاويش one). */
+  shortWord: 5,
+  /** The edit costs for short words. */
+  short: { vowelCost: 0.5, nearCost: 0.3 },
 };
 
 /** Fact grouping (story.ts combineFacts). Tuned on the dev entries of samples/gold/analysis.json (seeds 000–003 and the

@@ -5,7 +5,30 @@
 
 import type { EntityType } from '../types.js';
 
+import { PLACE_SYNONYMS } from '../text/places.js';
 export { PLACES, PLACE_SYNONYMS } from '../text/places.js';
+
+/** States named by their short and their official names: one place each (canonical first). Own list. */
+const STATE_NAMES: string[][] = [
+  ['السعودية', 'المملكة العربية السعودية', 'المملكة السعودية'],
+  ['الإمارات', 'الإمارات العربية المتحدة', 'دولة الإمارات'],
+  ['بريطانيا', 'المملكة المتحدة'],
+  ['روسيا', 'روسيا الاتحادية'],
+  ['مصر', 'جمهورية مصر العربية'],
+  ['الصين', 'جمهورية الصين الشعبية'],
+  ['إيران', 'الجمهورية الإسلامية الإيرانية'],
+  ['تونس', 'الجمهورية التونسية'],
+  ['الجزائر', 'الجمهورية الجزائرية'],
+  ['المغرب', 'المملكة المغربية'],
+  ['الأردن', 'المملكة الأردنية الهاشمية', 'المملكة الأردنية'],
+  ['قطر', 'دولة قطر'],
+  ['الكويت', 'دولة الكويت'],
+  ['فلسطين', 'دولة فلسطين'],
+  ['ليبيا', 'الدولة الليبية'],
+];
+
+/** Every place with several names, canonical first: the text stage's synonyms and the states' official names. */
+export const PLACE_GROUPS: string[][] = [...PLACE_SYNONYMS, ...STATE_NAMES];
 
 /** Organisations and bodies; each inner list is one organisation: canonical name first, then synonyms. Own list. */
 export const ORGS: string[][] = [

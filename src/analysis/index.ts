@@ -1,6 +1,8 @@
 // Public surface of the analysis stage: per-story facts, entities, quotes, numbers and timeline.
 export { sameName, nameKey, tokenKey, tokenDistance } from './names.js';
-export { extractEntities, mergeEntities, type Mention, type MentionIn, type ArticleEntities } from './entities.js';
+export {
+  extractEntities, mergeEntities, entityMentions, entityKey, type Mention, type MentionIn, type ArticleEntities, type EntityMention,
+} from './entities.js';
 export { extractQuotes, type RawQuote } from './quotes.js';
 export {
   analyzeStory, analyzeStoryDetailed, extractArticle, extractArticles, extractionKey, combine, EXTRACTION_VERSION,

@@ -6,9 +6,9 @@ function pushTo<K, V>(m: Map<K, V[]>, k: K, v: V): void { const l = m.get(k); if
 import type { Article, Entity, Fact, Quantity, Quote, StoryAnalysis, TimelineEvent } from '../types.js';
 import { analyze, normalize, parseDates, sentences, type NumberMention } from '../text/index.js';
 import { FACTS, NUMBERS, QUOTES, TIMELINE } from './config.js';
-import { extractEntities, mergeEntities, resolveSurname, surnameIndex, type Mention, type MentionIn, type NameCandidate } from './entities.js';
+import { extractEntities, mergeEntities, surnamesAcrossArticles, type Mention, type MentionIn, type NameCandidate } from './entities.js';
 import { extractQuotes, type RawQuote } from './quotes.js';
-import { nameKey, sameName, skeleton } from './names.js';
+import { sameName } from './names.js';
 import { countedNumbers, numberMentions } from './numbers.js';
 import { combineQuantities, type QuantityMention } from './quantities.js';
 import { conflation } from './terms.js';
@@ -139,27 +139,8 @@ export function combine(extractions: ArticleExtraction[]): CombineDetail {
   const mentionsIn: MentionIn[] = [];
   const mentionIdx: number[][] = []; // per article: index of each mention in mentionsIn
   for (const x of extractions) mentionIdx.push(x.mentions.map((m) => mentionsIn.push({ articleId: x.id, mention: m }) - 1));
-  const fullPersons = mentionsIn.filter((m) => m.mention.type === 'person' && m.mention.key.includes(' ')).map((m) => m.mention.key);
-  const index = surnameIndex(fullPersons);
-  const extraMentions: Mention[][] = extractions.map(() => []);
-  // candidates repeat across articles (the same words): resolve each distinct one once
-  const resolved = new Map<string, ReturnType<typeof resolveSurname>>();
-  extractions.forEach((x, a) => {
-    let lastEnd = -1;
-    for (const c of x.candidates) {
-      if (c.start < lastEnd) continue;
-      // most candidates are ordinary words: no full name of the story ends like them (resolveSurname would say null)
-      if (!index.last.has(skeleton(c.key)) && !(c.prevKey && index.ouglu.has(skeleton(c.prevKey)))) continue;
-      const ck = `${c.key}|${c.prevKey ?? ''}|${c.definite ? 1 : 0}`;
-      let hit = resolved.get(ck);
-      if (hit === undefined) { hit = resolveSurname(index, c); resolved.set(ck, hit); }
-      if (!hit || hit.twoWords) continue; // two-word tails are found per article already
-      const m: Mention = { surface: c.surface, type: 'person', start: c.start, end: c.end, key: c.key.length ? nameKey(c.surface) : c.key, partial: true };
-      extraMentions[a].push(m);
-      mentionsIn.push({ articleId: x.id, mention: m });
-      lastEnd = c.end;
-    }
-  });
+  const extraMentions = surnamesAcrossArticles(extractions);
+  extractions.forEach((x, a) => { for (const m of extraMentions[a]) mentionsIn.push({ articleId: x.id, mention: m }); });
   const { entities, entityOf } = mergeEntities(mentionsIn);
   const entityOfMention = (a: number, i: number) => entityOf[mentionIdx[a][i]];
 
@@ -510,7 +491,7 @@ function combineTimeline(xs: ArticleExtraction[]): TimelineEvent[] {
 }
 
 /** Bumped whenever extractArticle's output changes, so that stored extractions of older code are not reused. */
-export const EXTRACTION_VERSION = 8;
+export const EXTRACTION_VERSION = 9;
 
 /** FNV-1a over the text: a content hash for articles that carry no contentHash. */
 function textHash(text: string): string {

@@ -4,11 +4,12 @@
 // cached per story until the story changes. Articles ingested through any path of this Khabar (the API's
 // POST included) are grouped into the stored state as they are written.
 import type { Khabar } from '../khabar.js';
-import type { Article, Entity, RawArticle, Story, StoryReport } from '../types.js';
+import type { Article, RawArticle, Story, StoryReport } from '../types.js';
 import { groupStoredArticles, groupingBehind, toStory, type StoryGrouper } from '../stories/index.js';
 import { StoryReportCache, storyGrouperFor } from '../report.js';
 import type { ArticleView, EntitySummary, IngestOutcome, KhabarSource, Page, SearchHit, SnippetPart, StoryListQuery } from './source.js';
-import { entityId } from './entity-id.js';
+import { catchUpEntityIndex, readEntity, type EntityIndexState } from '../analysis/entity-index.js';
+import { entityStateFor } from '../store/sqlite-entities.js';
 
 export interface KhabarSourceOptions {
   /** Grouping to use; default: the one persisted with the store (storyGrouperFor). */
@@ -17,11 +18,8 @@ export interface KhabarSourceOptions {
   words?: number;
   /** Story reports kept in memory (default 2000). */
   cachedStories?: number;
-  /**
-   * The entity index (GET /api/entities, the entity filter) covers this many stories, newest first
-   * (default 300): each needs its story analysed once, which a store of 100,000 articles cannot afford for all.
-   */
-  entityStories?: number;
+  /** GET /api/entities lists this many entities, those in most articles first (default 500). */
+  entityLimit?: number;
 }
 
 function newestFirst(a: Story, b: Story): number {
@@ -39,6 +37,8 @@ export class KhabarLibrarySource implements KhabarSource {
   #stories: Map<string, Story> | null = null;
   #sorted: { newest?: Story[]; coverage?: Story[] } = {};
   #entities: EntitySummary[] | null = null;
+  /** The store-wide entity index (src/analysis/entity-index.ts), opened at the first entity read. */
+  #entityState: EntityIndexState | null = null;
   #outlets: string[] | null = null;
   /** Set when grouping an ingested article failed: the next read catches the grouping up with the store. */
   #behind = false;
@@ -157,25 +157,41 @@ export class KhabarLibrarySource implements KhabarSource {
     }));
   }
 
-  entities(): EntitySummary[] {
-    if (this.#entities) return this.#entities;
-    const merged = new Map<string, EntitySummary>();
-    for (const story of this.#sortedBy('newest').slice(0, this.opts.entityStories ?? 300)) {
-      for (const e of (this.story(story.id)?.entities ?? []) as Entity[]) {
-        const id = entityId(e.name);
-        let m = merged.get(id);
-        if (!m) merged.set(id, m = { id, name: e.name, type: e.type, variants: [], mentions: 0, stories: [] });
-        for (const v of [e.name, ...e.variants]) if (!m.variants.includes(v)) m.variants.push(v);
-        m.mentions += e.mentions;
-        if (!m.stories.some((s) => s.id === story.id)) m.stories.push({ id: story.id, title: story.title });
-      }
+  /** The entity index, caught up with the store: articles written since it last read (by this server's ingest or
+   * another process's) are indexed now, the whole store the first time. */
+  #entityIndex(): EntityIndexState {
+    this.#catchUp();
+    this.#entityState ??= entityStateFor(this.khabar.store);
+    if (catchUpEntityIndex(this.khabar.store, this.#entityState) > 0) this.#entities = null;
+    return this.#entityState;
+  }
+
+  /** One entity of the index with the stories its articles are in. */
+  #summary(state: EntityIndexState, id: string): EntitySummary | null {
+    const e = readEntity(state, id);
+    if (!e) return null;
+    const all = this.#all();
+    const stories = new Map<string, { id: string; title: string }>();
+    for (const a of e.articles) {
+      const sid = this.grouper.state.storyOfArticle(a);
+      const story = sid ? all.get(sid) : undefined;
+      if (story && !stories.has(story.id)) stories.set(story.id, { id: story.id, title: story.title });
     }
-    this.#entities = [...merged.values()].sort((a, b) => b.stories.length - a.stories.length || b.mentions - a.mentions || a.name.localeCompare(b.name));
+    return { id: e.id, name: e.name, type: e.type, variants: e.variants, mentions: e.mentions, articles: e.articles.length, stories: [...stories.values()] };
+  }
+
+  entities(): EntitySummary[] {
+    const state = this.#entityIndex();
+    if (this.#entities) return this.#entities;
+    const top = state.entityCounts()
+      .sort((a, b) => b.articles - a.articles || b.mentions - a.mentions || a.id.localeCompare(b.id))
+      .slice(0, this.opts.entityLimit ?? 500);
+    this.#entities = top.map((c) => this.#summary(state, c.id)).filter((e): e is EntitySummary => e !== null);
     return this.#entities;
   }
 
   entity(id: string): EntitySummary | null {
-    return this.entities().find((e) => e.id === id) ?? null;
+    return this.#summary(this.#entityIndex(), id);
   }
 
   async ingest(items: RawArticle[]): Promise<IngestOutcome> {

@@ -83,10 +83,10 @@ export function openApiDocument(): object {
         },
       },
       '/api/entities': {
-        get: { summary: 'Entities across stories, with name variants and their stories', responses: { 200: { description: 'entities', content: json({ type: 'object', properties: { items: { type: 'array', items: { $ref: '#/components/schemas/EntitySummary' } } } }) } } },
+        get: { summary: 'Entities of the whole store (variants merged store-wide), those in most articles first, with their articles and stories', responses: { 200: { description: 'entities', content: json({ type: 'object', properties: { items: { type: 'array', items: { $ref: '#/components/schemas/EntitySummary' } } } }) } } },
       },
       '/api/entities/{id}': {
-        get: { summary: 'One entity', parameters: idParam, responses: { 200: { description: 'the entity', content: json({ $ref: '#/components/schemas/EntitySummary' }) }, ...errors(404) } },
+        get: { summary: 'One entity, by its id or by the entity key of one of its names', parameters: idParam, responses: { 200: { description: 'the entity', content: json({ $ref: '#/components/schemas/EntitySummary' }) }, ...errors(404) } },
       },
     },
   };

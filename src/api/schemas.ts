@@ -146,10 +146,10 @@ export const searchHitSchema = {
 } as const;
 
 export const entitySummarySchema = {
-  type: 'object', required: ['id', 'name', 'type', 'variants', 'mentions', 'stories'],
+  type: 'object', required: ['id', 'name', 'type', 'variants', 'mentions', 'articles', 'stories'],
   properties: {
     id: { type: 'string' }, name: { type: 'string' }, type: { type: 'string', enum: ['person', 'place', 'org', 'other'] },
-    variants: ids, mentions: { type: 'integer' },
+    variants: ids, mentions: { type: 'integer' }, articles: { type: 'integer', description: 'stored articles that mention it' },
     stories: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, title: { type: 'string' } } } },
   },
 } as const;

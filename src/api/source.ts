@@ -45,14 +45,17 @@ export interface SnippetPart {
   match: boolean;
 }
 
-/** An entity across all stories: the same canonical entity merged from each story's analysis. */
+/** An entity across the whole store (the entity index: its variants merged store-wide), with every article and
+ * story that mentions it. */
 export interface EntitySummary {
-  /** Stable, URL-safe id derived from the canonical name. */
+  /** Stable, URL-safe id: the entity key of the name it was first seen by. */
   id: string;
   name: string;
   type: EntityType;
   variants: string[];
   mentions: number;
+  /** How many stored articles mention it. */
+  articles: number;
   stories: { id: string; title: string }[];
 }
 
@@ -81,6 +84,7 @@ export interface KhabarSource {
   articles(ids: string[]): Article[];
   search(q: string, opts?: { limit?: number }): SearchHit[];
   entities(): EntitySummary[];
+  /** One entity by its id, or by the entity key of one of its names (what a story's entity links to). */
   entity(id: string): EntitySummary | null;
   /** Cleans, stores and groups raw articles. May be called with batches; must not throw for bad items. */
   ingest(items: RawArticle[]): Promise<IngestOutcome>;

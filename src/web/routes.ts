@@ -6,6 +6,7 @@ import { ApiError } from '../api/errors.js';
 import { renderedOnce } from '../api/render-cache.js';
 import { idParamsSchema, storyListQuerySchema } from '../api/schemas.js';
 import { APP_CSS, APP_JS, fontFile } from './assets.js';
+import { pathTo } from './html.js';
 import { articlePage, entityListPage, entityPage, errorPage, searchPage, storyListPage, storyPage } from './pages.js';
 
 const HTML = 'text/html; charset=utf-8';
@@ -60,6 +61,8 @@ export async function registerWeb(app: FastifyInstance, source: KhabarSource, _o
   app.get<{ Params: { id: string } }>('/entities/:id', { schema: { params: idParamsSchema } }, async (req, reply) => {
     const entity = source.entity(req.params.id);
     if (!entity) return page(reply, errorPage(404, `لا يوجد اسم بالمعرف ${req.params.id}`), 404);
+    // a story links an entity by the key of the name it uses there: one entity has one page, at its own id
+    if (entity.id !== req.params.id) return reply.redirect(pathTo('entities', entity.id), 301);
     return page(reply, entityPage(entity));
   });
 }

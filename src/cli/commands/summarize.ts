@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
-import type { Article } from '../../types.js';
-import { CleaningContext, cleanArticle, isProblem, readInputs } from '../../ingest/index.js';
+import { readArticles } from '../read-articles.js';
 import { summarize } from '../../summary/index.js';
 import { analyzeStoryDetailed } from '../../analysis/index.js';
 
@@ -38,22 +37,7 @@ export const command: Command = {
       words = Number(values.words);
       if (!Number.isInteger(words) || words <= 0) throw new UsageError(`--words must be a positive integer, not "${values.words}"`);
     }
-    const articles: Article[] = [];
-    const ids = new Set<string>();
-    let failed = 0;
-    const ctx = new CleaningContext();
-    for await (const x of readInputs(positionals, { allowPrivate: values['allow-private'], stdin: io.stdin as AsyncIterable<Uint8Array | string> })) {
-      if (isProblem(x)) { io.err(`khabar: ${x.input}: ${x.reason}`); failed++; continue; }
-      try {
-        const a = cleanArticle(x, ctx);
-        if (ids.has(a.id)) continue; // the same article named twice
-        ids.add(a.id);
-        articles.push(a);
-      } catch (e) {
-        io.err(`khabar: ${x.origin ?? x.id ?? 'input'}: ${(e as Error).message}`);
-        failed++;
-      }
-    }
+    const { articles, failed } = await readArticles(positionals, io, { allowPrivate: values['allow-private'] });
     if (!articles.length) {
       io.err('khabar summarize: no article could be read');
       return 1;

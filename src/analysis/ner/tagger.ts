@@ -1,0 +1,182 @@
+// A first-order linear-chain tagger over BIO tags, scored by a linear model (trained as an averaged perceptron, see
+// train/entities.ts): each token's score for a tag is the sum of its features' weights for that tag, and the best
+// tag sequence under those scores and the tag-to-tag transition weights is found by Viterbi. Invalid sequences (an
+// I- tag that does not continue the same type) are never produced.
+import { wordFeatures, wordKey, type NerToken } from './features.js';
+
+export const TAGS = ['O', 'B-PERS', 'I-PERS', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC'] as const;
+export type Tag = (typeof TAGS)[number];
+export const T = TAGS.length;
+/** Row of the transition table for the position before the first token. */
+export const START = T;
+
+/** Whether tag `b` may follow tag `a` (a = START at the sentence start): I-X only after B-X or I-X. */
+export function allowed(a: number, b: number): boolean {
+  const tb = TAGS[b];
+  if (!tb.startsWith('I-')) return true;
+  if (a === START) return false;
+  const ta = TAGS[a];
+  return ta !== 'O' && ta.slice(2) === tb.slice(2);
+}
+
+/** Maps feature strings to rows of a weight table; -1 for a feature the model does not have. */
+export interface FeatureIds {
+  id(feature: string): number;
+}
+
+/** The feature rows of one word in each role: at the tagged position, as a neighbour, two away. */
+export interface WordRows {
+  self: Int32Array;
+  m1: Int32Array;
+  p1: Int32Array;
+  m2: Int32Array;
+  p2: Int32Array;
+}
+
+/** Resolves a word's features to rows once per word form, for one feature index. */
+export class RowCache {
+  private readonly memo = new Map<string, WordRows>();
+  readonly bias: number;
+  readonly bos: number;
+  readonly eos: number;
+  readonly bos2: number;
+  readonly eos2: number;
+  /** The same rows as one-element lists (empty when the model lacks the feature), for sentenceScores. */
+  readonly biasRow: Int32Array;
+  readonly bosRow: Int32Array;
+  readonly eosRow: Int32Array;
+  readonly bos2Row: Int32Array;
+  readonly eos2Row: Int32Array;
+  constructor(private readonly ids: FeatureIds, private readonly cap = 200_000) {
+    this.bias = ids.id('bias');
+    this.bos = ids.id('-1:<s>');
+    this.eos = ids.id('+1:</s>');
+    this.bos2 = ids.id('-2:<s>');
+    this.eos2 = ids.id('+2:</s>');
+    const one = (x: number) => Int32Array.from(x >= 0 ? [x] : []);
+    this.biasRow = one(this.bias); this.bosRow = one(this.bos); this.eosRow = one(this.eos);
+    this.bos2Row = one(this.bos2); this.eos2Row = one(this.eos2);
+  }
+
+  rows(key: string): WordRows {
+    let r = this.memo.get(key);
+    if (r) return r;
+    const f = wordFeatures(key);
+    const resolve = (prefix: string, xs: string[]) => Int32Array.from(xs.map((x) => this.ids.id(prefix + x)).filter((i) => i >= 0));
+    r = { self: resolve('', f.self), m1: resolve('-1:', f.near), p1: resolve('+1:', f.near), m2: resolve('-2:', f.far), p2: resolve('+2:', f.far) };
+    if (this.memo.size >= this.cap) this.memo.clear();
+    this.memo.set(key, r);
+    return r;
+  }
+}
+
+/** The words of a sentence, as their feature rows (the first step of sentenceRows and of sentenceScores). */
+export function sentenceWords(cache: RowCache, tokens: NerToken[], surfaces: string[], from: number, to: number): WordRows[] {
+  const words: WordRows[] = new Array(to - from);
+  for (let i = from; i < to; i++) words[i - from] = cache.rows(wordKey(tokens[i], surfaces[i]));
+  return words;
+}
+
+/** Calls `f` with every feature row of token i of a sentence: its own features, its neighbours' (two each side), or
+ * the sentence boundary. */
+function forEachRow(cache: RowCache, words: WordRows[], i: number, f: (row: number) => void): void {
+  const n = words.length;
+  if (cache.bias >= 0) f(cache.bias);
+  for (const x of words[i].self) f(x);
+  if (i > 0) for (const x of words[i - 1].m1) f(x); else if (cache.bos >= 0) f(cache.bos);
+  if (i + 1 < n) for (const x of words[i + 1].p1) f(x); else if (cache.eos >= 0) f(cache.eos);
+  if (i > 1) for (const x of words[i - 2].m2) f(x); else if (i === 1 && cache.bos2 >= 0) f(cache.bos2);
+  if (i + 2 < n) for (const x of words[i + 2].p2) f(x); else if (i + 2 === n && cache.eos2 >= 0) f(cache.eos2);
+}
+
+/** The feature rows of every token of one sentence (what training updates). */
+export function sentenceRows(cache: RowCache, tokens: NerToken[], surfaces: string[]): Int32Array[] {
+  const words = sentenceWords(cache, tokens, surfaces, 0, tokens.length);
+  return words.map((_, i) => {
+    const parts: number[] = [];
+    forEachRow(cache, words, i, (r) => parts.push(r));
+    return Int32Array.from(parts);
+  });
+}
+
+/** Per-token tag scores of a sentence straight from its words (run time: no row lists are built). */
+export function sentenceScores(cache: RowCache, words: WordRows[], weights: ArrayLike<number>, e: Float64Array): void {
+  const n = words.length;
+  e.fill(0, 0, n * T);
+  for (let i = 0; i < n; i++) {
+    const base = i * T;
+    const add = (list: Int32Array) => {
+      for (let k = 0; k < list.length; k++) {
+        const w = list[k] * T;
+        for (let t = 0; t < T; t++) e[base + t] += weights[w + t];
+      }
+    };
+    if (cache.bias >= 0) add(cache.biasRow);
+    add(words[i].self);
+    if (i > 0) add(words[i - 1].m1); else add(cache.bosRow);
+    if (i + 1 < n) add(words[i + 1].p1); else add(cache.eosRow);
+    if (i > 1) add(words[i - 2].m2); else if (i === 1) add(cache.bos2Row);
+    if (i + 2 < n) add(words[i + 2].p2); else if (i + 2 === n) add(cache.eos2Row);
+  }
+}
+
+/** Per-token tag scores: the sum of each feature row's weights (row-major, T weights a row). */
+export function emissions(rows: Int32Array[], weights: ArrayLike<number>, into?: Float64Array): Float64Array {
+  const n = rows.length;
+  const e = into && into.length >= n * T ? into : new Float64Array(n * T);
+  for (let i = 0; i < n; i++) {
+    const base = i * T;
+    for (let t = 0; t < T; t++) e[base + t] = 0;
+    const r = rows[i];
+    for (let k = 0; k < r.length; k++) {
+      const w = r[k] * T;
+      for (let t = 0; t < T; t++) e[base + t] += weights[w + t];
+    }
+  }
+  return e;
+}
+
+/** The best tag sequence (tag indices) under emission scores and transitions ((T + 1) × T, the last row START). */
+export function viterbi(n: number, e: Float64Array, trans: ArrayLike<number>): Uint8Array {
+  const out = new Uint8Array(n);
+  if (n === 0) return out;
+  const score = new Float64Array(n * T);
+  const back = new Uint8Array(n * T);
+  for (let t = 0; t < T; t++) score[t] = allowed(START, t) ? e[t] + trans[START * T + t] : -Infinity;
+  for (let i = 1; i < n; i++) {
+    const b = i * T, pb = b - T;
+    for (let t = 0; t < T; t++) {
+      let best = -Infinity, arg = 0;
+      for (let s = 0; s < T; s++) {
+        if (!ALLOWED[s * T + t]) continue;
+        const v = score[pb + s] + trans[s * T + t];
+        if (v > best) { best = v; arg = s; }
+      }
+      score[b + t] = best + e[b + t];
+      back[b + t] = arg;
+    }
+  }
+  let best = -Infinity, arg = 0;
+  const last = (n - 1) * T;
+  for (let t = 0; t < T; t++) if (score[last + t] > best) { best = score[last + t]; arg = t; }
+  for (let i = n - 1; i >= 0; i--) { out[i] = arg; arg = back[i * T + arg]; }
+  return out;
+}
+
+const ALLOWED = new Uint8Array(T * T);
+for (let a = 0; a < T; a++) for (let b = 0; b < T; b++) ALLOWED[a * T + b] = allowed(a, b) ? 1 : 0;
+
+/** Spans [start, end) of token indices with their type (PERS, LOC, ORG, MISC), from a BIO tag sequence. */
+export function spansOf(tags: ArrayLike<number>): { start: number; end: number; type: string }[] {
+  const out: { start: number; end: number; type: string }[] = [];
+  for (let i = 0; i < tags.length; i++) {
+    const t = TAGS[tags[i]];
+    if (t === 'O') continue;
+    const type = t.slice(2);
+    let j = i + 1;
+    while (j < tags.length && TAGS[tags[j]] === `I-${type}`) j++;
+    out.push({ start: i, end: j, type });
+    i = j - 1;
+  }
+  return out;
+}
