@@ -56,7 +56,11 @@ export function articleFromJson(value: unknown, where: string, defaultId: string
   if (!(typeof raw.text === 'string' && raw.text.trim()) && !(typeof raw.html === 'string' && raw.html.trim())) {
     return { ok: false, reason: `${where}: no "text" or "html" field with content` };
   }
-  raw.id ??= defaultId;
+  if (raw.id === undefined) {
+    // No id of its own: the reader keys it by its place in the input (see RawArticle.key).
+    raw.id = defaultId;
+    raw.key = null;
+  }
   return { ok: true, raw };
 }
 
