@@ -158,6 +158,6 @@ export interface StoryReport extends Story, Partial<StoryAnalysis> {
 
 /** The document `khabar report --json` prints. */
 export interface Report {
-  articles: Pick<Article, 'id' | 'source' | 'title' | 'url' | 'published' | 'text'>[];
+  articles: (Pick<Article, 'id' | 'source' | 'title' | 'url' | 'published' | 'text'> & Pick<Partial<Article>, 'duplicates'>)[];
   stories: StoryReport[];
 }
