@@ -1,6 +1,6 @@
 // Expanding inputs (files, directories, '-', http(s) URLs) into raw articles or problems, one input at a time.
-import { opendir, readFile, stat } from 'node:fs/promises';
-import { basename, extname, join, resolve } from 'node:path';
+import { opendir, readFile, realpath, stat } from 'node:fs/promises';
+import { basename, extname, join, resolve, sep } from 'node:path';
 import type { RawArticle } from '../types.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS } from './config.js';
 import { charsetOfContentType, decodeBytes } from './decode.js';
@@ -114,18 +114,42 @@ async function* readFilePath(path: string, opts: Required<Omit<ReadOptions, 'std
   yield* fromText(decoded.text, sniff(decoded.text, hint), path, stemOf(path), null, { key: `file:${resolve(path)}`, path });
 }
 
-async function* walkDirectory(dir: string, opts: Required<Omit<ReadOptions, 'stdin'>>, top: boolean): AsyncGenerator<RawArticle | InputProblem> {
+/**
+ * Walks a directory given on the command line. A symbolic link is followed only when its target lies inside that
+ * directory (`root`, resolved): a link that leaves it (dir/passwd.txt → /etc/passwd) would publish any file the user
+ * can read, so it is reported and skipped. Each real directory is walked once (a link to an ancestor is no loop).
+ */
+async function* walkDirectory(dir: string, opts: Required<Omit<ReadOptions, 'stdin'>>, root: string, visited: Set<string>): AsyncGenerator<RawArticle | InputProblem> {
   // Entries are sorted per directory so runs are reproducible; only names are held, never file contents.
-  const names: { name: string; isDir: boolean }[] = [];
+  const names: { name: string; isDir: boolean; isLink: boolean }[] = [];
   for await (const entry of await opendir(dir)) {
     if (entry.name.startsWith('.')) continue;
-    names.push({ name: entry.name, isDir: entry.isDirectory() });
+    names.push({ name: entry.name, isDir: entry.isDirectory(), isLink: entry.isSymbolicLink() });
   }
   names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const { name, isDir } of names) {
+  for (const { name, isDir: plainDir, isLink } of names) {
     const path = join(dir, name);
+    let isDir = plainDir;
+    if (isLink) {
+      let target: string;
+      try {
+        target = await realpath(path);
+      } catch (e) {
+        if (EXT_KIND[extname(name).toLowerCase()]) yield { input: path, reason: `a symbolic link whose target cannot be read (${describe(e)})` };
+        continue;
+      }
+      if (target !== root && !target.startsWith(root + sep)) {
+        yield { input: path, reason: `a symbolic link to ${target}, outside ${root}: not followed` };
+        continue;
+      }
+      isDir = (await stat(target)).isDirectory();
+    }
     if (isDir) {
-      if (opts.recursive) yield* walkDirectory(path, opts, false);
+      if (!opts.recursive) continue;
+      const real = await realpath(path);
+      if (visited.has(real)) continue;
+      visited.add(real);
+      yield* walkDirectory(path, opts, root, visited);
       continue;
     }
     const kind = EXT_KIND[extname(name).toLowerCase()];
@@ -136,7 +160,6 @@ async function* walkDirectory(dir: string, opts: Required<Omit<ReadOptions, 'std
       yield { input: path, reason: describe(e) };
     }
   }
-  void top;
 }
 
 function describe(e: unknown): string {
@@ -208,7 +231,10 @@ export async function* readInputs(inputs: string[], options: ReadOptions = {}): 
         yield* readUrl(input, opts);
       } else {
         const info = await stat(input);
-        if (info.isDirectory()) yield* walkDirectory(input, opts, true);
+        if (info.isDirectory()) {
+          const root = await realpath(input);
+          yield* walkDirectory(input, opts, root, new Set([root]));
+        }
         else yield* readFilePath(input, opts, EXT_KIND[extname(input).toLowerCase()] ?? null);
       }
     } catch (e) {
