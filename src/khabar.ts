@@ -1,7 +1,7 @@
 // Khabar: the pipeline object the CLI, the API and embedders use. It owns one Store and runs
 // inputs → readInputs → prepare (cleanArticle, search terms, MinHash; src/prepare.ts) → store.putArticles.
 import type { Article, RawArticle } from './types.js';
-import { CleaningContext, estimateSimilarity, isProblem, NEAR_DUPLICATE_THRESHOLD, readInputs, type InputProblem } from './ingest/index.js';
+import { articleOrigin, canonicalSource, CleaningContext, estimateSimilarity, isProblem, NEAR_DUPLICATE_THRESHOLD, readInputs, toIsoDate, type InputProblem } from './ingest/index.js';
 import { SqliteStore, type ArticleFilter, type ArticleToPut, type PutResult, type Store } from './store/index.js';
 import { indexText, searchArticles, SEARCH_INDEX_VERSION, type SearchHit, type SearchOptions } from './search/index.js';
 import { prepareArticle, prepareBatch, PrepareWorker, type PrepareOutcome, type PreparedArticle } from './prepare.js';
@@ -78,8 +78,15 @@ const nearDuplicateOf = (other: Uint32Array, self: Uint32Array): number | null =
 };
 
 /** What the store needs for a prepared article. */
-function toPut({ article, index, signature, bands }: PreparedArticle): ArticleToPut {
-  return { article, extras: { index, signature, bands, verifyNearDuplicate: nearDuplicateOf } };
+function toPut({ article, index, signature, bands, origin }: PreparedArticle): ArticleToPut {
+  return { article, extras: { index, signature, bands, verifyNearDuplicate: nearDuplicateOf, origin } };
+}
+
+/** The date and outlet a repeated input may fill in on its stored article (the command line's fallbacks). */
+function fillOf(raw: RawArticle): { source: string | null; published: string | null } | null {
+  const f = raw.fallback;
+  if (!f || (!f.source && !f.published)) return null;
+  return { source: canonicalSource(f.source ?? null), published: f.published ? toIsoDate(f.published) ?? f.published : null };
 }
 
 /** A batch read and not yet written. */
@@ -241,8 +248,23 @@ export class Khabar {
           options.onProgress?.({ read: ++done, counts: { ...counts }, origin: item.input });
           continue;
         }
+        const raw = options.fallback ? { ...item, fallback: options.fallback } : item;
+        // An input seen before with the same content is answered by the store without cleaning it again: cleaning
+        // with what the outlet's memory has learned since could give another text, and nothing may change.
+        const repeat = this.repeat(raw);
+        if (repeat) {
+          try {
+            this.afterPut(this.store.getArticle(repeat.id)!, repeat, counts, options.afterStore, worker === null);
+            options.onResult?.(repeat);
+          } catch (err) {
+            counts.failed++;
+            options.onProblem?.(problemOf(raw, err));
+          }
+          options.onProgress?.({ read: ++done, counts: { ...counts }, origin: raw.origin ?? raw.id ?? null });
+          continue;
+        }
         if (!pending.raws.length) pendingSince = Date.now();
-        pending.raws.push(options.fallback ? { ...item, fallback: options.fallback } : item);
+        pending.raws.push(raw);
         if (pending.raws.length >= INGEST_BATCH) await flush(false);
         else if (Date.now() - pendingSince >= INGEST_BATCH_MS) await flush(true);
       }
@@ -260,9 +282,20 @@ export class Khabar {
     return counts;
   }
 
+  /** The store's answer for a source seen before with the same content, or null (see Store.putRepeat). */
+  private repeat(raw: RawArticle): PutResult | null {
+    const origin = articleOrigin(raw);
+    return this.store.putRepeat(origin.key, origin.sourceHash, fillOf(raw));
+  }
+
   /** Cleans and stores one raw article (already read); returns what the store did. Throws on unusable input. */
   addArticle(raw: RawArticle): PutResult {
     const counts: IngestCounts = { stored: 0, updated: 0, duplicates: 0, nearDuplicates: 0, failed: 0 };
+    const repeat = this.repeat(raw);
+    if (repeat) {
+      this.afterPut(this.store.getArticle(repeat.id)!, repeat, counts, undefined, true);
+      return repeat;
+    }
     const put = toPut(prepareArticle(raw, this.context));
     const result = this.store.putArticle(put.article, put.extras);
     this.afterPut(put.article, result, counts, undefined, true);

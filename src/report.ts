@@ -97,7 +97,7 @@ export function buildReport(khabar: Khabar, opts: ReportOptions = {}): Report {
     : khabar.store.getArticles(s.articles);
   const cache = opts.cache ?? new Map<string, ArticleExtraction>();
   return {
-    articles: articles.map(({ id, source, title, url, published, text }) => ({ id, source, title, url, published, text })),
+    articles: articles.map(({ id, source, title, url, published, text, duplicates }) => ({ id, source, title, url, published, text, ...(duplicates ? { duplicates } : {}) })),
     stories: stories.map((s) => buildStoryReport(s, membersOf(s), { words: opts.words, cache })),
   };
 }

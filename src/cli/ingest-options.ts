@@ -1,6 +1,7 @@
 // The options `khabar ingest` and `khabar report` share: how much to read, from where, and what to assume for an
 // article whose input names no date or outlet.
 import { toIsoDate } from '../ingest/index.js';
+import { checkIsoDate } from '../text/index.js';
 import type { IngestOptions } from '../khabar.js';
 import type { Story } from '../types.js';
 import { UsageError } from './command.js';
@@ -20,6 +21,20 @@ export const INGEST_OPTIONS_USAGE = `  --max-bytes N      refuse an input larger
                      given with inputs already stored undated, it dates them and they are grouped again
   --source NAME      the outlet of every article whose input names none`;
 
+/**
+ * A date given for articles (--published, a manifest's column) as stored: ISO only, since a day-first or month-first
+ * date (03/04/2018) would be read one way or the other without a word, and a real calendar day (2018-02-30 is
+ * refused, not stored). The UsageError names `what` and the value.
+ */
+export function publishedOption(value: string, what = '--published'): string {
+  const reason = checkIsoDate(value);
+  const iso = reason ? null : toIsoDate(value.trim());
+  if (!iso || Number.isNaN(Date.parse(iso.length === 10 ? `${iso}T12:00:00Z` : iso))) {
+    throw new UsageError(`${what} must be an ISO 8601 date or date-time (2018-12-29, 2018-12-29T14:05+03:00), not "${value}"${reason ? `: ${reason}` : ''}`);
+  }
+  return iso;
+}
+
 /** The parsed values of INGEST_OPTIONS as Khabar.ingest options; a UsageError names a bad value. */
 export function ingestOptions(values: { 'max-bytes'?: string; 'allow-private'?: boolean; published?: string; source?: string }): Pick<IngestOptions, 'maxBytes' | 'allowPrivate' | 'fallback'> {
   let maxBytes: number | undefined;
@@ -29,12 +44,7 @@ export function ingestOptions(values: { 'max-bytes'?: string; 'allow-private'?: 
   }
   let published: string | undefined;
   if (values.published !== undefined) {
-    // ISO only: a day-first or month-first date (03/04/2018) would be read one way or the other without a word.
-    const iso = /^\d{4}-\d{2}-\d{2}/.test(values.published.trim()) ? toIsoDate(values.published) : null;
-    if (!iso || Number.isNaN(Date.parse(iso.length === 10 ? `${iso}T12:00:00Z` : iso))) {
-      throw new UsageError(`--published must be an ISO 8601 date or date-time (2018-12-29, 2018-12-29T14:05+03:00), not "${values.published}"`);
-    }
-    published = iso;
+    published = publishedOption(values.published);
   }
   const source = values.source?.trim();
   if (values.source !== undefined && !source) throw new UsageError('--source must name an outlet');

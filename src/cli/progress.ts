@@ -105,7 +105,7 @@ export async function estimateArticles(inputs: string[], limitFiles = 200_000): 
     const info = await stat(path);
     if (info.isDirectory()) {
       for (const e of await readdir(path, { withFileTypes: true })) {
-        if (e.name.startsWith('.')) continue;
+        if (e.name.startsWith('.') || e.isSymbolicLink()) continue; // links: the ingest follows only those inside the tree
         if (!(await visit(join(path, e.name)))) return false;
       }
       return true;

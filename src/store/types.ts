@@ -26,6 +26,12 @@ export interface ArticleExtras {
    * when it is, else null. Passed in by the pipeline so the store holds no threshold of its own.
    */
   verifyNearDuplicate?: (candidate: Uint32Array, self: Uint32Array) => number | null;
+  /**
+   * Where the article comes from (src/ingest articleOrigin()): the store keeps one article per source key, replaces
+   * it only when the source hash changed, and gives another source's article another id (the first free of
+   * [article.id, ...ids, `${article.id}~2`, …]). Without it the article's id is its source, as before.
+   */
+  origin?: { key: string; sourceHash: string; ids: string[] };
 }
 
 /**
@@ -41,6 +47,8 @@ export interface PutResult {
   id: string;
   /** Ids of stored near-duplicates found for this article (empty for 'duplicate'). */
   nearDuplicates: string[];
+  /** For an exact copy of another source's article: the id this source's copy is known by (an alias of `id`). */
+  alias?: string;
 }
 
 export interface ArticleFilter {
@@ -111,6 +119,12 @@ export interface Store {
    */
   reindexSearch(index: (text: { title: string | null; text: string }) => IndexedText, version: number,
     onProgress?: (done: number, total: number) => void): number;
+  /**
+   * The answer for a source seen before with the same content (its origin key and source hash), without cleaning
+   * it again: 'duplicate', or 'updated' when `fill` gives a date or outlet the stored article lacks (filled in, never
+   * replaced). Null when the source is new or changed.
+   */
+  putRepeat(key: string, sourceHash: string, fill: { source: string | null; published: string | null } | null): PutResult | null;
   /** The serialized CleaningContext (src/ingest), or null when none is saved. */
   loadCleaningContext(): unknown;
   saveCleaningContext(json: unknown): void;

@@ -13,6 +13,9 @@ Options:
   --db PATH          the database (default $KHABAR_DB, else ./khabar.db)
 ${INGEST_OPTIONS_USAGE}
 
+In a directory, a symbolic link is followed only when its target is inside the directory given on the command
+line; a link that leads out of it (dir/passwd.txt -> /etc/passwd) is not read, and gets a line on stderr.
+
 Every input that fails gets one line "khabar: INPUT: reason" on stderr.
 Exit status: 0 all inputs ingested, 1 some failed, 2 usage error.`;
 

@@ -7,7 +7,8 @@ import { openKhabar } from '../progress.js';
 
 const usage = `Usage: khabar show ID [--removed] [--json] [--db PATH]
 
-Prints one stored article: title, outlet, date, URL and the cleaned body.
+Prints one stored article: title, outlet, date, URL and the cleaned body. ID is the article's id or the id
+of an exact copy from another source (stored once, as this article; listed as its duplicates).
 
 Options:
   --removed   also list the lines cleaning removed, each with its reason
@@ -64,6 +65,7 @@ export const command: Command = {
       ];
       if (a.url) lines.push(`url:       ${a.url}`);
       lines.push(`id:        ${a.id}`);
+      if (a.duplicates?.length) lines.push(`exact copies stored as this article: ${a.duplicates.join(', ')}`);
       if (a.related?.length) lines.push(`near-duplicates: ${a.related.join(', ')}`);
       lines.push('', a.text);
       if (values.removed) {

@@ -42,7 +42,8 @@ export const command: Command = {
     try {
       const { khabar, grouper } = opened;
       const id = positionals[0];
-      const viaArticle = grouper.storyOf(id);
+      // An article's id, or the id of an exact copy stored as it (an alias), names the article's story too.
+      const viaArticle = grouper.storyOf(id) ?? grouper.storyOf(khabar.article(id)?.id ?? id);
       const story = grouper.story(id) ?? (viaArticle ? grouper.story(viaArticle.id) : null);
       if (!story) {
         io.err(`khabar story: no story or article "${id}" (see \`khabar stories\`)`);
@@ -51,7 +52,7 @@ export const command: Command = {
       const report: StoryReport = buildStoryReport(story, khabar.store.getArticles(story.articles));
       const related = report.related.map((r) => grouper.story(r)).filter((s): s is Story => s !== null);
       const articles = khabar.store.getArticles(report.articles)
-        .map(({ id: aid, source, title, url, published }) => ({ id: aid, source, title, url, published }));
+        .map(({ id: aid, source, title, url, published, duplicates }) => ({ id: aid, source, title, url, published, ...(duplicates ? { duplicates } : {}) }));
       const order = new Map(report.articles.map((a, i) => [a, i]));
       articles.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
       io.out(renderStory(report, format, { articles, related }));

@@ -2,10 +2,11 @@ import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
 import { readArticles } from '../read-articles.js';
+import { INGEST_OPTIONS, INGEST_OPTIONS_USAGE, ingestOptions } from '../ingest-options.js';
 import { summarize } from '../../summary/index.js';
 import { analyzeStoryDetailed } from '../../analysis/index.js';
 
-const usage = `Usage: khabar summarize INPUT... [--words N] [--json] [--allow-private]
+const usage = `Usage: khabar summarize INPUT... [--words N] [--json] [--max-bytes N] [--allow-private] [--published DATE] [--source NAME]
 
 Treats the given articles as one story and prints its summary: one sentence a line, each followed by the
 numbers of the articles that carry it ([1][2], as \`khabar story\` cites), then the numbered list of sources. With one input it
@@ -14,7 +15,7 @@ summarizes that article. INPUT is a file (.txt .html .json .jsonl .xml feed), a 
 Options:
   --words N          word budget (default 100); the summary never exceeds it
   --json             print [{"text", "articles"}] (article ids) instead
-  --allow-private    allow URLs on loopback/private networks
+${INGEST_OPTIONS_USAGE}
 
 Exit status: 0 ok, 1 some inputs failed (the rest is summarized), 2 usage error.`;
 
@@ -28,7 +29,7 @@ export const command: Command = {
       options: {
         words: { type: 'string' },
         json: { type: 'boolean', default: false },
-        'allow-private': { type: 'boolean', default: false },
+        ...INGEST_OPTIONS,
       },
     });
     if (positionals.length === 0) throw new UsageError('give at least one INPUT');
@@ -37,7 +38,8 @@ export const command: Command = {
       words = Number(values.words);
       if (!Number.isInteger(words) || words <= 0) throw new UsageError(`--words must be a positive integer, not "${values.words}"`);
     }
-    const { articles, failed } = await readArticles(positionals, io, { allowPrivate: values['allow-private'] });
+    const { maxBytes, allowPrivate, fallback } = ingestOptions(values);
+    const { articles, failed } = await readArticles(positionals, io, { allowPrivate: allowPrivate ?? false, maxBytes, fallback });
     if (!articles.length) {
       io.err('khabar summarize: no article could be read');
       return 1;
