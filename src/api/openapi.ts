@@ -40,7 +40,11 @@ export function openApiDocument(): object {
       '/api/stories/{id}': {
         get: {
           summary: 'One story with everything the analysis gives', parameters: idParam,
-          responses: { 200: { description: 'the story', content: json({ $ref: '#/components/schemas/StoryReport' }) }, ...errors(404) },
+          responses: {
+            200: { description: 'the story', content: json({ $ref: '#/components/schemas/StoryReport' }) },
+            308: { description: 'the story was merged into another: Location is its address', content: json({ type: 'object', required: ['id', 'movedTo'], properties: { id: { type: 'string' }, movedTo: { type: 'string' } } }) },
+            ...errors(404),
+          },
         },
       },
       '/api/articles/{id}': {
@@ -81,6 +85,9 @@ export function openApiDocument(): object {
             ...errors(400),
           },
         },
+      },
+      '/api/health': {
+        get: { summary: 'Whether the server takes requests (answered without reading the store)', responses: { 200: { description: 'up', content: json({ type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['ok'] } } }) } } },
       },
       '/api/entities': {
         get: { summary: 'Entities of the whole store (variants merged store-wide), those in most articles first, with their articles and stories', responses: { 200: { description: 'entities', content: json({ type: 'object', properties: { items: { type: 'array', items: { $ref: '#/components/schemas/EntitySummary' } } } }) } } },

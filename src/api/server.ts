@@ -92,6 +92,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   // ---- JSON API ----
   app.get('/openapi.json', async () => openApiDocument());
+  // Answered without touching the store: whether the server takes requests (also while it builds reports or groups).
+  app.get('/api/health', async () => ({ status: 'ok' }));
 
   app.get<{ Querystring: Omit<StoryListQuery, 'page' | 'pageSize'> & { page: number; pageSize: number } }>(
     '/api/stories', { schema: { querystring: s.storyListQuerySchema } },
@@ -99,8 +101,13 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   );
 
   app.get<{ Params: { id: string } }>('/api/stories/:id', { schema: { params: s.idParamsSchema } }, async (req, reply) => {
-    const story = source.story(req.params.id);
-    if (!story) throw new ApiError('not_found', `no story with id ${req.params.id}`);
+    const story = await source.story(req.params.id);
+    if (!story) {
+      // A story merged into another since a link to it was given: the link leads on (fetch and curl -L follow).
+      const movedTo = source.storyMovedTo(req.params.id);
+      if (movedTo) return reply.code(308).header('Location', `/api/stories/${encodeURIComponent(movedTo)}`).send({ id: req.params.id, movedTo });
+      throw new ApiError('not_found', `no story with id ${req.params.id}`);
+    }
     return reply.type('application/json; charset=utf-8').send(renderedOnce(story, 'json', () => JSON.stringify(story)));
   });
 

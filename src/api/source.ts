@@ -76,7 +76,9 @@ export interface ArticleView extends Article {
 export interface KhabarSource {
   listStories(q: StoryListQuery): Page<Story>;
   /** Everything the analysis gives for one story, or null when there is no such story. */
-  story(id: string): StoryReport | null;
+  story(id: string): Promise<StoryReport | null>;
+  /** The story that a story id merged away (or left empty) is now part of; null when the id is not one of those. */
+  storyMovedTo(id: string): string | null;
   /** Stories by id (for related-story titles); unknown ids are left out. */
   storiesById(ids: string[]): Story[];
   article(id: string): ArticleView | null;

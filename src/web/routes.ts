@@ -36,8 +36,13 @@ export async function registerWeb(app: FastifyInstance, source: KhabarSource, _o
   });
 
   app.get<{ Params: { id: string } }>('/stories/:id', { schema: { params: idParamsSchema } }, async (req, reply) => {
-    const story = source.story(req.params.id);
-    if (!story) return page(reply, errorPage(404, `لا توجد قصة بالمعرف ${req.params.id}`), 404);
+    const story = await source.story(req.params.id);
+    if (!story) {
+      // merged into another story since the link was given: the link leads there
+      const movedTo = source.storyMovedTo(req.params.id);
+      if (movedTo) return reply.redirect(pathTo('stories', movedTo), 301);
+      return page(reply, errorPage(404, `لا توجد قصة بالمعرف ${req.params.id}`), 404);
+    }
     // The page shows the related stories' titles too: a retitled neighbour renders the page again.
     const related = source.storiesById(story.related);
     const variant = `html\n${related.map((r) => `${r.id} ${r.title}`).join('\n')}`;

@@ -54,7 +54,7 @@ describe('API over the stored story state', () => {
     assert.equal(state.storyOfArticle('posted-copy'), storyOfMember);
     source = new KhabarLibrarySource(khabar);
     assert.deepEqual(source.listStories({ page: 1, pageSize: 100, sort: 'newest' }).items.map((s) => s.id).sort(), before);
-    assert.ok(source.story(storyOfMember)!.articles.includes('posted-copy'));
+    assert.ok((await source.story(storyOfMember))!.articles.includes('posted-copy'));
     khabar.close();
   });
 
@@ -81,16 +81,16 @@ describe('API over the stored story state', () => {
       const source = new KhabarLibrarySource(khabar);
       const top = source.listStories({ page: 1, pageSize: 1, sort: 'coverage' }).items[0];
       const other = source.listStories({ page: 1, pageSize: 100, sort: 'coverage' }).items.find((s) => s.id !== top.id)!;
-      const first = source.story(top.id)!;
-      const otherFirst = source.story(other.id)!;
-      assert.equal(source.story(top.id), first, 'the second request reuses the report');
+      const first = (await source.story(top.id))!;
+      const otherFirst = (await source.story(other.id))!;
+      assert.equal(await source.story(top.id), first, 'the second request reuses the report');
       const member = khabar.article(top.articles[0])!;
       const r = await source.ingest([{ id: 'cache-copy', source: 'وكالة ثالثة', title: member.title ?? undefined, published: member.published ?? undefined, text: `${member.text}\n\nوتابع المراسل أن الوضع بقي هادئا حتى المساء.` }]);
       assert.equal(r.stored, 1, JSON.stringify(r));
-      const updated = source.story(top.id)!;
+      const updated = (await source.story(top.id))!;
       assert.notEqual(updated, first, 'the story gained an article: its report is rebuilt');
       assert.ok(updated.articles.includes('cache-copy'));
-      assert.equal(source.story(other.id), otherFirst, 'other stories keep their cached report');
+      assert.equal(await source.story(other.id), otherFirst, 'other stories keep their cached report');
     } finally {
       khabar.close();
     }
@@ -144,14 +144,14 @@ describe('API over the stored story state', () => {
     try {
       const source = new KhabarLibrarySource(khabar);
       const from = source.article('posted-copy')!.story!.id;
-      const fromReport = source.story(from)!;
+      const fromReport = (await source.story(from))!;
       // A member of another story of several articles: the outlet replaced its copy with a report of that event.
       const target = source.listStories({ page: 1, pageSize: 100, sort: 'coverage' }).items.find((s) => s.id !== from && s.articles.length >= 2)!;
       const member = khabar.article(target.articles[0])!;
       const r = await source.ingest([{ id: 'posted-copy', source: 'وكالة أخرى', title: member.title ?? undefined, published: member.published ?? undefined, text: `${member.text}\n\nوأفاد مراسلنا بأن التحقيق ما زال جاريا.` }]);
       assert.equal(r.updated, 1, JSON.stringify(r));
       assert.equal(source.article('posted-copy')!.story!.id, target.id, 'it joined the story its new text tells');
-      const left = source.story(from);
+      const left = await source.story(from);
       assert.notEqual(left, fromReport, 'the story it left is rebuilt');
       assert.ok(!left || !left.articles.includes('posted-copy'));
       const grouping = source.listStories({ page: 1, pageSize: 100, sort: 'newest' }).items.map((s) => `${s.id}:${[...s.articles].sort().join(',')}`).sort();
