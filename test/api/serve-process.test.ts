@@ -74,3 +74,54 @@ test('a store holding a huge article: the server answers while the warm-up build
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('another process\'s ingest is grouped in the background; a story it merges away redirects to the story it joined', { timeout: 120_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'khabar-serve-merge-'));
+  try {
+    const db = join(dir, 'k.db');
+    // Two halves of one report, from two outlets, are two stories; the whole report, arriving later, joins the first
+    // and the re-check merges the second into it.
+    const whole = JSON.parse(readFileSync(join(corpus, 'rafid-20260314-vienna-ceasefire.json'), 'utf8')) as { text: string; published: string };
+    const paras = whole.text.split(/\n+/).filter(Boolean);
+    const half = Math.floor(paras.length / 2);
+    const khabar = Khabar.open({ db });
+    khabar.addArticle({ id: 'first-half', title: 'الجزء الأول', source: 'مصدر أول', published: whole.published, text: paras.slice(0, half).join('\n\n') });
+    khabar.addArticle({ id: 'second-half', title: 'الجزء الثاني', source: 'مصدر ثان', published: whole.published, text: paras.slice(half).join('\n\n') });
+    const grouper = storyGrouperFor(khabar);
+    const [kept, merged] = [grouper.state.storyOfArticle('first-half')!, grouper.state.storyOfArticle('second-half')!];
+    khabar.close();
+    assert.notEqual(kept, merged, 'the halves start as two stories');
+
+    const s = await serve(db);
+    try {
+      assert.equal((await fetch(`${s.base}/api/stories/${merged}`)).status, 200);
+      const input = join(dir, 'whole.json');
+      writeFileSync(input, JSON.stringify({ id: 'whole', title: 'التقرير كاملا', source: 'مصدر ثالث', published: whole.published, text: whole.text }));
+      const ingest = spawnSync(process.execPath, [bin, 'ingest', input, '--db', db], { encoding: 'utf8' });
+      assert.equal(ingest.status, 0, ingest.stderr);
+      // The server groups it in its background thread: requests are answered meanwhile from the stories as they were.
+      let api: Response | null = null;
+      for (let i = 0; i < 600; i++) {
+        api = await fetch(`${s.base}/api/stories/${merged}`, { redirect: 'manual' });
+        if (api.status !== 200) break;
+        await api.arrayBuffer();
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      assert.equal(api!.status, 308, 'the merged-away id redirects');
+      assert.equal(api!.headers.get('location'), `/api/stories/${kept}`);
+      assert.deepEqual(await api!.json(), { id: merged, movedTo: kept });
+      const followed = await (await fetch(`${s.base}/api/stories/${merged}`)).json() as { id: string; articles: string[] };
+      assert.equal(followed.id, kept);
+      assert.deepEqual([...followed.articles].sort(), ['first-half', 'second-half', 'whole']);
+      const page = await fetch(`${s.base}/stories/${merged}`, { redirect: 'manual' });
+      assert.equal(page.status, 301);
+      assert.equal(page.headers.get('location'), `/stories/${kept}`);
+      assert.equal((await fetch(`${s.base}/stories/nosuchstory`)).status, 404, 'an id never given is still not found');
+    } finally {
+      const { code } = await stop(s);
+      assert.equal(code, 0, s.stderr());
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -3,7 +3,7 @@
 // path) and caches them per story until the story changes.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Khabar } from '../../src/khabar.js';
@@ -201,4 +201,38 @@ describe('API over the stored story state', () => {
       server.close();
     }
   });
+});
+
+test('a story merged away by a posted article answers with a redirect to the story it joined', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'khabar-api-merge-'));
+  const khabar = Khabar.open({ db: join(dir, 'k.db') });
+  try {
+    // Two halves of one report are two stories; the whole report joins the first and the re-check merges the second.
+    const whole = JSON.parse(readFileSync(join(repoRoot, 'samples', 'corpus', 'rafid-20260314-vienna-ceasefire.json'), 'utf8')) as { text: string; published: string };
+    const paras = whole.text.split(/\n+/).filter(Boolean);
+    const half = Math.floor(paras.length / 2);
+    const source = new KhabarLibrarySource(khabar);
+    const app = await buildServer({ source, token: TOKEN });
+    const post = (payload: object) => app.inject({ method: 'POST', url: '/api/articles', headers: auth, payload });
+    await post([
+      { id: 'first-half', title: 'الجزء الأول', source: 'مصدر أول', published: whole.published, text: paras.slice(0, half).join('\n\n') },
+      { id: 'second-half', title: 'الجزء الثاني', source: 'مصدر ثان', published: whole.published, text: paras.slice(half).join('\n\n') },
+    ]);
+    const kept = source.article('first-half')!.story!.id;
+    const merged = source.article('second-half')!.story!.id;
+    assert.notEqual(kept, merged);
+    assert.equal(source.storyMovedTo(merged), null, 'not merged yet');
+    assert.equal((await post({ id: 'whole', title: 'التقرير كاملا', source: 'مصدر ثالث', published: whole.published, text: whole.text })).statusCode, 200);
+    const api = await app.inject(`/api/stories/${merged}`);
+    assert.equal(api.statusCode, 308);
+    assert.equal(api.headers.location, `/api/stories/${kept}`);
+    assert.deepEqual(api.json(), { id: merged, movedTo: kept });
+    const page = await app.inject(`/stories/${merged}`);
+    assert.equal(page.statusCode, 301);
+    assert.equal(page.headers.location, `/stories/${kept}`);
+    await app.close();
+  } finally {
+    khabar.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
