@@ -10,7 +10,7 @@ import type { Article, RawArticle, Story, StoryReport } from '../types.js';
 import { groupStoredArticles, groupingBehind, toStory, type StoryGrouper } from '../stories/index.js';
 import { StoryReportCache, storyGrouperFor } from '../report.js';
 import type { Background } from './background.js';
-import type { ArticleView, EntitySummary, IngestOutcome, KhabarSource, Page, SearchHit, SnippetPart, StoryListQuery } from './source.js';
+import type { ArticleView, EntityListQuery, EntityPage, EntitySummary, IngestOutcome, KhabarSource, Page, SearchHit, SnippetPart, StoryListQuery } from './source.js';
 import { catchUpEntityIndex, readEntity, type EntityIndexState } from '../analysis/entity-index.js';
 import { entityStateFor } from '../store/sqlite-entities.js';
 
@@ -21,7 +21,7 @@ export interface KhabarSourceOptions {
   words?: number;
   /** Story reports kept in memory (default 2000). */
   cachedStories?: number;
-  /** GET /api/entities lists this many entities, those in most articles first (default 500). */
+  /** Entities listed when a query gives no limit (default 100). */
   entityLimit?: number;
   /** Worker threads for reports, catch-up grouping and entity indexing; without one they run in this thread. */
   background?: Background | null;
@@ -44,7 +44,10 @@ export class KhabarLibrarySource implements KhabarSource {
   /** Every story (without analysis), loaded once and kept current by the ingest hook. */
   #stories: Map<string, Story> | null = null;
   #sorted: { newest?: Story[]; coverage?: Story[] } = {};
-  #entities: EntitySummary[] | null = null;
+  /** Every entity id of the index, those in most articles first. */
+  #entities: string[] | null = null;
+  /** Listed entities, by id: each is read once until the index changes. */
+  #entitySummaries = new Map<string, EntitySummary | null>();
   /** The store-wide entity index (src/analysis/entity-index.ts), opened at the first entity read. */
   #entityState: EntityIndexState | null = null;
   #outlets: string[] | null = null;
@@ -294,14 +297,23 @@ export class KhabarLibrarySource implements KhabarSource {
     return { id: e.id, name: e.name, type: e.type, variants: e.variants, mentions: e.mentions, articles: e.articles.length, stories: [...stories.values()] };
   }
 
-  entities(): EntitySummary[] {
+  entities(q: EntityListQuery = {}): EntityPage {
     const state = this.#entityIndex();
-    if (this.#entities) return this.#entities;
-    const top = state.entityCounts()
-      .sort((a, b) => b.articles - a.articles || b.mentions - a.mentions || a.id.localeCompare(b.id))
-      .slice(0, this.opts.entityLimit ?? 500);
-    this.#entities = top.map((c) => this.#summary(state, c.id)).filter((e): e is EntitySummary => e !== null);
-    return this.#entities;
+    if (!this.#entities) {
+      this.#entitySummaries.clear();
+      this.#entities = state.entityCounts()
+        .sort((a, b) => b.articles - a.articles || b.mentions - a.mentions || a.id.localeCompare(b.id))
+        .map((c) => c.id);
+    }
+    const offset = q.offset ?? 0;
+    const limit = q.limit ?? this.opts.entityLimit ?? 100;
+    const items: EntitySummary[] = [];
+    for (const id of this.#entities.slice(offset, offset + limit)) {
+      if (!this.#entitySummaries.has(id)) this.#entitySummaries.set(id, this.#summary(state, id));
+      const e = this.#entitySummaries.get(id);
+      if (e) items.push(e);
+    }
+    return { items, offset, limit, total: this.#entities.length };
   }
 
   entity(id: string): EntitySummary | null {

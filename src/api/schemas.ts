@@ -129,6 +129,14 @@ export const idParamsSchema = {
   properties: { id: { type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH } },
 } as const;
 
+export const entityListQuerySchema = {
+  type: 'object', additionalProperties: false,
+  properties: {
+    offset: { type: 'integer', minimum: 0, maximum: 10_000_000, default: 0 },
+    limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
+  },
+} as const;
+
 export const searchQuerySchema = {
   type: 'object', required: ['q'], additionalProperties: false,
   properties: {

@@ -159,7 +159,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     return { query: q, hits: source.search(q, { limit: req.query.limit }) };
   });
 
-  app.get('/api/entities', async () => ({ items: source.entities() }));
+  app.get<{ Querystring: { offset: number; limit: number } }>('/api/entities', { schema: { querystring: s.entityListQuerySchema } },
+    async (req) => source.entities(req.query));
   app.get<{ Params: { id: string } }>('/api/entities/:id', { schema: { params: s.idParamsSchema } }, async (req) => {
     const entity = source.entity(req.params.id);
     if (!entity) throw new ApiError('not_found', `no entity with id ${req.params.id}`);

@@ -59,6 +59,20 @@ export interface EntitySummary {
   stories: { id: string; title: string }[];
 }
 
+export interface EntityListQuery {
+  /** 0-based. */
+  offset?: number;
+  limit?: number;
+}
+
+export interface EntityPage {
+  items: EntitySummary[];
+  offset: number;
+  limit: number;
+  /** Entities in the whole index. */
+  total: number;
+}
+
 export interface IngestOutcome {
   stored: number;
   updated: number;
@@ -85,7 +99,8 @@ export interface KhabarSource {
   /** Titles and outlets of several articles (for citation marks); unknown ids are left out. */
   articles(ids: string[]): Article[];
   search(q: string, opts?: { limit?: number }): SearchHit[];
-  entities(): EntitySummary[];
+  /** Entities of the whole store, those in most articles first: `limit` of them from `offset`, and how many in all. */
+  entities(q?: EntityListQuery): EntityPage;
   /** One entity by its id, or by the entity key of one of its names (what a story's entity links to). */
   entity(id: string): EntitySummary | null;
   /** Cleans, stores and groups raw articles. May be called with batches; must not throw for bad items. */

@@ -62,7 +62,8 @@ export async function registerWeb(app: FastifyInstance, source: KhabarSource, _o
     return page(reply, searchPage(q, q ? source.search(q, { limit: 30 }) : []));
   });
 
-  app.get('/entities', async (_req, reply) => page(reply, entityListPage(source.entities())));
+  // The page lists the 500 entities in most articles (the whole list is paged at /api/entities).
+  app.get('/entities', async (_req, reply) => page(reply, entityListPage(source.entities({ limit: 500 }).items)));
   app.get<{ Params: { id: string } }>('/entities/:id', { schema: { params: idParamsSchema } }, async (req, reply) => {
     const entity = source.entity(req.params.id);
     if (!entity) return page(reply, errorPage(404, `لا يوجد اسم بالمعرف ${req.params.id}`), 404);
