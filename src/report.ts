@@ -163,6 +163,11 @@ export class StoryReportCache {
     return hit && hit.key === story.articles.join('\n') ? hit.report : null;
   }
 
+  /** Keeps a report of `story` built elsewhere (the server's background thread). */
+  put(story: Story, report: StoryReport): void {
+    this.reports.set(story.id, { key: story.articles.join('\n'), report });
+  }
+
   invalidate(storyId: string): void {
     this.reports.delete(storyId);
   }

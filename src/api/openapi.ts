@@ -40,7 +40,11 @@ export function openApiDocument(): object {
       '/api/stories/{id}': {
         get: {
           summary: 'One story with everything the analysis gives', parameters: idParam,
-          responses: { 200: { description: 'the story', content: json({ $ref: '#/components/schemas/StoryReport' }) }, ...errors(404) },
+          responses: {
+            200: { description: 'the story', content: json({ $ref: '#/components/schemas/StoryReport' }) },
+            308: { description: 'the story was merged into another: Location is its address', content: json({ type: 'object', required: ['id', 'movedTo'], properties: { id: { type: 'string' }, movedTo: { type: 'string' } } }) },
+            ...errors(404),
+          },
         },
       },
       '/api/articles/{id}': {
@@ -82,8 +86,21 @@ export function openApiDocument(): object {
           },
         },
       },
+      '/api/health': {
+        get: { summary: 'Whether the server takes requests (answered without reading the store)', responses: { 200: { description: 'up', content: json({ type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['ok'] } } }) } } },
+      },
       '/api/entities': {
-        get: { summary: 'Entities of the whole store (variants merged store-wide), those in most articles first, with their articles and stories', responses: { 200: { description: 'entities', content: json({ type: 'object', properties: { items: { type: 'array', items: { $ref: '#/components/schemas/EntitySummary' } } } }) } } },
+        get: {
+          summary: 'Entities of the whole store (variants merged store-wide), those in most articles first, with their articles and stories; paged',
+          parameters: queryParams(s.entityListQuerySchema),
+          responses: {
+            200: { description: 'a page of entities', content: json({
+              type: 'object', required: ['items', 'offset', 'limit', 'total'],
+              properties: { items: { type: 'array', items: { $ref: '#/components/schemas/EntitySummary' } }, offset: { type: 'integer' }, limit: { type: 'integer' }, total: { type: 'integer' } },
+            }) },
+            ...errors(400),
+          },
+        },
       },
       '/api/entities/{id}': {
         get: { summary: 'One entity, by its id or by the entity key of one of its names', parameters: idParam, responses: { 200: { description: 'the entity', content: json({ $ref: '#/components/schemas/EntitySummary' }) }, ...errors(404) } },

@@ -36,8 +36,13 @@ export async function registerWeb(app: FastifyInstance, source: KhabarSource, _o
   });
 
   app.get<{ Params: { id: string } }>('/stories/:id', { schema: { params: idParamsSchema } }, async (req, reply) => {
-    const story = source.story(req.params.id);
-    if (!story) return page(reply, errorPage(404, `لا توجد قصة بالمعرف ${req.params.id}`), 404);
+    const story = await source.story(req.params.id);
+    if (!story) {
+      // merged into another story since the link was given: the link leads there
+      const movedTo = source.storyMovedTo(req.params.id);
+      if (movedTo) return reply.redirect(pathTo('stories', movedTo), 301);
+      return page(reply, errorPage(404, `لا توجد قصة بالمعرف ${req.params.id}`), 404);
+    }
     // The page shows the related stories' titles too: a retitled neighbour renders the page again.
     const related = source.storiesById(story.related);
     const variant = `html\n${related.map((r) => `${r.id} ${r.title}`).join('\n')}`;
@@ -57,7 +62,8 @@ export async function registerWeb(app: FastifyInstance, source: KhabarSource, _o
     return page(reply, searchPage(q, q ? source.search(q, { limit: 30 }) : []));
   });
 
-  app.get('/entities', async (_req, reply) => page(reply, entityListPage(source.entities())));
+  // The page lists the 500 entities in most articles (the whole list is paged at /api/entities).
+  app.get('/entities', async (_req, reply) => page(reply, entityListPage(source.entities({ limit: 500 }).items)));
   app.get<{ Params: { id: string } }>('/entities/:id', { schema: { params: idParamsSchema } }, async (req, reply) => {
     const entity = source.entity(req.params.id);
     if (!entity) return page(reply, errorPage(404, `لا يوجد اسم بالمعرف ${req.params.id}`), 404);

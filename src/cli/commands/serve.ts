@@ -3,6 +3,7 @@ import type { Command } from '../command.js';
 import { UsageError, dbPath } from '../command.js';
 import { buildServer, DEFAULT_BODY_LIMIT, warmUpReports } from '../../api/index.js';
 import { KhabarLibrarySource } from '../../api/khabar-source.js';
+import { Background } from '../../api/background.js';
 import { storyGrouperFor } from '../../report.js';
 import { groupingProgress, openKhabar } from '../progress.js';
 
@@ -10,7 +11,11 @@ const usage = `Usage: khabar serve [--port 8080] [--host 127.0.0.1] [--db PATH] 
 
 Serves the HTTP API (/api/..., OpenAPI at /openapi.json) and the web page (/) from the store.
 POST /api/articles needs "Authorization: Bearer $KHABAR_TOKEN"; without KHABAR_TOKEN ingest is refused.
-Stop with Ctrl-C.`;
+Story reports, and the grouping of what a \`khabar ingest\` beside it stores, are made in background threads:
+requests are answered meanwhile. Stop with Ctrl-C (or SIGTERM): it exits at once, whatever it is building.`;
+
+/** How long requests in flight get to finish when the server is stopped, before it exits anyway. */
+const CLOSE_MS = 1000;
 
 export const command: Command = {
   name: 'serve',
@@ -37,7 +42,8 @@ export const command: Command = {
     const progress = groupingProgress(io, dbPath(values.db, io.env));
     const grouper = storyGrouperFor(khabar, progress);
     progress.done();
-    const source = new KhabarLibrarySource(khabar, { grouper });
+    const background = Background.start(dbPath(values.db, io.env));
+    const source = new KhabarLibrarySource(khabar, { grouper, background });
     const app = await buildServer({ source, token: io.env.KHABAR_TOKEN || undefined, bodyLimit });
     // The story lists are read before listening; the top stories' reports are built in the background after.
     const warm = warmUpReports(source, {
@@ -51,9 +57,10 @@ export const command: Command = {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+    // The background threads are stopped mid-build; an open connection may hold app.close() up, so it gets CLOSE_MS.
     warm.stop();
-    await warm.done;
-    await app.close();
+    await background?.stop();
+    await Promise.race([app.close(), new Promise((resolve) => setTimeout(resolve, CLOSE_MS).unref())]);
     khabar.close();
     return 0;
   },
