@@ -3,6 +3,7 @@
 import type { Article } from '../types.js';
 import { CleaningContext, cleanArticle, isProblem, readInputs } from '../ingest/index.js';
 import type { CliIO } from './command.js';
+import { terminalSafe } from '../text/safe-text.js';
 
 /** The cleaned articles of the inputs (an article named twice once), and how many inputs failed. */
 export async function readArticles(inputs: string[], io: CliIO, opts: { allowPrivate: boolean }): Promise<{ articles: Article[]; failed: number }> {
@@ -11,14 +12,14 @@ export async function readArticles(inputs: string[], io: CliIO, opts: { allowPri
   let failed = 0;
   const ctx = new CleaningContext();
   for await (const x of readInputs(inputs, { allowPrivate: opts.allowPrivate, stdin: io.stdin as AsyncIterable<Uint8Array | string> })) {
-    if (isProblem(x)) { io.err(`khabar: ${x.input}: ${x.reason}`); failed++; continue; }
+    if (isProblem(x)) { io.err(`khabar: ${terminalSafe(x.input)}: ${terminalSafe(x.reason)}`); failed++; continue; }
     try {
       const a = cleanArticle(x, ctx);
       if (ids.has(a.id)) continue; // the same article named twice
       ids.add(a.id);
       articles.push(a);
     } catch (e) {
-      io.err(`khabar: ${x.origin ?? x.id ?? 'input'}: ${(e as Error).message}`);
+      io.err(`khabar: ${terminalSafe(x.origin ?? x.id ?? 'input')}: ${terminalSafe((e as Error).message)}`);
       failed++;
     }
   }

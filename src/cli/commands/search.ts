@@ -3,6 +3,7 @@ import type { Command } from '../command.js';
 import { UsageError, dbPath } from '../command.js';
 import { Khabar } from '../../khabar.js';
 import { openExisting, checkDate } from './show.js';
+import { terminalSafe } from '../../text/safe-text.js';
 
 const usage = `Usage: khabar search QUERY [--json] [--source S] [--from DATE] [--to DATE] [--limit N] [--db PATH]
 
@@ -51,12 +52,12 @@ export const command: Command = {
         return 0;
       }
       if (hits.length === 0) {
-        io.err(`khabar: no article matches "${query}"`);
+        io.err(`khabar: no article matches "${terminalSafe(query)}"`);
         return 0;
       }
       for (const h of hits) {
         const meta = [h.source, h.published?.slice(0, 10)].filter(Boolean).join(' · ');
-        io.out(`${h.id}  ${h.title ?? h.lead}${meta ? '  [' + meta + ']' : ''}\n    ${h.snippet}\n`);
+        io.out(`${terminalSafe(h.id)}  ${terminalSafe(h.title ?? h.lead)}${meta ? '  [' + terminalSafe(meta) + ']' : ''}\n    ${terminalSafe(h.snippet)}\n`);
       }
       return 0;
     } finally {

@@ -4,6 +4,7 @@ import type { CliIO, Command } from '../command.js';
 import { UsageError, dbPath } from '../command.js';
 import type { Khabar } from '../../khabar.js';
 import { openKhabar } from '../progress.js';
+import { terminalSafe } from '../../text/safe-text.js';
 
 const usage = `Usage: khabar show ID [--removed] [--json] [--db PATH]
 
@@ -49,7 +50,7 @@ export const command: Command = {
       const id = positionals[0];
       const a = khabar.article(id);
       if (!a) {
-        io.err(`khabar: ${id}: no such article`);
+        io.err(`khabar: ${terminalSafe(id)}: no such article`);
         return 1;
       }
       if (values.json) {
