@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
 import { UsageError, dbPath } from '../command.js';
 import { Khabar } from '../../khabar.js';
-import { openExisting, checkDate } from './show.js';
+import { openExisting } from './show.js';
+import { checkDate, positiveInteger } from '../option-values.js';
 import { terminalSafe } from '../../text/safe-text.js';
 
 const usage = `Usage: khabar search QUERY [--json] [--source S] [--from DATE] [--to DATE] [--limit N] [--db PATH]
@@ -39,8 +40,7 @@ export const command: Command = {
     });
     const query = positionals.join(' ').trim();
     if (!query) throw new UsageError('give a QUERY');
-    const limit = values.limit === undefined ? 20 : Number(values.limit);
-    if (!Number.isInteger(limit) || limit <= 0) throw new UsageError(`--limit must be a positive integer, not "${values.limit}"`);
+    const limit = positiveInteger('--limit', values.limit) ?? 20;
     checkDate('--from', values.from);
     checkDate('--to', values.to);
     const khabar: Khabar | null = openExisting(dbPath(values.db, io.env), io);

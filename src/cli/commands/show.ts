@@ -24,12 +24,6 @@ export function openExisting(path: string, io: CliIO): Khabar | null {
   return openKhabar(path, io);
 }
 
-export function checkDate(flag: string, value: string | undefined): void {
-  if (value !== undefined && !/^\d{4}(-\d{2}(-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?$/.test(value)) {
-    throw new UsageError(`${flag} must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), not "${value}"`);
-  }
-}
-
 export const command: Command = {
   name: 'show',
   usage,
