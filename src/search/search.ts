@@ -12,6 +12,8 @@ export interface SearchOptions {
   /** At most this many hits (default 20). */
   limit?: number;
   offset?: number;
+  /** Other names of the entity a name denotes (see QueryOptions.variants): a name also finds its entity's articles. */
+  variants?: (name: string) => string[];
 }
 
 export interface SearchHit {
@@ -23,7 +25,7 @@ export interface SearchHit {
   published: string | null;
   /** The article's opening words (its first sentence, cut): what a hit list shows when there is no title. */
   lead: string;
-  /** The best passage of the original text with the matched words marked « ». */
+  /** The best passage of the original text with the matched words marked [ ] (markSnippet). */
   snippet: string;
   /** The same passage unmarked, its offsets in the article text, and the matched words' offsets in it. */
   passage: Snippet;
@@ -53,7 +55,7 @@ function answerBytes(hits: SearchHit[]): number {
 
 /** Ranked articles matching every word of `query` (Arabic-aware; see analyzeQuery). Never throws on odd queries. */
 export function searchArticles(store: Store, query: string, options: SearchOptions = {}): SearchHit[] {
-  const terms = analyzeQuery(query);
+  const terms = analyzeQuery(query, { variants: options.variants });
   if (terms.terms.length === 0) return [];
   const filter: ArticleFilter = { source: options.source, from: options.from, to: options.to, limit: options.limit ?? 20, offset: options.offset };
   const version = store.version();

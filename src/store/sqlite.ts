@@ -124,6 +124,8 @@ export function ftsExpression(query: TermQuery): string | null {
     const alts: string[] = [];
     for (const n of norms) alts.push(stems.has(n) ? ftsString(n) : `{title_norm norm} : ${ftsString(n)}`);
     for (const st of stems) if (!norms.has(st)) alts.push(`{title_stem stem} : ${ftsString(st)}`);
+    // a phrase is one FTS5 string of several tokens: they must stand adjacent, in order, in one column
+    for (const p of t.phrases ?? []) if (p.length && p.every((x) => x.length > 0)) alts.push(`{title_stem stem} : ${ftsString(p.join(' '))}`);
     if (alts.length) parts.push(`(${alts.join(' OR ')})`);
   }
   return parts.length ? parts.join(' AND ') : null;

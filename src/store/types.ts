@@ -55,10 +55,11 @@ export interface ArticleFilter {
 
 /**
  * An analyzed search query: every term must match (AND); a term matches when any of its normalized
- * forms matches the norm columns or any of its stems matches the stem columns.
+ * forms matches the norm columns or any of its stems matches the stem columns, or any of its phrases (stems that
+ * must stand adjacent and in order in the stem columns) matches.
  */
 export interface TermQuery {
-  terms: { norms: string[]; stems: string[] }[];
+  terms: { norms: string[]; stems: string[]; phrases?: string[][] }[];
 }
 
 /** A ranked article with what a hit list shows of it (the body for the snippet; not what cleaning removed). */
