@@ -335,6 +335,15 @@ export class SqliteStore implements Store {
     return out;
   }
 
+  countMatches(query: TermQuery, filter: ArticleFilter = {}): number {
+    const match = ftsExpression(query);
+    if (!match) return 0;
+    const { where, params } = filterSql(filter);
+    const restrict = where.length ? `AND +article_fts.rowid IN (SELECT a.rowid FROM article a WHERE ${where.join(' AND ')})` : '';
+    const row = this.db.prepare(`SELECT count(*) AS n FROM article_fts WHERE article_fts MATCH ? ${restrict}`).get(match, ...params) as { n: number };
+    return row.n;
+  }
+
   version(): string {
     return `${this.db.pragma('data_version', { simple: true }) as number}:${this.writes}`;
   }

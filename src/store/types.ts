@@ -103,6 +103,8 @@ export interface Store {
   changedAfter(revision: number): string[];
   /** Ranked articles matching every term, with filters. */
   searchArticles(query: TermQuery, filter?: ArticleFilter): StoreHit[];
+  /** How many articles match every term with the filters (limit and offset ignored): a hit list's total. */
+  countMatches(query: TermQuery, filter?: ArticleFilter): number;
   /** The version of the search analyzer the stored search rows were written with (null: never recorded). */
   searchIndexVersion(): number | null;
   /**
