@@ -8,3 +8,4 @@ export {
   analyzeStory, analyzeStoryDetailed, extractArticle, extractArticles, extractionKey, combine, EXTRACTION_VERSION,
   type ArticleExtraction, type AnalyzeOptions, type ExtractionCache, type FactGroup, type CombineDetail,
 } from './story.js';
+export { otherNames } from './name-variants.js';

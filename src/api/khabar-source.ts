@@ -10,7 +10,9 @@ import type { Article, RawArticle, Story, StoryReport } from '../types.js';
 import { groupStoredArticles, groupingBehind, toStory, type StoryGrouper } from '../stories/index.js';
 import { StoryReportCache, storyGrouperFor } from '../report.js';
 import type { Background } from './background.js';
-import type { ArticleView, EntityListQuery, EntityPage, EntitySummary, IngestOutcome, KhabarSource, Page, SearchHit, SnippetPart, StoryListQuery } from './source.js';
+import type { ArticleView, EntityListQuery, EntityPage, EntitySummary, IngestOutcome, KhabarSource, Page, SearchHit, SearchQuery, SnippetPart, StoryListQuery } from './source.js';
+import { countMatches } from '../search/index.js';
+import { otherNames } from '../analysis/name-variants.js';
 import { catchUpEntityIndex, readEntity, type EntityIndexState } from '../analysis/entity-index.js';
 import { entityStateFor } from '../store/sqlite-entities.js';
 
@@ -265,13 +267,18 @@ export class KhabarLibrarySource implements KhabarSource {
     return this.khabar.store.getArticles(ids);
   }
 
-  search(q: string, opts: { limit?: number } = {}): SearchHit[] {
+  search(q: string, opts: SearchQuery = {}): { hits: SearchHit[]; total: number } {
     this.#catchUp();
-    return this.khabar.search(q, { limit: opts.limit ?? 20 }).map((h) => ({
+    // a name finds its entity's other names: the listed ones, and the index as it stands (never built for a search)
+    this.#entityState ??= entityStateFor(this.khabar.store);
+    const index = this.#entityState;
+    const options = { source: opts.outlet, from: opts.from, to: opts.to, variants: (name: string) => otherNames(name, index) };
+    const hits = this.khabar.search(q, { ...options, limit: opts.limit ?? 20, offset: opts.offset ?? 0 }).map((h) => ({
       id: h.id, title: h.title, source: h.source, published: h.published, score: h.score, lead: h.lead,
       story: this.grouper.state.storyOfArticle(h.id),
       snippet: snippetParts(h.passage.text, h.passage.highlights),
     }));
+    return { hits, total: countMatches(this.khabar.store, q, options) };
   }
 
   /** The entity index, caught up with the store: articles written since it last read (by this server's ingest or

@@ -81,7 +81,7 @@ export function openApiDocument(): object {
           summary: 'Arabic-aware search over articles, with highlighted snippets',
           parameters: queryParams(s.searchQuerySchema),
           responses: {
-            200: { description: 'hits', content: json({ type: 'object', required: ['query', 'hits'], properties: { query: { type: 'string' }, hits: { type: 'array', items: { $ref: '#/components/schemas/SearchHit' } } } }) },
+            200: { description: 'one page of hits and how many match in all', content: json({ type: 'object', required: ['query', 'total', 'limit', 'offset', 'hits'], properties: { query: { type: 'string' }, total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' }, hits: { type: 'array', items: { $ref: '#/components/schemas/SearchHit' } } } }) },
             ...errors(400),
           },
         },

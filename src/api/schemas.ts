@@ -142,6 +142,11 @@ export const searchQuerySchema = {
   properties: {
     q: { type: 'string', minLength: 1, maxLength: 500 },
     limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+    offset: { type: 'integer', minimum: 0, maximum: 100000, default: 0, description: 'hits skipped before the first returned' },
+    // checked by the route (checkDateBound), so that an impossible day is refused with its value named
+    from: { type: 'string', maxLength: 40, description: 'published on or after: YYYY-MM-DD, YYYY-MM or YYYY' },
+    to: { type: 'string', maxLength: 40, description: 'published on or before (inclusive): YYYY-MM-DD, YYYY-MM or YYYY' },
+    outlet: { type: 'string', minLength: 1, maxLength: 200, description: 'only articles of this outlet' },
   },
 } as const;
 

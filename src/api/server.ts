@@ -6,7 +6,8 @@ import type { Socket } from 'node:net';
 import { Ajv } from 'ajv';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifySchemaCompiler } from 'fastify';
 import type { RawArticle } from '../types.js';
-import type { KhabarSource, StoryListQuery } from './source.js';
+import type { KhabarSource, SearchQuery, StoryListQuery } from './source.js';
+import { checkSearchDates } from './search-query.js';
 import { ApiError, classify, errorBody } from './errors.js';
 import { IngestTracker } from './ingest-tracker.js';
 import { openApiDocument } from './openapi.js';
@@ -153,11 +154,15 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     return article;
   });
 
-  app.get<{ Querystring: { q: string; limit: number } }>('/api/search', { schema: { querystring: s.searchQuerySchema } }, async (req) => {
-    const q = req.query.q.trim();
-    if (!q) throw new ApiError('invalid_request', 'querystring/q must not be blank');
-    return { query: q, hits: source.search(q, { limit: req.query.limit }) };
-  });
+  app.get<{ Querystring: Required<Pick<SearchQuery, 'limit' | 'offset'>> & Omit<SearchQuery, 'limit' | 'offset'> & { q: string } }>(
+    '/api/search', { schema: { querystring: s.searchQuerySchema } }, async (req) => {
+      const { q: raw, limit, offset, from, to, outlet } = req.query;
+      const q = raw.trim();
+      if (!q) throw new ApiError('invalid_request', 'querystring/q must not be blank');
+      checkSearchDates(from, to);
+      const { hits, total } = source.search(q, { limit, offset, from: from || undefined, to: to || undefined, outlet });
+      return { query: q, total, limit, offset, hits };
+    });
 
   app.get<{ Querystring: { offset: number; limit: number } }>('/api/entities', { schema: { querystring: s.entityListQuerySchema } },
     async (req) => source.entities(req.query));

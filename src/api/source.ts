@@ -40,6 +40,19 @@ export interface SearchHit {
   snippet: SnippetPart[];
 }
 
+/** What a search asks beside its words: a page of hits (limit, offset) and the filters the CLI has. */
+export interface SearchQuery {
+  /** At most this many hits (default 20). */
+  limit?: number;
+  /** Hits skipped before the first one returned (default 0). */
+  offset?: number;
+  /** Inclusive bounds on the publication date: YYYY-MM-DD, YYYY-MM or YYYY. */
+  from?: string;
+  to?: string;
+  /** Only articles of this outlet. */
+  outlet?: string;
+}
+
 export interface SnippetPart {
   text: string;
   match: boolean;
@@ -98,7 +111,8 @@ export interface KhabarSource {
   article(id: string): ArticleView | null;
   /** Titles and outlets of several articles (for citation marks); unknown ids are left out. */
   articles(ids: string[]): Article[];
-  search(q: string, opts?: { limit?: number }): SearchHit[];
+  /** One page of the hits, and how many articles match in all. */
+  search(q: string, opts?: SearchQuery): { hits: SearchHit[]; total: number };
   /** Entities of the whole store, those in most articles first: `limit` of them from `offset`, and how many in all. */
   entities(q?: EntityListQuery): EntityPage;
   /** One entity by its id, or by the entity key of one of its names (what a story's entity links to). */

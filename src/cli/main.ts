@@ -2,6 +2,7 @@
 // khabar's command line: a thin layer over the library. Exit codes: 0 ok, 1 some inputs failed, 2 usage error.
 import type { Command, CliIO } from './command.js';
 import { UsageError } from './command.js';
+import { terminalSafe, terminalSafeLines } from '../text/safe-text.js';
 
 interface CommandEntry {
   name: string;
@@ -53,7 +54,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   const entry = commands.find((c) => c.name === name);
   if (!entry) {
-    io.err(`khabar: unknown command "${name}"\n\n${help()}`);
+    io.err(`khabar: unknown command "${terminalSafe(name)}"\n\n${help()}`);
     return 2;
   }
   const cmd = await entry.load();
@@ -79,9 +80,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
+// Everything printed goes through terminalSafeLines: a file name, id or title holding ESC, C1 or a bidi override
+// shows it escaped instead of acting on the terminal; printers escape line breaks inside one-line fields themselves.
 const io: CliIO = {
-  out: (s) => process.stdout.write(s.endsWith('\n') ? s : s + '\n'),
-  err: (s) => process.stderr.write(s.endsWith('\n') ? s : s + '\n'),
+  out: (s) => process.stdout.write(terminalSafeLines(s.endsWith('\n') ? s : s + '\n')),
+  err: (s) => process.stderr.write(terminalSafeLines(s.endsWith('\n') ? s : s + '\n')),
+  status: (s) => process.stderr.write(s),
   stdin: process.stdin,
   isTTY: Boolean(process.stderr.isTTY),
   env: process.env,

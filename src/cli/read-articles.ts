@@ -3,6 +3,7 @@
 import type { Article, RawArticle } from '../types.js';
 import { articleOrigin, CleaningContext, cleanArticle, isProblem, readInputs } from '../ingest/index.js';
 import type { CliIO } from './command.js';
+import { terminalSafe } from '../text/safe-text.js';
 
 /** The cleaned articles of the inputs (an article named twice once), and how many inputs failed. */
 export async function readArticles(inputs: string[], io: CliIO, opts: { allowPrivate: boolean; maxBytes?: number; fallback?: RawArticle['fallback'] }): Promise<{ articles: Article[]; failed: number }> {
@@ -12,7 +13,7 @@ export async function readArticles(inputs: string[], io: CliIO, opts: { allowPri
   let failed = 0;
   const ctx = new CleaningContext();
   for await (const item of readInputs(inputs, { allowPrivate: opts.allowPrivate, maxBytes: opts.maxBytes, stdin: io.stdin as AsyncIterable<Uint8Array | string> })) {
-    if (isProblem(item)) { io.err(`khabar: ${item.input}: ${item.reason}`); failed++; continue; }
+    if (isProblem(item)) { io.err(`khabar: ${terminalSafe(item.input)}: ${terminalSafe(item.reason)}`); failed++; continue; }
     const x: RawArticle = opts.fallback ? { ...item, fallback: opts.fallback } : item;
     try {
       // The same source named twice is read once; two sources with one id (a/1.txt, b/1.txt) are two articles.
@@ -24,7 +25,7 @@ export async function readArticles(inputs: string[], io: CliIO, opts: { allowPri
       ids.add(id);
       articles.push(id === a.id ? a : { ...a, id });
     } catch (e) {
-      io.err(`khabar: ${x.origin ?? x.id ?? 'input'}: ${(e as Error).message}`);
+      io.err(`khabar: ${terminalSafe(x.origin ?? x.id ?? 'input')}: ${terminalSafe((e as Error).message)}`);
       failed++;
     }
   }

@@ -163,6 +163,8 @@ export function ftsExpression(query: TermQuery): string | null {
     const alts: string[] = [];
     for (const n of norms) alts.push(stems.has(n) ? ftsString(n) : `{title_norm norm} : ${ftsString(n)}`);
     for (const st of stems) if (!norms.has(st)) alts.push(`{title_stem stem} : ${ftsString(st)}`);
+    // a phrase is one FTS5 string of several tokens: they must stand adjacent, in order, in one column
+    for (const p of t.phrases ?? []) if (p.length && p.every((x) => x.length > 0)) alts.push(`{title_stem stem} : ${ftsString(p.join(' '))}`);
     if (alts.length) parts.push(`(${alts.join(' OR ')})`);
   }
   return parts.length ? parts.join(' AND ') : null;
@@ -435,6 +437,15 @@ export class SqliteStore implements Store {
       if (row) out.push({ ...row, score: -r.rank });
     }
     return out;
+  }
+
+  countMatches(query: TermQuery, filter: ArticleFilter = {}): number {
+    const match = ftsExpression(query);
+    if (!match) return 0;
+    const { where, params } = filterSql(filter);
+    const restrict = where.length ? `AND +article_fts.rowid IN (SELECT a.rowid FROM article a WHERE ${where.join(' AND ')})` : '';
+    const row = this.db.prepare(`SELECT count(*) AS n FROM article_fts WHERE article_fts MATCH ? ${restrict}`).get(match, ...params) as { n: number };
+    return row.n;
   }
 
   version(): string {

@@ -63,10 +63,11 @@ export interface ArticleFilter {
 
 /**
  * An analyzed search query: every term must match (AND); a term matches when any of its normalized
- * forms matches the norm columns or any of its stems matches the stem columns.
+ * forms matches the norm columns or any of its stems matches the stem columns, or any of its phrases (stems that
+ * must stand adjacent and in order in the stem columns) matches.
  */
 export interface TermQuery {
-  terms: { norms: string[]; stems: string[] }[];
+  terms: { norms: string[]; stems: string[]; phrases?: string[][] }[];
 }
 
 /** A ranked article with what a hit list shows of it (the body for the snippet; not what cleaning removed). */
@@ -110,6 +111,8 @@ export interface Store {
   changedAfter(revision: number): string[];
   /** Ranked articles matching every term, with filters. */
   searchArticles(query: TermQuery, filter?: ArticleFilter): StoreHit[];
+  /** How many articles match every term with the filters (limit and offset ignored): a hit list's total. */
+  countMatches(query: TermQuery, filter?: ArticleFilter): number;
   /** The version of the search analyzer the stored search rows were written with (null: never recorded). */
   searchIndexVersion(): number | null;
   /**

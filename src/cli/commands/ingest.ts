@@ -3,6 +3,7 @@ import type { Command } from '../command.js';
 import { UsageError, dbPath } from '../command.js';
 import { ProgressLine, estimateArticles, openKhabar } from '../progress.js';
 import { INGEST_OPTIONS, INGEST_OPTIONS_USAGE, ingestOptions } from '../ingest-options.js';
+import { terminalSafe } from '../../text/safe-text.js';
 
 const usage = `Usage: khabar ingest INPUT... [--db PATH] [--max-bytes N] [--allow-private] [--published DATE] [--source NAME]
 
@@ -42,7 +43,7 @@ export const command: Command = {
         stdin: io.stdin as AsyncIterable<Uint8Array | string>,
         onProblem: (p) => {
           progress.clear();
-          io.err(`khabar: ${p.input}: ${p.reason}`);
+          io.err(`khabar: ${terminalSafe(p.input)}: ${terminalSafe(p.reason)}`);
         },
         onProgress: (p) => progress.update(p.read),
       });

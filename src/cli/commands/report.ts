@@ -8,6 +8,7 @@ import { groupingProgress, openKhabar } from '../progress.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
 import { INGEST_OPTIONS, INGEST_OPTIONS_USAGE, ingestOptions, undatedNotice } from '../ingest-options.js';
+import { terminalSafe } from '../../text/safe-text.js';
 
 const usage = `Usage: khabar report INPUT... [--json] [--db PATH] [--max-bytes N] [--allow-private] [--published DATE] [--source NAME]
 
@@ -46,7 +47,7 @@ export const command: Command = {
       const counts = await khabar.ingest(positionals, {
         ...options,
         stdin: io.stdin as AsyncIterable<Uint8Array | string>,
-        onProblem: (p) => io.err(`khabar: ${p.input}: ${p.reason}`),
+        onProblem: (p) => io.err(`khabar: ${terminalSafe(p.input)}: ${terminalSafe(p.reason)}`),
         onResult: (r) => ids.push(r.id),
       });
       const progress = groupingProgress(io, values.db);

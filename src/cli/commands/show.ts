@@ -4,6 +4,7 @@ import type { CliIO, Command } from '../command.js';
 import { UsageError, dbPath } from '../command.js';
 import type { Khabar } from '../../khabar.js';
 import { openKhabar } from '../progress.js';
+import { terminalSafe } from '../../text/safe-text.js';
 
 const usage = `Usage: khabar show ID [--removed] [--json] [--db PATH]
 
@@ -22,12 +23,6 @@ export function openExisting(path: string, io: CliIO): Khabar | null {
     return null;
   }
   return openKhabar(path, io);
-}
-
-export function checkDate(flag: string, value: string | undefined): void {
-  if (value !== undefined && !/^\d{4}(-\d{2}(-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?$/.test(value)) {
-    throw new UsageError(`${flag} must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), not "${value}"`);
-  }
 }
 
 export const command: Command = {
@@ -50,7 +45,7 @@ export const command: Command = {
       const id = positionals[0];
       const a = khabar.article(id);
       if (!a) {
-        io.err(`khabar: ${id}: no such article`);
+        io.err(`khabar: ${terminalSafe(id)}: no such article`);
         return 1;
       }
       if (values.json) {

@@ -5,6 +5,7 @@ import { UsageError, dbPath } from '../command.js';
 import { renderStory, type StoryFormat } from '../../stories/index.js';
 import type { Story, StoryReport } from '../../types.js';
 import { openStories } from './stories.js';
+import { terminalSafe } from '../../text/safe-text.js';
 
 const usage = `Usage: khabar story ID [--json | --md | --html] [--db PATH]
 
@@ -46,7 +47,7 @@ export const command: Command = {
       const viaArticle = grouper.storyOf(id) ?? grouper.storyOf(khabar.article(id)?.id ?? id);
       const story = grouper.story(id) ?? (viaArticle ? grouper.story(viaArticle.id) : null);
       if (!story) {
-        io.err(`khabar story: no story or article "${id}" (see \`khabar stories\`)`);
+        io.err(`khabar story: no story or article "${terminalSafe(id)}" (see \`khabar stories\`)`);
         return 1;
       }
       const report: StoryReport = buildStoryReport(story, khabar.store.getArticles(story.articles));
