@@ -1,7 +1,7 @@
 // Khabar: the pipeline object the CLI, the API and embedders use. It owns one Store and runs
 // inputs → readInputs → prepare (cleanArticle, search terms, MinHash; src/prepare.ts) → store.putArticles.
 import type { Article, RawArticle } from './types.js';
-import { articleOrigin, canonicalSource, CleaningContext, estimateSimilarity, isProblem, NEAR_DUPLICATE_THRESHOLD, readInputs, toIsoDate, type InputProblem } from './ingest/index.js';
+import { articleOrigin, canonicalSource, CleaningContext, estimateSimilarity, isProblem, NEAR_DUPLICATE_THRESHOLD, readEntries, toIsoDate, type InputProblem, type ManifestEntry } from './ingest/index.js';
 import { SqliteStore, type ArticleFilter, type ArticleToPut, type PutResult, type Store } from './store/index.js';
 import { indexText, searchArticles, SEARCH_INDEX_VERSION, type SearchHit, type SearchOptions } from './search/index.js';
 import { prepareArticle, prepareBatch, PrepareWorker, type PrepareOutcome, type PreparedArticle } from './prepare.js';
@@ -137,7 +137,7 @@ export class Khabar {
    * article is reported through onProblem and counted as failed; the batch goes on. Each article is
    * written atomically, so an interrupted ingest can simply be run again.
    */
-  async ingest(inputs: string[], options: IngestOptions = {}): Promise<IngestCounts> {
+  async ingest(inputs: (string | ManifestEntry)[], options: IngestOptions = {}): Promise<IngestCounts> {
     const counts: IngestCounts = { stored: 0, updated: 0, duplicates: 0, nearDuplicates: 0, failed: 0 };
     let done = 0;
     // Articles are written in batches, one transaction per batch: a commit per article cost ~10 ms (the
@@ -241,14 +241,14 @@ export class Khabar {
     };
 
     try {
-      for await (const item of readInputs(inputs, { maxBytes: options.maxBytes, allowPrivate: options.allowPrivate, stdin: options.stdin })) {
+      for await (const item of readEntries(inputs, { maxBytes: options.maxBytes, allowPrivate: options.allowPrivate, stdin: options.stdin })) {
         if (isProblem(item)) {
           counts.failed++;
           options.onProblem?.(item);
           options.onProgress?.({ read: ++done, counts: { ...counts }, origin: item.input });
           continue;
         }
-        const raw = options.fallback ? { ...item, fallback: options.fallback } : item;
+        const raw = options.fallback ? { ...item, fallback: { ...options.fallback, ...item.fallback } } : item;
         // An input seen before with the same content is answered by the store without cleaning it again: cleaning
         // with what the outlet's memory has learned since could give another text, and nothing may change.
         const repeat = this.repeat(raw);

@@ -1,19 +1,19 @@
 // Reading and cleaning the INPUTs of a command that works on articles without storing them (summarize, entities):
 // each input that cannot be read or cleaned gets one line naming it and the reason, and the rest is still read.
 import type { Article, RawArticle } from '../types.js';
-import { articleOrigin, CleaningContext, cleanArticle, isProblem, readInputs } from '../ingest/index.js';
+import { articleOrigin, CleaningContext, cleanArticle, isProblem, readEntries, type ManifestEntry } from '../ingest/index.js';
 import type { CliIO } from './command.js';
 
 /** The cleaned articles of the inputs (an article named twice once), and how many inputs failed. */
-export async function readArticles(inputs: string[], io: CliIO, opts: { allowPrivate: boolean; maxBytes?: number; fallback?: RawArticle['fallback'] }): Promise<{ articles: Article[]; failed: number }> {
+export async function readArticles(inputs: (string | ManifestEntry)[], io: CliIO, opts: { allowPrivate: boolean; maxBytes?: number; fallback?: RawArticle['fallback'] }): Promise<{ articles: Article[]; failed: number }> {
   const articles: Article[] = [];
   const ids = new Set<string>();
   const sources = new Set<string>();
   let failed = 0;
   const ctx = new CleaningContext();
-  for await (const item of readInputs(inputs, { allowPrivate: opts.allowPrivate, maxBytes: opts.maxBytes, stdin: io.stdin as AsyncIterable<Uint8Array | string> })) {
+  for await (const item of readEntries(inputs, { allowPrivate: opts.allowPrivate, maxBytes: opts.maxBytes, stdin: io.stdin as AsyncIterable<Uint8Array | string> })) {
     if (isProblem(item)) { io.err(`khabar: ${item.input}: ${item.reason}`); failed++; continue; }
-    const x: RawArticle = opts.fallback ? { ...item, fallback: opts.fallback } : item;
+    const x: RawArticle = opts.fallback ? { ...item, fallback: { ...opts.fallback, ...item.fallback } } : item;
     try {
       // The same source named twice is read once; two sources with one id (a/1.txt, b/1.txt) are two articles.
       const origin = articleOrigin(x);

@@ -2,9 +2,9 @@ import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
 import { UsageError, dbPath } from '../command.js';
 import { ProgressLine, estimateArticles, openKhabar } from '../progress.js';
-import { INGEST_OPTIONS, INGEST_OPTIONS_USAGE, ingestOptions } from '../ingest-options.js';
+import { INGEST_OPTIONS, INGEST_OPTIONS_USAGE, commandInputs, ingestOptions } from '../ingest-options.js';
 
-const usage = `Usage: khabar ingest INPUT... [--db PATH] [--max-bytes N] [--allow-private] [--published DATE] [--source NAME]
+const usage = `Usage: khabar ingest INPUT... [--db PATH] [--max-bytes N] [--allow-private] [--published DATE] [--source NAME] [--manifest FILE]
 
 Reads articles from files (.txt .html .json .jsonl .xml feeds), directories, http(s) URLs or - (stdin),
 cleans them and stores them with their search index. Running it again on the same inputs stores nothing twice.
@@ -31,13 +31,13 @@ export const command: Command = {
         ...INGEST_OPTIONS,
       },
     });
-    if (positionals.length === 0) throw new UsageError('give at least one INPUT');
     const options = ingestOptions(values);
-    const total = io.isTTY ? await estimateArticles(positionals) : null;
+    const { inputs, bad } = commandInputs(positionals, values, io);
+    const total = io.isTTY ? await estimateArticles(inputs.map((i) => (typeof i === 'string' ? i : i.input))) : null;
     const khabar = openKhabar(dbPath(values.db, io.env), io);
     const progress = new ProgressLine(io, total);
     try {
-      const counts = await khabar.ingest(positionals, {
+      const counts = await khabar.ingest(inputs, {
         ...options,
         stdin: io.stdin as AsyncIterable<Uint8Array | string>,
         onProblem: (p) => {
@@ -47,6 +47,7 @@ export const command: Command = {
         onProgress: (p) => progress.update(p.read),
       });
       progress.clear();
+      counts.failed += bad;
       const parts = [`${counts.stored} stored`];
       if (counts.updated) parts.push(`${counts.updated} updated`);
       parts.push(`${counts.duplicates} duplicate${counts.duplicates === 1 ? '' : 's'}`);
