@@ -12,6 +12,7 @@ export const INGEST_OPTIONS = {
   published: { type: 'string' },
   source: { type: 'string' },
   manifest: { type: 'string' },
+  lang: { type: 'string' },
 } as const;
 
 export const INGEST_OPTIONS_USAGE = `  --max-bytes N      refuse an input larger than N bytes (default 50 MB)
@@ -25,7 +26,9 @@ export const INGEST_OPTIONS_USAGE = `  --max-bytes N      refuse an input larger
                      (input,published,source[,title,url]) or JSON lines ({"input", "published", "source"});
                      a relative input is read from the manifest's folder; what a row gives applies to the
                      articles of its input that name none, before --published/--source; a bad row is named
-                     by its line number and the other rows are still read`;
+                     by its line number and the other rows are still read
+  --lang ar          keep only articles in this language (ISO 639-1 code); without it an article that is
+                     not Arabic is still used, with a line on stderr naming its input`;
 
 /**
  * A date given for articles (--published, a manifest's column) as stored: ISO only, since a day-first or month-first
@@ -65,7 +68,7 @@ export function commandInputs(positionals: string[], values: { manifest?: string
 }
 
 /** The parsed values of INGEST_OPTIONS as Khabar.ingest options; a UsageError names a bad value. */
-export function ingestOptions(values: { 'max-bytes'?: string; 'allow-private'?: boolean; published?: string; source?: string }): Pick<IngestOptions, 'maxBytes' | 'allowPrivate' | 'fallback'> {
+export function ingestOptions(values: { 'max-bytes'?: string; 'allow-private'?: boolean; published?: string; source?: string; lang?: string }): Pick<IngestOptions, 'maxBytes' | 'allowPrivate' | 'fallback' | 'lang'> {
   let maxBytes: number | undefined;
   if (values['max-bytes'] !== undefined) {
     maxBytes = Number(values['max-bytes']);
@@ -78,7 +81,9 @@ export function ingestOptions(values: { 'max-bytes'?: string; 'allow-private'?: 
   const source = values.source?.trim();
   if (values.source !== undefined && !source) throw new UsageError('--source must name an outlet');
   const fallback = published || source ? { ...(published ? { published } : {}), ...(source ? { source } : {}) } : undefined;
-  return { maxBytes, allowPrivate: values['allow-private'] ?? false, ...(fallback ? { fallback } : {}) };
+  const lang = values.lang?.trim().toLowerCase();
+  if (values.lang !== undefined && !/^[a-z]{2,3}$/.test(lang ?? '')) throw new UsageError(`--lang must be a language code (ar, en, fr), not "${values.lang}"`);
+  return { maxBytes, allowPrivate: values['allow-private'] ?? false, ...(fallback ? { fallback } : {}), ...(lang ? { lang } : {}) };
 }
 
 /**

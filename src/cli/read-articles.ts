@@ -5,7 +5,7 @@ import { articleOrigin, CleaningContext, cleanArticle, isProblem, readEntries, t
 import type { CliIO } from './command.js';
 
 /** The cleaned articles of the inputs (an article named twice once), and how many inputs failed. */
-export async function readArticles(inputs: (string | ManifestEntry)[], io: CliIO, opts: { allowPrivate: boolean; maxBytes?: number; fallback?: RawArticle['fallback'] }): Promise<{ articles: Article[]; failed: number }> {
+export async function readArticles(inputs: (string | ManifestEntry)[], io: CliIO, opts: { allowPrivate: boolean; maxBytes?: number; fallback?: RawArticle['fallback']; lang?: string }): Promise<{ articles: Article[]; failed: number }> {
   const articles: Article[] = [];
   const ids = new Set<string>();
   const sources = new Set<string>();
@@ -20,6 +20,13 @@ export async function readArticles(inputs: (string | ManifestEntry)[], io: CliIO
       if (sources.has(origin.key)) continue;
       const a = cleanArticle(x, ctx);
       sources.add(origin.key);
+      const where = x.origin ?? x.id ?? 'input';
+      const primary = a.lang.toLowerCase().split(/[-_]/)[0];
+      if (opts.lang && primary !== opts.lang) {
+        io.err(`khabar: ${where}: not used: its language is "${a.lang}", not "${opts.lang}" (--lang)`);
+        continue;
+      }
+      if (primary !== 'ar') io.err(`khabar: ${where}: used, but its text is not Arabic (language "${a.lang}"); --lang ar skips such articles`);
       const id = [a.id, ...origin.ids].find((c) => !ids.has(c)) ?? nextFree(a.id, ids);
       ids.add(id);
       articles.push(id === a.id ? a : { ...a, id });

@@ -4,7 +4,7 @@ import { UsageError, dbPath } from '../command.js';
 import { ProgressLine, estimateArticles, openKhabar } from '../progress.js';
 import { INGEST_OPTIONS, INGEST_OPTIONS_USAGE, commandInputs, ingestOptions } from '../ingest-options.js';
 
-const usage = `Usage: khabar ingest INPUT... [--db PATH] [--max-bytes N] [--allow-private] [--published DATE] [--source NAME] [--manifest FILE]
+const usage = `Usage: khabar ingest INPUT... [--db PATH] [--max-bytes N] [--allow-private] [--published DATE] [--source NAME] [--manifest FILE] [--lang ar]
 
 Reads articles from files (.txt .html .json .jsonl .xml feeds), directories, http(s) URLs or - (stdin),
 cleans them and stores them with their search index. Running it again on the same inputs stores nothing twice.
@@ -44,6 +44,10 @@ export const command: Command = {
           progress.clear();
           io.err(`khabar: ${p.input}: ${p.reason}`);
         },
+        onWarning: (p) => {
+          progress.clear();
+          io.err(`khabar: ${p.input}: ${p.reason}`);
+        },
         onProgress: (p) => progress.update(p.read),
       });
       progress.clear();
@@ -52,6 +56,7 @@ export const command: Command = {
       if (counts.updated) parts.push(`${counts.updated} updated`);
       parts.push(`${counts.duplicates} duplicate${counts.duplicates === 1 ? '' : 's'}`);
       if (counts.nearDuplicates) parts.push(`${counts.nearDuplicates} near-duplicate${counts.nearDuplicates === 1 ? '' : 's'} linked`);
+      if (counts.skipped) parts.push(`${counts.skipped} skipped (--lang ${options.lang})`);
       parts.push(`${counts.failed} failed`);
       io.err(`khabar: ${parts.join(', ')} (${khabar.count()} articles in the database)`);
       // Grouping is done by the commands that show stories, which catch up with the store (src/stories/sync.ts).

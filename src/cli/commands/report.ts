@@ -9,7 +9,7 @@ import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
 import { INGEST_OPTIONS, INGEST_OPTIONS_USAGE, commandInputs, ingestOptions, undatedNotice } from '../ingest-options.js';
 
-const usage = `Usage: khabar report INPUT... [--json] [--db PATH] [--max-bytes N] [--allow-private] [--published DATE] [--source NAME] [--manifest FILE]
+const usage = `Usage: khabar report INPUT... [--json] [--db PATH] [--max-bytes N] [--allow-private] [--published DATE] [--source NAME] [--manifest FILE] [--lang ar]
 
 Ingests the inputs and prints the report of those articles: each story, largest first, with its cited summary,
 the facts several articles share and those one reports alone, the numbers that disagree, quotes, timeline,
@@ -47,6 +47,7 @@ export const command: Command = {
         ...options,
         stdin: io.stdin as AsyncIterable<Uint8Array | string>,
         onProblem: (p) => io.err(`khabar: ${p.input}: ${p.reason}`),
+        onWarning: (p) => io.err(`khabar: ${p.input}: ${p.reason}`),
         onResult: (r) => ids.push(r.id),
       });
       const progress = groupingProgress(io, values.db);

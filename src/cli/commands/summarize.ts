@@ -6,7 +6,7 @@ import { INGEST_OPTIONS, INGEST_OPTIONS_USAGE, commandInputs, ingestOptions } fr
 import { summarize } from '../../summary/index.js';
 import { analyzeStoryDetailed } from '../../analysis/index.js';
 
-const usage = `Usage: khabar summarize INPUT... [--words N] [--json] [--max-bytes N] [--allow-private] [--published DATE] [--source NAME] [--manifest FILE]
+const usage = `Usage: khabar summarize INPUT... [--words N] [--json] [--max-bytes N] [--allow-private] [--published DATE] [--source NAME] [--manifest FILE] [--lang ar]
 
 Treats the given articles as one story and prints its summary: one sentence a line, each followed by the
 numbers of the articles that carry it ([1][2], as \`khabar story\` cites), then the numbered list of sources. With one input it
@@ -37,9 +37,9 @@ export const command: Command = {
       words = Number(values.words);
       if (!Number.isInteger(words) || words <= 0) throw new UsageError(`--words must be a positive integer, not "${values.words}"`);
     }
-    const { maxBytes, allowPrivate, fallback } = ingestOptions(values);
+    const { maxBytes, allowPrivate, fallback, lang } = ingestOptions(values);
     const { inputs, bad } = commandInputs(positionals, values, io);
-    const read = await readArticles(inputs, io, { allowPrivate: allowPrivate ?? false, maxBytes, fallback });
+    const read = await readArticles(inputs, io, { allowPrivate: allowPrivate ?? false, maxBytes, fallback, lang });
     const { articles } = read;
     const failed = read.failed + bad;
     if (!articles.length) {
