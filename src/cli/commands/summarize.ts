@@ -2,11 +2,11 @@ import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
 import { readArticles } from '../read-articles.js';
-import { INGEST_OPTIONS, INGEST_OPTIONS_USAGE, ingestOptions } from '../ingest-options.js';
+import { INGEST_OPTIONS, INGEST_OPTIONS_USAGE, commandInputs, ingestOptions } from '../ingest-options.js';
 import { summarize } from '../../summary/index.js';
 import { analyzeStoryDetailed } from '../../analysis/index.js';
 
-const usage = `Usage: khabar summarize INPUT... [--words N] [--json] [--max-bytes N] [--allow-private] [--published DATE] [--source NAME]
+const usage = `Usage: khabar summarize INPUT... [--words N] [--json] [--max-bytes N] [--allow-private] [--published DATE] [--source NAME] [--manifest FILE] [--lang ar]
 
 Treats the given articles as one story and prints its summary: one sentence a line, each followed by the
 numbers of the articles that carry it ([1][2], as \`khabar story\` cites), then the numbered list of sources. With one input it
@@ -32,14 +32,16 @@ export const command: Command = {
         ...INGEST_OPTIONS,
       },
     });
-    if (positionals.length === 0) throw new UsageError('give at least one INPUT');
     let words = 100;
     if (values.words !== undefined) {
       words = Number(values.words);
       if (!Number.isInteger(words) || words <= 0) throw new UsageError(`--words must be a positive integer, not "${values.words}"`);
     }
-    const { maxBytes, allowPrivate, fallback } = ingestOptions(values);
-    const { articles, failed } = await readArticles(positionals, io, { allowPrivate: allowPrivate ?? false, maxBytes, fallback });
+    const { maxBytes, allowPrivate, fallback, lang } = ingestOptions(values);
+    const { inputs, bad } = commandInputs(positionals, values, io);
+    const read = await readArticles(inputs, io, { allowPrivate: allowPrivate ?? false, maxBytes, fallback, lang });
+    const { articles } = read;
+    const failed = read.failed + bad;
     if (!articles.length) {
       io.err('khabar summarize: no article could be read');
       return 1;
