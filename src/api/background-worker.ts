@@ -7,18 +7,21 @@ import type { ArticleExtraction } from '../analysis/index.js';
 import { buildStoryReport, LruMap, storyGrouperFor } from '../report.js';
 import { groupStoredArticles, groupingBehind, type StoryGrouper } from '../stories/index.js';
 import type { BackgroundReply, BackgroundRequest } from './background.js';
+import { ReportStore } from './report-store.js';
 
 const port = parentPort;
 if (!port) throw new Error('background-worker.js runs only as a worker thread (see src/api/background.ts)');
 const { db, words } = workerData as { db: string; words?: number };
 const khabar = Khabar.open({ db });
+const persisted = ReportStore.open(db);
 /** Per-article extractions shared between the stories this worker builds; each kept with the content it was taken from. */
 const extractions = new LruMap<string, ArticleExtraction>(20_000);
 const extractedFrom = new Map<string, string>();
 let grouper: StoryGrouper | null = null;
 
 function handle(message: BackgroundRequest): BackgroundReply {
-  if (message.type === 'report') {
+  if (message.type === 'ensure' && persisted?.has(message.story)) return { id: message.id, built: false };
+  if (message.type === 'report' || message.type === 'ensure') {
     const articles = khabar.store.getArticles(message.story.articles);
     for (const a of articles) {
       // An article replaced since its extraction was taken is analysed again.
@@ -26,7 +29,9 @@ function handle(message: BackgroundRequest): BackgroundReply {
       extractedFrom.set(a.id, a.contentHash);
     }
     if (extractedFrom.size > 40_000) extractedFrom.clear();
-    return { id: message.id, report: buildStoryReport(message.story, articles, { words, cache: extractions }) };
+    const report = buildStoryReport(message.story, articles, { words, cache: extractions });
+    persisted?.write(message.story, report);
+    return message.type === 'report' ? { id: message.id, report } : { id: message.id, built: true };
   }
   // Catch-up: the articles another process stored (or changed) since the grouping last read the store.
   let grouped = 0;

@@ -12,10 +12,12 @@ import type { Story, StoryReport } from '../types.js';
 /** Messages between Background and background-worker.ts. */
 export type BackgroundRequest =
   | { id: number; type: 'report'; story: Story }
+  | { id: number; type: 'ensure'; story: Story }
   | { id: number; type: 'group' };
 export type BackgroundReply =
   | { id: number; report: StoryReport }
   | { id: number; grouped: number }
+  | { id: number; built: boolean }
   | { id: number; failure: string };
 
 const WORKER_FILE = new URL('./background-worker.js', import.meta.url);
@@ -44,7 +46,7 @@ class Thread {
     this.worker.on('exit', (code) => fail(new Error(`the server's background thread stopped (exit code ${code})`)));
   }
 
-  request(message: { type: 'report'; story: Story } | { type: 'group' }): Promise<BackgroundReply> {
+  request(message: { type: 'report' | 'ensure'; story: Story } | { type: 'group' }): Promise<BackgroundReply> {
     if (this.#broken) return Promise.reject(this.#broken);
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
@@ -78,6 +80,13 @@ export class Background {
     const reply = await this.#reports.request({ type: 'report', story });
     if (!('report' in reply)) throw new Error('the background thread answered a report request without a report');
     return reply.report;
+  }
+
+  /** Builds and persists the report of `story` unless persisted already (report-store.ts); says whether it built one. */
+  async ensure(story: Story): Promise<boolean> {
+    this.#reports ??= new Thread(this.db, this.words);
+    const reply = await this.#reports.request({ type: 'ensure', story });
+    return 'built' in reply && reply.built;
   }
 
   /** Groups the stored articles the grouping has not seen (or that changed since); resolves with how many. */

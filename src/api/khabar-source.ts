@@ -13,6 +13,7 @@ import type { Background } from './background.js';
 import type { ArticleView, EntityListQuery, EntityPage, EntitySummary, IngestOutcome, KhabarSource, Page, SearchHit, SearchQuery, SnippetPart, StoryListQuery } from './source.js';
 import { countMatches } from '../search/index.js';
 import { otherNames } from '../analysis/name-variants.js';
+import type { ReportStore } from './report-store.js';
 import { catchUpEntityIndex, readEntity, type EntityIndexState } from '../analysis/entity-index.js';
 import { entityStateFor } from '../store/sqlite-entities.js';
 
@@ -27,6 +28,8 @@ export interface KhabarSourceOptions {
   entityLimit?: number;
   /** Worker threads for reports, catch-up grouping and entity indexing; without one they run in this thread. */
   background?: Background | null;
+  /** Reports persisted beside the database (report-store.ts), read at a story's first visit. */
+  persisted?: ReportStore | null;
 }
 
 /** Stories re-read per turn of the event loop when another process's articles are taken in (see #takeIn). */
@@ -56,6 +59,7 @@ export class KhabarLibrarySource implements KhabarSource {
   /** Set when grouping an ingested article failed: the next read catches the grouping up with the store. */
   #behind = false;
   readonly #background: Background | null;
+  readonly #persisted: ReportStore | null;
   /** Which story each article of #stories was in when it was read: how a story merged away is found. */
   #storyOf = new Map<string, string>();
   /** Story ids merged away (or left empty) → the story their articles are in now. */
@@ -73,13 +77,26 @@ export class KhabarLibrarySource implements KhabarSource {
     this.reports = new StoryReportCache({ words: opts.words, stories: opts.cachedStories });
     this.#background = opts.background ?? null;
     this.#seenRevision = khabar.store.revision();
+    this.#persisted = opts.persisted ?? null;
+    if (this.#persisted) {
+      // Articles changed while no server ran: their stories' persisted reports were built from the old copies.
+      const since = this.#persisted.revision();
+      if (since !== null && since < this.#seenRevision) {
+        const stale = new Set(this.khabar.store.changedAfter(since).map((a) => this.grouper.state.storyOfArticle(a)).filter((s): s is string => s !== null));
+        this.#persisted.forget(stale);
+      }
+      this.#persisted.setRevision(this.#seenRevision);
+    }
     khabar.addArticleHook((article, result) => {
       try {
         // An updated article (its text replaced, its missing date or outlet filled in) is grouped again: it may move.
         // The stories linked to the one it leaves are read again too: a story left empty is gone from their links.
         const leaving = result.status === 'updated' ? this.grouper.storyOf(article.id) : null;
         const r = result.status === 'updated' ? this.grouper.regroup(article) : this.grouper.add(article);
-        if (result.status === 'updated') this.reports.invalidate(r.story);
+        if (result.status === 'updated') {
+          this.reports.invalidate(r.story);
+          this.#persisted?.forget([r.story]);
+        }
         if (r.left) this.reports.invalidate(r.left);
         for (const gone of r.merged) this.#movedTo.set(gone, r.story);
         this.#refresh([r.story, ...r.merged, ...(r.left ? [r.left, ...(leaving?.related ?? [])] : [])]);
@@ -145,9 +162,11 @@ export class KhabarLibrarySource implements KhabarSource {
     for (let i = 0; i < list.length; i += REREAD_CHUNK) {
       const chunk = list.slice(i, i + REREAD_CHUNK);
       for (const id of chunk) this.reports.invalidate(id);
+      this.#persisted?.forget(chunk);
       this.#refresh(chunk);
       await new Promise((resolve) => setImmediate(resolve));
     }
+    this.#persisted?.setRevision(revision);
   }
 
   #all(): Map<string, Story> {
@@ -234,9 +253,14 @@ export class KhabarLibrarySource implements KhabarSource {
   async story(id: string): Promise<StoryReport | null> {
     const story = this.#all().get(id);
     if (!story) return null;
-    if (!this.#background) return this.reports.get(story, (ids) => this.articles(ids));
     const cached = this.reports.peek(story);
     if (cached) return cached;
+    const stored = this.#persisted?.read(story);
+    if (stored) {
+      this.reports.put(story, stored);
+      return stored;
+    }
+    if (!this.#background) return this.reports.get(story, (ids) => this.articles(ids));
     // One build per story and member list, however many requests ask for it meanwhile.
     const key = `${story.id}\n${story.articles.join('\n')}`;
     let building = this.#building.get(key);
@@ -247,6 +271,22 @@ export class KhabarLibrarySource implements KhabarSource {
       this.#building.set(key, building);
     }
     return building;
+  }
+
+  /**
+   * Builds and persists, in the background thread, the report of every story not persisted yet, newest first, one at
+   * a time (a first visit waits for one build at most). Resolves with how many it built, when done or stopped.
+   */
+  async persistReports(shouldStop: () => boolean = () => false): Promise<number> {
+    if (!this.#background || !this.#persisted) return 0;
+    let built = 0;
+    for (const story of this.#sortedBy('newest')) {
+      if (shouldStop()) break;
+      // A story merged away since the list was read is skipped; the one it joined comes up in its turn or at a visit.
+      if (!this.#all().has(story.id)) continue;
+      if (await this.#background.ensure(story)) built++;
+    }
+    return built;
   }
 
   storiesById(ids: string[]): Story[] {

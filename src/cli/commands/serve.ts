@@ -4,6 +4,7 @@ import { UsageError, dbPath } from '../command.js';
 import { buildServer, DEFAULT_BODY_LIMIT, warmUpReports } from '../../api/index.js';
 import { KhabarLibrarySource } from '../../api/khabar-source.js';
 import { Background } from '../../api/background.js';
+import { ReportStore } from '../../api/report-store.js';
 import { storyGrouperFor } from '../../report.js';
 import { groupingProgress, openKhabar } from '../progress.js';
 
@@ -43,13 +44,21 @@ export const command: Command = {
     const grouper = storyGrouperFor(khabar, progress);
     progress.done();
     const background = Background.start(dbPath(values.db, io.env));
-    const source = new KhabarLibrarySource(khabar, { grouper, background });
+    const persisted = background ? ReportStore.open(dbPath(values.db, io.env)) : null;
+    const source = new KhabarLibrarySource(khabar, { grouper, background, persisted });
     const app = await buildServer({ source, token: io.env.KHABAR_TOKEN || undefined, bodyLimit });
     // The story lists are read before listening; the top stories' reports are built in the background after.
     const warm = warmUpReports(source, {
       onDone: (built, failed, ms) => io.err(`khabar: warmed the reports of the ${built} top stories in ${(ms / 1000).toFixed(1)} s` +
         `${failed ? `; ${failed} failed to build and will say why when opened` : ''}`),
     });
+    // Then every other story's report is built and persisted, so its first visit (after a restart too) reads it.
+    let stopping = false;
+    const persisting = warm.done.then(async () => {
+      const started = performance.now();
+      const built = await source.persistReports(() => stopping);
+      if (!stopping) io.err(`khabar: built and stored the reports of ${built} more stories in ${((performance.now() - started) / 1000).toFixed(1)} s (beside the database, in ${dbPath(values.db, io.env)}-reports)`);
+    }).catch(() => { /* stopped mid-build */ });
     const address = await app.listen({ port, host: values.host });
     io.err(`khabar: serving ${address} (${khabar.count()} articles)${io.env.KHABAR_TOKEN ? '' : '; ingest disabled: KHABAR_TOKEN is not set'}`);
     await new Promise<void>((resolve) => {
@@ -59,7 +68,10 @@ export const command: Command = {
     });
     // The background threads are stopped mid-build; an open connection may hold app.close() up, so it gets CLOSE_MS.
     warm.stop();
+    stopping = true;
     await background?.stop();
+    await persisting;
+    persisted?.close();
     await Promise.race([app.close(), new Promise((resolve) => setTimeout(resolve, CLOSE_MS).unref())]);
     khabar.close();
     return 0;
