@@ -1,9 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
-import { readArticles } from '../read-articles.js';
-import { summarize } from '../../summary/index.js';
-import { analyzeStoryDetailed } from '../../analysis/index.js';
 
 const usage = `Usage: khabar summarize INPUT... [--words N] [--json] [--allow-private]
 
@@ -37,6 +34,10 @@ export const command: Command = {
       words = Number(values.words);
       if (!Number.isInteger(words) || words <= 0) throw new UsageError(`--words must be a positive integer, not "${values.words}"`);
     }
+    // the stages load once the arguments are known to be good: `khabar summarize --help` loads none of them
+    const [{ readArticles }, { summarize }, { analyzeStoryDetailed }] = await Promise.all([
+      import('../read-articles.js'), import('../../summary/index.js'), import('../../analysis/index.js'),
+    ]);
     const { articles, failed } = await readArticles(positionals, io, { allowPrivate: values['allow-private'] });
     if (!articles.length) {
       io.err('khabar summarize: no article could be read');
