@@ -1,12 +1,9 @@
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
 import { UsageError, dbPath } from '../command.js';
-import { Khabar } from '../../khabar.js';
-import { openExisting } from './show.js';
+import type { Khabar } from '../../khabar.js';
 import { checkDate, positiveInteger } from '../option-values.js';
 import { terminalSafe } from '../../text/safe-text.js';
-import { otherNames } from '../../analysis/name-variants.js';
-import { entityStateFor } from '../../store/sqlite-entities.js';
 
 const usage = `Usage: khabar search QUERY [--json] [--source S] [--from DATE] [--to DATE] [--limit N] [--db PATH]
 
@@ -49,6 +46,10 @@ export const command: Command = {
     const limit = positiveInteger('--limit', values.limit) ?? 20;
     checkDate('--from', values.from);
     checkDate('--to', values.to);
+    // the stages load once the arguments are known to be good: `khabar search --help` loads none of them
+    const [{ openExisting }, { otherNames }, { entityStateFor }] = await Promise.all([
+      import('./show.js'), import('../../analysis/name-variants.js'), import('../../store/sqlite-entities.js'),
+    ]);
     const khabar: Khabar | null = openExisting(dbPath(values.db, io.env), io);
     if (!khabar) return 1;
     try {

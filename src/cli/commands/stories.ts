@@ -2,11 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Command, CliIO } from '../command.js';
 import { UsageError, dbPath } from '../command.js';
 import type { Khabar } from '../../khabar.js';
-import { storyGrouperFor } from '../../report.js';
-import { renderStoryList, selectStories, type StoryGrouper, type StoryOrder } from '../../stories/index.js';
-import { openExisting } from './show.js';
-import { groupingProgress } from '../progress.js';
-import { undatedNotice } from '../ingest-options.js';
+import type { StoryGrouper, StoryOrder } from '../../stories/index.js';
 import { checkDate, positiveInteger } from '../option-values.js';
 import { terminalSafe } from '../../text/safe-text.js';
 
@@ -33,8 +29,14 @@ Options:
 
 Stories without a publication date (grouped by content alone) match no --from or --to.`;
 
-/** Opens the database and brings its story grouping up to date; null (after a message) when there is none. */
-export function openStories(path: string, io: CliIO): { khabar: Khabar; grouper: StoryGrouper } | null {
+/**
+ * Opens the database and brings its story grouping up to date; null (after a message) when there is none. The stages
+ * load here, not with the command, so that `khabar stories --help` loads none of them.
+ */
+export async function openStories(path: string, io: CliIO): Promise<{ khabar: Khabar; grouper: StoryGrouper } | null> {
+  const [{ openExisting }, { storyGrouperFor }, { groupingProgress }] = await Promise.all([
+    import('./show.js'), import('../../report.js'), import('../progress.js'),
+  ]);
   const khabar = openExisting(path, io);
   if (!khabar) return null;
   try {
@@ -74,8 +76,9 @@ export const command: Command = {
     if (values.sort !== undefined && values.sort !== 'recent' && values.sort !== 'size') {
       throw new UsageError(`--sort must be recent or size, not "${terminalSafe(values.sort)}"`);
     }
-    const opened = openStories(dbPath(values.db, io.env), io);
+    const opened = await openStories(dbPath(values.db, io.env), io);
     if (!opened) return 1;
+    const [{ renderStoryList, selectStories }, { undatedNotice }] = await Promise.all([import('../../stories/index.js'), import('../ingest-options.js')]);
     try {
       const all = opened.grouper.stories();
       const { stories, matched } = selectStories(all, {

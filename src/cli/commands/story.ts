@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
-import { buildStoryReport } from '../../report.js';
 import type { Command } from '../command.js';
 import { UsageError, dbPath } from '../command.js';
-import { renderStory, type StoryFormat } from '../../stories/index.js';
+import type { StoryFormat } from '../../stories/index.js';
 import type { Story, StoryReport } from '../../types.js';
 import { openStories } from './stories.js';
 import { terminalSafe } from '../../text/safe-text.js';
@@ -38,8 +37,9 @@ export const command: Command = {
     const formats = (['json', 'md', 'html'] as const).filter((f) => values[f]);
     if (formats.length > 1) throw new UsageError('choose one of --json, --md, --html');
     const format: StoryFormat = formats[0] ?? 'text';
-    const opened = openStories(dbPath(values.db, io.env), io);
+    const opened = await openStories(dbPath(values.db, io.env), io);
     if (!opened) return 1;
+    const [{ buildStoryReport }, { renderStory }] = await Promise.all([import('../../report.js'), import('../../stories/index.js')]);
     try {
       const { khabar, grouper } = opened;
       const id = positionals[0];

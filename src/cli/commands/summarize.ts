@@ -1,10 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
-import { readArticles } from '../read-articles.js';
 import { INGEST_OPTIONS, INGEST_OPTIONS_USAGE, commandInputs, ingestOptions } from '../ingest-options.js';
-import { summarize } from '../../summary/index.js';
-import { analyzeStoryDetailed } from '../../analysis/index.js';
 
 const usage = `Usage: khabar summarize INPUT... [--words N] [--json] [--max-bytes N] [--allow-private] [--published DATE] [--source NAME] [--manifest FILE] [--lang ar]
 
@@ -39,6 +36,10 @@ export const command: Command = {
     }
     const { maxBytes, allowPrivate, fallback, lang } = ingestOptions(values);
     const { inputs, bad } = commandInputs(positionals, values, io);
+    // the stages load once the arguments are known to be good: `khabar summarize --help` loads none of them
+    const [{ readArticles }, { summarize }, { analyzeStoryDetailed }] = await Promise.all([
+      import('../read-articles.js'), import('../../summary/index.js'), import('../../analysis/index.js'),
+    ]);
     const read = await readArticles(inputs, io, { allowPrivate: allowPrivate ?? false, maxBytes, fallback, lang });
     const { articles } = read;
     const failed = read.failed + bad;
