@@ -1,7 +1,7 @@
 // Khabar: the pipeline object the CLI, the API and embedders use. It owns one Store and runs
 // inputs → readInputs → prepare (cleanArticle, search terms, MinHash; src/prepare.ts) → store.putArticles.
 import type { Article, RawArticle } from './types.js';
-import { articleOrigin, canonicalSource, CleaningContext, estimateSimilarity, isProblem, NEAR_DUPLICATE_THRESHOLD, readEntries, toIsoDate, type InputProblem, type ManifestEntry } from './ingest/index.js';
+import { articleOrigin, canonicalSource, CleaningContext, estimateSimilarity, extractHtmlAsync, isProblem, NEAR_DUPLICATE_THRESHOLD, readEntries, toIsoDate, type ExtractedHtml, type InputProblem, type ManifestEntry } from './ingest/index.js';
 import { SqliteStore, type ArticleFilter, type ArticleToPut, type PutResult, type Store } from './store/index.js';
 import { indexText, searchArticles, SEARCH_INDEX_VERSION, type SearchHit, type SearchOptions } from './search/index.js';
 import { prepareArticle, prepareBatch, PrepareWorker, type PrepareOutcome, type PreparedArticle } from './prepare.js';
@@ -320,17 +320,33 @@ export class Khabar {
   }
 
   /** Cleans and stores one raw article (already read); returns what the store did. Throws on unusable input. */
-  addArticle(raw: RawArticle): PutResult {
+  addArticle(raw: RawArticle, extracted?: ExtractedHtml): PutResult {
     const counts: IngestCounts = { stored: 0, updated: 0, duplicates: 0, nearDuplicates: 0, failed: 0, skipped: 0 };
     const repeat = this.repeat(raw);
     if (repeat) {
       this.afterPut(this.store.getArticle(repeat.id)!, repeat, counts, undefined, true);
       return repeat;
     }
-    const put = toPut(prepareArticle(raw, this.context));
+    const put = toPut(prepareArticle(raw, this.context, extracted));
     const result = this.store.putArticle(put.article, put.extras);
     this.afterPut(put.article, result, counts, undefined, true);
     return result;
+  }
+
+  /**
+   * addArticle() with the article's HTML extracted in a worker thread (extractHtmlAsync), so a server answers
+   * other requests meanwhile and a page that would take too long is refused; throws as addArticle does.
+   */
+  async addArticleAsync(raw: RawArticle): Promise<PutResult> {
+    const hasText = typeof raw.text === 'string' && raw.text.trim() !== '';
+    if (hasText || typeof raw.html !== 'string' || !raw.html.trim()) return this.addArticle(raw);
+    let extracted: ExtractedHtml;
+    try {
+      extracted = await extractHtmlAsync(raw.html);
+    } catch (e) {
+      throw new Error(`${raw.origin ?? raw.id ?? 'article'}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    return this.addArticle(raw, extracted);
   }
 
   /** Counts a written article and runs the hooks (after the article is stored). */

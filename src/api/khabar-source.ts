@@ -369,9 +369,10 @@ export class KhabarLibrarySource implements KhabarSource {
 
   async ingest(items: RawArticle[]): Promise<IngestOutcome> {
     const out: IngestOutcome = { stored: 0, updated: 0, duplicates: 0, failed: [], ids: [] };
-    items.forEach((raw, index) => {
+    for (const [index, raw] of items.entries()) {
       try {
-        const r = this.khabar.addArticle({ ...raw, origin: raw.origin ?? `request item ${index + 1}` });
+        // HTML is extracted in a worker thread: other requests are answered meanwhile.
+        const r = await this.khabar.addArticleAsync({ ...raw, origin: raw.origin ?? `request item ${index + 1}` });
         if (r.status === 'stored') out.stored++;
         else if (r.status === 'updated') out.updated++;
         else out.duplicates++;
@@ -379,7 +380,7 @@ export class KhabarLibrarySource implements KhabarSource {
       } catch (e) {
         out.failed.push({ index, reason: e instanceof Error ? e.message : String(e) });
       }
-    });
+    }
     return out;
   }
 

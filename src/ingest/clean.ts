@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Article, RawArticle, RemovalReason, RemovedLine } from '../types.js';
 import { CAPTION_MAX_WORDS, RECURRING_MAX_WORDS, RECURRING_MIN_ARTICLES, SECTION_LABEL_MAX_WORDS, TITLE_MAX_WORDS } from './config.js';
 import { TABLES, startsWithWords } from './boilerplate.js';
-import { extractHtml, toIsoDate } from './html.js';
+import { extractHtml, toIsoDate, type ExtractedHtml } from './html.js';
 import { countWords } from '../text/index.js';
 import { normalizedContent, normalizeKey } from './norm.js';
 import { OUTLET_KEYS, canonicalSource, outletByName, outletOfKey } from './outlets.js';
@@ -332,9 +332,9 @@ function detectLang(text: string): string {
 
 /**
  * Cleans one raw article into an Article. Throws an Error naming the input when nothing usable remains
- * (no text, or only boilerplate).
+ * (no text, or only boilerplate). `extracted`: its HTML already extracted (extractHtmlAsync, off the thread).
  */
-export function cleanArticle(raw: RawArticle, ctx?: CleaningContext): Article {
+export function cleanArticle(raw: RawArticle, ctx?: CleaningContext, extracted?: ExtractedHtml): Article {
   const where = raw.origin ?? raw.id ?? 'article';
   let title = typeof raw.title === 'string' && raw.title.trim() ? raw.title.replace(/\s+/g, ' ').trim() : null;
   let source = canonicalSource(raw.source ?? null);
@@ -343,7 +343,7 @@ export function cleanArticle(raw: RawArticle, ctx?: CleaningContext): Article {
   let body = typeof raw.text === 'string' ? raw.text : '';
   let outside: string[] = [];
   if (!body.trim() && typeof raw.html === 'string' && raw.html.trim()) {
-    const x = extractHtml(raw.html);
+    const x = extracted ?? extractHtml(raw.html);
     body = x.text;
     outside = x.outside;
     title ??= x.title;

@@ -11,6 +11,8 @@ export { minhash, lshBands, estimateSimilarity, containment, shingleHashes } fro
 export { NEAR_DUPLICATE_THRESHOLD, SHARED_PASSAGE_THRESHOLD, DEFAULT_MAX_BYTES } from './config.js';
 export { canonicalSource, OUTLETS } from './outlets.js';
 export { toIsoDate } from './html.js';
+export type { ExtractedHtml } from './html.js';
+export { extractHtmlAsync, ExtractPool } from './extract-pool.js';
 export type { Outlet } from './outlets.js';
 export { decodeBytes } from './decode.js';
 export { nonPublicReason } from './fetch.js';
