@@ -3,7 +3,7 @@
 // content (after أن/إن, a colon, a quotation mark or the preposition the cue governs; or the sentence before a
 // post-posed وفق/بحسب). Offsets are into the article text as stored. Rules follow ../shared/notes/quote-guidelines.md.
 import {
-  ADJUNCT, ADJUNCT_NEXT, CLAUSE_ONLY, CLAUSE_START_ONLY, DOCUMENT, GOVERNS, NP_CONTENT, REPEATED, SOURCE_NOUN,
+  OCCASION, ROLE, SETS_SPEAKER, TIME_WORD, hasConj, ADJUNCT, ADJUNCT_NEXT, CLAUSE_ONLY, CLAUSE_START_ONLY, DOCUMENT, GOVERNS, NP_CONTENT, REPEATED, SOURCE_NOUN,
   STOP_BEFORE, THAT, cueOf, fold, type CueInfo,
 } from './cues.js';
 
@@ -84,13 +84,15 @@ const joinWords = (ts: Tok[]) => words(ts).map((t) => t.raw).join(' ');
 /** Whether two folded words are one (الاقتصادي / الاقتصاد, الوزارة / وزارة): the article taken off, then one is a
  * prefix of the other or they share all but their last letter. */
 function sameWord(a: string, b: string): boolean {
-  const x = a.replace(/^(ال|لل|وال|بال)/, ''), y = b.replace(/^(ال|لل|وال|بال)/, '');
+  const art = /^(ال|لل|وال|بال)/;
+  // a name (no article) is only the same name: اسبانيا is not الاسبانية, روسيا not روسية
+  if (!art.test(a)) return a === b;
+  const x = a.replace(art, ''), y = b.replace(art, '');
   if (x === y) return true;
-  if (x.length < 3 || y.length < 3) return false;
-  const n = Math.min(x.length, y.length);
-  let k = 0;
-  while (k < n && x[k] === y[k]) k++;
-  return k >= Math.max(3, n - 1);
+  const stem = (w: string) => w.replace(/(ون|ين|ات|ان|ه|ي|ا)$/, '');
+  const sx = stem(x), sy = stem(y);
+  if (sx.length < 3 || sy.length < 3) return false;
+  return sx === sy || (Math.abs(sx.length - sy.length) <= 1 && (sx.startsWith(sy) || sy.startsWith(sx)) && Math.min(sx.length, sy.length) >= 4);
 }
 /** Role nouns that name the same post (الناطق / المتحدث). */
 const SYNONYM: Record<string, string> = { ناطق: 'متحدث', الناطق: 'المتحدث' };
@@ -101,6 +103,7 @@ export function findQuotes(text: string): FoundQuote[] {
   const quotes: FoundQuote[] = [];
   const history: string[] = []; // speakers named so far, most recent last
   let current: string | null = null;
+  const speaks = (sp: string | null) => { if (sp) { current = sp; if (history[history.length - 1] !== sp) history.push(sp); } };
   let docIssuer: string | null = null;
 
   /** An anaphoric or short speaker (الوزارة، المصدر ذاته، وأضاف حسن) resolved to the speaker named before it. */
@@ -110,12 +113,30 @@ export function findQuotes(text: string): FoundQuote[] {
     if (ws.length <= 6) {
       for (let h = history.length - 1; h >= 0; h--) {
         const hw = fold(history[h]).split(' ').map((w) => SYNONYM[w] ?? w);
-        if (ws.every((w) => hw.some((x) => sameWord(w, x)))) return history[h].length >= np.length ? history[h] : np;
+        const hits = ws.filter((w) => hw.some((x) => sameWord(w, x))).length;
+        // every word, or all but one of a long title (المتحدث باسم الجيش الوطني الليبي)
+        if (hits === ws.length || (ws.length >= 4 && hits >= ws.length - 1)) return history[h].length >= np.length ? history[h] : np;
       }
+      // المسؤول، المتحدث، الوزير with no antecedent among the speakers: the one speaking
+      if (ws.length === 1 && current && /^ال(مسؤول|متحدث|ناطق|خبير|وزير|سفير|مصدر|محامي|مدير|رئيس|عميد|قيادي|نائب|محدث)/.test(ws[0])) return current;
     }
     if (ws.length < fold(np).split(' ').length && current) return current; // المصدر ذاته with no antecedent
-    return np;
+    return fullerName(np);
   };
+  /** A surname alone (أوغلو، لافروف) takes the first names the article gives it before (مولود جاويش أوغلو). */
+  const fullerName = (np: string): string => {
+    if (np.includes(' ') || /^(ال|لل)/.test(fold(np)) || np.length < 3) return np;
+    const before = text.slice(0, Math.max(0, searchEnd));
+    if (!/^[\u0621-\u064A]+$/.test(np)) return np;
+    const re = new RegExp(`(?:^|[\\s،,(])((?:[\\u0621-\\u064A]+ ){1,2})${np}(?=$|[\\s،,.:])`, 'u');
+    const m = re.exec(before);
+    if (!m) return np;
+    const lead = m[1].trim().split(' ').filter((w) => !/^(ال|لل|و|ف|ب|ل)/.test(fold(w)) || /^(وليد|فاضل|فتحي|بوتين)$/.test(w));
+    const keep: string[] = [];
+    for (let k = lead.length - 1; k >= 0; k--) { const f = fold(lead[k]); if (ROLE.test(f) || cueOf(f) || /^(في|من|عن|علي|الي|مع|قال|نظيره|نظيرته|لـ)$/.test(f)) break; keep.unshift(lead[k]); }
+    return keep.length ? `${keep.join(' ')} ${np}` : np;
+  };
+  let searchEnd = 0;
 
   let lineStart = 0;
   for (const line of text.split('\n')) {
@@ -151,6 +172,8 @@ export function findQuotes(text: string): FoundQuote[] {
       }
       if (c.kind === 'marker') return c;
       const prev = toks[k - 1];
+      if (c.kind === 'noun' && c.stem === 'تصريح' && (toks[k + 1]?.raw !== ':' && !(prev?.word && !/^(في|ب|ل|خلال|اثر|عقب)$/.test(prev.f) && toks[k + 1]?.word))) return null;
+      if (c.kind === 'noun' && c.stem === 'تصريح' && prev?.word && /^(في|ب|ل|خلال|اثر|عقب)$/.test(prev.f)) return null;
       if (prev?.word && /^(ما|مما|بما|عما)$/.test(prev.f)) return null; // وفق ما أفاد: part of a marker
       return c;
     };
@@ -161,7 +184,7 @@ export function findQuotes(text: string): FoundQuote[] {
       const skip = (k: number) => {
         const t = toks[k];
         if (!t.word) return comma(t);
-        if (/^(اليوم|امس|مساء|صباح|ليله|قد|ايضا|بدوره|بدورها|كذلك|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد|\d+)$/.test(t.f)) return true;
+        if (TIME_WORD.test(t.f)) return true;
         return false;
       };
       while (i < b && skip(i)) i++;
@@ -171,11 +194,20 @@ export function findQuotes(text: string): FoundQuote[] {
       for (; i < b; i++) {
         const t = toks[i];
         if (t.word) {
+          if (i > s && (t.f === 'في' || t.f === 'لدي' || t.f === 'عند')) {
+            const nx = toks[i + 1];
+            const namedYet = words(toks.slice(s, i)).some((w) => !ROLE.test(w.f));
+            // لدى معاينته، عند وصوله: an occasion; لدى تونس: part of the title
+            if ((t.f === 'لدي' || t.f === 'عند') && nx?.word && !/(ه|ها|هم)$/.test(nx.raw)) continue;
+            if (t.f === 'في' && !namedYet && nx?.word && !OCCASION.test(nx.f) && !TIME_WORD.test(nx.f)) continue;
+            break;
+          }
           if (i > s && (ADJUNCT.has(t.f) || ADJUNCT_NEXT[t.f]?.includes(toks[i + 1]?.f ?? ''))) break;
           if (i === s && (ADJUNCT.has(t.f) || /^(من|عن|الي|علي|لـ|بـ)$/.test(t.f))) return null;
+          if (i > s && /^(الذي|التي|الذين|اللذان|اللتان)$/.test(t.f)) break;
           e = i + 1;
-        } else if (t.raw === ':' || (isMark(t) && pairs.has(i) && pairs.get(i)! > i && pairs.get(i)! - i - 1 >= MIN_QUOTED_WORDS)) break;
-        else if (comma(t) && toks[i + 1]?.word && ADJUNCT.has(toks[i + 1].f)) break;
+        } else if (t.raw === ':' || (isMark(t) && pairs.has(i) && pairs.get(i)! > i && words(toks.slice(i + 1, pairs.get(i)!)).length >= MIN_QUOTED_WORDS)) break;
+        else if (comma(t) && toks[i + 1]?.word && (ADJUNCT.has(toks[i + 1].f) || TIME_WORD.test(toks[i + 1].f) || /^(تم|الذي|التي|وهو|وهي|وذلك)$/.test(toks[i + 1].f))) break;
       }
       if (e <= s || words(toks.slice(s, e)).length > 14) return null;
       return { s, e };
@@ -188,7 +220,7 @@ export function findQuotes(text: string): FoundQuote[] {
       if (DOCUMENT.has(ws[0].f)) {
         // بيان أصدره الحزب، بيان من وزارة الدفاع، بيان وزارة الدفاع: the issuer; البيان alone: the last issuer
         let k = 1;
-        while (k < ws.length && /^(اصدره|اصدرته|صادر|صادره|من|عن|الصادر|له|لها|اعدته|اعده|اعدها|الذي|التي|ختامي|رسمي|صحفي|مشترك)$/.test(ws[k].f)) k++;
+        while (k < ws.length && /^(اصدره|اصدرته|صادر|صادره|من|عن|الصادر|له|لها|اعدته|اعده|اعدها|الذي|التي|ختامي|رسمي|صحفي|مشترك|اعداد|طرف|قبل)$/.test(ws[k].f)) k++;
         const issuer = ws.slice(k).map((w) => w.raw).join(' ');
         if (issuer) { docIssuer = resolve(issuer); return docIssuer; }
         return docIssuer ?? current ?? ws.map((w) => w.raw).join(' ');
@@ -206,7 +238,7 @@ export function findQuotes(text: string): FoundQuote[] {
         if (k > a && !inside[k] && toks[k].word) {
           const c = cueAt(k);
           const prevComma = comma(toks[k - 1]);
-          if (c && (c.kind === 'participle' || c.kind === 'marker' || (prevComma && c.kind === 'verb'))) break;
+          if (c && (c.kind === 'participle' || c.kind === 'marker' || (c.kind === 'verb' && (prevComma || hasConj(toks[k].f))))) break;
           if (/^(علي)$/.test(toks[k].f) && toks[k + 1]?.f === 'حد') break; // على حد قوله
           if (STOP_BEFORE.has(toks[k].f) && (prevComma || toks[k].f === 'دون' || toks[k].f === 'بدون')) break;
         }
@@ -228,16 +260,18 @@ export function findQuotes(text: string): FoundQuote[] {
       return { s: toks[s].s, e: toks[e - 1].e };
     };
 
-    const push = (cueTok: number, cueEnd: number, sp: string | null, npSpan: { s: number; e: number } | null, a: number, b: number, kind: 'direct' | 'indirect') => {
+    /** Adds a quote; 'short' when its content has under 4 words (no quote, guideline 2), 'taken' when another quote
+     * already holds that stretch of text. */
+    const push = (cueTok: number, cueEnd: number, sp: string | null, npSpan: { s: number; e: number } | null, a: number, b: number, kind: 'direct' | 'indirect'): 'ok' | 'short' | 'taken' => {
       const r = span(a, b);
-      if (!r) return;
-      if (words(toks.slice(a, b)).length < 4) return; // under 4 words is no quote (guideline 2)
-      if (quotes.some((q) => q.start < r.e && r.s < q.end)) return; // one quote per stretch of text
+      if (!r || words(toks.slice(a, b)).length < 4) return 'short';
+      if (quotes.some((q) => q.start < r.e && r.s < q.end)) return 'taken';
       quotes.push({
         start: r.s, end: r.e, text: text.slice(r.s, r.e), kind, cue: text.slice(toks[cueTok].s, toks[cueEnd - 1].e), cueStart: toks[cueTok].s,
         speaker: sp, speakerStart: npSpan ? toks[npSpan.s].s : -1, speakerEnd: npSpan ? toks[npSpan.e - 1].e : -1,
       });
-      if (sp) { current = sp; if (history[history.length - 1] !== sp) history.push(sp); }
+      speaks(sp);
+      return 'ok';
     };
 
     /** Content that opens at token j with a quotation mark: direct when the marks enclose all of it, else (the marks
@@ -253,7 +287,9 @@ export function findQuotes(text: string): FoundQuote[] {
 
     for (let i = 0; i < toks.length; i++) {
       const cue = cueAt(i);
-      if (!cue) continue;
+      if (!cue) { reaction(i); continue; }
+      if (quotes.length && quotes.some((q) => toks[i].s >= q.start && toks[i].s < q.end)) continue; // inside a quote found
+      searchEnd = toks[i].s;
       if (cue.kind === 'marker') { marker(i); continue; }
       // the content's opener: the first complementizer, colon or long quotation; else the governed preposition
       let opener = -1, how: 'that' | 'colon' | 'mark' | 'prep' | 'np' = 'np', prep = -1, relay = -1;
@@ -265,10 +301,11 @@ export function findQuotes(text: string): FoundQuote[] {
           if (cue.stem === 'نقل' && t.f === 'عن' && relay < 0) { relay = j + 1; continue; }
           if ((t.f === 'قوله' || t.f === 'قولها') && relay >= 0) continue;
           if (THAT.has(t.f)) { opener = j; how = 'that'; break; }
-          if (cueAt(j) && !inside[j] && cueAt(j)!.kind !== 'marker') { stop = j; break; }
+          const cj = cueAt(j);
+          if (cj && (cj.kind === 'verb' || cj.kind === 'participle') && (!hasConj(t.f) || comma(toks[j - 1]))) { stop = j; break; }
           if (prep < 0 && GOVERNS[cue.stem]?.includes(t.f) && toks[j + 1]?.f !== 'هامش' && toks[j + 1]?.f !== 'حد') prep = j;
         } else if (t.raw === ':') { opener = j; how = 'colon'; break; }
-        else if (isMark(t) && pairs.has(j) && pairs.get(j)! > j && (j === i + 1 || pairs.get(j)! - j - 1 >= MIN_QUOTED_WORDS)) {
+        else if (isMark(t) && pairs.has(j) && pairs.get(j)! > j && words(toks.slice(j + 1, pairs.get(j)!)).length >= MIN_QUOTED_WORDS) {
           // a quoted name right after a preposition or a kind of outlet is no opener (لـ"الميناء الجديد"، صحيفة "...")
           const before = toks[j - 1];
           if (before?.word && /^(ل|لـ|ب|بـ|صحيفه|وكاله|قناه|موقع|برنامج|حزب|حركه|مجله|اذاعه)$/.test(before.f)) continue;
@@ -277,25 +314,42 @@ export function findQuotes(text: string): FoundQuote[] {
       }
       if (opener < 0 && prep >= 0 && prep < stop) { opener = prep; how = 'prep'; }
       if (opener < 0 && CLAUSE_ONLY.has(cue.stem)) continue;
+      // a verb whose content was not found still names who speaks next: its subject, when it is a speaker named
+      // before or a short noun phrase (the subject of اعتبر الوزير المؤتمر انطلاقة is the first words only; after
+      // دعا/طالب the noun phrase is the addressee)
+      const named = () => {
+        if (/^(دعا|طالب|حث|ناشد|اوصي)$/.test(cue.stem) && hasConj(toks[i].f)) return;
+        const np0 = nounPhrase(i + 1, Math.min(stop, i + 12));
+        if (!np0) return;
+        const ws = words(toks.slice(np0.s, np0.e));
+        for (let n = Math.min(ws.length, 6); n >= 1; n--) {
+          const r = resolve(ws.slice(0, n).map((w) => w.raw).join(' '));
+          if (history.includes(r)) { speaks(r); return; }
+        }
+        if (ws.length <= 4) speaks(speakerFrom(np0));
+      };
       // the speaker: the noun phrase between cue and opener, else the subject before the verb, else the current one
-      const npEnd = opener >= 0 ? opener : Math.min(stop, i + 12);
+      const npEnd = opener >= 0 ? (prep >= 0 && prep < opener ? prep : opener) : Math.min(stop, i + 12);
       let np = relay >= 0 ? nounPhrase(relay, npEnd) : nounPhrase(i + 1, npEnd);
       if (how === 'np' && opener < 0) {
         // content is the noun phrase right after a participle (نافيا صحة ...) or after the subject and a comma
-        if (!NP_CONTENT.has(cue.stem)) continue;
+        if (!NP_CONTENT.has(cue.stem)) { if (cue.kind === 'verb') named(); continue; }
         if (cue.kind === 'participle') { np = null; opener = i; }
         else {
           let lastComma = -1;
           for (let j = i + 1; j < stop && j <= i + 30; j++) if (comma(toks[j]) && toks[j + 1]?.word && !ADJUNCT.has(toks[j + 1].f)) lastComma = j;
-          if (lastComma < 0) continue;
+          if (lastComma < 0) { named(); continue; }
           opener = lastComma;
           np = nounPhrase(i + 1, lastComma);
         }
       }
+      if (np && /^[\u0621-\u064A]{3,}(ته|تها|تهم|ه|ها|هم)$/.test(toks[np.s].raw) && !/^(عبد|طه|الله)/.test(toks[np.s].f) && words(toks.slice(np.s, np.e)).length <= 3 && !ROLE.test(toks[np.s].f)) np = null;
+      if (np && how === 'prep' && hasConj(toks[i].f) && current && !ROLE.test(toks[np.s].f) && words(toks.slice(np.s, np.e)).length <= 3
+        && !text.slice(0, toks[i].s).includes(toks[np.s].raw)) { np = null; opener = i; }
       let speaker: string | null = null;
       let npSpan: { s: number; e: number } | null = null;
       if (np && cue.kind !== 'participle') { speaker = speakerFrom(np); npSpan = np; }
-      if (!speaker && cue.kind !== 'participle') {
+      if (!speaker && cue.kind !== 'participle' && (!hasConj(toks[i].f) || toks[i].f.startsWith('ف'))) {
         const pre = subjectBefore(i);
         if (pre) { speaker = speakerFrom(pre); npSpan = pre; }
       }
@@ -317,7 +371,24 @@ export function findQuotes(text: string): FoundQuote[] {
         if (toks[a] && isMark(toks[a]) && pairs.has(a) && pairs.get(a)! > a) { const q = quoted(a); a = q.a; b = q.b; kind = q.kind; }
         else b = clauseEnd(a);
       }
-      push(i, i + 1, speaker, npSpan, a, b, kind);
+      // a named speaker whose words here are too short still speaks next
+      if (push(i, i + 1, speaker, npSpan, a, b, kind) === 'short' && npSpan && !CLAUSE_ONLY.has(cue.stem)) speaks(speaker);
+    }
+
+    /** A verb of reaction or topic with a named subject (وانتقد القيادي بالحزب، محمد ناصر شويخة ...): who speaks next. */
+    function reaction(i: number): void {
+      const t = toks[i];
+      if (!t.word || inside[i]) return;
+      const f = hasConj(t.f) || /^[وف]/.test(t.f) && SETS_SPEAKER.has(t.f.slice(1)) ? t.f.slice(1) : t.f;
+      if (!SETS_SPEAKER.has(f)) return;
+      let e = i + 1;
+      while (e < toks.length && e < i + 14 && !isEnd(e) && !isMark(toks[e]) && !(toks[e].word && /^(الي|عن|علي|من|ب|في)$/.test(toks[e].f) && e > i + 1)) e++;
+      const np = nounPhrase(i + 1, e);
+      if (!np) return;
+      const ws = words(toks.slice(np.s, np.e));
+      if (ws.length > 6 || !ws.some((w) => !ROLE.test(w.f))) return;
+      const sp = speakerFrom(np);
+      speaks(sp);
     }
 
     /** Whether content starting at token a opens with a subject and its own speech verb (a relayed report). */
@@ -326,7 +397,7 @@ export function findQuotes(text: string): FoundQuote[] {
         if (isEnd(k) || inside[k]) return false;
         if (!toks[k].word) continue;
         const c = cueAt(k);
-        if (c && c.kind === 'verb' && k > a && !(/^[وف]/.test(toks[k].f) && cueOf(toks[k].f.slice(1)))) return !CLAUSE_ONLY.has(c.stem) && c.stem !== 'دعا';
+        if (c && c.kind === 'verb' && k > a && !hasConj(toks[k].f)) return /^(قال|اوضح|اكد|صرح|اضاف|يقول|تقول)$/.test(c.stem);
         if (THAT.has(toks[k].f)) return false;
         n++;
       }
@@ -338,6 +409,7 @@ export function findQuotes(text: string): FoundQuote[] {
     function subjectBefore(i: number): { s: number; e: number } | null {
       let k = i - 1;
       if (k >= 0 && toks[k].word && toks[k].f === 'قد') k--;
+      if (k >= 0 && comma(toks[k])) k--; // أما القيادي بحزب التحرير، سعيد خشارم، فقال
       if (k >= 0 && toks[k].word && /^(الذي|التي|الذين)$/.test(toks[k].f)) {
         // the antecedent of the relative: the last words before the comma
         let e = k; if (e > 0 && comma(toks[e - 1])) e--;
@@ -348,16 +420,16 @@ export function findQuotes(text: string): FoundQuote[] {
       const e = k + 1;
       let s = e;
       while (s > 0 && !isEnd(s - 1) && !comma(toks[s - 1]) && !(toks[s - 1].word && /^(اما|ان|انه|إن)$/.test(toks[s - 1].f)) && e - s < 12) s--;
-      while (s < e && toks[s].word && /^(و|وكان|وكانت|كان|كانت|وقد|فيما|كما|بينما|قد|لكن|ولكن)$/.test(toks[s].f)) s++;
+      while (s < e && toks[s].word && /^(و|وكان|وكانت|كان|كانت|وقد|فيما|كما|بينما|قد|لكن|ولكن|حيث|اما|واما)$/.test(toks[s].f)) s++;
       if (s >= e) return null;
       const ws = words(toks.slice(s, e));
       if (!ws.length || ws.length > 10 || ws.some((w) => cueOf(w.f))) return null;
       if (/^(في|من|عن|علي|الي|ل|لـ|ب|بعد|قبل|خلال)$/.test(ws[0].f)) return null;
-      const first = ws[0].f.replace(/^و/, '');
-      if (first !== ws[0].f) ws[0] = { ...ws[0], raw: ws[0].raw.slice(1) }; // وإردوغان يقول
       const np = nounPhrase(s, e);
       if (!np) return null;
-      if (first !== fold(toks[np.s].raw)) toks[np.s] = { ...toks[np.s], raw: toks[np.s].raw.replace(/^و/, '') };
+      // وإردوغان يقول، والرئيس قال: the conjunction is not the name's (واشنطن، والي keep their و)
+      const w0 = toks[np.s];
+      if (/^وا/.test(w0.f) && !/^(واشنطن|والي|وائل|وادي)$/.test(w0.f)) toks[np.s] = { ...w0, raw: w0.raw.slice(1), f: w0.f.slice(1) };
       return np;
     }
 
@@ -387,7 +459,7 @@ export function findQuotes(text: string): FoundQuote[] {
         // وبحسب X، فإن ...: the content follows the source
         let a = e; if (comma(toks[a])) a++;
         if (toks[a]?.word && /^(فان|فانه|فانها|ف)$/.test(toks[a].f)) a++;
-        else if (toks[a]?.word && toks[a].f.startsWith('ف') && toks[a].f.length > 3) toks[a] = { ...toks[a] };
+        for (let k = a, n = 0; k < toks.length && n < 10 && !isEnd(k); k++) if (toks[k].word) { n++; const c = cueAt(k); if (c && c.kind === 'verb') return; }
         push(i, cueEnd, speaker, np, a, clauseEnd(a), 'indirect');
         return;
       }
