@@ -3,7 +3,7 @@
 // content (after أن/إن, a colon, a quotation mark or the preposition the cue governs; or the sentence before a
 // post-posed وفق/بحسب). Offsets are into the article text as stored. Rules follow ../shared/notes/quote-guidelines.md.
 import {
-  OCCASION, ROLE, SETS_SPEAKER, TIME_WORD, hasConj, ADJUNCT, ADJUNCT_NEXT, CLAUSE_ONLY, CLAUSE_START_ONLY, DOCUMENT, GOVERNS, NP_CONTENT, REPEATED, SOURCE_NOUN,
+  EXPRESSIVE, OCCASION, ROLE, SETS_SPEAKER, TIME_WORD, hasConj, ADJUNCT, ADJUNCT_NEXT, CLAUSE_ONLY, CLAUSE_START_ONLY, DOCUMENT, GOVERNS, NP_CONTENT, REPEATED, SOURCE_NOUN,
   STOP_BEFORE, THAT, cueOf, fold, type CueInfo,
 } from './cues.js';
 
@@ -74,6 +74,7 @@ function pairMarks(text: string, toks: Tok[]): Map<number, number> {
     if (c === "'" && !/[\u0621-\u064A]/.test(next) && !/[\u0621-\u064A]/.test(prev)) continue; // l'Aube
     if (opens) stack.push(i);
     else if (top >= 0 && toks[top].raw === c) { pairs.set(top, i); pairs.set(i, top); stack.pop(); }
+    else if (c === '"' && /\s/.test(next) && !stack.some((k) => toks[k].raw === c)) stack.push(i); // قعلول" لا ...
   }
   return pairs;
 }
@@ -165,10 +166,10 @@ export function findQuotes(text: string): FoundQuote[] {
       if (!t.word || inside[k]) return null;
       const c = cueOf(t.f);
       if (!c) return null;
-      if (CLAUSE_START_ONLY.has(c.stem)) {
-        const conj = t.f !== c.stem && /^[وف]/.test(t.f) && cueOf(t.f.slice(1)) !== null;
+      if (CLAUSE_START_ONLY.has(c.stem) && (t.f === c.stem || t.f === 'و' + c.stem || t.f === 'ف' + c.stem || c.stem.startsWith('ي') || c.stem.startsWith('ت'))) {
+        const conj = t.f !== c.stem;
         const prev = toks[k - 1];
-        if (!conj && prev && !comma(prev) && !isEnd(k - 1) && !(prev.word && /^(قد|وقد|كما|فيما|حيث)$/.test(prev.f))) return null;
+        if (!conj && prev && !comma(prev) && !isEnd(k - 1) && !(prev.word && /^(قد|وقد|كما|فيما|حيث|و|ف)$/.test(prev.f))) return null;
       }
       if (c.kind === 'marker') return c;
       const prev = toks[k - 1];
@@ -230,17 +231,18 @@ export function findQuotes(text: string): FoundQuote[] {
 
     /** Where indirect content that starts at token a ends: before the sentence end, a new cue, a repeated attribution
      * or a journalist's comment; returns the token index after its last token. */
-    const clauseEnd = (a: number): number => {
+    const clauseEnd = (a: number, first = false): number => {
       let k = a;
       for (; k < toks.length; k++) {
         if (isEnd(k)) break;
         if (toks[k].e - toks[a].s > MAX_QUOTE_CHARS) break;
-        if (k > a && !inside[k] && toks[k].word) {
+        if ((k > a || first) && !inside[k] && toks[k].word) {
           const c = cueAt(k);
-          const prevComma = comma(toks[k - 1]);
+          const prev = toks[k - 1];
+          const prevComma = comma(prev) || (prev?.word && /^(كما|فيما|حيث|بينما)$/.test(prev.f));
           if (c && (c.kind === 'participle' || c.kind === 'marker' || (c.kind === 'verb' && (prevComma || hasConj(toks[k].f))))) break;
           if (/^(علي)$/.test(toks[k].f) && toks[k + 1]?.f === 'حد') break; // على حد قوله
-          if (STOP_BEFORE.has(toks[k].f) && (prevComma || toks[k].f === 'دون' || toks[k].f === 'بدون')) break;
+          if (STOP_BEFORE.has(toks[k].f) && (prevComma || ((toks[k].f === 'دون' || toks[k].f === 'بدون') && words(toks.slice(a, k)).length >= 4))) break;
         }
       }
       return k;
@@ -280,9 +282,9 @@ export function findQuotes(text: string): FoundQuote[] {
       const close = pairs.get(j)!;
       const after = toks[close + 1];
       const ends = !after || isEnd(close + 1) || (comma(after) && (!toks[close + 2] || cueAt(close + 2) !== null || /^(علي|حسب|وفق|بحسب)$/.test(toks[close + 2].f)))
-        || (after.word && cueAt(close + 1)?.kind === 'marker');
+        || (after.word && cueAt(close + 1) !== null);
       if (ends) return { a: j + 1, b: close, kind: 'direct' };
-      return { a: j, b: clauseEnd(close + 1), kind: 'indirect' };
+      return { a: j, b: clauseEnd(close + 1, true), kind: 'indirect' };
     };
 
     for (let i = 0; i < toks.length; i++) {
@@ -313,6 +315,9 @@ export function findQuotes(text: string): FoundQuote[] {
         }
       }
       if (opener < 0 && prep >= 0 && prep < stop) { opener = prep; how = 'prep'; }
+      if (/^(اضاف|تابع|اردف|استطرد)$/.test(cue.stem) && hasConj(toks[i].f) && toks[i + 1]?.word && /^(تم|لقد|نحن|اننا|لن|هناك|سن[\u0621-\u064A]{3,})$/.test(toks[i + 1].f)) {
+        opener = i; how = 'colon';
+      }
       if (opener < 0 && CLAUSE_ONLY.has(cue.stem)) continue;
       // a verb whose content was not found still names who speaks next: its subject, when it is a speaker named
       // before or a short noun phrase (the subject of اعتبر الوزير المؤتمر انطلاقة is the first words only; after
@@ -334,10 +339,13 @@ export function findQuotes(text: string): FoundQuote[] {
       if (how === 'np' && opener < 0) {
         // content is the noun phrase right after a participle (نافيا صحة ...) or after the subject and a comma
         if (!NP_CONTENT.has(cue.stem)) { if (cue.kind === 'verb') named(); continue; }
-        if (cue.kind === 'participle') { np = null; opener = i; }
+        if (cue.kind === 'participle' || /^(الذي|التي)$/.test(toks[i - 1]?.f ?? '')) { np = null; opener = i; }
         else {
           let lastComma = -1;
-          for (let j = i + 1; j < stop && j <= i + 30; j++) if (comma(toks[j]) && toks[j + 1]?.word && !ADJUNCT.has(toks[j + 1].f)) lastComma = j;
+          for (let j = i + 1; j < stop && j <= i + 30; j++) {
+            const nx = toks[j + 1];
+            if (comma(toks[j]) && nx?.word && !ADJUNCT.has(nx.f) && !STOP_BEFORE.has(nx.f) && !TIME_WORD.test(nx.f) && !/^[وف]/.test(nx.f)) lastComma = j;
+          }
           if (lastComma < 0) { named(); continue; }
           opener = lastComma;
           np = nounPhrase(i + 1, lastComma);
@@ -354,7 +362,8 @@ export function findQuotes(text: string): FoundQuote[] {
         if (pre) { speaker = speakerFrom(pre); npSpan = pre; }
       }
       if (!speaker) speaker = current;
-      // the content
+      // the content; a feeling (أعلن عن استيائه، مؤكدة رفضها) is an expressive act, not a quote
+      if ((how === 'prep' || how === 'np') && toks[opener + 1]?.word && EXPRESSIVE.test(toks[opener + 1].f)) continue;
       let a: number, b: number, kind: 'direct' | 'indirect' = 'indirect';
       if (how === 'colon') {
         a = opener + 1;
@@ -414,7 +423,7 @@ export function findQuotes(text: string): FoundQuote[] {
         // the antecedent of the relative: the last words before the comma
         let e = k; if (e > 0 && comma(toks[e - 1])) e--;
         let s = e; let n = 0;
-        while (s > 0 && toks[s - 1].word && n < 3 && !/^(في|من|عن|علي|الي)$/.test(toks[s - 1].f)) { s--; n++; }
+        while (s > 0 && toks[s - 1].word && n < 4 && !/^(في|من|عن|علي|الي|بحسب|حسب|وفق)$/.test(toks[s - 1].f)) { s--; n++; }
         return s < e ? { s, e } : null;
       }
       const e = k + 1;
@@ -450,7 +459,7 @@ export function findQuotes(text: string): FoundQuote[] {
       let e = s;
       while (e < toks.length && !isEnd(e) && !comma(toks[e]) && e - s < 14) e++;
       let np = nounPhrase(s, e);
-      if (!np && comma(toks[e])) { const s2 = e + 1; let e2 = s2; while (e2 < toks.length && !isEnd(e2) && !comma(toks[e2]) && e2 - s2 < 14) e2++; np = nounPhrase(s2, e2); if (np) e = e2; }
+      for (let tries = 0; !np && comma(toks[e]) && tries < 2; tries++) { const s2 = e + 1; let e2 = s2; while (e2 < toks.length && !isEnd(e2) && !comma(toks[e2]) && e2 - s2 < 14) e2++; np = nounPhrase(s2, e2); e = e2; }
       if (!np) return;
       const speaker = speakerFrom(np);
       const ss = sentStart(i);
@@ -471,7 +480,8 @@ export function findQuotes(text: string): FoundQuote[] {
         const first = ss;
         const cuedBefore = toks.slice(first, i).some((_, d) => cueAt(first + d)?.kind === 'verb' || cueAt(first + d)?.kind === 'participle');
         if (cuedBefore) return;
-        if (comma(toks[e]) && toks[e + 1] && !isEnd(e + 1) && words(toks.slice(e + 1, clauseEnd(e + 1))).length >= 4 && words(toks.slice(first, i)).length < 6) {
+        if (comma(toks[e]) && toks[e + 1] && !isEnd(e + 1) && words(toks.slice(e + 1, clauseEnd(e + 1))).length >= 4
+          && (words(toks.slice(first, i)).length < 6 || (toks[e + 1].word && /^(الي|علي|عن|ب|في|من)$/.test(toks[e + 1].f)))) {
           // وسيتم وفق رئيس الحكومة، اتخاذ ...: the marker interrupts the clause; the content is what follows
           push(i, cueEnd, speaker, np, e + 1, clauseEnd(e + 1), 'indirect');
           return;
