@@ -118,6 +118,11 @@ export function findQuotes(text: string): FoundQuote[] {
         // every word, or all but one of a long title (المتحدث باسم الجيش الوطني الليبي)
         if (hits === ws.length || (ws.length >= 4 && hits >= ws.length - 1)) return history[h].length >= np.length ? history[h] : np;
       }
+      // الرئيس التركي: the one speaker so far whose title has that nationality (التركي رجب طيب إردوغان)
+      if (ws.length === 2 && /^ال(رئيس|وزير|سفير|مبعوث|متحدث|ناطق)/.test(ws[0]) && /^ال/.test(ws[1])) {
+        const hits = [...new Set(history)].filter((h) => fold(h).split(' ').includes(ws[1]) && fold(h).split(' ').some((w) => !ROLE.test(w)));
+        if (hits.length === 1) return hits[0];
+      }
       // المسؤول، المتحدث، الوزير with no antecedent among the speakers: the one speaking
       if (ws.length === 1 && current && /^ال(مسؤول|متحدث|ناطق|خبير|وزير|سفير|مصدر|محامي|مدير|رئيس|عميد|قيادي|نائب|محدث)/.test(ws[0])) return current;
     }
@@ -127,17 +132,21 @@ export function findQuotes(text: string): FoundQuote[] {
   /** A surname alone (أوغلو، لافروف) takes the first names the article gives it before (مولود جاويش أوغلو). */
   const fullerName = (np: string): string => {
     if (np.includes(' ') || /^(ال|لل)/.test(fold(np)) || np.length < 3) return np;
-    const before = text.slice(0, Math.max(0, searchEnd));
+    const before = text; // the fullest form anywhere in the article (a headline may name him before the body does)
     if (!/^[\u0621-\u064A]+$/.test(np)) return np;
-    const re = new RegExp(`(?:^|[\\s،,(])((?:[\\u0621-\\u064A]+ ){1,2})${np}(?=$|[\\s،,.:])`, 'u');
-    const m = re.exec(before);
-    if (!m) return np;
-    const lead = m[1].trim().split(' ').filter((w) => !/^(ال|لل|و|ف|ب|ل)/.test(fold(w)) || /^(وليد|فاضل|فتحي|بوتين)$/.test(w));
-    const keep: string[] = [];
-    for (let k = lead.length - 1; k >= 0; k--) { const f = fold(lead[k]); if (ROLE.test(f) || cueOf(f) || /^(في|من|عن|علي|الي|مع|قال|نظيره|نظيرته|لـ)$/.test(f)) break; keep.unshift(lead[k]); }
-    return keep.length ? `${keep.join(' ')} ${np}` : np;
+    // the first time the name comes with first names after a title or a comma (نظيره التركي رجب طيب إردوغان،
+    // والصورة، فتحي الخراط); the title's adjective is kept (التركي) so that الرئيس التركي finds it
+    const re = new RegExp(`([\\u0621-\\u064A]+|[،,])\\s+((?:[\\u0621-\\u064A]+ ){1,2})${np}(?=$|[\\s،,.:])`, 'gu');
+    for (let m = re.exec(before); m; m = re.exec(before)) {
+      const prev = fold(m[1]);
+      if (!(prev === '،' || prev === ',' || /^(ال|لل)/.test(prev) || ROLE.test(prev) || cueOf(prev) || /^(نظيره|نظيرته)$/.test(prev))) continue;
+      const lead = m[2].trim().split(' ');
+      if (lead.some((w) => { const f = fold(w); return /^(ال|لل|و|ف|ب|ل)/.test(f) || /ه$/.test(f) || ROLE.test(f) || cueOf(f) || /^(في|من|عن|علي|الي|مع|قال|لـ)$/.test(f); })) continue;
+      return `${/^ال[\u0621-\u064A]+ي$/.test(prev) ? m[1] + ' ' : ''}${lead.join(' ')} ${np}`; // التركي: a nisba adjective
+    }
+    return np;
   };
-  let searchEnd = 0;
+  let relayBack: string | null = null;
 
   let lineStart = 0;
   for (const line of text.split('\n')) {
@@ -205,7 +214,7 @@ export function findQuotes(text: string): FoundQuote[] {
           }
           if (i > s && (ADJUNCT.has(t.f) || ADJUNCT_NEXT[t.f]?.includes(toks[i + 1]?.f ?? ''))) break;
           if (i === s && (ADJUNCT.has(t.f) || /^(من|عن|الي|علي|لـ|بـ)$/.test(t.f))) return null;
-          if (i > s && /^(الذي|التي|الذين|اللذان|اللتان)$/.test(t.f)) break;
+          if (i > s && (/^(الذي|التي|الذين|اللذان|اللتان)$/.test(t.f) || cueOf(t.f))) break;
           e = i + 1;
         } else if (t.raw === ':' || (isMark(t) && pairs.has(i) && pairs.get(i)! > i && words(toks.slice(i + 1, pairs.get(i)!)).length >= MIN_QUOTED_WORDS)) break;
         else if (comma(t) && toks[i + 1]?.word && (ADJUNCT.has(toks[i + 1].f) || TIME_WORD.test(toks[i + 1].f) || /^(تم|الذي|التي|وهو|وهي|وذلك)$/.test(toks[i + 1].f))) break;
@@ -224,7 +233,9 @@ export function findQuotes(text: string): FoundQuote[] {
         while (k < ws.length && /^(اصدره|اصدرته|صادر|صادره|من|عن|الصادر|له|لها|اعدته|اعده|اعدها|الذي|التي|ختامي|رسمي|صحفي|مشترك|اعداد|طرف|قبل)$/.test(ws[k].f)) k++;
         const issuer = ws.slice(k).map((w) => w.raw).join(' ');
         if (issuer) { docIssuer = resolve(issuer); return docIssuer; }
-        return docIssuer ?? current ?? ws.map((w) => w.raw).join(' ');
+        const doc = ws.map((w) => w.raw).join(' ');
+        if (!ws[0].f.startsWith('ال')) { docIssuer = doc; return doc; }
+        return docIssuer ?? doc;
       }
       return resolve(ws.map((w) => w.raw).join(' '));
     };
@@ -273,6 +284,8 @@ export function findQuotes(text: string): FoundQuote[] {
         speaker: sp, speakerStart: npSpan ? toks[npSpan.s].s : -1, speakerEnd: npSpan ? toks[npSpan.e - 1].e : -1,
       });
       speaks(sp);
+      // after a relayed quote (قالت الرئاسة إن إردوغان قال "..."، مضيفة ...) the relay speaks on
+      if (relayBack) { speaks(relayBack); relayBack = null; }
       return 'ok';
     };
 
@@ -291,11 +304,12 @@ export function findQuotes(text: string): FoundQuote[] {
       const cue = cueAt(i);
       if (!cue) { reaction(i); continue; }
       if (quotes.length && quotes.some((q) => toks[i].s >= q.start && toks[i].s < q.end)) continue; // inside a quote found
-      searchEnd = toks[i].s;
+
       if (cue.kind === 'marker') { marker(i); continue; }
       // the content's opener: the first complementizer, colon or long quotation; else the governed preposition
       let opener = -1, how: 'that' | 'colon' | 'mark' | 'prep' | 'np' = 'np', prep = -1, relay = -1;
       let stop = toks.length;
+      let attachedB = false;
       for (let j = i + 1; j < toks.length && j <= i + WINDOW; j++) {
         if (isEnd(j)) { stop = j; break; }
         const t = toks[j];
@@ -306,6 +320,7 @@ export function findQuotes(text: string): FoundQuote[] {
           const cj = cueAt(j);
           if (cj && (cj.kind === 'verb' || cj.kind === 'participle') && (!hasConj(t.f) || comma(toks[j - 1]))) { stop = j; break; }
           if (prep < 0 && GOVERNS[cue.stem]?.includes(t.f) && toks[j + 1]?.f !== 'هامش' && toks[j + 1]?.f !== 'حد') prep = j;
+          if (prep < 0 && j > i + 1 && /^(وعد|واعدا|طالب|مطالبا|حث|ناشد|مناشدا)$/.test(cue.stem) && /^بال?[\u0621-\u064A]{4,}$/.test(t.f)) { prep = j; attachedB = true; }
         } else if (t.raw === ':') { opener = j; how = 'colon'; break; }
         else if (isMark(t) && pairs.has(j) && pairs.get(j)! > j && words(toks.slice(j + 1, pairs.get(j)!)).length >= MIN_QUOTED_WORDS) {
           // a quoted name right after a preposition or a kind of outlet is no opener (لـ"الميناء الجديد"، صحيفة "...")
@@ -318,7 +333,6 @@ export function findQuotes(text: string): FoundQuote[] {
       if (/^(اضاف|تابع|اردف|استطرد)$/.test(cue.stem) && hasConj(toks[i].f) && toks[i + 1]?.word && /^(تم|لقد|نحن|اننا|لن|هناك|سن[\u0621-\u064A]{3,})$/.test(toks[i + 1].f)) {
         opener = i; how = 'colon';
       }
-      if (opener < 0 && CLAUSE_ONLY.has(cue.stem)) continue;
       // a verb whose content was not found still names who speaks next: its subject, when it is a speaker named
       // before or a short noun phrase (the subject of اعتبر الوزير المؤتمر انطلاقة is the first words only; after
       // دعا/طالب the noun phrase is the addressee)
@@ -333,6 +347,8 @@ export function findQuotes(text: string): FoundQuote[] {
         }
         if (ws.length <= 4) speaks(speakerFrom(np0));
       };
+      // a cue whose scan stops at another cue (وذكر تقرير صحفي، الوزير ... قال): its subject still speaks next
+      if (opener < 0 && CLAUSE_ONLY.has(cue.stem)) { if (stop < toks.length && !isEnd(stop)) named(); continue; }
       // the speaker: the noun phrase between cue and opener, else the subject before the verb, else the current one
       const npEnd = opener >= 0 ? (prep >= 0 && prep < opener ? prep : opener) : Math.min(stop, i + 12);
       let np = relay >= 0 ? nounPhrase(relay, npEnd) : nounPhrase(i + 1, npEnd);
@@ -372,11 +388,11 @@ export function findQuotes(text: string): FoundQuote[] {
       } else if (how === 'mark') {
         const q = quoted(opener); a = q.a; b = q.b; kind = q.kind;
       } else {
-        a = opener + 1;
+        a = attachedB ? opener : opener + 1;
         if (how === 'prep' && THAT.has(toks[a]?.f ?? '')) a++;
         // relayed speech (قالت الرئاسة إن إردوغان قال "..."، أكد الشابي أن الشاهد أوضح أن ...): the words belong to
         // the source named inside, whose own cue follows at once; the relay is no quote of its own
-        if (how === 'that' && relayed(a)) continue;
+        if (how === 'that' && relayed(a)) { relayBack = speaker; continue; }
         if (toks[a] && isMark(toks[a]) && pairs.has(a) && pairs.get(a)! > a) { const q = quoted(a); a = q.a; b = q.b; kind = q.kind; }
         else b = clauseEnd(a);
       }
@@ -390,6 +406,7 @@ export function findQuotes(text: string): FoundQuote[] {
       if (!t.word || inside[i]) return;
       const f = hasConj(t.f) || /^[وف]/.test(t.f) && SETS_SPEAKER.has(t.f.slice(1)) ? t.f.slice(1) : t.f;
       if (!SETS_SPEAKER.has(f)) return;
+      if (f === t.f) { const pre = subjectBefore(i); if (pre) { speaks(speakerFrom(pre)); return; } }
       let e = i + 1;
       while (e < toks.length && e < i + 14 && !isEnd(e) && !isMark(toks[e]) && !(toks[e].word && /^(الي|عن|علي|من|ب|في)$/.test(toks[e].f) && e > i + 1)) e++;
       const np = nounPhrase(i + 1, e);
@@ -433,7 +450,7 @@ export function findQuotes(text: string): FoundQuote[] {
       if (s >= e) return null;
       const ws = words(toks.slice(s, e));
       if (!ws.length || ws.length > 10 || ws.some((w) => cueOf(w.f))) return null;
-      if (/^(في|من|عن|علي|الي|ل|لـ|ب|بعد|قبل|خلال)$/.test(ws[0].f)) return null;
+      if (/^(في|من|عن|علي|الي|ل|لـ|ب|بعد|قبل|خلال|اذا|واذا|لكن|ثم|لم|لن|عندما|لما|لو|هل|ما|لا|وهو|وهي|هو|هي)$/.test(ws[0].f)) return null;
       const np = nounPhrase(s, e);
       if (!np) return null;
       // وإردوغان يقول، والرئيس قال: the conjunction is not the name's (واشنطن، والي keep their و)
