@@ -5,7 +5,9 @@
 
 const HARAKAT = /[\u064B-\u0652\u0670\u0640]/g;
 /** Folded form of an Arabic word: harakat and tatweel dropped, alef, yaa and taa marbuta forms unified. */
+const NEEDS_FOLD = /[\u064B-\u0652\u0670\u0640أإآٱىة]/;
 export function fold(s: string): string {
+  if (!NEEDS_FOLD.test(s)) return s; // most words: nothing to fold, no new string
   return s.replace(HARAKAT, '').replace(/[أإآٱ]/g, 'ا').replace(/ى/g, 'ي').replace(/ة/g, 'ه');
 }
 

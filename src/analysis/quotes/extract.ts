@@ -40,7 +40,8 @@ function tokenize(text: string, from: number, to: number): Tok[] {
   let m: RegExpExecArray | null;
   while ((m = WORD.exec(text)) && m.index < to) {
     const raw = m[0];
-    const word = /[\p{L}\p{N}]/u.test(raw);
+    const c = raw.charCodeAt(0);
+    const word = raw.length > 1 || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x7a) || (c >= 0x0621 && c <= 0x06d3) || /[\p{L}\p{N}]/u.test(raw);
     out.push({ s: m.index, e: m.index + raw.length, raw, f: word ? fold(raw) : raw, word });
   }
   return out;
@@ -130,14 +131,28 @@ export function findQuotes(text: string): FoundQuote[] {
     return fullerName(np);
   };
   /** A surname alone (أوغلو، لافروف) takes the first names the article gives it before (مولود جاويش أوغلو). */
+  const fuller = new Map<string, string>(); // one search of the article per name
   const fullerName = (np: string): string => {
     if (np.includes(' ') || /^(ال|لل)/.test(fold(np)) || np.length < 3) return np;
+    const known = fuller.get(np);
+    if (known !== undefined) return known;
+    const found = fullerSearch(np);
+    fuller.set(np, found);
+    return found;
+  };
+  const fullerSearch = (np: string): string => {
     const before = text; // the fullest form anywhere in the article (a headline may name him before the body does)
     if (!/^[\u0621-\u064A]+$/.test(np)) return np;
     // the first time the name comes with first names after a title or a comma (نظيره التركي رجب طيب إردوغان،
     // والصورة، فتحي الخراط); the title's adjective is kept (التركي) so that الرئيس التركي finds it
-    const re = new RegExp(`([\\u0621-\\u064A]+|[،,])\\s+((?:[\\u0621-\\u064A]+ ){1,2})${np}(?=$|[\\s،,.:])`, 'gu');
-    for (let m = re.exec(before); m; m = re.exec(before)) {
+    // each occurrence of the name, the words just before it (indexOf, then a regex on a short window: the whole
+    // article through one regex per name was the extractor's slowest step)
+    const re = new RegExp(`([\\u0621-\\u064A]+|[،,])\\s+((?:[\\u0621-\\u064A]+ ){1,2})${np}$`, 'u');
+    for (let at = before.indexOf(np); at >= 0; at = before.indexOf(np, at + np.length)) {
+      const after = before[at + np.length];
+      if (after !== undefined && !/[\s،,.:]/.test(after)) continue;
+      const m = re.exec(before.slice(Math.max(0, at - 80), at + np.length));
+      if (!m) continue;
       const prev = fold(m[1]);
       if (!(prev === '،' || prev === ',' || /^(ال|لل)/.test(prev) || ROLE.test(prev) || cueOf(prev) || /^(نظيره|نظيرته)$/.test(prev))) continue;
       const lead = m[2].trim().split(' ');
