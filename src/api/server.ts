@@ -7,6 +7,7 @@ import type { KhabarSource, StoryListQuery } from './source.js';
 import { ApiError, classify, errorBody } from './errors.js';
 import { IngestTracker } from './ingest-tracker.js';
 import { openApiDocument } from './openapi.js';
+import { registerQuotes } from './quotes-route.js';
 import { renderedOnce } from './render-cache.js';
 import * as s from './schemas.js';
 import { errorPage, registerWeb } from '../web/routes.js';
@@ -123,6 +124,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     return entity;
   });
 
+  registerQuotes(app, source);
   app.get('/api/ingest/status', async () => tracker.status());
 
   app.post<{ Body: RawArticle | RawArticle[]; Querystring: { async?: boolean } }>('/api/articles', {
