@@ -117,6 +117,12 @@ export interface Quote {
   text: string;
   kind: 'direct' | 'indirect';
   articles: string[];
+  /** The cue as written in the first article (قال، وأضاف، مضيفا، وفق ما أفاد به). */
+  cue?: string;
+  /** The story entity (its name) that speaks, or null when the speaker is no entity of the story. */
+  speakerEntity?: string | null;
+  /** Where the quote is in each article's stored text, so that it can be checked against its source. */
+  spans?: { article: string; start: number; end: number }[];
 }
 
 export interface Quantity {

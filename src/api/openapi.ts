@@ -105,6 +105,18 @@ export function openApiDocument(): object {
       '/api/entities/{id}': {
         get: { summary: 'One entity, by its id or by the entity key of one of its names', parameters: idParam, responses: { 200: { description: 'the entity', content: json({ $ref: '#/components/schemas/EntitySummary' }) }, ...errors(404) } },
       },
+      '/api/quotes': {
+        get: {
+          summary: 'What one person or body said across the stored stories, newest first, each quote with the articles (id, outlet, date) and spans that carry it',
+          parameters: [
+            { name: 'speaker', in: 'query', required: true, schema: { type: 'string' }, description: 'the name, in part or in another spelling (الجهيناوي، جاويش أوغلو)' },
+            { name: 'from', in: 'query', schema: { type: 'string' }, description: 'articles published on or after (YYYY-MM-DD)' },
+            { name: 'to', in: 'query', schema: { type: 'string' }, description: 'articles published on or before (YYYY-MM-DD)' },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
+          ],
+          responses: { 200: { description: 'quotes', content: json({ type: 'object', properties: { speaker: { type: 'string' }, total: { type: 'integer' }, items: { type: 'array', items: { type: 'object' } } } }) }, ...errors(400) },
+        },
+      },
     },
   };
 }

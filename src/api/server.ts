@@ -11,6 +11,7 @@ import { checkSearchDates } from './search-query.js';
 import { ApiError, classify, errorBody } from './errors.js';
 import { IngestTracker } from './ingest-tracker.js';
 import { openApiDocument } from './openapi.js';
+import { registerQuotes } from './quotes-route.js';
 import { renderedOnce } from './render-cache.js';
 import * as s from './schemas.js';
 import { errorPage, registerWeb } from '../web/routes.js';
@@ -172,6 +173,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     return entity;
   });
 
+  registerQuotes(app, source);
   app.get('/api/ingest/status', async () => tracker.status());
 
   app.post<{ Body: RawArticle | RawArticle[]; Querystring: { async?: boolean } }>('/api/articles', {

@@ -24,6 +24,7 @@ export const commands: CommandEntry[] = [
   { name: 'story', summary: 'show one story: summary, facts, numbers, quotes, timeline, entities', load: async () => (await import('./commands/story.js')).command },
   { name: 'summarize', summary: 'print a cited summary of articles taken as one story', load: async () => (await import('./commands/summarize.js')).command },
   { name: 'entities', summary: 'print every person, place and organisation mentioned in articles', load: async () => (await import('./commands/entities.js')).command },
+  { name: 'quotes', summary: 'print who said what in articles, or what one speaker said across the stored stories', load: async () => (await import('./commands/quotes.js')).command },
   { name: 'analyze', summary: 'print the analyzed terms of a text (normalized, optionally stemmed)', load: async () => (await import('./commands/analyze.js')).command },
   { name: 'serve', summary: 'serve the HTTP API and the Arabic web page', load: async () => (await import('./commands/serve.js')).command },
 ];
