@@ -75,7 +75,21 @@ export function antTime(t: string | undefined): string | null {
 
 const antJsonl = join(sharedDir, 'data', 'ant-corpus-v1.1', 'ant_v1.1.jsonl');
 
-/** The ANT articles (id = docno) that `keep` takes, in corpus order; null when ../shared has no ANT corpus. */
+/**
+ * The ANT days held out from every use (eval, tests, training, the document-frequency prior, benches): an independent
+ * hand grouping of 20 January – 5 February 2017 is the final check of the stories stage, so nothing may have read them.
+ */
+export const ANT_HELD_OUT_DAYS = { from: '2017-01-20', to: '2017-02-05' } as const;
+
+/** True for an ANT article of the held-out days, by its publication day or, undated, the day its docno ends with. */
+export function isHeldOutAnt(docno: string, published: string | null): boolean {
+  const m = /(\d{4})(\d{2})(\d{2})$/.exec(docno);
+  const held = (d: string | null | undefined): boolean => !!d && d >= ANT_HELD_OUT_DAYS.from && d <= ANT_HELD_OUT_DAYS.to;
+  return held(published?.slice(0, 10)) || held(m ? `${m[1]}-${m[2]}-${m[3]}` : null);
+}
+
+/** The ANT articles (id = docno) that `keep` takes, in corpus order, never one of the held-out days (isHeldOutAnt);
+ * null when ../shared has no ANT corpus. */
 export function antArticles(keep: (a: Article) => boolean): Article[] | null {
   if (!existsSync(antJsonl)) return null;
   const out: Article[] = [];
@@ -83,7 +97,7 @@ export function antArticles(keep: (a: Article) => boolean): Article[] | null {
     if (!line.trim()) continue;
     const a = JSON.parse(line) as { docno: string; title?: string; time?: string; text?: string; url?: string; source?: string };
     const art = article(a.docno, a.title ?? null, a.text ?? '', antTime(a.time), a.source ?? 'JawharaFM', a.url ?? null);
-    if (keep(art)) out.push(art);
+    if (!isHeldOutAnt(art.id, art.published) && keep(art)) out.push(art);
   }
   return out;
 }
@@ -128,11 +142,12 @@ export function antCheckSet(): GoldSet | null {
 }
 
 /**
- * The ANT articles published before February 2017 (4,741; the hand-grouped windows are in February, March, April, May and June):
- * what the stories stage's document-frequency prior is counted from (scripts/build-df-prior.mjs, src/stories/prior.ts).
+ * The ANT articles published before 20 January 2017 (the held-out days begin then; the hand-grouped windows are in
+ * February, March, April, May and June): what the stories stage's document-frequency prior is counted from
+ * (scripts/build-df-prior.mjs, src/stories/prior.ts).
  */
 export function antHistory(): Article[] {
-  return antArticles((a) => a.published !== null && a.published < '2017-02-01') ?? [];
+  return antArticles((a) => a.published !== null && a.published < ANT_HELD_OUT_DAYS.from) ?? [];
 }
 
 /** A second, independent hand grouping of a dev window (eval/data/agreement): how far two readers agree on events. */
@@ -353,7 +368,7 @@ export async function run(): Promise<void> {
   console.log('  document frequencies over the whole set first, then each article assigned in the arrival order);');
   console.log('  1-by-1 = the same grouper fed one article at a time (add, as the API ingest hook: idf from the articles seen so far);');
   console.log(`  alone = every article its own story; tfidf = single-pass TF-IDF cosine, threshold ${TFIDF_BASELINE_THRESHOLD}`);
-  console.log('  both with the shipped document-frequency prior (data/stories-df-prior.json: 4,741 ANT articles before February 2017);');
+  console.log('  both with the shipped document-frequency prior (data/stories-df-prior.json: the ANT articles before 20 January 2017);');
   console.log('  no prior = the batch path with idf from the set alone, as before the prior shipped (2026-12-02);');
   console.log('figures in publication order (as `khabar stories` groups a store); then mean [min–max] over 5 random arrival orders (mulberry32 seeds 1–5)');
   const noPrior = groupWithGrouper({}, { prior: null });
