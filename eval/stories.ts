@@ -14,6 +14,7 @@ import { CleaningContext, cleanArticle, isProblem, readInputs, toIsoDate } from 
 import { STORIES_CONFIG, StoryGrouper, scoreClusters, type ClusterScores, type GrouperOptions, type StoriesConfig } from '../src/stories/index.js';
 import type { Article } from '../src/types.js';
 import { prng } from '../bench/common.js';
+import { DIFFERENT_MIN, SAME_MAX, scorePairs, semevalLine, semevalSet, tfidfPairCeiling, type SemevalScores, type SemevalSet } from './stories-semeval.js';
 
 const repoRoot: string = (() => {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -344,6 +345,39 @@ export function regroupedAfterDating(set: GoldSet): { undated: number; regrouped
   return { undated: f1(set.groups, undated), regrouped: f1(set.groups, groups(g)), scratch: f1(set.groups, groups(scratch)), agreement: f1(groups(scratch), groups(g)), moved };
 }
 
+/** The SemEval development half (eval/stories-semeval.ts), null without it in ../shared. */
+export function semevalDev(): SemevalSet | null {
+  return semevalSet(sharedDir);
+}
+
+/** All of the set's articles grouped together on the product's batch path, in publication order, each rated pair
+ * read off the stories and their related links. */
+export function semevalScores(set: SemevalSet, config: Partial<StoriesConfig> = {}, options: GrouperOptions = {}): SemevalScores {
+  const g = new StoryGrouper(undefined, config, options);
+  g.addBatch(publicationOrder(set.articles));
+  return scorePairs(set.pairs, g.stories());
+}
+
+/** An article's TF-IDF vector over `articles` (stems, stop words off), L2-normalized: the pair baseline's. */
+function tfidfVectors(articles: Article[]): (a: Article) => Map<string, number> {
+  const tfs = new Map<string, Map<string, number>>();
+  const df = new Map<string, number>();
+  for (const a of articles) {
+    const tf = new Map<string, number>();
+    for (const t of analyze(`${a.title ?? ''}\n${a.text}`, { stem: true, stopwords: true })) tf.set(t, (tf.get(t) ?? 0) + 1);
+    tfs.set(a.id, tf);
+    for (const t of tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  }
+  return (a) => {
+    const v = new Map<string, number>();
+    let n = 0;
+    for (const [t, c] of tfs.get(a.id) ?? []) { const w = c * (Math.log((articles.length + 1) / ((df.get(t) ?? 0) + 1)) + 1); v.set(t, w); n += w * w; }
+    n = Math.sqrt(n) || 1;
+    for (const [t, w] of v) v.set(t, w / n);
+    return v;
+  };
+}
+
 const f3 = (x: number) => x.toFixed(3);
 function spread(xs: number[]): string {
   const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -405,6 +439,16 @@ export async function run(): Promise<void> {
       console.log(line('1-by-1', evaluate(half, groupOneByOne())));
       console.log(line('tfidf', evaluate(half, tfidfBaseline)));
     }
+  }
+  const semeval = semevalDev();
+  if (semeval) {
+    const dated = semeval.articles.filter((a) => a.published).length;
+    console.log(`\nSemEval-2022 Arabic pairs, development half (../shared/data/semeval2022-ar-dev; people's ratings, Overall ≤ ${SAME_MAX} same story, ≥ ${DIFFERENT_MIN} different):`);
+    console.log(`  all ${semeval.articles.length} articles (${dated} dated by their URL) grouped together in publication order on the batch path; each of the ${semeval.pairs.length} rated pairs read off the stories`);
+    console.log(semevalLine('grouper', semevalScores(semeval)));
+    console.log(semevalLine('no prior', semevalScores(semeval, {}, { prior: null })));
+    const ceiling = tfidfPairCeiling(semeval, tfidfVectors(semeval.articles));
+    console.log(semevalLine(`tfidf ≥${ceiling.threshold.toFixed(2)}`, ceiling.scores) + '  (pair cosine at the threshold best on this set: a ceiling, not a method)');
   }
   const linkedParts = antSets.map((s) => { const r = splitPairsLinked(s); return `${s.name} ${r.linked}/${r.split}`; });
   if (linkedParts.length) console.log(`\ngold pairs the grouper splits whose stories are linked as related (a reader following "related" reaches them): ${linkedParts.join('; ')}`);
