@@ -82,11 +82,13 @@ const antJsonl = join(sharedDir, 'data', 'ant-corpus-v1.1', 'ant_v1.1.jsonl');
  */
 export const ANT_HELD_OUT_DAYS = { from: '2017-01-20', to: '2017-02-05' } as const;
 
-/** True for an ANT article of the held-out days, by its publication day or, undated, the day its docno ends with. */
+/** True for an ANT article of the held-out days, by its publication day or the day its docno ends with. */
 export function isHeldOutAnt(docno: string, published: string | null): boolean {
-  const m = /(\d{4})(\d{2})(\d{2})$/.exec(docno);
+  // docnos end with the day as yyyymmdd (JA-society-98-20170131) or ddmmyyyy (JA-localNews-461-19122013)
+  const m = /(\d{8})$/.exec(docno)?.[1];
+  const ymd = m ? [`${m.slice(0, 4)}-${m.slice(4, 6)}-${m.slice(6)}`, `${m.slice(4)}-${m.slice(2, 4)}-${m.slice(0, 2)}`] : [];
   const held = (d: string | null | undefined): boolean => !!d && d >= ANT_HELD_OUT_DAYS.from && d <= ANT_HELD_OUT_DAYS.to;
-  return held(published?.slice(0, 10)) || held(m ? `${m[1]}-${m[2]}-${m[3]}` : null);
+  return held(published?.slice(0, 10)) || ymd.some(held);
 }
 
 /** The ANT articles (id = docno) that `keep` takes, in corpus order, never one of the held-out days (isHeldOutAnt);
