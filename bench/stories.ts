@@ -58,15 +58,22 @@ export async function run(): Promise<void> {
   let next = 0;
   const rates: number[] = [];
   const t0 = Date.now();
+  /** Milliseconds each article of the batches timed took to group (cleared per size). */
+  let latencies: number[] = [];
   /** Articles/s of one batch of new articles added to a grouper. */
   const timeBatch = (g: StoryGrouper, make: () => Article): number => {
     const batchArticles = Array.from({ length: batch }, make);
     const start = process.hrtime.bigint();
-    for (const a of batchArticles) g.add(a);
+    for (const a of batchArticles) {
+      const t = process.hrtime.bigint();
+      g.add(a);
+      latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
     return batch / (Number(process.hrtime.bigint() - start) / 1e9);
   };
   for (const size of sizes) {
     while (next < size) grouper.add(makeArticle(next++, sources, rand));
+    latencies = [];
     const perRun: number[] = [];
     const refs: number[] = [];
     for (let r = 0; r < runs; r++) {
@@ -79,6 +86,11 @@ export async function run(): Promise<void> {
     console.log(`state holds ${size.toLocaleString('en')} articles (${grouper.state.listStories().length.toLocaleString('en')} stories): ` +
       `${rate.toFixed(0)} articles/s (median of ${runs} batches of ${batch}; min ${Math.min(...perRun).toFixed(0)}, max ${Math.max(...perRun).toFixed(0)}), heap ${mem.toFixed(0)} MB, ` +
       `machine reference ${median(refs).toFixed(3)} s, ${((Date.now() - t0) / 1000).toFixed(0)} s so far`);
+    console.log(`  one new article: median ${median(latencies).toFixed(2)} ms`);
+    // Undated articles are where the pair scorer weighs each candidate (src/stories/pair-model.ts): their cost apart.
+    latencies = [];
+    timeBatch(grouper, () => ({ ...makeArticle(next++, sources, rand), published: null }));
+    console.log(`  one new undated article (the pair scorer consulted): median ${median(latencies).toFixed(2)} ms`);
   }
   if (rates.length >= 2) console.log(`ratio articles/s at ${sizes[sizes.length - 1]} vs ${sizes[0]}: ${(rates[rates.length - 1] / rates[0]).toFixed(2)} (1.00 = constant per-article cost)`);
   if (sizes.length >= 2) {

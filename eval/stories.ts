@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../src/text/index.js';
 import { CleaningContext, cleanArticle, isProblem, readInputs, toIsoDate } from '../src/ingest/index.js';
-import { STORIES_CONFIG, StoryGrouper, scoreClusters, type ClusterScores, type GrouperOptions, type StoriesConfig } from '../src/stories/index.js';
+import { STORIES_CONFIG, StoryGrouper, defaultPairModel, scoreClusters, type ClusterScores, type GrouperOptions, type StoriesConfig } from '../src/stories/index.js';
 import type { Article } from '../src/types.js';
 import { prng } from '../bench/common.js';
 import { DIFFERENT_MIN, SAME_MAX, scorePairs, semevalLine, semevalSet, tfidfPairCeiling, type SemevalScores, type SemevalSet } from './stories-semeval.js';
@@ -449,6 +449,9 @@ export async function run(): Promise<void> {
     console.log(`  all ${semeval.articles.length} articles (${dated} dated by their URL) grouped together in publication order on the batch path; each of the ${semeval.pairs.length} rated pairs read off the stories`);
     console.log(semevalLine('grouper', semevalScores(semeval)));
     console.log(semevalLine('no prior', semevalScores(semeval, {}, { prior: null })));
+    console.log(semevalLine('no scorer', semevalScores(semeval, {}, { pairModel: null })) + '  (the score rule alone, without the learned pair scorer)');
+    const cv = defaultPairModel().cv;
+    if (cv) console.log(`  the pair scorer's cross-validated figures (by window; npm run train -- stories): ${JSON.stringify(cv)}`);
     const ceiling = tfidfPairCeiling(semeval, tfidfVectors(semeval.articles));
     console.log(semevalLine(`tfidf ≥${ceiling.threshold.toFixed(2)}`, ceiling.scores) + '  (pair cosine at the threshold best on this set: a ceiling, not a method)');
   }

@@ -4,15 +4,17 @@
 // Data: the six hand-grouped ANT development windows (eval/data; Apache-2.0 corpus, our own groupings): every pair of
 // one window's articles whose grouper score reaches CANDIDATE_SCORE (the pairs a join is ever decided on), labelled
 // same story or not; and the SemEval-2022 Task 8 Arabic development pairs (../shared/data/semeval2022-ar-dev; ratings
-// CC BY 4.0 by the task's organisers, texts copyrighted pages read for training only, never shipped): Overall ≤ 1.5
+// released by the task's organisers, texts copyrighted pages read for training only, never shipped): Overall ≤ 1.5
 // same story, ≥ 3 different, in-between pairs left out. Never the held-out ANT days or window, never SemEval's other
 // half. The two sources weigh alike.
+// The ANT windows are read undated: the grouper consults the scorer only where a side is undated (thin evidence), so
+// that is how they teach and test it.
 // Model: logistic regression (standardized features, L2, full-batch gradient descent from zero: the same data gives
 // the same bytes). Thresholds, one per decision, by cross-validation by window (each ANT window a fold, the SemEval
 // pairs three folds): each fold's articles are grouped by the grouper with a model trained on the other folds, and the
-// join and merge thresholds are those whose pooled out-of-fold grouping figures are best (the mean of the ANT windows'
-// pooled pairwise F1 and SemEval's same-story F1); the relate threshold is the out-of-fold probability that best tells
-// SemEval's same and in-between pairs (linked) from its different ones.
+// join and merge thresholds are those whose pooled out-of-fold grouping figures are best (the mean of the undated ANT
+// windows' pooled pairwise F1 and SemEval's same-story F1); the relate threshold is the out-of-fold probability that
+// best tells SemEval's same and in-between pairs (linked) from its different ones.
 import { writeFileSync } from 'node:fs';
 import { ANT_WINDOWS, antWindow, publicationOrder, semevalDev, type AntWindowName, type GoldSet } from '../eval/stories.js';
 import { DIFFERENT_MIN, SAME_MAX, type RatedPair, type SemevalSet } from '../eval/stories-semeval.js';
@@ -26,7 +28,7 @@ const RATE = 0.5;
 const SEMEVAL_FOLDS = 3;
 const GRID = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
 
-interface Row { x: number[]; y: number; w: number; fold: string }
+export interface Row { x: number[]; y: number; w: number; fold: string }
 
 const r6 = (x: number): number => Math.round(x * 1e6) / 1e6;
 
@@ -127,14 +129,22 @@ function group(articles: GoldSet['articles'], model: PairModel): string[][] {
   return g.stories().map((s) => s.articles);
 }
 
-export async function train(): Promise<void> {
+/** The training data: the ANT development windows and the SemEval development half, and every row of pair features
+ * (null without ../shared). */
+export function trainingData(): { windows: [AntWindowName, GoldSet][]; semeval: SemevalSet; rows: Row[] } | null {
   const windows = (Object.keys(ANT_WINDOWS) as AntWindowName[]).map((n) => [n, antWindow(n)] as const).filter((x): x is [AntWindowName, GoldSet] => x[1] !== null);
   const semeval = semevalDev();
-  if (!windows.length || !semeval) {
+  if (!windows.length || !semeval) return null;
+  return { windows, semeval, rows: [...windows.flatMap(([name, set]) => antRows(set, name)), ...semevalRows(semeval)] };
+}
+
+export async function train(): Promise<void> {
+  const data = trainingData();
+  if (!data) {
     console.error('train stories: needs ../shared (the ANT corpus and data/semeval2022-ar-dev); set KHABAR_SHARED');
     process.exit(1);
   }
-  const rows = [...windows.flatMap(([name, set]) => antRows(set, name)), ...semevalRows(semeval)];
+  const { windows, semeval, rows } = data;
   const folds = [...new Set(rows.map((r) => r.fold))];
   console.log(`rows: ${rows.length} (${rows.filter((r) => r.y).length} same story) in ${folds.length} folds: ${folds.map((f) => `${f} ${rows.filter((r) => r.fold === f).length}`).join(', ')}`);
 
@@ -192,7 +202,7 @@ export async function train(): Promise<void> {
 
   const model: PairModel = {
     about: 'The stories stage\'s learned pair scorer (src/stories/pair-model.ts): logistic regression weights over the standardized features, and the probability each decision needs (join, merge, relate), chosen by cross-validation by window. Built by npm run train -- stories (train/stories.ts).',
-    source: 'ANT corpus v1.1 (Apache-2.0; Chouigui, Ben Khiroun & Elayeb, AICCSA 2017) with the six hand-grouped development windows of eval/data; SemEval-2022 Task 8 Arabic development pairs (ratings by the task organisers, CC BY 4.0; the texts were read for training, never shipped). No held-out data.',
+    source: 'ANT corpus v1.1 (Apache-2.0; Chouigui, Ben Khiroun & Elayeb, AICCSA 2017) with the six hand-grouped development windows of eval/data; SemEval-2022 Task 8 Arabic development pairs (ratings released by the task organisers; the texts were read for training, never shipped: the file holds weights, no text or rating). No held-out data.',
     ...fit(rows),
     thresholds: { join: best.join, merge: best.merge, relate: relate.t },
     cv: {
