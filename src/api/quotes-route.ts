@@ -45,7 +45,7 @@ export function registerQuotes(app: FastifyInstance, source: KhabarSource): void
     for (let page = 1; ; page++) {
       const p = source.listStories({ page, pageSize: 100, sort: 'newest', from, to });
       for (const st of p.items) {
-        const report = source.story(st.id);
+        const report = await source.story(st.id);
         const quotes = (report?.quotes ?? []).filter((q) => speakerMatches(q.speaker, speaker));
         if (!quotes.length) continue;
         const byId = new Map(source.articles(report!.articles).map((a) => [a.id, a]));

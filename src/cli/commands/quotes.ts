@@ -77,8 +77,8 @@ export const command: Command = {
 
 type Io = Parameters<Command['run']>[1];
 
-function bySpeaker(name: string, from: string | undefined, to: string | undefined, json: boolean, db: string, io: Io): number {
-  const opened = openStories(db, io);
+async function bySpeaker(name: string, from: string | undefined, to: string | undefined, json: boolean, db: string, io: Io): Promise<number> {
+  const opened = await openStories(db, io);
   if (!opened) return 1;
   try {
     const { khabar, grouper } = opened;
