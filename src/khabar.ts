@@ -44,6 +44,11 @@ export type ArticleHook = (article: Article, result: PutResult) => void;
 
 export interface IngestOptions {
   onProgress?: (p: IngestProgress) => void;
+  /**
+   * Called for every article (or unreadable input) as it is read, with how many so far: a progress line counts these,
+   * one by one, where onProgress reports a batch's articles together when the batch is written.
+   */
+  onRead?: (seen: number) => void;
   onProblem?: (p: InputProblem) => void;
   /** Called for an article stored (or skipped, see lang) with a notice: one whose text is not Arabic. */
   onWarning?: (p: InputProblem) => void;
@@ -254,7 +259,9 @@ export class Khabar {
     };
 
     try {
+      let seen = 0;
       for await (const item of readEntries(inputs, { maxBytes: options.maxBytes, allowPrivate: options.allowPrivate, stdin: options.stdin })) {
+        options.onRead?.(++seen);
         if (isProblem(item)) {
           counts.failed++;
           options.onProblem?.(item);

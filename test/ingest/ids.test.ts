@@ -173,3 +173,21 @@ test('a store written before sources were kept: its articles keep their ids, a r
     t.done();
   }
 });
+
+test('summarize reads a/1.txt and b/1.txt as two articles, and the same file named twice once', needsShared, () => {
+  const seeds = loadSeeds();
+  const t = temp();
+  try {
+    const corpus = join(t.dir, 'corpus');
+    write(corpus, 'a/1.txt', seeds[0]!.text);
+    const b = write(corpus, 'b/1.txt', seeds[1]!.text);
+    const r = spawnSync(process.execPath, [bin, 'summarize', corpus, b], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const sources = r.stdout.split('\n').filter((l) => /^\[\d+\] /.test(l));
+    assert.equal(sources.length, 2, r.stdout);
+    assert.match(sources[0]!, /(\] | — )1$/);
+    assert.match(sources[1]!, /(\] | — )b\/1$/);
+  } finally {
+    t.done();
+  }
+});

@@ -36,7 +36,7 @@ export const command: Command = {
     const { inputs, bad } = commandInputs(positionals, values, io);
     const total = io.isTTY ? await estimateArticles(inputs.map((i) => (typeof i === 'string' ? i : i.input))) : null;
     const khabar = openKhabar(dbPath(values.db, io.env), io);
-    const progress = new ProgressLine(io, total);
+    const progress = new ProgressLine(io, total, 'articles read');
     try {
       const counts = await khabar.ingest(inputs, {
         ...options,
@@ -49,7 +49,8 @@ export const command: Command = {
           progress.clear();
           io.err(`khabar: ${terminalSafe(p.input)}: ${terminalSafe(p.reason)}`);
         },
-        onProgress: (p) => progress.update(p.read),
+        // Counted as read, one by one (written articles are reported a batch at a time).
+        onRead: (seen) => progress.update(seen),
       });
       progress.clear();
       counts.failed += bad;
