@@ -77,7 +77,8 @@ export class Background {
   /** Background threads over the database file `db`, or null when the worker code is not built (running from
    * sources) or the database is not a file another connection can open; the caller then works in-thread. */
   static start(db: string, opts: { words?: number } = {}): Background | null {
-    if (!db || db === ':memory:' || !existsSync(fileURLToPath(WORKER_FILE))) return null;
+    // (A database given by URL, a server's, is not opened here: its backend would need its own worker.)
+    if (!db || db === ':memory:' || /^[a-z][a-z0-9+.-]*:\/\//i.test(db) || !existsSync(fileURLToPath(WORKER_FILE))) return null;
     return new Background(db, opts.words);
   }
 
