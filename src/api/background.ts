@@ -46,6 +46,8 @@ class Thread {
     this.worker.on('exit', (code) => fail(new Error(`the server's background thread stopped (exit code ${code})`)));
   }
 
+  get broken(): boolean { return this.#broken !== null; }
+
   request(message: { type: 'report' | 'ensure'; story: Story } | { type: 'group' }): Promise<BackgroundReply> {
     if (this.#broken) return Promise.reject(this.#broken);
     const id = this.#nextId++;
@@ -64,11 +66,19 @@ class Thread {
 export class Background {
   #reports: Thread | null = null;
   #grouping: Thread | null = null;
+  #stopped = false;
+
+  /** The report thread, started again when it died (out of memory on a huge story, say): the next request gets a new one. */
+  #reportThread(): Thread {
+    if (!this.#reports || (this.#reports.broken && !this.#stopped)) this.#reports = new Thread(this.db, this.words);
+    return this.#reports;
+  }
 
   /** Background threads over the database file `db`, or null when the worker code is not built (running from
    * sources) or the database is not a file another connection can open; the caller then works in-thread. */
   static start(db: string, opts: { words?: number } = {}): Background | null {
-    if (!db || db === ':memory:' || !existsSync(fileURLToPath(WORKER_FILE))) return null;
+    // (A database given by URL, a server's, is not opened here: its backend would need its own worker.)
+    if (!db || db === ':memory:' || /^[a-z][a-z0-9+.-]*:\/\//i.test(db) || !existsSync(fileURLToPath(WORKER_FILE))) return null;
     return new Background(db, opts.words);
   }
 
@@ -76,22 +86,20 @@ export class Background {
 
   /** The report of `story` (its analysis and summary), built from its stored articles. */
   async report(story: Story): Promise<StoryReport> {
-    this.#reports ??= new Thread(this.db, this.words);
-    const reply = await this.#reports.request({ type: 'report', story });
+    const reply = await this.#reportThread().request({ type: 'report', story });
     if (!('report' in reply)) throw new Error('the background thread answered a report request without a report');
     return reply.report;
   }
 
   /** Builds and persists the report of `story` unless persisted already (report-store.ts); says whether it built one. */
   async ensure(story: Story): Promise<boolean> {
-    this.#reports ??= new Thread(this.db, this.words);
-    const reply = await this.#reports.request({ type: 'ensure', story });
+    const reply = await this.#reportThread().request({ type: 'ensure', story });
     return 'built' in reply && reply.built;
   }
 
   /** Groups the stored articles the grouping has not seen (or that changed since); resolves with how many. */
   async group(): Promise<number> {
-    this.#grouping ??= new Thread(this.db, this.words);
+    if (!this.#grouping || (this.#grouping.broken && !this.#stopped)) this.#grouping = new Thread(this.db, this.words);
     const reply = await this.#grouping.request({ type: 'group' });
     if (!('grouped' in reply)) throw new Error('the background thread answered a grouping request without a count');
     return reply.grouped;
@@ -99,6 +107,7 @@ export class Background {
 
   /** Stops both threads at once, whatever they are running. */
   async stop(): Promise<void> {
+    this.#stopped = true;
     await Promise.all([this.#reports?.stop(), this.#grouping?.stop()]);
   }
 }

@@ -32,7 +32,8 @@ export interface KhabarSourceOptions {
   persisted?: ReportStore | null;
 }
 
-/** Stories re-read per turn of the event loop when another process's articles are taken in (see #takeIn). */
+/** Stories re-read (when another process's articles are taken in, see #takeIn) or checked for a persisted report
+ * (persistReports) per turn of the event loop. */
 const REREAD_CHUNK = 200;
 
 function newestFirst(a: Story, b: Story): number {
@@ -280,10 +281,15 @@ export class KhabarLibrarySource implements KhabarSource {
   async persistReports(shouldStop: () => boolean = () => false): Promise<number> {
     if (!this.#background || !this.#persisted) return 0;
     let built = 0;
+    let checked = 0;
     for (const story of this.#sortedBy('newest')) {
       if (shouldStop()) break;
+      if (++checked % REREAD_CHUNK === 0) await new Promise((resolve) => setImmediate(resolve));
       // A story merged away since the list was read is skipped; the one it joined comes up in its turn or at a visit.
       if (!this.#all().has(story.id)) continue;
+      // Checked here first: a restart finds most persisted, and a round trip to the thread for each cost the request
+      // thread more than the check.
+      if (this.#persisted.has(story)) continue;
       if (await this.#background.ensure(story)) built++;
     }
     return built;

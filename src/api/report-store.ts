@@ -41,7 +41,7 @@ export class ReportStore {
 
   /** The reports persisted beside the database file `db`; null for a database that is not a file. */
   static open(db: string): ReportStore | null {
-    if (!db || db === ':memory:') return null;
+    if (!db || db === ':memory:' || /^[a-z][a-z0-9+.-]*:\/\//i.test(db)) return null;
     return new ReportStore(new SqliteReportCache(`${db}-reports`, buildIdentity()));
   }
 

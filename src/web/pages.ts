@@ -1,7 +1,7 @@
 // Server-rendered pages. Every page is built with the `html` template, so every value from an article,
 // a story or a request is escaped; untrusted text shown inline sits in <bdi> so its direction stays its own.
 import type { Article, Entity, Quantity, Quote, Story, StoryReport } from '../types.js';
-import type { ArticleView, EntitySummary, Page, SearchHit, StoryListQuery } from '../api/source.js';
+import type { ArticleView, EntityPage, EntitySummary, Page, SearchHit, StoryListQuery } from '../api/source.js';
 import { bdi, html, pathTo, query, type SafeHtml } from './html.js';
 import { entityId } from '../api/entity-id.js';
 import { opening } from '../text/index.js';
@@ -261,9 +261,17 @@ export function entityPage(e: EntitySummary): string {
   return layout(e.name, body);
 }
 
-export function entityListPage(entities: EntitySummary[]): string {
+/** One page of the entity list (`page` is 1-based; the source's page holds `limit` entities from its offset). */
+export function entityListPage(list: EntityPage, page = 1): string {
+  const entities: EntitySummary[] = list.items;
+  const pages = Math.max(1, Math.ceil(list.total / list.limit));
   const body = html`<h1>الأسماء</h1>
-${entities.length ? html`<ul class="plain">${entities.map((e) => html`<li><a href="${pathTo('entities', e.id)}">${bdi(e.name)}</a> <span class="badge">${TYPE_LABEL[e.type] ?? e.type}</span> <span class="meta">${countOf(e.stories.length, STORIES)}${e.variants.length > 1 ? html` — ${countOf(e.variants.length, FORMS)}` : ''}</span></li>`)}</ul>` : html`<p class="empty">لا أسماء بعد.</p>`}`;
+${entities.length ? html`<ul class="plain">${entities.map((e) => html`<li><a href="${pathTo('entities', e.id)}">${bdi(e.name)}</a> <span class="badge">${TYPE_LABEL[e.type] ?? e.type}</span> <span class="meta">${countOf(e.stories.length, STORIES)}${e.variants.length > 1 ? html` — ${countOf(e.variants.length, FORMS)}` : ''}</span></li>`)}</ul>` : html`<p class="empty">لا أسماء بعد.</p>`}
+${pages > 1 ? html`<nav class="pager">
+${page > 1 ? html`<a href="/entities${query({ page: page - 1 })}">→ السابق</a>` : html`<span></span>`}
+<span class="meta">صفحة ${page} من ${pages}</span>
+${page < pages ? html`<a href="/entities${query({ page: page + 1 })}">التالي ←</a>` : html`<span></span>`}
+</nav>` : ''}`;
   return layout('الأسماء', body);
 }
 

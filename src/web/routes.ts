@@ -11,6 +11,7 @@ import { pathTo } from './html.js';
 import { articlePage, entityListPage, entityPage, errorPage, searchPage, storyListPage, storyPage } from './pages.js';
 
 const HTML = 'text/html; charset=utf-8';
+const ENTITY_PAGE = 50;
 
 /** Hits on one page of the web search. */
 const SEARCH_PAGE_SIZE = 30;
@@ -84,8 +85,11 @@ export async function registerWeb(app: FastifyInstance, source: KhabarSource, _o
     return page(reply, searchPage(q, { items: found.hits, page: number, pageSize: SEARCH_PAGE_SIZE, total: found.total }, filters, source.outlets()));
   });
 
-  // The page lists the 500 entities in most articles (the whole list is paged at /api/entities).
-  app.get('/entities', async (_req, reply) => page(reply, entityListPage(source.entities({ limit: 500 }).items)));
+  // 50 a page, those in most articles first: each listed entity is read with its stories, and a page of 500 took a
+  // second to show at first view.
+  app.get<{ Querystring: { page: number } }>('/entities', {
+    schema: { querystring: { type: 'object', properties: { page: { type: 'integer', minimum: 1, maximum: 100000, default: 1 } } } },
+  }, async (req, reply) => page(reply, entityListPage(source.entities({ offset: (req.query.page - 1) * ENTITY_PAGE, limit: ENTITY_PAGE }), req.query.page)));
   app.get<{ Params: { id: string } }>('/entities/:id', { schema: { params: idParamsSchema } }, async (req, reply) => {
     const entity = source.entity(req.params.id);
     if (!entity) return page(reply, errorPage(404, `لا يوجد اسم بالمعرف ${req.params.id}`), 404);
