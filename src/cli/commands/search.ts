@@ -53,7 +53,10 @@ export const command: Command = {
     const khabar: Khabar | null = openExisting(dbPath(values.db, io.env), io);
     if (!khabar) return 1;
     try {
-      const index = entityStateFor(khabar.store);
+      // the entity index lives in the store's file; a file this process cannot write (its tables not made yet) has
+      // none to read, and the listed names still apply
+      let index: ReturnType<typeof entityStateFor> | null = null;
+      try { index = entityStateFor(khabar.store); } catch { index = null; }
       const variants = (name: string) => otherNames(name, index);
       const hits = khabar.search(query, { source: values.source, from: values.from, to: values.to, limit, variants });
       if (values.json) {
