@@ -64,15 +64,15 @@ export async function registerWeb(app: FastifyInstance, source: KhabarSource, _o
     if (!entity) return page(reply, errorPage(404, `لا يوجد اسم بالمعرف ${req.params.id}`), 404);
     // a story links an entity by the key of the name it uses there: one entity has one page, at its own id
     if (entity.id !== req.params.id) return reply.redirect(pathTo('entities', entity.id), 301);
-    return page(reply, entityPage(entity, entityQuotes(source, entity)));
+    return page(reply, entityPage(entity, await entityQuotes(source, entity)));
   });
 }
 
 /** What an entity said in its stories (a person's or a body's quotes), the stories' newest first, at most 50. */
-function entityQuotes(source: KhabarSource, e: EntitySummary): EntityQuote[] {
+async function entityQuotes(source: KhabarSource, e: EntitySummary): Promise<EntityQuote[]> {
   const out: EntityQuote[] = [];
   for (const st of e.stories) {
-    const report = source.story(st.id);
+    const report = await source.story(st.id); // a report is built off the request thread where the source does so
     for (const q of report?.quotes ?? []) {
       if (q.speakerEntity === e.name || e.variants.some((v) => speakerMatches(q.speaker, v))) out.push({ text: q.text, story: st.id, storyTitle: st.title });
       if (out.length >= 50) return out;
