@@ -252,10 +252,14 @@ ${pages > 1 ? pager(hits.page, pages, (n) => `/search${query({ ...base, page: n 
   return layout(`بحث: ${q}`, body, { q });
 }
 
-export function entityPage(e: EntitySummary): string {
+/** One quote of an entity, for its page: the words and the story they were said in. */
+export interface EntityQuote { text: string; story: string; storyTitle: string }
+
+export function entityPage(e: EntitySummary, quotes: EntityQuote[] = []): string {
   const body = html`<h1>${bdi(e.name)} <span class="badge">${TYPE_LABEL[e.type] ?? e.type}</span></h1>
 <p class="meta">ورد ${countOf(e.mentions, TIMES)} في ${countOf(e.articles, ARTICLES)} و${countOf(e.stories.length, STORIES)}</p>
 <section><h2>صيغ الاسم</h2><ul class="plain variants">${e.variants.map((v) => html`<li>${bdi(v)}</li>`)}</ul></section>
+${quotes.length ? html`<section><h2>أقواله</h2><ul class="plain quotes">${quotes.map((q) => html`<li>«${bdi(q.text)}» — <a href="${pathTo('stories', q.story)}">${bdi(q.storyTitle)}</a></li>`)}</ul></section>` : ''}
 <section><h2>القصص</h2><ul class="plain">${e.stories.map((s) => html`<li><a href="${pathTo('stories', s.id)}">${bdi(s.title)}</a></li>`)}</ul>
 <p><a href="/${query({ entity: e.id })}">كل القصص التي تذكره</a></p></section>`;
   return layout(e.name, body);

@@ -1,6 +1,7 @@
 // Routes of the web page: HTML pages, the stylesheet, the progress script and the bundled font files.
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { KhabarSource, StoryListQuery } from '../api/source.js';
+import type { EntitySummary, KhabarSource, StoryListQuery } from '../api/source.js';
+import { speakerMatches } from '../analysis/index.js';
 import type { IngestStatus } from '../api/ingest-tracker.js';
 import { ApiError } from '../api/errors.js';
 import { checkSearchDates } from '../api/search-query.js';
@@ -8,7 +9,7 @@ import { renderedOnce } from '../api/render-cache.js';
 import { idParamsSchema, storyListQuerySchema } from '../api/schemas.js';
 import { APP_CSS, APP_JS, fontFile } from './assets.js';
 import { pathTo } from './html.js';
-import { articlePage, entityListPage, entityPage, errorPage, searchPage, storyListPage, storyPage } from './pages.js';
+import { articlePage, entityListPage, entityPage, errorPage, searchPage, storyListPage, storyPage, type EntityQuote } from './pages.js';
 
 const HTML = 'text/html; charset=utf-8';
 const ENTITY_PAGE = 50;
@@ -95,8 +96,21 @@ export async function registerWeb(app: FastifyInstance, source: KhabarSource, _o
     if (!entity) return page(reply, errorPage(404, `لا يوجد اسم بالمعرف ${req.params.id}`), 404);
     // a story links an entity by the key of the name it uses there: one entity has one page, at its own id
     if (entity.id !== req.params.id) return reply.redirect(pathTo('entities', entity.id), 301);
-    return page(reply, entityPage(entity));
+    return page(reply, entityPage(entity, await entityQuotes(source, entity)));
   });
+}
+
+/** What an entity said in its stories (a person's or a body's quotes), the stories' newest first, at most 50. */
+async function entityQuotes(source: KhabarSource, e: EntitySummary): Promise<EntityQuote[]> {
+  const out: EntityQuote[] = [];
+  for (const st of e.stories) {
+    const report = await source.story(st.id); // a report is built off the request thread where the source does so
+    for (const q of report?.quotes ?? []) {
+      if (q.speakerEntity === e.name || e.variants.some((v) => speakerMatches(q.speaker, v))) out.push({ text: q.text, story: st.id, storyTitle: st.title });
+      if (out.length >= 50) return out;
+    }
+  }
+  return out;
 }
 
 export { errorPage };
