@@ -269,6 +269,26 @@ export class Khabar {
     return result;
   }
 
+  /**
+   * Cleans and stores articles already read (a watched feed's new items, a queue job), in order, in one transaction,
+   * then saves the cleaning context. An article that cannot be cleaned is reported through onProblem and the others
+   * are stored. Storing the same articles again stores nothing twice (they come back 'duplicate').
+   */
+  storeArticles(raws: RawArticle[], options: Pick<IngestOptions, 'onProblem' | 'onResult' | 'afterStore' | 'fallback'> = {}): IngestCounts {
+    const counts: IngestCounts = { stored: 0, updated: 0, duplicates: 0, nearDuplicates: 0, failed: 0 };
+    const entries = raws.map((r) => (options.fallback ? { ...r, fallback: options.fallback } : r))
+      .map((raw, i) => ({ raw, outcome: prepareBatch([raw], this.context)[0]!, i }));
+    const writable = entries.flatMap((e) => ('item' in e.outcome ? [{ raw: e.raw, put: toPut(e.outcome.item) }] : []));
+    const results = this.store.putArticles(writable.map((w) => w.put));
+    for (const e of entries) if ('error' in e.outcome) { counts.failed++; options.onProblem?.(problemOf(e.raw, new Error(e.outcome.error))); }
+    writable.forEach((w, i) => {
+      this.afterPut(w.put.article, results[i]!, counts, options.afterStore, true);
+      options.onResult?.(results[i]!);
+    });
+    this.saveContext();
+    return counts;
+  }
+
   /** Counts a written article and runs the hooks (after the article is stored). */
   private afterPut(article: Article, result: PutResult, counts: IngestCounts, afterStore: ArticleHook | undefined, contextHere: boolean): void {
     if (result.status === 'duplicate') {

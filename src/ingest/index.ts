@@ -1,12 +1,12 @@
 // Public surface of the ingest stage: reading inputs into raw articles, cleaning them into Articles,
 // and near-duplicate signatures. Thresholds are in config.ts.
-export { readInputs, isProblem } from './inputs.js';
+export { readInputs, isProblem, articlesOfFetched } from './inputs.js';
 export type { InputProblem, ReadOptions } from './inputs.js';
 export { cleanArticle, cleanBody, contentHash, splitTitle, CleaningContext } from './clean.js';
 export { minhash, lshBands, estimateSimilarity, containment, shingleHashes } from './minhash.js';
-export { NEAR_DUPLICATE_THRESHOLD, SHARED_PASSAGE_THRESHOLD, DEFAULT_MAX_BYTES } from './config.js';
+export { NEAR_DUPLICATE_THRESHOLD, SHARED_PASSAGE_THRESHOLD, DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS } from './config.js';
 export { canonicalSource, OUTLETS } from './outlets.js';
 export { toIsoDate } from './html.js';
 export type { Outlet } from './outlets.js';
 export { decodeBytes } from './decode.js';
-export { nonPublicReason } from './fetch.js';
+export { nonPublicReason, safeFetch, type Fetched, type FetchOptions } from './fetch.js';
