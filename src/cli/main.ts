@@ -26,6 +26,8 @@ export const commands: CommandEntry[] = [
   { name: 'analyze', summary: 'print the analyzed terms of a text (normalized, optionally stemmed)', load: async () => (await import('./commands/analyze.js')).command },
   { name: 'serve', summary: 'serve the HTTP API and the Arabic web page', load: async () => (await import('./commands/serve.js')).command },
   { name: 'watch', summary: 'poll feeds continuously; store and group new articles as they arrive', load: async () => (await import('./commands/watch.js')).command },
+  { name: 'worker', summary: 'take ingest jobs from a queue and store their articles', load: async () => (await import('./commands/worker.js')).command },
+  { name: 'jobs', summary: 'show the ingest queue and its dead letters', load: async () => (await import('./commands/jobs.js')).command },
 ];
 
 function help(): string {

@@ -170,7 +170,14 @@ export class Watcher {
       this.backOff(st, now);
       return { feed, kind: 'failed', items: 0, reason: problems.join('; '), retryAt: st.retryAt, problems: [] };
     }
-    const delivered = fresh.length ? await this.sink(fresh.map((f) => f.item), feed) : 0;
+    let delivered = 0;
+    try {
+      if (fresh.length) delivered = await this.sink(fresh.map((f) => f.item), feed);
+    } catch (e) {
+      // Not delivered (the store or the queue failed): not remembered either, so the next try delivers them.
+      this.backOff(st, now);
+      return { feed, kind: 'failed', items: 0, reason: `the new items could not be stored: ${(e as Error).message}`, retryAt: st.retryAt, problems };
+    }
     // Only now, with the items delivered, are they remembered and the validators kept.
     st.seen = [...st.seen, ...fresh.map((f) => f.key)].slice(-SEEN_KEPT);
     st.etag = fetched.etag ?? null;

@@ -5,6 +5,7 @@ import { ProgressLine, estimateArticles, openKhabar } from '../progress.js';
 import { INGEST_OPTIONS, INGEST_OPTIONS_USAGE, ingestOptions } from '../ingest-options.js';
 
 const usage = `Usage: khabar ingest INPUT... [--db PATH] [--max-bytes N] [--allow-private] [--published DATE] [--source NAME]
+                     [--queue URL [--wait] [--job-size N]]
 
 Reads articles from files (.txt .html .json .jsonl .xml feeds), directories, http(s) URLs or - (stdin),
 cleans them and stores them with their search index. Running it again on the same inputs stores nothing twice.
@@ -12,6 +13,10 @@ cleans them and stores them with their search index. Running it again on the sam
 Options:
   --db PATH          the database (default $KHABAR_DB, else ./khabar.db)
 ${INGEST_OPTIONS_USAGE}
+  --queue URL        enqueue the inputs for \`khabar worker\`s (redis://host:6379[/db][?prefix=NAME]) instead of
+                     storing them: URLs are fetched by the workers, files are read here and sent as articles
+  --job-size N       with --queue: articles per job read from files (default 64)
+  --wait             with --queue: wait until the workers are done with the jobs and print what they stored
 
 Every input that fails gets one line "khabar: INPUT: reason" on stderr.
 Exit status: 0 all inputs ingested, 1 some failed, 2 usage error.`;
@@ -25,11 +30,23 @@ export const command: Command = {
       allowPositionals: true,
       options: {
         db: { type: 'string' },
+        queue: { type: 'string' },
+        wait: { type: 'boolean', default: false },
+        'job-size': { type: 'string' },
         ...INGEST_OPTIONS,
       },
     });
     if (positionals.length === 0) throw new UsageError('give at least one INPUT');
     const options = ingestOptions(values);
+    if (values.wait && !values.queue) throw new UsageError('--wait goes with --queue');
+    if (values.queue) {
+      // Loaded only here: the queue's client is not a cost of every ingest.
+      const { ingestViaQueue, checkQueueUrl } = await import('../queue-ingest.js');
+      checkQueueUrl(values.queue);
+      const jobSize = values['job-size'] === undefined ? undefined : Number(values['job-size']);
+      if (jobSize !== undefined && (!Number.isInteger(jobSize) || jobSize < 1)) throw new UsageError(`--job-size must be a positive integer, not "${values['job-size']}"`);
+      return ingestViaQueue(values.queue, positionals, { ...options, jobSize }, values.wait ?? false, io);
+    }
     const total = io.isTTY ? await estimateArticles(positionals) : null;
     const khabar = openKhabar(dbPath(values.db, io.env), io);
     const progress = new ProgressLine(io, total);

@@ -7,9 +7,10 @@ import { parseDuration } from '../duration.js';
 import { storyGrouperFor } from '../../report.js';
 import { loadWatchState, parseFeedList, roundLines, Watcher, type WatchSink } from '../../watch/index.js';
 import type { Khabar } from '../../khabar.js';
+import type { IngestQueue } from '../../queue/index.js';
 
 const usage = `Usage: khabar watch FEEDS.txt [--every 10m] [--db PATH] [--state PATH] [--gap 1s] [--timeout 15s]
-                    [--max-bytes N] [--allow-private] [--once]
+                    [--max-bytes N] [--allow-private] [--once] [--queue URL]
 
 Polls the feeds and pages listed in FEEDS.txt (one http(s) URL a line, optionally followed by the outlet's
 name, which then names the outlet of every article of that feed; # starts a comment) in rounds, and stores
@@ -28,7 +29,9 @@ Options:
   --timeout D        longest a request may take, connect and body (default 15s)
   --max-bytes N      refuse a response larger than N bytes (default 50 MB)
   --allow-private    allow URLs on loopback/private networks
-  --once             poll once and exit (status 1 when a feed failed)`;
+  --once             poll once and exit (status 1 when a feed failed)
+  --queue URL        enqueue the new articles for \`khabar worker\`s (redis://host:6379[/db][?prefix=NAME])
+                     instead of storing them; the round line then counts the articles enqueued`;
 
 export const command: Command = {
   name: 'watch',
@@ -46,6 +49,7 @@ export const command: Command = {
         'max-bytes': { type: 'string' },
         'allow-private': { type: 'boolean', default: false },
         once: { type: 'boolean', default: false },
+        queue: { type: 'string' },
       },
     });
     if (positionals.length !== 1) throw new UsageError('give one FEEDS file');
@@ -70,10 +74,21 @@ export const command: Command = {
     const state = loadWatchState(statePath);
 
     const db = dbPath(values.db, io.env);
-    const khabar: Khabar = openKhabar(db, io);
+    let queue: IngestQueue | null = null;
+    if (values.queue) {
+      const { checkQueueUrl } = await import('../queue-ingest.js');
+      checkQueueUrl(values.queue);
+      queue = new (await import('../../queue/index.js')).IngestQueue(values.queue);
+      queue.queue.on('error', () => undefined); // a failed add names the reason in the round's failure line
+    }
+    const khabar: Khabar | null = queue ? null : openKhabar(db, io);
     let storedThisRound = 0;
-    const sink: WatchSink = (items, feed) => {
-      const counts = khabar.storeArticles(items, { onProblem: (p) => io.err(`khabar watch: ${feed.url}: ${p.input}: ${p.reason}`) });
+    const sink: WatchSink = async (items, feed) => {
+      if (queue) {
+        await queue.addArticles(feed.url, items, { allowPrivate: values['allow-private'] });
+        return items.length;
+      }
+      const counts = khabar!.storeArticles(items, { onProblem: (p) => io.err(`khabar watch: ${feed.url}: ${p.input}: ${p.reason}`) });
       storedThisRound += counts.stored + counts.updated;
       return counts.stored + counts.updated;
     };
@@ -90,7 +105,7 @@ export const command: Command = {
     process.on('SIGTERM', onSignal);
     let failedLast = 0;
     try {
-      io.err(`khabar watch: ${list.feeds.length} feed${list.feeds.length === 1 ? '' : 's'}, a round every ${values.every}, into ${db}`);
+      io.err(`khabar watch: ${list.feeds.length} feed${list.feeds.length === 1 ? '' : 's'}, a round every ${values.every}, into ${values.queue ? 'the queue' : db}`);
       for (;;) {
         const started = Date.now();
         storedThisRound = 0;
@@ -98,7 +113,7 @@ export const command: Command = {
         for (const line of roundLines(report, new Date(started))) io.err(line);
         failedLast = report.failed;
         // New articles are grouped at once, so `khabar stories` or a `khabar serve` beside shows them.
-        if (storedThisRound > 0) {
+        if (khabar && storedThisRound > 0) {
           const progress = groupingProgress(io, db);
           try { storyGrouperFor(khabar, progress); } finally { progress.done(); }
         }
@@ -115,7 +130,8 @@ export const command: Command = {
     } finally {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
-      khabar.close();
+      khabar?.close();
+      await queue?.close();
     }
     if (watcher.stopped) io.err('khabar watch: stopped');
     return values.once && failedLast > 0 ? 1 : 0;
