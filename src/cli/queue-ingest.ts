@@ -1,6 +1,6 @@
 // `khabar ingest --queue URL`: enqueue the inputs for `khabar worker`s, and with --wait follow the jobs to their end.
 import { UsageError, type CliIO } from './command.js';
-import { enqueueInputs, IngestQueue, QueueAdmin, parseQueueUrl, type IngestJobOptions, type JobResult } from '../queue/index.js';
+import { checkReachable, enqueueInputs, IngestQueue, QueueAdmin, parseQueueUrl, type IngestJobOptions, type JobResult } from '../queue/index.js';
 
 /** A UsageError naming what is wrong with a --queue URL. */
 export function checkQueueUrl(url: string): void {
@@ -11,7 +11,9 @@ export function checkQueueUrl(url: string): void {
 const POLL_MS = 250;
 
 export async function ingestViaQueue(url: string, inputs: string[], options: IngestJobOptions & { jobSize?: number }, wait: boolean, io: CliIO): Promise<number> {
-  const shown = parseQueueUrl(url).display;
+  const loc = parseQueueUrl(url);
+  const shown = loc.display;
+  try { await checkReachable(loc); } catch (e) { io.err(`khabar: ${(e as Error).message}`); return 1; }
   const queue = new IngestQueue(url);
   let lastError: string | null = null;
   queue.queue.on('error', (e) => { lastError = e.message; });

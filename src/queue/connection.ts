@@ -1,6 +1,6 @@
 // Where the job queue lives: a Redis URL (redis://[user:password@]host:port[/db][?prefix=NAME], or rediss:// for
 // TLS). The prefix names the queue's keys, so several queues (or test runs) share one Redis apart.
-import type { RedisOptions } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 
 export interface QueueLocation {
   connection: RedisOptions;
@@ -32,4 +32,23 @@ export function parseQueueUrl(url: string): QueueLocation {
   const shown = new URL(url);
   if (shown.password) shown.password = '***';
   return { connection, prefix, display: shown.href };
+}
+
+/**
+ * Throws a clear Error when the queue's Redis does not answer within `timeoutMs`: the queue's own connections retry for
+ * ever (they ride out a restart), which would make a command started with no Redis wait without a word.
+ */
+export async function checkReachable(loc: QueueLocation, timeoutMs = 5000): Promise<void> {
+  const probe = new Redis({ ...loc.connection, lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  let cause: NodeJS.ErrnoException | null = null;
+  probe.on('error', (e: NodeJS.ErrnoException) => { cause ??= e; });
+  try {
+    await probe.connect();
+    await probe.ping();
+  } catch (e) {
+    const err = cause ?? (e as NodeJS.ErrnoException);
+    throw new Error(`cannot reach the queue at ${loc.display}: ${err.code ?? err.message} (is Redis running there?)`);
+  } finally {
+    probe.disconnect();
+  }
 }

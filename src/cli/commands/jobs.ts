@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
 import { checkQueueUrl } from '../queue-ingest.js';
-import { QueueAdmin, parseQueueUrl } from '../../queue/index.js';
+import { QueueAdmin, checkReachable, parseQueueUrl } from '../../queue/index.js';
 
 const usage = `Usage: khabar jobs --queue URL [--json] [--limit N] [--retry]
 
@@ -27,6 +27,7 @@ export const command: Command = {
     checkQueueUrl(values.queue);
     const limit = Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive integer, not "${values.limit}"`);
+    try { await checkReachable(parseQueueUrl(values.queue)); } catch (e) { io.err(`khabar: ${(e as Error).message}`); return 1; }
     const admin = new QueueAdmin(values.queue);
     let lastError: string | null = null;
     admin.on('error', (e) => { lastError = e.message; });

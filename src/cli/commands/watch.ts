@@ -78,7 +78,9 @@ export const command: Command = {
     if (values.queue) {
       const { checkQueueUrl } = await import('../queue-ingest.js');
       checkQueueUrl(values.queue);
-      queue = new (await import('../../queue/index.js')).IngestQueue(values.queue);
+      const q = await import('../../queue/index.js');
+      try { await q.checkReachable(q.parseQueueUrl(values.queue)); } catch (e) { io.err(`khabar: ${(e as Error).message}`); return 1; }
+      queue = new q.IngestQueue(values.queue);
       queue.queue.on('error', () => undefined); // a failed add names the reason in the round's failure line
     }
     const khabar: Khabar | null = queue ? null : openKhabar(db, io);

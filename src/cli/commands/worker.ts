@@ -3,7 +3,7 @@ import type { Command } from '../command.js';
 import { UsageError, dbPath } from '../command.js';
 import { parseDuration } from '../duration.js';
 import { checkQueueUrl } from '../queue-ingest.js';
-import { IngestWorker, parseQueueUrl } from '../../queue/index.js';
+import { IngestWorker, checkReachable, parseQueueUrl } from '../../queue/index.js';
 
 const usage = `Usage: khabar worker --queue URL [--db PATH] [--concurrency N] [--lock 30s] [--no-group]
 
@@ -44,6 +44,7 @@ export const command: Command = {
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a positive integer, not "${values.concurrency}"`);
     const lockMs = parseDuration(values.lock!, '--lock');
     const db = dbPath(values.db, io.env);
+    try { await checkReachable(parseQueueUrl(values.queue)); } catch (e) { io.err(`khabar: ${(e as Error).message}`); return 1; }
     const worker = new IngestWorker({ queueUrl: values.queue, db, concurrency, lockMs, group: !values['no-group'], onLine: io.err });
     let stop: () => void = () => undefined;
     const stopped = new Promise<void>((r) => { stop = r; });
