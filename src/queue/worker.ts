@@ -128,7 +128,8 @@ export class IngestWorker {
         fallback: data.options.fallback,
         onProblem: (p) => problems.push(`${p.input}: ${p.reason}`),
       });
-      return { stored: counts.stored, updated: counts.updated, duplicates: counts.duplicates, failed: counts.failed + (problems.length - counts.failed), problems };
+      // Every problem is one article (or feed entry) not stored: those of the fetched document and those of cleaning.
+      return { stored: counts.stored, updated: counts.updated, duplicates: counts.duplicates, failed: problems.length, problems };
     } finally {
       khabar.close();
     }

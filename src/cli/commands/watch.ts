@@ -4,6 +4,7 @@ import type { Command } from '../command.js';
 import { UsageError, dbPath } from '../command.js';
 import { openKhabar, groupingProgress } from '../progress.js';
 import { parseDuration } from '../duration.js';
+import { ingestOptions } from '../ingest-options.js';
 import { storyGrouperFor } from '../../report.js';
 import { loadWatchState, parseFeedList, roundLines, Watcher, type WatchSink } from '../../watch/index.js';
 import type { Khabar } from '../../khabar.js';
@@ -57,11 +58,7 @@ export const command: Command = {
     const everyMs = parseDuration(values.every!, '--every');
     const gapMs = parseDuration(values.gap!, '--gap');
     const timeoutMs = parseDuration(values.timeout!, '--timeout');
-    let maxBytes: number | undefined;
-    if (values['max-bytes'] !== undefined) {
-      maxBytes = Number(values['max-bytes']);
-      if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new UsageError(`--max-bytes must be a positive integer, not "${values['max-bytes']}"`);
-    }
+    const { maxBytes } = ingestOptions({ 'max-bytes': values['max-bytes'] });
     let text: string;
     try { text = readFileSync(feedsPath, 'utf8'); } catch (e) {
       io.err(`khabar: ${feedsPath}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
