@@ -16,7 +16,8 @@ import { machineReference, median, prng, repoRoot } from './common.js';
 const bin = join(repoRoot, 'dist', 'src', 'cli', 'main.js');
 const OUTLETS = ['وكالة الرافد للأنباء', 'صحيفة الميناء الجديد', 'موقع شرفة الخبر', 'قناة النخيل الإخبارية'];
 
-function writeArticles(path: string, total: number): void {
+/** Writes `total` distinct articles recombined from the sample corpus's sentences as JSON lines (also the queue tests' articles). */
+export function writeArticles(path: string, total: number): void {
   const corpus = join(repoRoot, 'samples', 'corpus');
   const sents = readdirSync(corpus).filter((f) => f.endsWith('.json')).sort()
     .flatMap((f) => (JSON.parse(readFileSync(join(corpus, f), 'utf8')) as { text: string }).text.split(/(?<=[.!؟])\s+|\n+/))
