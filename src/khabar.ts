@@ -2,12 +2,12 @@
 // inputs → readInputs → prepare (cleanArticle, search terms, MinHash; src/prepare.ts) → store.putArticles.
 import type { Article, RawArticle } from './types.js';
 import { CleaningContext, estimateSimilarity, isProblem, NEAR_DUPLICATE_THRESHOLD, readInputs, type InputProblem } from './ingest/index.js';
-import { SqliteStore, type ArticleFilter, type ArticleToPut, type PutResult, type Store } from './store/index.js';
+import { openStore, type ArticleFilter, type ArticleToPut, type PutResult, type Store } from './store/index.js';
 import { indexText, searchArticles, SEARCH_INDEX_VERSION, type SearchHit, type SearchOptions } from './search/index.js';
 import { prepareArticle, prepareBatch, PrepareWorker, type PrepareOutcome, type PreparedArticle } from './prepare.js';
 
 export interface KhabarOptions {
-  /** Path of the SQLite database file (created when missing). */
+  /** Path of the SQLite database file (created when missing), or a postgres:// connection string. */
   db: string;
   /**
    * Progress of rewriting the search index of a store written with another version of the search analyzer
@@ -106,7 +106,7 @@ export class Khabar {
 
   /** Opens (creating when needed) the database at options.db. */
   static open(options: KhabarOptions): Khabar {
-    const store = SqliteStore.open(options.db);
+    const store = openStore(options.db);
     try {
       return new Khabar(store, options.onReindex);
     } catch (e) {

@@ -25,6 +25,7 @@ export const commands: CommandEntry[] = [
   { name: 'entities', summary: 'print every person, place and organisation mentioned in articles', load: async () => (await import('./commands/entities.js')).command },
   { name: 'analyze', summary: 'print the analyzed terms of a text (normalized, optionally stemmed)', load: async () => (await import('./commands/analyze.js')).command },
   { name: 'serve', summary: 'serve the HTTP API and the Arabic web page', load: async () => (await import('./commands/serve.js')).command },
+  { name: 'migrate', summary: 'bring a database\'s schema (SQLite or PostgreSQL) up to this version', load: async () => (await import('./commands/migrate.js')).command },
 ];
 
 function help(): string {

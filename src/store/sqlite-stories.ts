@@ -7,11 +7,16 @@
 //   story_posting  inverted index term → story; read newest first with a LIMIT, so reads stay bounded
 // The feature and story records carry the norms the grouper computed for them (StoredNorms); older records have none
 // (their norms are computed when read), so no migration is needed.
+// The same class keeps the state in PostgreSQL (PgDb, PG_STORY_MIGRATIONS): its transactions then hold an advisory
+// lock, so one grouper at a time writes the state, whichever process or machine it runs on.
 import Database from 'better-sqlite3';
 import type { ArticleFeatures } from '../stories/features.js';
 import { MemoryStoryState, storyIdFor, type StoryRecord, type StorySpan, type StoryState } from '../stories/state.js';
 import { migrate, type MigrationStep } from './migrate.js';
 import { BUSY_TIMEOUT_MS } from './sqlite.js';
+import { isPostgres, type SqlDb } from './sql.js';
+import { PgDb } from './pg-sync.js';
+import { PG_STORY_MIGRATIONS } from './postgres-schema.js';
 
 export const STORY_MIGRATIONS: MigrationStep[] = [
   {
@@ -56,8 +61,16 @@ function spanOf(r: StorySpan): StorySpan {
   return { first: r.first, last: r.last, firstTime: r.firstTime, lastTime: r.lastTime };
 }
 
+/**
+ * A number that changes when another connection committed to the database (SQLite's PRAGMA data_version; on
+ * PostgreSQL PgDb counts commits in a table).
+ */
+export function dataVersion(db: SqlDb): number {
+  return db instanceof PgDb ? db.dataVersion() : ((db as unknown as Database.Database).pragma('data_version', { simple: true }) as number);
+}
+
 export class SqliteStoryState implements StoryState {
-  readonly db: Database.Database;
+  readonly db: SqlDb;
   private readonly owned: boolean;
   private docs = 0;
   private seq = 0;
@@ -101,31 +114,34 @@ export class SqliteStoryState implements StoryState {
   private readonly stmt;
 
   /** Opens (and migrates) the stories tables on an open database, or on a file path (then owned and closed by close()). */
-  constructor(db: Database.Database | string) {
+  constructor(db: SqlDb | string) {
     if (typeof db === 'string') {
+      let file: Database.Database;
       try {
-        this.db = new Database(db);
+        file = new Database(db);
       } catch (e) {
         throw new Error(`cannot open database ${db}: ${(e as Error).message}`);
       }
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = NORMAL');
-      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`); // as the store's own connection waits for another's writes
+      file.pragma('journal_mode = WAL');
+      file.pragma('synchronous = NORMAL');
+      file.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`); // as the store's own connection waits for another's writes
+      this.db = file;
       this.owned = true;
     } else {
       this.db = db;
       this.owned = false;
     }
-    migrate(this.db, 'stories', STORY_MIGRATIONS);
+    const pg = isPostgres(this.db);
+    migrate(this.db, 'stories', pg ? PG_STORY_MIGRATIONS : STORY_MIGRATIONS);
     const d = this.db;
     this.stmt = {
       getMeta: d.prepare('SELECT value FROM story_meta WHERE key = ?'),
       setMeta: d.prepare('INSERT INTO story_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
       getDf: d.prepare('SELECT df FROM story_df WHERE term = ?'),
-      addDfBy: d.prepare('INSERT INTO story_df (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + ?'),
+      addDfBy: d.prepare('INSERT INTO story_df (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = story_df.df + ?'),
       getArticle: d.prepare('SELECT story, features FROM story_article WHERE id = ?'),
       storyOfArticle: d.prepare('SELECT story FROM story_article WHERE id = ?').pluck(),
-      groupedIds: d.prepare('SELECT id FROM story_article INDEXED BY story_article_story').pluck(),
+      groupedIds: d.prepare(`SELECT id FROM story_article${pg ? '' : ' INDEXED BY story_article_story'}`).pluck(),
       putArticle: d.prepare('INSERT INTO story_article (id, story, features) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET story = excluded.story, features = excluded.features'),
       deleteArticle: d.prepare('DELETE FROM story_article WHERE id = ?'),
       moveArticles: d.prepare('UPDATE story_article SET story = ? WHERE story = ?'),
@@ -135,13 +151,16 @@ export class SqliteStoryState implements StoryState {
       deletePostings: d.prepare('DELETE FROM story_posting WHERE story = ?'),
       postingTermsOf: d.prepare('SELECT term FROM story_posting WHERE story = ?').pluck(),
       listStories: d.prepare('SELECT record FROM story ORDER BY seq'),
-      storySpans: d.prepare(`SELECT id, json_extract(record, '$.first') AS first, json_extract(record, '$.last') AS last,
+      storySpans: d.prepare(pg
+        ? `SELECT id, record::json->>'first' AS first, record::json->>'last' AS last,
+          (record::json->>'firstTime')::float8 AS "firstTime", (record::json->>'lastTime')::float8 AS "lastTime" FROM story`
+        : `SELECT id, json_extract(record, '$.first') AS first, json_extract(record, '$.last') AS last,
         json_extract(record, '$.firstTime') AS firstTime, json_extract(record, '$.lastTime') AS lastTime FROM story`),
       postings: d.prepare('SELECT story FROM story_posting WHERE term = ? ORDER BY seq DESC LIMIT ?'),
       addPosting: d.prepare('INSERT INTO story_posting (term, story, seq) VALUES (?, ?, ?) ON CONFLICT(term, story) DO UPDATE SET seq = excluded.seq'),
     };
     this.readCounters();
-    this.dataVersion = this.db.pragma('data_version', { simple: true }) as number;
+    this.dataVersion = dataVersion(this.db);
   }
 
   documentCount(): number { return this.docs; }
@@ -317,6 +336,7 @@ export class SqliteStoryState implements StoryState {
   transaction<T>(fn: () => T): T {
     if (this.db.inTransaction) {
       // Inside someone else's transaction (the store's): the pending counts are written in it as well.
+      this.lock();
       this.refresh();
       const result = fn();
       this.flushDocuments();
@@ -326,6 +346,7 @@ export class SqliteStoryState implements StoryState {
       // IMMEDIATE: the write lock is taken before anything is read, so no other connection commits between the check
       // for its changes and this transaction's writes.
       return this.db.transaction(() => {
+        this.lock();
         this.refresh();
         const result = fn();
         this.flushDocuments();
@@ -336,6 +357,11 @@ export class SqliteStoryState implements StoryState {
       this.forget();
       throw e;
     }
+  }
+
+  /** On PostgreSQL, waits for any other grouper's transaction to end (SQLite's IMMEDIATE transaction does this). */
+  private lock(): void {
+    if (this.db instanceof PgDb) this.db.lock('stories');
   }
 
   /** The grouping version recorded with the records (story_meta 'grouping_version'); a state that holds articles and
@@ -365,7 +391,7 @@ export class SqliteStoryState implements StoryState {
    * Returns whether it dropped them. Called at the start of every transaction() and by long-running readers.
    */
   refresh(): boolean {
-    const v = this.db.pragma('data_version', { simple: true }) as number;
+    const v = dataVersion(this.db);
     if (v === this.dataVersion) return false;
     this.dataVersion = v;
     this.forget();
@@ -399,16 +425,17 @@ export class SqliteStoryState implements StoryState {
   }
 
   close(): void {
-    if (this.owned && this.db.open) this.db.close();
+    if (this.owned && this.db.open) (this.db as unknown as Database.Database).close();
   }
 }
 
 /**
- * The story state that fits a store: persisted in the same SQLite file for a SqliteStore, in memory for
+ * The story state that fits a store: persisted in the same SQLite file for a SqliteStore, in the same PostgreSQL
+ * database for a PostgresStore, in memory for
  * any other backend (which then regroups on each run).
  */
 export function storyStateFor(store: unknown): StoryState {
   const db = (store as { db?: unknown }).db;
-  if (db instanceof Database) return new SqliteStoryState(db as Database.Database);
+  if (db instanceof Database || db instanceof PgDb) return new SqliteStoryState(db as SqlDb);
   return new MemoryStoryState();
 }
