@@ -119,6 +119,8 @@ export class PgDb implements SqlDb {
   private readonly worker: Worker;
   private readonly port: MessagePort;
   private readonly flag = new Int32Array(new SharedArrayBuffer(4));
+  /** Never signalled: Atomics.wait on it is a short sleep. */
+  private readonly pause = new Int32Array(new SharedArrayBuffer(4));
   private readonly names = new Map<string, string>();
   private depth = 0;
   /** The worker's connection the open transaction began on. */
@@ -163,9 +165,13 @@ export class PgDb implements SqlDb {
     if (Atomics.wait(this.flag, 0, 0, ANSWER_TIMEOUT_MS) === 'timed-out') {
       throw new Error(`no answer from PostgreSQL at ${this.label} within ${ANSWER_TIMEOUT_MS / 1000} s`);
     }
-    const m = receiveMessageOnPort(this.port);
-    if (!m) throw new Error(`the PostgreSQL thread for ${this.label} answered nothing`);
-    return m.message as PgReply;
+    // The flag can be seen before the posted answer reaches this end of the port: wait for it a little.
+    for (let i = 0; i < 10_000; i++) {
+      const m = receiveMessageOnPort(this.port);
+      if (m) return m.message as PgReply;
+      Atomics.wait(this.pause, 0, 0, 1);
+    }
+    throw new Error(`the PostgreSQL thread for ${this.label} answered nothing`);
   }
 
   /**

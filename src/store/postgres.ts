@@ -67,6 +67,8 @@ export class PostgresStore implements Store {
   readonly db: PgDb;
   private readonly stmt: ReturnType<typeof prepareStatements>;
   private writes = 0;
+  /** The last revision handed out in the open write transaction (read once per transaction, under the articles lock). */
+  private lastRevision = 0;
 
   /** Connects to `url` (postgres://…, optionally ?schema=NAME) and brings its schema up to date. */
   static open(url: string): PostgresStore {
@@ -93,6 +95,7 @@ export class PostgresStore implements Store {
     this.writes++;
     return this.db.transaction(() => {
       this.db.lock('articles');
+      this.lastRevision = this.revision();
       return items.map((x) => this.putInTransaction(x.article, x.extras));
     })();
   }
@@ -143,7 +146,7 @@ export class PostgresStore implements Store {
 
   /** The revision of an article written now (under the articles lock, so no other writer takes the same one). */
   private nextRevision(): number {
-    return this.revision() + 1;
+    return ++this.lastRevision;
   }
 
   getArticle(id: string): Article | null {
