@@ -150,7 +150,7 @@ export class PgDb implements SqlDb {
       else this.query('SELECT 1');
     } catch (e) {
       this.close();
-      throw new Error(`cannot use PostgreSQL at ${this.label}: ${(e as Error).message}`);
+      throw new Error(`cannot use PostgreSQL at ${this.label}: ${(e as Error).message.replace(`PostgreSQL (${this.label}): `, "")}`);
     }
   }
 
