@@ -23,7 +23,14 @@ const CREATE_MIGRATIONS_TABLE = `
 
 /** The highest applied version of a component (0 when none). */
 export function schemaVersion(db: SqlDb, component: string): number {
-  db.exec(CREATE_MIGRATIONS_TABLE + (isPostgres(db) ? '' : ' WITHOUT ROWID'));
+  if (isPostgres(db)) {
+    // PostgreSQL's IF NOT EXISTS is no guard against another process creating the table at the same moment (two
+    // `khabar ingest` on a new database failed on pg_type's unique index): the migrations lock is taken first.
+    db.transaction(() => {
+      (db as PgDb).lock('migrate');
+      db.exec(CREATE_MIGRATIONS_TABLE);
+    })();
+  } else db.exec(CREATE_MIGRATIONS_TABLE + ' WITHOUT ROWID');
   return readVersion(db, component);
 }
 

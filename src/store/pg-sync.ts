@@ -146,11 +146,20 @@ export class PgDb implements SqlDb {
     });
     this.worker.unref();
     try {
-      if (schema) this.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      if (schema) this.createSchema(schema);
       else this.query('SELECT 1');
     } catch (e) {
       this.close();
       throw new Error(`cannot use PostgreSQL at ${this.label}: ${(e as Error).message.replace(`PostgreSQL (${this.label}): `, "")}`);
+    }
+  }
+
+  /** Creates the schema unless it exists; another process creating it at the same moment is no failure. */
+  private createSchema(schema: string): void {
+    try {
+      this.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } catch (e) {
+      if (!(e instanceof PgError && (e.code === '23505' || e.code === '42P06'))) throw e;
     }
   }
 

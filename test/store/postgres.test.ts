@@ -3,7 +3,8 @@
 // the grouping's advisory lock, and `khabar migrate`.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { join } from 'node:path';
 import { loadSeeds, needsShared, repoRoot } from '../helpers/shared.js';
 import { dropTestSchemas, needsPostgres, pgBase, pgSchemaUrl } from '../helpers/postgres.js';
@@ -125,12 +126,24 @@ test('grouping holds an advisory lock another connection sees, and another proce
   }
 });
 
-test('khabar migrate brings a PostgreSQL schema up once and names an unreachable server', { ...needsPostgres }, () => {
+test('khabar migrate brings a PostgreSQL schema up once, also when two run at once, and names an unreachable server', { ...needsPostgres }, async () => {
   const url = pgSchemaUrl('migrate');
   const run = (db: string) => spawnSync(process.execPath, [bin, 'migrate', '--db', db], { encoding: 'utf8' });
   const first = run(url);
   assert.equal(first.status, 0, first.stderr);
   assert.match(first.stdout, /^articles: version 1 \(applied 1\)\nstories: version 1 \(applied 1\)\nentities: version 1 \(applied 1\)$/m);
+  // Two processes on a new schema at once (two `khabar ingest` started together): each step is applied once.
+  const fresh = pgSchemaUrl('migrate_race');
+  const both = await Promise.all([0, 1].map(async () => {
+    const child = spawn(process.execPath, [bin, 'migrate', '--db', fresh], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => { out += d; });
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => { out += d; });
+    const [code] = await once(child, 'exit') as [number];
+    return { code, out };
+  }));
+  assert.deepEqual(both.map((b) => b.code), [0, 0], both.map((b) => b.out).join('\n'));
+  assert.equal(both.filter((b) => /articles: version 1 \(applied 1\)/.test(b.out)).length, 1, 'applied by one of them');
   const again = run(url);
   assert.match(again.stdout, /articles: version 1 \(up to date\)/);
   const bad = run('postgres://nobody:secret@127.0.0.1:1/none');
