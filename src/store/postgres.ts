@@ -9,11 +9,11 @@
 // Concurrency: article writes take an advisory lock for their transaction (one article writer at a time, as SQLite's
 // write lock does), so revisions are handed out in commit order and a duplicate is always seen by the next writer;
 // the stories state takes its own lock (sqlite-stories.ts), so one grouper runs at a time across processes.
-import type { Article, RemovedLine } from '../types.js';
+import type { Article } from '../types.js';
 import { migrate } from './migrate.js';
 import { PgDb } from './pg-sync.js';
 import { PG_ARTICLE_MIGRATIONS, PG_ENTITY_MIGRATIONS, PG_STORY_MIGRATIONS } from './postgres-schema.js';
-import { BM25_WEIGHTS, bandKey } from './sqlite.js';
+import { BM25_WEIGHTS, articleFromRow, bandKey, filterSql, type ArticleRow } from './sqlite.js';
 import type { ArticleExtras, ArticleFilter, ArticleToPut, IndexedText, PutResult, Store, StoreHit, TermQuery } from './types.js';
 
 const SEARCH_INDEX_KEY = 'search-index-version';
@@ -44,11 +44,6 @@ export function tsQueryText(query: TermQuery): string | null {
     if (alts.length) parts.push(`(${alts.join(' | ')})`);
   }
   return parts.length ? parts.join(' & ') : null;
-}
-
-interface ArticleRow {
-  rowid: number; id: string; source: string | null; title: string | null; url: string | null; published: string | null;
-  lang: string; text: string; removed: string; content_hash: string;
 }
 
 /** Applies every component's migrations (articles, stories, entities); returns what each applied. */
@@ -166,7 +161,7 @@ export class PostgresStore implements Store {
     const out: Article[] = [];
     for (const id of ids) {
       const row = byId.get(id);
-      if (row) out.push(toArticle(row, related.get(row.rowid) ?? []));
+      if (row) out.push(articleFromRow(row, related.get(row.rowid) ?? []));
     }
     return out;
   }
@@ -254,25 +249,6 @@ export class PostgresStore implements Store {
   close(): void {
     this.db.close();
   }
-}
-
-function toArticle(row: ArticleRow, related: string[]): Article {
-  const article: Article = {
-    id: row.id, source: row.source, title: row.title, url: row.url, published: row.published, lang: row.lang,
-    text: row.text, removed: JSON.parse(row.removed) as RemovedLine[], contentHash: row.content_hash,
-  };
-  if (related.length) article.related = related;
-  return article;
-}
-
-function filterSql(f: ArticleFilter): { where: string[]; params: unknown[] } {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (f.source) { where.push('a.source = ?'); params.push(f.source); }
-  if (f.from) { where.push('a.published >= ?'); params.push(f.from); }
-  // As SqliteStore: compared on the bound's own length, so `to: 2019-01-23` includes 2019-01-23T18:00.
-  if (f.to) { where.push('substr(a.published, 1, length(?::text)) <= ?'); params.push(f.to, f.to); }
-  return { where, params };
 }
 
 function prepareStatements(db: PgDb) {

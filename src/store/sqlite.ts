@@ -129,7 +129,7 @@ export function ftsExpression(query: TermQuery): string | null {
   return parts.length ? parts.join(' AND ') : null;
 }
 
-interface ArticleRow {
+export interface ArticleRow {
   rowid: number;
   id: string;
   source: string | null;
@@ -385,30 +385,35 @@ export class SqliteStore implements Store {
   }
 
   private toArticle(row: ArticleRow): Article {
-    const related = (this.stmt.related.all(row.rowid) as { id: string }[]).map((r) => r.id);
-    const article: Article = {
-      id: row.id,
-      source: row.source,
-      title: row.title,
-      url: row.url,
-      published: row.published,
-      lang: row.lang,
-      text: row.text,
-      removed: JSON.parse(row.removed) as RemovedLine[],
-      contentHash: row.content_hash,
-    };
-    if (related.length) article.related = related;
-    return article;
+    return articleFromRow(row, (this.stmt.related.all(row.rowid) as { id: string }[]).map((r) => r.id));
   }
 }
 
-function filterSql(f: ArticleFilter): { where: string[]; params: unknown[] } {
+/** @internal An article table row (either backend's) as an Article, with its near-duplicates' ids. */
+export function articleFromRow(row: ArticleRow, related: string[]): Article {
+  const article: Article = {
+    id: row.id,
+    source: row.source,
+    title: row.title,
+    url: row.url,
+    published: row.published,
+    lang: row.lang,
+    text: row.text,
+    removed: JSON.parse(row.removed) as RemovedLine[],
+    contentHash: row.content_hash,
+  };
+  if (related.length) article.related = related;
+  return article;
+}
+
+/** @internal The WHERE terms of an ArticleFilter on table alias `a` (SQL both backends accept). */
+export function filterSql(f: ArticleFilter): { where: string[]; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   if (f.source) { where.push('a.source = ?'); params.push(f.source); }
   if (f.from) { where.push('a.published >= ?'); params.push(f.from); }
   // Compare on the bound's own length so `to: 2019-01-23` includes 2019-01-23T18:00.
-  if (f.to) { where.push('substr(a.published, 1, length(?)) <= ?'); params.push(f.to, f.to); }
+  if (f.to) { where.push('substr(a.published, 1, length(CAST(? AS TEXT))) <= ?'); params.push(f.to, f.to); }
   return { where, params };
 }
 
