@@ -42,7 +42,7 @@ export function migrateDatabase(db: string): MigrationReport[] {
   }
   const store = SqliteStore.open(db); // migrates the articles component
   try {
-    const out: MigrationReport[] = [{ component: 'articles', applied: [], version: schemaVersion(store.db, 'articles') }];
+    const out: MigrationReport[] = (['articles', 'article-origins'] as const).map((component) => ({ component, applied: [], version: schemaVersion(store.db, component) }));
     for (const [component, steps] of [['stories', STORY_MIGRATIONS], ['entities', ENTITY_MIGRATIONS]] as const) {
       const applied = migrate(store.db, component, steps);
       out.push({ component, applied, version: schemaVersion(store.db, component) });

@@ -49,6 +49,27 @@ export const PG_ARTICLE_MIGRATIONS: MigrationStep[] = [
   },
 ];
 
+/** Component 'article-origins', as SQLite's ARTICLE_ORIGIN_MIGRATIONS: each article's source, and exact copies' ids. */
+export const PG_ARTICLE_ORIGIN_MIGRATIONS: MigrationStep[] = [
+  {
+    version: 1,
+    description: 'the source of each article (key and content hash) and the ids of exact copies from other sources',
+    up: `
+      ALTER TABLE article ADD COLUMN origin_key TEXT COLLATE "C";
+      ALTER TABLE article ADD COLUMN source_hash TEXT COLLATE "C";
+      CREATE UNIQUE INDEX article_origin_key ON article (origin_key) WHERE origin_key IS NOT NULL;
+      CREATE INDEX article_source_hash ON article (source_hash) WHERE source_hash IS NOT NULL;
+      CREATE TABLE article_alias (
+        id          TEXT COLLATE "C" PRIMARY KEY,
+        article     BIGINT NOT NULL REFERENCES article (rowid) ON DELETE CASCADE,
+        origin_key  TEXT COLLATE "C" NOT NULL UNIQUE,
+        source_hash TEXT COLLATE "C" NOT NULL
+      );
+      CREATE INDEX article_alias_article ON article_alias (article);
+    `,
+  },
+];
+
 export const PG_STORY_MIGRATIONS: MigrationStep[] = [
   {
     version: 1,

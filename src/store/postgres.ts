@@ -12,8 +12,8 @@
 import type { Article } from '../types.js';
 import { migrate } from './migrate.js';
 import { PgDb } from './pg-sync.js';
-import { PG_ARTICLE_MIGRATIONS, PG_ENTITY_MIGRATIONS, PG_STORY_MIGRATIONS } from './postgres-schema.js';
-import { BM25_WEIGHTS, articleFromRow, bandKey, filterSql, type ArticleRow } from './sqlite.js';
+import { PG_ARTICLE_MIGRATIONS, PG_ARTICLE_ORIGIN_MIGRATIONS, PG_ENTITY_MIGRATIONS, PG_STORY_MIGRATIONS } from './postgres-schema.js';
+import { BM25_WEIGHTS, articleFromRow, bandKey, filterSql, type ArticleRow, type OwnRow } from './sqlite.js';
 import type { ArticleExtras, ArticleFilter, ArticleToPut, IndexedText, PutResult, Store, StoreHit, TermQuery } from './types.js';
 
 const SEARCH_INDEX_KEY = 'search-index-version';
@@ -50,6 +50,7 @@ export function tsQueryText(query: TermQuery): string | null {
 export function migratePostgres(db: PgDb): Record<string, number[]> {
   const applied = {
     articles: migrate(db, 'articles', PG_ARTICLE_MIGRATIONS),
+    'article-origins': migrate(db, 'article-origins', PG_ARTICLE_ORIGIN_MIGRATIONS),
     stories: migrate(db, 'stories', PG_STORY_MIGRATIONS),
     entities: migrate(db, 'entities', PG_ENTITY_MIGRATIONS),
   };
@@ -95,18 +96,77 @@ export class PostgresStore implements Store {
     })();
   }
 
+  /** Fills a stored article's missing date or outlet from `a` (never replaces one); true when it did. */
+  private fill(row: Pick<OwnRow, 'rowid' | 'source' | 'published'>, a: { source: string | null; published: string | null }): boolean {
+    const fills = (row.published === null && a.published !== null) || (row.source === null && a.source !== null);
+    if (fills) this.stmt.fillMetadata.run(a.source, a.published, this.nextRevision(), row.rowid);
+    return fills;
+  }
+
+  /** The first of the ids not taken by an article or an alias, else the first with ~2, ~3, … */
+  private freeId(ids: string[]): string {
+    const free = (id: string): boolean => !this.stmt.rowidById.get(id) && !this.stmt.aliasById.get(id);
+    for (const id of ids) if (id && free(id)) return id;
+    for (let n = 2; ; n++) if (free(`${ids[0]}~${n}`)) return `${ids[0]}~${n}`;
+  }
+
+  /** The stored article of this source: by its key, else a row stored before keys were kept under the same id. */
+  private ownRow(a: Article, key: string | null): OwnRow | undefined {
+    const s = this.stmt;
+    if (key === null) return s.ownById.get(a.id) as OwnRow | undefined;
+    const byKey = s.ownByKey.get(key) as OwnRow | undefined;
+    if (byKey) return byKey;
+    const legacy = s.ownById.get(a.id) as OwnRow | undefined;
+    if (legacy && legacy.origin_key === null && (!key.startsWith('content:') || legacy.content_hash === a.contentHash)) return legacy;
+    return undefined;
+  }
+
+  putRepeat(key: string, sourceHash: string, fill: { source: string | null; published: string | null } | null): PutResult | null {
+    const s = this.stmt;
+    const find = (): OwnRow | undefined => {
+      const own = s.ownByKey.get(key) as OwnRow | undefined;
+      if (own) return own.source_hash === sourceHash ? own : undefined;
+      const alias = s.aliasByKey.get(key) as { id: string; article: number; source_hash: string } | undefined;
+      return alias && alias.source_hash === sourceHash ? (s.ownByRowid.get(alias.article) as OwnRow | undefined) : undefined;
+    };
+    const seen = find();
+    if (!seen) return null;
+    const alias = (s.aliasByKey.get(key) as { id: string } | undefined)?.id;
+    const result = (status: PutResult['status']): PutResult => ({ status, id: seen.id, nearDuplicates: [], ...(alias ? { alias } : {}) });
+    if (!fill || !((seen.published === null && fill.published !== null) || (seen.source === null && fill.source !== null))) return result('duplicate');
+    this.writes++;
+    return this.db.transaction(() => {
+      this.db.lock('articles');
+      this.lastRevision = this.revision();
+      return this.fill(seen, fill) ? result('updated') : result('duplicate');
+    })();
+  }
+
+  // The same decisions as SqliteStore.putInTransaction (see there): a source seen again changes nothing, an exact
+  // copy of another source's article is kept as an alias of it, a changed source replaces its own row only.
   private putInTransaction(a: Article, e: ArticleExtras): PutResult {
     const s = this.stmt;
-    const found = s.byHashOrId.all(a.contentHash, a.id) as { rowid: number; id: string; source: string | null; published: string | null; content_hash: string }[];
-    const sameContent = found.find((r) => r.content_hash === a.contentHash);
-    if (sameContent) {
-      // As SqliteStore: the same copy again fills in a date or outlet it was stored without, and replaces nothing.
-      const fills = (sameContent.published === null && a.published !== null) || (sameContent.source === null && a.source !== null);
-      if (!fills) return { status: 'duplicate', id: sameContent.id, nearDuplicates: [] };
-      s.fillMetadata.run(a.source, a.published, this.nextRevision(), sameContent.rowid);
-      return { status: 'updated', id: sameContent.id, nearDuplicates: [] };
+    const key = e.origin?.key ?? null;
+    const sourceHash = e.origin?.sourceHash ?? null;
+    const own = this.ownRow(a, key);
+    if (own && ((sourceHash !== null && own.source_hash === sourceHash) || (own.source_hash === null && own.content_hash === a.contentHash))) {
+      if (key !== null && own.origin_key === null) s.setOrigin.run(key, sourceHash, own.rowid);
+      return { status: this.fill(own, a) ? 'updated' : 'duplicate', id: own.id, nearDuplicates: [] };
     }
-    const existing = found.find((r) => r.id === a.id);
+    const alias = key === null ? undefined : s.aliasByKey.get(key) as { id: string; article: number; source_hash: string } | undefined;
+    if (alias && alias.source_hash === sourceHash) {
+      const kept = s.ownByRowid.get(alias.article) as OwnRow;
+      return { status: this.fill(kept, a) ? 'updated' : 'duplicate', id: kept.id, nearDuplicates: [], alias: alias.id };
+    }
+    const same = ((sourceHash !== null ? s.ownBySourceHash.get(sourceHash) : undefined) ?? s.ownByContent.get(a.contentHash)) as OwnRow | undefined;
+    if (same && same.rowid !== own?.rowid) {
+      if (own || key === null || sourceHash === null) return { status: this.fill(same, a) ? 'updated' : 'duplicate', id: same.id, nearDuplicates: [] };
+      const aliasId = alias?.id ?? this.freeId([a.id, ...(e.origin?.ids ?? [])]);
+      if (alias) s.updateAlias.run(same.rowid, sourceHash, aliasId);
+      else s.insertAlias.run(aliasId, same.rowid, key, sourceHash);
+      return { status: this.fill(same, a) ? 'updated' : 'duplicate', id: same.id, nearDuplicates: [], alias: aliasId };
+    }
+    const existing = own;
     const signature = Buffer.from(e.signature.buffer, e.signature.byteOffset, e.signature.byteLength);
     const now = new Date().toISOString();
     const removed = JSON.stringify(a.removed ?? []);
@@ -116,13 +176,19 @@ export class PostgresStore implements Store {
       ? (s.bandCandidates.all(keys, existing?.rowid ?? 0) as { rowid: number; id: string; signature: Uint8Array }[])
       : [];
     let rowid: number;
+    let id: string;
     if (existing) {
       rowid = existing.rowid;
       s.deleteBands.run(rowid);
       s.deleteRelated.run(rowid, rowid);
+      id = existing.id;
       s.update.run(a.source, a.title, a.url, a.published, a.lang, a.text, removed, a.contentHash, now, this.nextRevision(), rowid);
+      if (key !== null) s.setOrigin.run(key, sourceHash, rowid);
     } else {
-      rowid = s.insert.get(a.id, a.source, a.title, a.url, a.published, a.lang, a.text, removed, a.contentHash, now, this.nextRevision()) as number;
+      // A copy that became an article of its own (its source changed) takes its alias's id back.
+      if (alias) s.deleteAlias.run(alias.id);
+      id = alias?.id ?? this.freeId([a.id, ...(e.origin?.ids ?? [])]);
+      rowid = Number(s.insert.get(id, a.source, a.title, a.url, a.published, a.lang, a.text, removed, a.contentHash, now, this.nextRevision(), key, sourceHash));
     }
     s.putSignature.run(rowid, signature);
     s.putSearch.run(rowid, e.index.titleNorm, e.index.titleStem, e.index.bodyNorm, e.index.bodyStem);
@@ -136,7 +202,7 @@ export class PostgresStore implements Store {
       nearDuplicates.push(c.id);
     }
     if (keys.length) s.insertBands.run(keys, rowid);
-    return { status: existing ? 'updated' : 'stored', id: a.id, nearDuplicates };
+    return { status: existing ? 'updated' : 'stored', id, nearDuplicates };
   }
 
   /** The revision of an article written now (under the articles lock, so no other writer takes the same one). */
@@ -144,8 +210,13 @@ export class PostgresStore implements Store {
     return ++this.lastRevision;
   }
 
+  /** The article with this id, or the one an exact copy with this id was stored as (an alias). */
   getArticle(id: string): Article | null {
-    return this.getArticles([id])[0] ?? null;
+    const found = this.getArticles([id])[0];
+    if (found) return found;
+    const kept = this.stmt.aliasById.get(id) as { article: number } | undefined;
+    const keptId = kept ? (this.stmt.idByRowid.get(kept.article) as string | undefined) : undefined;
+    return keptId ? (this.getArticles([keptId])[0] ?? null) : null;
   }
 
   getArticles(ids: string[]): Article[] {
@@ -161,7 +232,11 @@ export class PostgresStore implements Store {
     const out: Article[] = [];
     for (const id of ids) {
       const row = byId.get(id);
-      if (row) out.push(articleFromRow(row, related.get(row.rowid) ?? []));
+      if (!row) continue;
+      const article = articleFromRow(row, related.get(row.rowid) ?? []);
+      const duplicates = this.stmt.aliases.all(row.rowid) as string[];
+      if (duplicates.length) article.duplicates = duplicates;
+      out.push(article);
     }
     return out;
   }
@@ -199,6 +274,15 @@ export class PostgresStore implements Store {
       WHERE s.terms @@ q ${where.length ? 'AND ' + where.join(' AND ') : ''}
       ORDER BY score DESC, a.rowid LIMIT ? OFFSET ?`;
     return this.db.prepare(sql).all(q, ...params, filter.limit ?? 20, filter.offset ?? 0) as StoreHit[];
+  }
+
+  countMatches(query: TermQuery, filter: ArticleFilter = {}): number {
+    const q = tsQueryText(query);
+    if (!q) return 0;
+    const { where, params } = filterSql(filter);
+    const sql = `SELECT count(*) FROM article_search s CROSS JOIN to_tsquery('simple', ?) q JOIN article a ON a.rowid = s.article
+      WHERE s.terms @@ q ${where.length ? 'AND ' + where.join(' AND ') : ''}`;
+    return Number(this.db.prepare(sql).pluck().get(q, ...params));
   }
 
   searchIndexVersion(): number | null {
@@ -251,6 +335,8 @@ export class PostgresStore implements Store {
   }
 }
 
+const OWN = 'rowid, id, source, published, content_hash, origin_key, source_hash';
+
 function prepareStatements(db: PgDb) {
   return {
     byHashOrId: db.prepare('SELECT rowid, id, source, published, content_hash FROM article WHERE content_hash = ? OR id = ?'),
@@ -262,8 +348,22 @@ function prepareStatements(db: PgDb) {
       WHERE r.article = ANY(?::bigint[]) ORDER BY r.article, r.similarity DESC, a.id`),
     count: db.prepare('SELECT count(*) FROM article').pluck(),
     ids: db.prepare('SELECT id FROM article ORDER BY published IS NULL, published, id').pluck(),
-    insert: db.prepare(`INSERT INTO article (id, source, title, url, published, lang, text, removed, content_hash, ingested_at, revision)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid`).pluck(),
+    insert: db.prepare(`INSERT INTO article (id, source, title, url, published, lang, text, removed, content_hash, ingested_at, revision, origin_key, source_hash)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid`).pluck(),
+    rowidById: db.prepare('SELECT rowid FROM article WHERE id = ?'),
+    idByRowid: db.prepare('SELECT id FROM article WHERE rowid = ?').pluck(),
+    ownById: db.prepare(`SELECT ${OWN} FROM article WHERE id = ?`),
+    ownByKey: db.prepare(`SELECT ${OWN} FROM article WHERE origin_key = ?`),
+    ownByRowid: db.prepare(`SELECT ${OWN} FROM article WHERE rowid = ?`),
+    ownBySourceHash: db.prepare(`SELECT ${OWN} FROM article WHERE source_hash = ? ORDER BY rowid LIMIT 1`),
+    ownByContent: db.prepare(`SELECT ${OWN} FROM article WHERE content_hash = ?`),
+    setOrigin: db.prepare('UPDATE article SET origin_key = ?, source_hash = ? WHERE rowid = ?'),
+    aliasById: db.prepare('SELECT article FROM article_alias WHERE id = ?'),
+    aliasByKey: db.prepare('SELECT id, article, source_hash FROM article_alias WHERE origin_key = ?'),
+    insertAlias: db.prepare('INSERT INTO article_alias (id, article, origin_key, source_hash) VALUES (?, ?, ?, ?)'),
+    updateAlias: db.prepare('UPDATE article_alias SET article = ?, source_hash = ? WHERE id = ?'),
+    deleteAlias: db.prepare('DELETE FROM article_alias WHERE id = ?'),
+    aliases: db.prepare('SELECT id FROM article_alias WHERE article = ? ORDER BY id').pluck(),
     update: db.prepare(`UPDATE article SET source = ?, title = ?, url = ?, published = ?, lang = ?, text = ?, removed = ?,
       content_hash = ?, ingested_at = ?, revision = ? WHERE rowid = ?`),
     putSignature: db.prepare(`INSERT INTO article_signature (article, signature) VALUES (?, ?)

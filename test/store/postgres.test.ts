@@ -131,7 +131,7 @@ test('khabar migrate brings a PostgreSQL schema up once, also when two run at on
   const run = (db: string) => spawnSync(process.execPath, [bin, 'migrate', '--db', db], { encoding: 'utf8' });
   const first = run(url);
   assert.equal(first.status, 0, first.stderr);
-  assert.match(first.stdout, /^articles: version 1 \(applied 1\)\nstories: version 1 \(applied 1\)\nentities: version 1 \(applied 1\)$/m);
+  assert.match(first.stdout, /^articles: version 1 \(applied 1\)\narticle-origins: version 1 \(applied 1\)\nstories: version 1 \(applied 1\)\nentities: version 1 \(applied 1\)$/m);
   // Two processes on a new schema at once (two `khabar ingest` started together): each step is applied once.
   const fresh = pgSchemaUrl('migrate_race');
   const both = await Promise.all([0, 1].map(async () => {

@@ -5,7 +5,7 @@ import { migrateDatabase } from '../../store/index.js';
 
 const usage = `Usage: khabar migrate [--db PATH|URL]
 
-Brings the database's schema (articles, stories, entities) up to this version's, one versioned step at a
+Brings the database's schema (articles, their sources, stories, entities) up to this version's, one versioned step at a
 time, each in its own transaction, and prints each component's version. Every command does this when it
 opens a database; run it once before starting several \`khabar serve\` replicas or workers on PostgreSQL.
 Two processes migrating at once apply each step once.
