@@ -10,6 +10,9 @@ export interface Command {
 export interface CliIO {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** khabar's own progress line on a terminal, written as it is (its \r and ESC [2K redraw the line); out and err
+   * escape every control character but newline and tab (src/text/safe-text.ts). Defaults to err. */
+  status?: (s: string) => void;
   stdin: NodeJS.ReadableStream;
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
@@ -18,7 +21,7 @@ export interface CliIO {
 /** A mistake in how the command was called: exit code 2. */
 export class UsageError extends Error {}
 
-/** The store path: --db, else $KHABAR_DB, else ./khabar.db. */
+/** The store path or postgres:// connection string: --db, else $KHABAR_DB, else ./khabar.db. */
 export function dbPath(flag: string | undefined, env: NodeJS.ProcessEnv): string {
   return flag ?? env.KHABAR_DB ?? 'khabar.db';
 }

@@ -1,13 +1,16 @@
 import { existsSync } from 'node:fs';
+import { isPostgresUrl } from '../../store/index.js';
 import { parseArgs } from 'node:util';
 import type { CliIO, Command } from '../command.js';
 import { UsageError, dbPath } from '../command.js';
 import type { Khabar } from '../../khabar.js';
 import { openKhabar } from '../progress.js';
+import { terminalSafe } from '../../text/safe-text.js';
 
 const usage = `Usage: khabar show ID [--removed] [--json] [--db PATH]
 
-Prints one stored article: title, outlet, date, URL and the cleaned body.
+Prints one stored article: title, outlet, date, URL and the cleaned body. ID is the article's id or the id
+of an exact copy from another source (stored once, as this article; listed as its duplicates).
 
 Options:
   --removed   also list the lines cleaning removed, each with its reason
@@ -16,17 +19,11 @@ Options:
 
 /** Opens a database that must already exist (reading commands never create an empty one by mistake). */
 export function openExisting(path: string, io: CliIO): Khabar | null {
-  if (!existsSync(path)) {
+  if (!isPostgresUrl(path) && !existsSync(path)) {
     io.err(`khabar: ${path}: no such database (run \`khabar ingest INPUT... --db ${path}\` first)`);
     return null;
   }
   return openKhabar(path, io);
-}
-
-export function checkDate(flag: string, value: string | undefined): void {
-  if (value !== undefined && !/^\d{4}(-\d{2}(-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?$/.test(value)) {
-    throw new UsageError(`${flag} must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), not "${value}"`);
-  }
 }
 
 export const command: Command = {
@@ -49,7 +46,7 @@ export const command: Command = {
       const id = positionals[0];
       const a = khabar.article(id);
       if (!a) {
-        io.err(`khabar: ${id}: no such article`);
+        io.err(`khabar: ${terminalSafe(id)}: no such article`);
         return 1;
       }
       if (values.json) {
@@ -64,6 +61,7 @@ export const command: Command = {
       ];
       if (a.url) lines.push(`url:       ${a.url}`);
       lines.push(`id:        ${a.id}`);
+      if (a.duplicates?.length) lines.push(`exact copies stored as this article: ${a.duplicates.join(', ')}`);
       if (a.related?.length) lines.push(`near-duplicates: ${a.related.join(', ')}`);
       lines.push('', a.text);
       if (values.removed) {
