@@ -3,7 +3,8 @@
 // memory as the store fills. Articles are built by recombining sentences of real articles (../shared/seeds
 // and the ANT corpus; deterministic PRNG), written as JSON-lines files of 10,000 articles.
 // `npm run bench -- ingest`. KHABAR_BENCH_INGEST_ARTICLES (default 100000) and KHABAR_BENCH_RUNS (default 3)
-// change the size and the number of runs; the figure is the median over the runs.
+// change the size and the number of runs; the figure is the median over the runs. First, the hostile inputs'
+// figures (bench/ingest-hostile.ts).
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { Khabar } from '../src/khabar.js';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { median, prng, sharedDir } from './common.js';
+import { nestedHtmlFigures } from './ingest-hostile.js';
 
 // A full garbage collection before reading the heap, so the figure is what is live, not what V8 has not
 // collected yet (RSS alone rises and falls with the collector's timing).
@@ -114,6 +116,7 @@ async function runOnce(corpus: string, total: number): Promise<RunResult> {
 }
 
 export async function run(): Promise<void> {
+  await nestedHtmlFigures();
   if (!existsSync(join(sharedDir, 'data', 'ant-corpus-v1.1'))) {
     console.log(`(ingest bench skipped: ${sharedDir}/data/ant-corpus-v1.1 not found)`);
     return;

@@ -1,7 +1,7 @@
 // Khabar: the pipeline object the CLI, the API and embedders use. It owns one Store and runs
 // inputs → readInputs → prepare (cleanArticle, search terms, MinHash; src/prepare.ts) → store.putArticles.
 import type { Article, RawArticle } from './types.js';
-import { CleaningContext, estimateSimilarity, isProblem, NEAR_DUPLICATE_THRESHOLD, readInputs, type InputProblem } from './ingest/index.js';
+import { articleOrigin, canonicalSource, CleaningContext, estimateSimilarity, extractHtmlAsync, isProblem, NEAR_DUPLICATE_THRESHOLD, readEntries, toIsoDate, type ExtractedHtml, type InputProblem, type ManifestEntry } from './ingest/index.js';
 import { SqliteStore, type ArticleFilter, type ArticleToPut, type PutResult, type Store } from './store/index.js';
 import { indexText, searchArticles, SEARCH_INDEX_VERSION, type SearchHit, type SearchOptions } from './search/index.js';
 import { prepareArticle, prepareBatch, PrepareWorker, type PrepareOutcome, type PreparedArticle } from './prepare.js';
@@ -35,6 +35,8 @@ export interface IngestCounts {
   nearDuplicates: number;
   /** Inputs or articles that could not be read or cleaned. */
   failed: number;
+  /** Articles not stored because they are in another language than IngestOptions.lang. */
+  skipped: number;
 }
 
 /** Called after each article is written (stored or updated, not for duplicates); later stages hook in here. */
@@ -43,6 +45,13 @@ export type ArticleHook = (article: Article, result: PutResult) => void;
 export interface IngestOptions {
   onProgress?: (p: IngestProgress) => void;
   onProblem?: (p: InputProblem) => void;
+  /** Called for an article stored (or skipped, see lang) with a notice: one whose text is not Arabic. */
+  onWarning?: (p: InputProblem) => void;
+  /**
+   * Store only articles in this language (its primary subtag: 'ar' keeps ar-EG); the others are skipped and counted.
+   * Without it every article is stored, and one that is not Arabic gets a warning.
+   */
+  lang?: string;
   /** Per-call hook, in addition to those added with addArticleHook(). */
   afterStore?: ArticleHook;
   /** Called with the store's answer for every article read, duplicates included (e.g. to list a run's articles). */
@@ -78,8 +87,15 @@ const nearDuplicateOf = (other: Uint32Array, self: Uint32Array): number | null =
 };
 
 /** What the store needs for a prepared article. */
-function toPut({ article, index, signature, bands }: PreparedArticle): ArticleToPut {
-  return { article, extras: { index, signature, bands, verifyNearDuplicate: nearDuplicateOf } };
+function toPut({ article, index, signature, bands, origin }: PreparedArticle): ArticleToPut {
+  return { article, extras: { index, signature, bands, verifyNearDuplicate: nearDuplicateOf, origin } };
+}
+
+/** The date and outlet a repeated input may fill in on its stored article (the command line's fallbacks). */
+function fillOf(raw: RawArticle): { source: string | null; published: string | null } | null {
+  const f = raw.fallback;
+  if (!f || (!f.source && !f.published)) return null;
+  return { source: canonicalSource(f.source ?? null), published: f.published ? toIsoDate(f.published) ?? f.published : null };
 }
 
 /** A batch read and not yet written. */
@@ -130,8 +146,8 @@ export class Khabar {
    * article is reported through onProblem and counted as failed; the batch goes on. Each article is
    * written atomically, so an interrupted ingest can simply be run again.
    */
-  async ingest(inputs: string[], options: IngestOptions = {}): Promise<IngestCounts> {
-    const counts: IngestCounts = { stored: 0, updated: 0, duplicates: 0, nearDuplicates: 0, failed: 0 };
+  async ingest(inputs: (string | ManifestEntry)[], options: IngestOptions = {}): Promise<IngestCounts> {
+    const counts: IngestCounts = { stored: 0, updated: 0, duplicates: 0, nearDuplicates: 0, failed: 0, skipped: 0 };
     let done = 0;
     // Articles are written in batches, one transaction per batch: a commit per article cost ~10 ms (the
     // FTS index flushes a segment at every commit or savepoint), far more than the article itself. Each
@@ -147,8 +163,12 @@ export class Khabar {
     let sinceSnapshot = 0;
     let inflight: { batch: Batch; result: Promise<{ outcomes: PrepareOutcome[]; context?: unknown }> } | null = null;
 
-    const write = (batch: Batch, outcomes: PrepareOutcome[]): void => {
-      const entries = batch.raws.map((raw, i) => ({ raw, outcome: outcomes[i]! }));
+    const write = (batch: Batch, prepared: PrepareOutcome[]): void => {
+      const outcomes = prepared.map((o, i) => this.checkLang(o, batch.raws[i]!, counts, options));
+      const entries = batch.raws.map((raw, i) => ({ raw, outcome: outcomes[i]! })).filter((e) => e.outcome !== null) as { raw: RawArticle; outcome: PrepareOutcome }[];
+      for (const [i, o] of outcomes.entries()) {
+        if (o === null) options.onProgress?.({ read: ++done, counts: { ...counts }, origin: batch.raws[i]!.origin ?? batch.raws[i]!.id ?? null });
+      }
       const writable = entries.filter((e) => 'item' in e.outcome).map((e) => ({ ...e, put: toPut((e.outcome as { item: PreparedArticle }).item) }));
       const results = new Map<(typeof writable)[number], PutResult | { error: unknown }>();
       try {
@@ -234,15 +254,30 @@ export class Khabar {
     };
 
     try {
-      for await (const item of readInputs(inputs, { maxBytes: options.maxBytes, allowPrivate: options.allowPrivate, stdin: options.stdin })) {
+      for await (const item of readEntries(inputs, { maxBytes: options.maxBytes, allowPrivate: options.allowPrivate, stdin: options.stdin })) {
         if (isProblem(item)) {
           counts.failed++;
           options.onProblem?.(item);
           options.onProgress?.({ read: ++done, counts: { ...counts }, origin: item.input });
           continue;
         }
+        const raw = options.fallback ? { ...item, fallback: { ...options.fallback, ...item.fallback } } : item;
+        // An input seen before with the same content is answered by the store without cleaning it again: cleaning
+        // with what the outlet's memory has learned since could give another text, and nothing may change.
+        const repeat = this.repeat(raw);
+        if (repeat) {
+          try {
+            this.afterPut(this.store.getArticle(repeat.id)!, repeat, counts, options.afterStore, worker === null);
+            options.onResult?.(repeat);
+          } catch (err) {
+            counts.failed++;
+            options.onProblem?.(problemOf(raw, err));
+          }
+          options.onProgress?.({ read: ++done, counts: { ...counts }, origin: raw.origin ?? raw.id ?? null });
+          continue;
+        }
         if (!pending.raws.length) pendingSince = Date.now();
-        pending.raws.push(options.fallback ? { ...item, fallback: options.fallback } : item);
+        pending.raws.push(raw);
         if (pending.raws.length >= INGEST_BATCH) await flush(false);
         else if (Date.now() - pendingSince >= INGEST_BATCH_MS) await flush(true);
       }
@@ -260,10 +295,39 @@ export class Khabar {
     return counts;
   }
 
+  /**
+   * The outcome to write, or null for an article in another language than options.lang (skipped and counted); an
+   * article stored whose text is not Arabic gets a warning naming its input.
+   */
+  private checkLang(outcome: PrepareOutcome, raw: RawArticle, counts: IngestCounts, options: IngestOptions): PrepareOutcome | null {
+    if (!('item' in outcome)) return outcome;
+    const lang = outcome.item.article.lang;
+    const primary = lang.toLowerCase().split(/[-_]/)[0];
+    const input = raw.origin ?? raw.id ?? 'article';
+    if (options.lang && primary !== options.lang.toLowerCase()) {
+      counts.skipped++;
+      options.onWarning?.({ input, reason: `not stored: its language is "${lang}", not "${options.lang}" (--lang)` });
+      return null;
+    }
+    if (primary !== 'ar') options.onWarning?.({ input, reason: `stored, but its text is not Arabic (language "${lang}"); --lang ar skips such articles` });
+    return outcome;
+  }
+
+  /** The store's answer for a source seen before with the same content, or null (see Store.putRepeat). */
+  private repeat(raw: RawArticle): PutResult | null {
+    const origin = articleOrigin(raw);
+    return this.store.putRepeat(origin.key, origin.sourceHash, fillOf(raw));
+  }
+
   /** Cleans and stores one raw article (already read); returns what the store did. Throws on unusable input. */
-  addArticle(raw: RawArticle): PutResult {
-    const counts: IngestCounts = { stored: 0, updated: 0, duplicates: 0, nearDuplicates: 0, failed: 0 };
-    const put = toPut(prepareArticle(raw, this.context));
+  addArticle(raw: RawArticle, extracted?: ExtractedHtml): PutResult {
+    const counts: IngestCounts = { stored: 0, updated: 0, duplicates: 0, nearDuplicates: 0, failed: 0, skipped: 0 };
+    const repeat = this.repeat(raw);
+    if (repeat) {
+      this.afterPut(this.store.getArticle(repeat.id)!, repeat, counts, undefined, true);
+      return repeat;
+    }
+    const put = toPut(prepareArticle(raw, this.context, extracted));
     const result = this.store.putArticle(put.article, put.extras);
     this.afterPut(put.article, result, counts, undefined, true);
     return result;
@@ -275,7 +339,7 @@ export class Khabar {
    * are stored. Storing the same articles again stores nothing twice (they come back 'duplicate').
    */
   storeArticles(raws: RawArticle[], options: Pick<IngestOptions, 'onProblem' | 'onResult' | 'afterStore' | 'fallback'> = {}): IngestCounts {
-    const counts: IngestCounts = { stored: 0, updated: 0, duplicates: 0, nearDuplicates: 0, failed: 0 };
+    const counts: IngestCounts = { stored: 0, updated: 0, duplicates: 0, nearDuplicates: 0, failed: 0, skipped: 0 };
     const entries = raws.map((r) => (options.fallback ? { ...r, fallback: options.fallback } : r))
       .map((raw, i) => ({ raw, outcome: prepareBatch([raw], this.context)[0]!, i }));
     const writable = entries.flatMap((e) => ('item' in e.outcome ? [{ raw: e.raw, put: toPut(e.outcome.item) }] : []));
@@ -287,6 +351,22 @@ export class Khabar {
     });
     this.saveContext();
     return counts;
+  }
+
+  /**
+   * addArticle() with the article's HTML extracted in a worker thread (extractHtmlAsync), so a server answers
+   * other requests meanwhile and a page that would take too long is refused; throws as addArticle does.
+   */
+  async addArticleAsync(raw: RawArticle): Promise<PutResult> {
+    const hasText = typeof raw.text === 'string' && raw.text.trim() !== '';
+    if (hasText || typeof raw.html !== 'string' || !raw.html.trim()) return this.addArticle(raw);
+    let extracted: ExtractedHtml;
+    try {
+      extracted = await extractHtmlAsync(raw.html);
+    } catch (e) {
+      throw new Error(`${raw.origin ?? raw.id ?? 'article'}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    return this.addArticle(raw, extracted);
   }
 
   /** Counts a written article and runs the hooks (after the article is stored). */

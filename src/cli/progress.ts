@@ -24,12 +24,12 @@ export class ProgressLine {
     if (now - this.lastDraw < REDRAW_MS) return;
     this.lastDraw = now;
     this.drawn = true;
-    this.io.err(`\r\x1b[2K${this.text(done, now)}${extra ? ' · ' + extra : ''}\r`.replace(/\n$/, ''));
+    (this.io.status ?? this.io.err)(`\r\x1b[2K${this.text(done, now)}${extra ? ' · ' + extra : ''}\r`.replace(/\n$/, ''));
   }
 
   /** Clears the line (call before printing other messages or the summary). */
   clear(): void {
-    if (this.io.isTTY && this.drawn) this.io.err('\r\x1b[2K\r');
+    if (this.io.isTTY && this.drawn) (this.io.status ?? this.io.err)('\r\x1b[2K\r');
     this.drawn = false;
     this.lastDraw = 0;
   }
@@ -105,7 +105,7 @@ export async function estimateArticles(inputs: string[], limitFiles = 200_000): 
     const info = await stat(path);
     if (info.isDirectory()) {
       for (const e of await readdir(path, { withFileTypes: true })) {
-        if (e.name.startsWith('.')) continue;
+        if (e.name.startsWith('.') || e.isSymbolicLink()) continue; // links: the ingest follows only those inside the tree
         if (!(await visit(join(path, e.name)))) return false;
       }
       return true;

@@ -39,3 +39,29 @@ export const CAPTION_MAX_WORDS = 30;
 export const SECTION_LABEL_MAX_WORDS = 4;
 /** A first line of a .txt file is a title when it has at most this many words and does not end like a sentence. */
 export const TITLE_MAX_WORDS = 25;
+
+/**
+ * Bounds of an HTML page given to the DOM (linkedom) and Readability, whose time grows faster than the page:
+ * past any of them the linear scan's text is the article (src/ingest/html-scan.ts). Readability took 0.16 s at
+ * 100 nested levels, 0.5 s at 300 and 2.6 s at 1,000, and about 1 s for 2,000 to 5,000 elements on a loaded
+ * 2-core machine; linkedom's parser is quadratic in depth (6.5 s at 100,000 levels). Lighthouse calls a page of
+ * more than 1,500 elements excessive; article pages nest 15-60 levels, and their HTML is well under 2 MB.
+ */
+export const DOM_MAX_DEPTH = 200;
+export const DOM_MAX_ELEMENTS = 5_000;
+export const DOM_MAX_CHARS = 2_000_000;
+/**
+ * HTML nested deeper, or with more elements, is refused: no article page comes near, and the linear scan stops
+ * there instead of reading 50 MB of tags (a million elements scan in about 0.5 s).
+ */
+export const HTML_MAX_DEPTH = 10_000;
+export const HTML_MAX_ELEMENTS = 1_000_000;
+
+/**
+ * Extraction in worker threads (extractHtmlAsync, used by the server): workers at most, and the time limits of
+ * the DOM attempt and of the linear scan tried after it. A page within the DOM bounds takes under 1 s and the
+ * scan of 50 MB about 1 s on a loaded 2-core machine; a page past both limits is refused.
+ */
+export const EXTRACT_WORKERS = 2;
+export const EXTRACT_DOM_TIMEOUT_MS = 1_500;
+export const EXTRACT_LINEAR_TIMEOUT_MS = 3_000;

@@ -1,8 +1,18 @@
 // HTML → title, outlet, publication time and main text (paragraphs as lines).
 // Main text: @mozilla/readability over linkedom for full pages; a plain block walk for fragments (feed items,
 // JSON "html" fields). Only text is kept, so scripts, event handlers and styles never matter.
-import { parseHTML } from 'linkedom';
-import { Readability } from '@mozilla/readability';
+import { createRequire } from 'node:module';
+import type * as Linkedom from 'linkedom';
+import type * as ReadabilityModule from '@mozilla/readability';
+import { BLOCK, SKIP, linesOf, scanHtml, type HtmlShape, type PageFacts } from './html-scan.js';
+import { DOM_MAX_CHARS, DOM_MAX_DEPTH, DOM_MAX_ELEMENTS } from './config.js';
+
+// linkedom is most of the start-up time of a command that loads the ingest stage (over a second of 2 on a loaded
+// machine): it and Readability are loaded when the first HTML is parsed, so reading .txt or JSON never pays for them.
+const requireLazily = createRequire(import.meta.url);
+let linkedom: typeof Linkedom | null = null;
+let readability: typeof ReadabilityModule | null = null;
+const parseHTML = (html: string) => (linkedom ??= requireLazily('linkedom') as typeof Linkedom).parseHTML(html);
 
 export interface ExtractedHtml {
   title: string | null;
@@ -14,46 +24,33 @@ export interface ExtractedHtml {
   outside: string[];
 }
 
-/** Elements whose content is never text of the article. */
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'SVG', 'HEAD', 'OBJECT', 'EMBED',
-  'BUTTON', 'FORM', 'SELECT', 'INPUT', 'TEXTAREA', 'CANVAS', 'VIDEO', 'AUDIO', 'MATH']);
-/** Elements that start a new line. */
-const BLOCK = new Set(['P', 'DIV', 'BR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'BLOCKQUOTE',
-  'FIGCAPTION', 'FIGURE', 'TR', 'TABLE', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'PRE', 'HR', 'DD', 'DT', 'DL',
-  'ASIDE', 'NAV', 'MAIN', 'ADDRESS', 'CAPTION', 'TD', 'TH']);
-/** Page furniture dropped by the fallback walk (Readability does its own scoring). */
-const FURNITURE = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE']);
-
-const NAVIGATION = new Set(['NAV', 'HEADER']);
-
 /* eslint-disable @typescript-eslint/no-explicit-any -- linkedom's DOM types are loose */
-function walk(node: any, out: string[], dropFurniture: boolean | Set<string>): void {
+function walk(node: any, out: string[]): void {
   for (const child of Array.from(node.childNodes ?? []) as any[]) {
     if (child.nodeType === 3) {
       out.push(String(child.textContent ?? '').replace(/\s+/g, ' '));
     } else if (child.nodeType === 1) {
-      const tag = String(child.tagName).toUpperCase();
+      const tag = String(child.tagName).toLowerCase();
       if (SKIP.has(tag)) continue;
-      if (dropFurniture && (dropFurniture === true ? FURNITURE : dropFurniture).has(tag)) continue;
       const block = BLOCK.has(tag);
       if (block) out.push('\n');
-      walk(child, out, dropFurniture);
+      walk(child, out);
       if (block) out.push('\n');
     }
   }
 }
 
-/** Text of a DOM node with one line per block (paragraph), trimmed, empty lines dropped. */
-function textOf(node: any, dropFurniture: boolean | Set<string> = false): string {
+/** Text of Readability's result with one line per block (paragraph). Recursive: only run within DOM_MAX_DEPTH. */
+function textOf(node: any): string {
   const parts: string[] = [];
-  walk(node, parts, dropFurniture);
-  return parts.join('').split('\n').map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim()).filter((l) => l).join('\n');
+  walk(node, parts);
+  return linesOf(parts).join('\n');
 }
 
-function meta(document: any, ...names: string[]): string | null {
+/** The first of the named meta tags that has content. */
+function meta(facts: PageFacts, ...names: string[]): string | null {
   for (const name of names) {
-    const el = document.querySelector(`meta[property="${name}"]`) ?? document.querySelector(`meta[name="${name}"]`);
-    const v = el?.getAttribute('content');
+    const v = facts.meta.get(name);
     if (v && v.trim()) return v.trim();
   }
   return null;
@@ -62,7 +59,7 @@ function meta(document: any, ...names: string[]): string | null {
 interface JsonLdFacts { headline?: string; datePublished?: string; publisher?: string }
 
 /** datePublished / headline / publisher.name from JSON-LD blocks (objects, arrays, @graph). */
-function jsonLd(document: any): JsonLdFacts {
+function jsonLd(blocks: string[]): JsonLdFacts {
   const facts: JsonLdFacts = {};
   const visit = (x: unknown): void => {
     if (Array.isArray(x)) { x.forEach(visit); return; }
@@ -74,8 +71,9 @@ function jsonLd(document: any): JsonLdFacts {
     if (pub && typeof pub === 'object' && typeof pub.name === 'string' && !facts.publisher) facts.publisher = pub.name;
     if (o['@graph']) visit(o['@graph']);
   };
-  for (const s of Array.from(document.querySelectorAll('script[type="application/ld+json"]')) as any[]) {
-    try { visit(JSON.parse(String(s.textContent ?? ''))); } catch { /* a broken JSON-LD block is ignored */ }
+  // A broken block, or one nested past the stack, is ignored.
+  for (const block of blocks) {
+    try { visit(JSON.parse(block)); } catch { /* ignored */ }
   }
   return facts;
 }
@@ -128,43 +126,57 @@ function isFullPage(html: string): boolean {
   return /<(html|body|article|main)[\s>]/i.test(html.slice(0, 100_000));
 }
 
-export function extractHtml(html: string): ExtractedHtml {
+/** Why a page is too large or too deep for the DOM and Readability, or null when it is not. */
+export function pastDomBounds(shape: HtmlShape, chars: number): string | null {
+  if (shape.depth > DOM_MAX_DEPTH) return `elements nested ${shape.depth} deep (more than ${DOM_MAX_DEPTH})`;
+  if (shape.elements > DOM_MAX_ELEMENTS) return `${shape.elements} elements (more than ${DOM_MAX_ELEMENTS})`;
+  if (chars > DOM_MAX_CHARS) return `${chars} characters of HTML (more than ${DOM_MAX_CHARS})`;
+  return null;
+}
+
+/**
+ * Title, outlet, date, language and main text of an HTML page or fragment. A page within the DOM bounds
+ * (config.ts) gets Readability's main text; past them, for a fragment, or with `dom: false`, the text is the
+ * linear scan's, with page furniture (header, footer, aside) outside it: its time is linear in the input,
+ * whatever the nesting. Throws (a message saying why) for HTML past HTML_MAX_DEPTH or HTML_MAX_ELEMENTS.
+ */
+export function extractHtml(html: string, options: { dom?: boolean } = {}): ExtractedHtml {
   // A "fragment" without any tag is plain text (feeds often carry text with line breaks): keep its lines.
-  if (!/<\/?[a-z][^>]*>/i.test(html)) {
+  // ([^<>]* keeps the test linear: "<a<a<a..." has no tag and is not rescanned from every "<".)
+  if (!/<\/?[a-z][^<>]*>/i.test(html)) {
     const text = html.split(/\r?\n/).map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim()).filter((l) => l).join('\n');
     return { title: null, text, source: null, published: null, lang: null, outside: [] };
   }
-  if (!isFullPage(html)) {
-    const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-    return { title: null, text: textOf(document.body), source: null, published: null, lang: null, outside: [] };
-  }
-  const { document } = parseHTML(html);
-  const ld = jsonLd(document);
-  const timeEl = document.querySelector('time[datetime]');
-  const published = toIsoDate(meta(document, 'article:published_time', 'og:published_time', 'pubdate', 'date', 'DC.date.issued')
-    ?? ld.datePublished ?? timeEl?.getAttribute('datetime') ?? null);
-  const source = meta(document, 'og:site_name', 'application-name') ?? ld.publisher ?? null;
+  const full = isFullPage(html);
+  const scan = scanHtml(html, !full);
+  if (!full) return { title: null, text: scan.text, source: null, published: null, lang: null, outside: [] };
+  const { facts } = scan;
+  const ld = jsonLd(facts.jsonLd);
+  const published = toIsoDate(meta(facts, 'article:published_time', 'og:published_time', 'pubdate', 'date', 'DC.date.issued')
+    ?? ld.datePublished ?? facts.time ?? null);
+  const source = meta(facts, 'og:site_name', 'application-name') ?? ld.publisher ?? null;
   // <title> last: it usually carries the site name too ("headline | outlet").
-  const title = meta(document, 'og:title', 'twitter:title') ?? ld.headline
-    ?? (String(document.querySelector('h1')?.textContent ?? '').replace(/\s+/g, ' ').trim() || null)
-    ?? (String(document.querySelector('title')?.textContent ?? '').trim() || null);
-  const lang = document.documentElement?.getAttribute('lang') || null;
-  // The whole-page and fallback texts are taken before Readability, which rewrites the document.
-  // Navigation bars are left out of the page lines entirely: they are site chrome, not article boilerplate.
-  const whole = textOf(document.body ?? document, NAVIGATION);
-  const fallback = textOf(document.body ?? document, true);
-  let text = '';
-  try {
-    const parsed = new Readability<any>(document as any, { serializer: (n: any) => n, charThreshold: 200 }).parse();
-    if (parsed?.content) text = textOf(parsed.content);
-  } catch {
-    text = '';
+  const title = meta(facts, 'og:title', 'twitter:title') ?? ld.headline ?? facts.h1 ?? (facts.title?.trim() || null);
+  const lang = facts.lang || null;
+  const fallback = scan.text;
+  let text = fallback;
+  if (options.dom !== false && !pastDomBounds(scan.shape, html.length)) {
+    let main = '';
+    try {
+      const { document } = parseHTML(html);
+      const parsed = new (readability ??= requireLazily('@mozilla/readability') as typeof ReadabilityModule).Readability<any>(document as any, { serializer: (n: any) => n, charThreshold: 200 }).parse();
+      if (parsed?.content) main = textOf(parsed.content);
+    } catch {
+      main = '';
+    }
+    if (!(main.length < 0.2 * fallback.length && fallback.length > main.length)) text = main;
   }
-  if (text.length < 0.2 * fallback.length && fallback.length > text.length) text = fallback;
+  // Lines of the page outside the main text: the whole page (navigation left out: site chrome, not article
+  // boilerplate) less the main text's lines, in page order.
   const inMain = new Map<string, number>();
   for (const l of text.split('\n')) inMain.set(l, (inMain.get(l) ?? 0) + 1);
   const outside: string[] = [];
-  for (const l of whole.split('\n')) {
+  for (const l of scan.whole) {
     const n = inMain.get(l) ?? 0;
     if (n > 0) inMain.set(l, n - 1);
     else if (l) outside.push(l);
