@@ -43,6 +43,8 @@ export const command: Command = {
     const options = ingestOptions(values);
     if (values.wait && !values.queue) throw new UsageError('--wait goes with --queue');
     if (values.queue) {
+      if (positionals.length === 0) throw new UsageError('give at least one INPUT');
+      if (values.manifest !== undefined || values.lang !== undefined) throw new UsageError('--manifest and --lang do not go with --queue');
       // Loaded only here: the queue's client is not a cost of every ingest.
       const { ingestViaQueue, checkQueueUrl } = await import('../queue-ingest.js');
       checkQueueUrl(values.queue);
