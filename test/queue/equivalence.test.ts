@@ -1,5 +1,6 @@
 // The same stories through the queue with 1 and with 3 workers as through a plain `khabar ingest`: the sample corpus
-// and the seeds, one article a job, so three workers store them in an order no one chose.
+// and the seeds, one article a job, so three workers store them in an order no one chose; the workers write to a
+// SQLite file, and to a PostgreSQL database.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -7,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hasShared, loadSeeds, repoRoot, sharedDir } from '../helpers/shared.js';
 import { freshQueue, khabar, needsRedis, startWorkers } from './redis.js';
+import { dropTestSchemas, needsPostgres, pgSchemaUrl } from '../helpers/postgres.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'khabar-equiv-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
+after(() => { rmSync(dir, { recursive: true, force: true }); dropTestSchemas(); });
 
 interface StoryRow { id: string; articles: string[] }
 
@@ -60,4 +62,20 @@ for (const c of cases) {
       assert.deepEqual(await partition(db), expected, `${n} worker(s)`);
     }
   });
+}
+
+for (const c of cases) {
+  test(`${c.name}: the same stories through 1 and 3 workers writing to PostgreSQL as through khabar ingest on SQLite`,
+    { ...needsRedis, ...needsPostgres, ...(c.skip ? { skip: c.skip } : {}), timeout: 300_000 }, async () => {
+      const plain = join(dir, `${c.name}-plain-for-pg.db`);
+      const r = await khabar(['ingest', ...c.inputs(), ...c.extra, '--db', plain]);
+      assert.equal(r.code, 0, r.stderr);
+      const expected = await partition(plain);
+      for (const n of [1, 3]) {
+        const db = pgSchemaUrl(`workers${n}`);
+        const stderr = await viaQueue(c.inputs(), c.extra, n, db);
+        assert.match(stderr, new RegExp(`${expected.flat().length} stored, 0 duplicates, 0 failed`));
+        assert.deepEqual(await partition(db), expected, `${n} worker(s) on PostgreSQL`);
+      }
+    });
 }
