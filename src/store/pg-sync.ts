@@ -13,6 +13,9 @@ export type PgReply =
   | { rows: Record<string, unknown>[]; rowCount: number; connection: number; error?: undefined }
   | { error: { message: string; code?: string; detail?: string } };
 
+/** How long dataVersion() outside a transaction reuses its last answer: another process's write is seen this much later. */
+const DATA_VERSION_REUSE_MS = 100;
+
 /** The longest one statement may take before the caller gives up (a grouping batch's statements take milliseconds). */
 const ANSWER_TIMEOUT_MS = 10 * 60_000;
 
@@ -133,6 +136,7 @@ export class PgDb implements SqlDb {
   /** The khabar_commit count this connection has accounted for, and the value dataVersion() reports for it. */
   private known = -1;
   private reported = 0;
+  private checkedAt = -Infinity;
 
   constructor(url: string) {
     const { connectionString, schema } = splitSchema(url);
@@ -281,6 +285,12 @@ export class PgDb implements SqlDb {
    * PRAGMA data_version): this connection's own commits leave it as it was.
    */
   dataVersion(): number {
+    // Outside a transaction the answer is reused for a short while: a server asks before every request, and a round
+    // trip each, on a thread that serves every request, queued them behind one another. Inside a transaction (a
+    // grouping checking whether its caches are still current) it is always read.
+    const now = performance.now();
+    if (!this.inTransaction && now - this.checkedAt < DATA_VERSION_REUSE_MS) return this.reported;
+    this.checkedAt = now;
     const n = this.prepare('SELECT n FROM khabar_commit').pluck().get() as number;
     if (n !== this.known) {
       this.known = n;

@@ -13,7 +13,7 @@ import type { Article } from '../types.js';
 import { migrate } from './migrate.js';
 import { PgDb } from './pg-sync.js';
 import { PG_ARTICLE_MIGRATIONS, PG_ARTICLE_ORIGIN_MIGRATIONS, PG_ENTITY_MIGRATIONS, PG_STORY_MIGRATIONS } from './postgres-schema.js';
-import { BM25_WEIGHTS, articleFromRow, bandKey, filterSql, type ArticleRow, type OwnRow } from './sqlite.js';
+import { BM25_WEIGHTS, articleFromRow, bandKey, filterSql, termExpression, type ArticleRow, type OwnRow } from './sqlite.js';
 import type { ArticleExtras, ArticleFilter, ArticleToPut, IndexedText, PutResult, Store, StoreHit, TermQuery } from './types.js';
 
 const SEARCH_INDEX_KEY = 'search-index-version';
@@ -34,16 +34,8 @@ function tsOperand(term: string, weights: string): string {
 
 /** The to_tsquery text of a TermQuery (every term, each any of its forms), or null when nothing is searchable. */
 export function tsQueryText(query: TermQuery): string | null {
-  const parts: string[] = [];
-  for (const t of query.terms) {
-    const norms = new Set(t.norms.filter((x) => x.length > 0));
-    const stems = new Set(t.stems.filter((x) => x.length > 0));
-    const alts: string[] = [];
-    for (const n of norms) alts.push(tsOperand(n, stems.has(n) ? 'ABCD' : 'AC'));
-    for (const s of stems) if (!norms.has(s)) alts.push(tsOperand(s, 'BD'));
-    if (alts.length) parts.push(`(${alts.join(' | ')})`);
-  }
-  return parts.length ? parts.join(' & ') : null;
+  return termExpression(query, (term, kind) => tsOperand(term, kind === 'both' ? 'ABCD' : kind === 'norm' ? 'AC' : 'BD'),
+    (stems) => `(${stems.map((x) => tsOperand(x, 'BD')).join(' <-> ')})`, ' | ', ' & ');
 }
 
 /** Applies every component's migrations (articles, stories, entities); returns what each applied. */
