@@ -32,7 +32,7 @@ const antPath = join(sharedDir, 'data', 'ant-corpus-v1.1', 'ant_v1.1.jsonl');
 
 interface Source { title: string; sents: string[] }
 
-function loadSources(): Source[] {
+export function loadSources(): Source[] {
   const out: Source[] = [];
   for (const line of readFileSync(antPath, 'utf8').split('\n')) {
     if (!line.trim()) continue;
@@ -47,7 +47,7 @@ function loadSources(): Source[] {
 const OUTLETS = ['جوهرة أف أم', 'وكالة الأنباء', 'الصباح', 'الشروق', 'المغرب', 'الصريح', 'نسمة'];
 
 /** Article i: most sentences from one source article (its "event"), a few from others, a date in 2017–2019. */
-function makeArticle(i: number, sources: Source[], rand: () => number): Record<string, string> {
+export function makeArticle(i: number, sources: Source[], rand: () => number): Record<string, string> {
   const main = sources[Math.floor(rand() * sources.length)];
   const parts: string[] = [];
   const n = 3 + Math.floor(rand() * 4);
@@ -59,15 +59,8 @@ function makeArticle(i: number, sources: Source[], rand: () => number): Record<s
 
 function secs(ms: number): string { return `${(ms / 1000).toFixed(0)} s`; }
 
-/**
- * Builds the store at `path` the way a user would: the generated articles are ingested (the library's ingest,
- * as `khabar ingest` runs it), then grouped into the persisted story state (groupStoredArticles, as `khabar
- * stories` and the server's catch-up run it). Both steps resume: ingest stores each content once, and grouping
- * commits in batches and only groups what it has not grouped. The file is renamed into place when complete.
- */
-async function buildStore(path: string, size: number): Promise<void> {
-  const started = Date.now();
-  const partial = `${path}.building`;
+/** The folder of the `size` generated articles (JSON lines, 10,000 a file), written the first time it is asked for. */
+export function benchInput(size: number): string {
   const work = join(tmpdir(), `khabar-bench-api-input-${size}-v${STORE_VERSION}`);
   const complete = `${work}.complete`; // beside the folder: ingest reads every file in it
   if (!existsSync(complete)) {
@@ -82,6 +75,19 @@ async function buildStore(path: string, size: number): Promise<void> {
     }
     writeFileSync(complete, '');
   }
+  return work;
+}
+
+/**
+ * Builds the store at `path` the way a user would: the generated articles are ingested (the library's ingest,
+ * as `khabar ingest` runs it), then grouped into the persisted story state (groupStoredArticles, as `khabar
+ * stories` and the server's catch-up run it). Both steps resume: ingest stores each content once, and grouping
+ * commits in batches and only groups what it has not grouped. The file is renamed into place when complete.
+ */
+async function buildStore(path: string, size: number): Promise<void> {
+  const started = Date.now();
+  const partial = `${path}.building`;
+  const work = benchInput(size);
   const khabar = Khabar.open({ db: partial });
   try {
     const problems: string[] = [];
@@ -126,7 +132,7 @@ export async function benchStore(size: number): Promise<string> {
 
 /** Starts `khabar serve` on a free loopback port; resolves with its base URL once it listens, and `warmed` once it
  * has built the reports of its top stories in the background (with the line it logged). */
-function startServer(db: string): Promise<{ base: string; child: ChildProcess; startMs: number; warmed: Promise<string>; stderrText: () => string }> {
+export function startServer(db: string): Promise<{ base: string; child: ChildProcess; startMs: number; warmed: Promise<string>; stderrText: () => string }> {
   const started = Date.now();
   const child = spawn(process.execPath, [join(repoRoot, 'dist', 'src', 'cli', 'main.js'), 'serve', '--db', db, '--port', '0', '--host', '127.0.0.1'], {
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -148,11 +154,11 @@ function startServer(db: string): Promise<{ base: string; child: ChildProcess; s
   });
 }
 
-function quantile(sorted: number[], q: number): number {
+export function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 }
 /** Sends `urls` with `concurrency` requests in flight; returns each request's latency in ms. */
-async function load(base: string, urls: string[], concurrency: number): Promise<number[]> {
+export async function load(base: string, urls: string[], concurrency: number): Promise<number[]> {
   const latencies: number[] = [];
   let next = 0;
   const worker = async () => {
@@ -169,9 +175,9 @@ async function load(base: string, urls: string[], concurrency: number): Promise<
   return latencies;
 }
 
-interface Row { name: string; medians: number[]; p99s: number[] }
+export interface Row { name: string; medians: number[]; p99s: number[] }
 
-async function measure(base: string, name: string, urls: () => string[], rounds: number, concurrency: number): Promise<Row> {
+export async function measure(base: string, name: string, urls: () => string[], rounds: number, concurrency: number): Promise<Row> {
   const row: Row = { name, medians: [], p99s: [] };
   for (let r = 0; r < rounds; r++) {
     const lat = (await load(base, urls(), concurrency)).sort((a, b) => a - b);
@@ -181,7 +187,7 @@ async function measure(base: string, name: string, urls: () => string[], rounds:
   return row;
 }
 
-function print(row: Row, target?: number): void {
+export function print(row: Row, target?: number): void {
   const p99 = median(row.p99s);
   const verdict = target === undefined ? '' : p99 < target ? `  (target p99 < ${target} ms: met)` : `  (target p99 < ${target} ms: MISSED)`;
   console.log(`  ${row.name.padEnd(34)} median ${median(row.medians).toFixed(1).padStart(6)} ms   p99 ${p99.toFixed(1).padStart(6)} ms` +

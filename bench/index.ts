@@ -8,8 +8,10 @@ import { run as summary } from './summary.js';
 import { run as api } from './api.js';
 import { run as cli } from './cli.js';
 import { run as quotes } from './quotes.js';
+import { run as scale } from './scale.js';
+import { run as queue } from './queue.js';
 
-const stages: Record<string, () => Promise<void>> = { text, ingest, stories, analysis, entities, summary, api, cli, quotes };
+const stages: Record<string, () => Promise<void>> = { text, ingest, stories, analysis, entities, summary, api, cli, quotes, scale, queue };
 const wanted = process.argv.slice(2);
 for (const [name, run] of Object.entries(stages)) {
   if (wanted.length && !wanted.includes(name)) continue;

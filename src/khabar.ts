@@ -2,12 +2,12 @@
 // inputs → readInputs → prepare (cleanArticle, search terms, MinHash; src/prepare.ts) → store.putArticles.
 import type { Article, RawArticle } from './types.js';
 import { articleOrigin, canonicalSource, CleaningContext, estimateSimilarity, extractHtmlAsync, isProblem, NEAR_DUPLICATE_THRESHOLD, readEntries, toIsoDate, type ExtractedHtml, type InputProblem, type ManifestEntry } from './ingest/index.js';
-import { SqliteStore, type ArticleFilter, type ArticleToPut, type PutResult, type Store } from './store/index.js';
+import { openStore, type ArticleFilter, type ArticleToPut, type PutResult, type Store } from './store/index.js';
 import { indexText, searchArticles, SEARCH_INDEX_VERSION, type SearchHit, type SearchOptions } from './search/index.js';
 import { prepareArticle, prepareBatch, PrepareWorker, type PrepareOutcome, type PreparedArticle } from './prepare.js';
 
 export interface KhabarOptions {
-  /** Path of the SQLite database file (created when missing). */
+  /** Path of the SQLite database file (created when missing), or a postgres:// connection string. */
   db: string;
   /**
    * Progress of rewriting the search index of a store written with another version of the search analyzer
@@ -127,7 +127,7 @@ export class Khabar {
 
   /** Opens (creating when needed) the database at options.db. */
   static open(options: KhabarOptions): Khabar {
-    const store = SqliteStore.open(options.db);
+    const store = openStore(options.db);
     try {
       return new Khabar(store, options.onReindex);
     } catch (e) {
@@ -338,6 +338,33 @@ export class Khabar {
     const result = this.store.putArticle(put.article, put.extras);
     this.afterPut(put.article, result, counts, undefined, true);
     return result;
+  }
+
+  /**
+   * Cleans and stores articles already read (a watched feed's new items, a queue job), in order, in one transaction,
+   * then saves the cleaning context. An article that cannot be cleaned is reported through onProblem and the others
+   * are stored. Storing the same articles again stores nothing twice (they come back 'duplicate'), and a source seen
+   * before with the same content is answered without cleaning it again, as ingest() does.
+   */
+  storeArticles(raws: RawArticle[], options: Pick<IngestOptions, 'onProblem' | 'onResult' | 'afterStore' | 'fallback'> = {}): IngestCounts {
+    const counts: IngestCounts = { stored: 0, updated: 0, duplicates: 0, nearDuplicates: 0, failed: 0, skipped: 0 };
+    const fresh: RawArticle[] = [];
+    for (const raw of raws.map((r) => (options.fallback ? { ...r, fallback: { ...options.fallback, ...r.fallback } } : r))) {
+      const repeat = this.repeat(raw);
+      if (!repeat) { fresh.push(raw); continue; }
+      this.afterPut(this.store.getArticle(repeat.id)!, repeat, counts, options.afterStore, true);
+      options.onResult?.(repeat);
+    }
+    const entries = fresh.map((raw) => ({ raw, outcome: prepareBatch([raw], this.context)[0]! }));
+    const writable = entries.flatMap((e) => ('item' in e.outcome ? [{ raw: e.raw, put: toPut(e.outcome.item) }] : []));
+    const results = this.store.putArticles(writable.map((w) => w.put));
+    for (const e of entries) if ('error' in e.outcome) { counts.failed++; options.onProblem?.(problemOf(e.raw, new Error(e.outcome.error))); }
+    writable.forEach((w, i) => {
+      this.afterPut(w.put.article, results[i]!, counts, options.afterStore, true);
+      options.onResult?.(results[i]!);
+    });
+    this.saveContext();
+    return counts;
   }
 
   /**

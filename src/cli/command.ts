@@ -21,7 +21,7 @@ export interface CliIO {
 /** A mistake in how the command was called: exit code 2. */
 export class UsageError extends Error {}
 
-/** The store path: --db, else $KHABAR_DB, else ./khabar.db. */
+/** The store path or postgres:// connection string: --db, else $KHABAR_DB, else ./khabar.db. */
 export function dbPath(flag: string | undefined, env: NodeJS.ProcessEnv): string {
   return flag ?? env.KHABAR_DB ?? 'khabar.db';
 }

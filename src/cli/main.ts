@@ -16,6 +16,9 @@ interface CommandEntry {
 export const commands: CommandEntry[] = [
   { name: 'demo', summary: 'ingest the bundled sample corpus and print its stories', load: async () => (await import('./commands/demo.js')).command },
   { name: 'ingest', summary: 'read, clean and store articles (files, directories, URLs, -)', load: async () => (await import('./commands/ingest.js')).command },
+  { name: 'watch', summary: 'poll feeds continuously; store and group new articles as they arrive', load: async () => (await import('./commands/watch.js')).command },
+  { name: 'worker', summary: 'take ingest jobs from a queue and store their articles', load: async () => (await import('./commands/worker.js')).command },
+  { name: 'jobs', summary: 'show the ingest queue and its dead letters', load: async () => (await import('./commands/jobs.js')).command },
   { name: 'search', summary: 'Arabic-aware search of stored articles', load: async () => (await import('./commands/search.js')).command },
   { name: 'show', summary: 'print one stored article (and what cleaning removed)', load: async () => (await import('./commands/show.js')).command },
   { name: 'report', summary: 'ingest inputs and print the report (articles, stories) as JSON', load: async () => (await import('./commands/report.js')).command },
@@ -27,6 +30,7 @@ export const commands: CommandEntry[] = [
   { name: 'quotes', summary: 'print who said what in articles, or what one speaker said across the stored stories', load: async () => (await import('./commands/quotes.js')).command },
   { name: 'analyze', summary: 'print the analyzed terms of a text (normalized, optionally stemmed)', load: async () => (await import('./commands/analyze.js')).command },
   { name: 'serve', summary: 'serve the HTTP API and the Arabic web page', load: async () => (await import('./commands/serve.js')).command },
+  { name: 'migrate', summary: 'bring a database\'s schema (SQLite or PostgreSQL) up to this version', load: async () => (await import('./commands/migrate.js')).command },
 ];
 
 function help(): string {

@@ -4,8 +4,18 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 
-export interface FetchOptions { maxBytes: number; allowPrivate: boolean; timeoutMs: number; maxRedirects: number }
-export interface Fetched { url: string; bytes: Uint8Array; contentType: string | null }
+export interface FetchOptions {
+  maxBytes: number; allowPrivate: boolean; timeoutMs: number; maxRedirects: number;
+  /** Validators of a conditional request (`khabar watch`): an answer 304 then gives `notModified` and no bytes. */
+  conditional?: { etag?: string | null; lastModified?: string | null };
+}
+export interface Fetched {
+  url: string; bytes: Uint8Array; contentType: string | null;
+  /** The response's validators, for the next conditional request. */
+  etag?: string | null; lastModified?: string | null;
+  /** The server answered 304 to a conditional request: nothing changed since the validators. */
+  notModified?: boolean;
+}
 
 function ipv4Parts(a: string): number[] | null {
   const p = a.split('.').map(Number);
@@ -105,7 +115,10 @@ export async function safeFetch(url: string, opts: FetchOptions): Promise<Fetche
       if (!opts.allowPrivate) await checkHost(parsed.hostname);
       seen.add(parsed.href);
       let res: Response;
-      const get = () => fetch(parsed, { redirect: 'manual', signal: controller.signal, headers: { 'user-agent': 'khabar/0.1 (+news ingest)', accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml,application/json,text/plain;q=0.9,*/*;q=0.5' } });
+      const validators: Record<string, string> = {};
+      if (opts.conditional?.etag) validators['if-none-match'] = opts.conditional.etag;
+      if (opts.conditional?.lastModified) validators['if-modified-since'] = opts.conditional.lastModified;
+      const get = () => fetch(parsed, { redirect: 'manual', signal: controller.signal, headers: { ...validators, 'user-agent': 'khabar/0.1 (+news ingest)', accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml,application/json,text/plain;q=0.9,*/*;q=0.5' } });
       try {
         try {
           res = await get();
@@ -127,6 +140,10 @@ export async function safeFetch(url: string, opts: FetchOptions): Promise<Fetche
         if (hop + 1 > opts.maxRedirects) throw new Error(`too many redirects (more than ${opts.maxRedirects})`);
         current = next;
         continue;
+      }
+      if (res.status === 304 && opts.conditional) {
+        await res.body?.cancel().catch(() => undefined);
+        return { url: parsed.href, bytes: new Uint8Array(0), contentType: null, etag: res.headers.get('etag') ?? opts.conditional.etag ?? null, lastModified: res.headers.get('last-modified') ?? opts.conditional.lastModified ?? null, notModified: true };
       }
       if (!res.ok) {
         await res.body?.cancel().catch(() => undefined);
@@ -161,7 +178,7 @@ export async function safeFetch(url: string, opts: FetchOptions): Promise<Fetche
       const bytes = new Uint8Array(total);
       let off = 0;
       for (const c of chunks) { bytes.set(c, off); off += c.byteLength; }
-      return { url: parsed.href, bytes, contentType: res.headers.get('content-type') };
+      return { url: parsed.href, bytes, contentType: res.headers.get('content-type'), etag: res.headers.get('etag'), lastModified: res.headers.get('last-modified') };
     }
   } finally {
     clearTimeout(timer);

@@ -5,7 +5,7 @@ import type { RawArticle } from '../types.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS } from './config.js';
 import { charsetOfContentType, decodeBytes } from './decode.js';
 import { looksLikeFeed, parseFeed } from './feed.js';
-import { safeFetch } from './fetch.js';
+import { safeFetch, type Fetched } from './fetch.js';
 import { parseJsonDocument, parseJsonLines } from './json.js';
 import { splitTitle } from './clean.js';
 import { pathIds } from './origin.js';
@@ -198,16 +198,20 @@ function kindOfContentType(ct: string | null): Kind | null {
   return null; // application/xml, text/xml, octet-stream: decided by content
 }
 
-async function* readUrl(url: string, opts: Required<Omit<ReadOptions, 'stdin'>>): AsyncGenerator<RawArticle | InputProblem> {
-  const fetched = await safeFetch(url, opts);
+/** The articles (or problems) of a fetched document (a feed's items, a page, JSON); `input` names it in problems. */
+export function* articlesOfFetched(fetched: Fetched, input: string): Generator<RawArticle | InputProblem> {
   const decoded = decodeBytes(fetched.bytes, charsetOfContentType(fetched.contentType));
-  if (!decoded.ok) { yield { input: url, reason: decoded.reason === 'empty file' ? 'empty response' : decoded.reason }; return; }
+  if (!decoded.ok) { yield { input, reason: decoded.reason === 'empty file' ? 'empty response' : decoded.reason }; return; }
   const stem = stemOf(new URL(fetched.url).pathname) || 'page';
-  for (const item of fromText(decoded.text, sniff(decoded.text, kindOfContentType(fetched.contentType)), url, stem, fetched.url, { key: `url:${fetched.url}`, path: null })) {
+  for (const item of fromText(decoded.text, sniff(decoded.text, kindOfContentType(fetched.contentType)), input, stem, fetched.url, { key: `url:${fetched.url}`, path: null })) {
     // Pages fetched by URL are identified by their final URL unless the document gives an id.
     if (!isProblem(item) && item.id === stem) item.id = fetched.url;
     yield item;
   }
+}
+
+async function* readUrl(url: string, opts: Required<Omit<ReadOptions, 'stdin'>>): AsyncGenerator<RawArticle | InputProblem> {
+  yield* articlesOfFetched(await safeFetch(url, opts), url);
 }
 
 /**

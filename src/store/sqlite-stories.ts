@@ -7,11 +7,16 @@
 //   story_posting  inverted index term → story; read newest first with a LIMIT, so reads stay bounded
 // The feature and story records carry the norms the grouper computed for them (StoredNorms); older records have none
 // (their norms are computed when read), so no migration is needed.
+// The same class keeps the state in PostgreSQL (PgDb, PG_STORY_MIGRATIONS): its transactions then hold an advisory
+// lock, so one grouper at a time writes the state, whichever process or machine it runs on.
 import Database from 'better-sqlite3';
 import type { ArticleFeatures } from '../stories/features.js';
 import { MemoryStoryState, storyIdFor, type StoryRecord, type StorySpan, type StoryState } from '../stories/state.js';
 import { migrate, type MigrationStep } from './migrate.js';
 import { BUSY_TIMEOUT_MS } from './sqlite.js';
+import { isPostgres, type SqlDb } from './sql.js';
+import { PgDb } from './pg-sync.js';
+import { PG_STORY_MIGRATIONS } from './postgres-schema.js';
 
 export const STORY_MIGRATIONS: MigrationStep[] = [
   {
@@ -49,6 +54,8 @@ class Cache<V> {
   }
   delete(k: string): void { this.map.delete(k); }
   clear(): void { this.map.clear(); }
+  get size(): number { return this.map.size; }
+  get capacity(): number { return this.cap; }
 }
 
 /** The time span of a story record (or of a row carrying its fields), alone: what SqliteStoryState.spans keeps. */
@@ -56,8 +63,16 @@ function spanOf(r: StorySpan): StorySpan {
   return { first: r.first, last: r.last, firstTime: r.firstTime, lastTime: r.lastTime };
 }
 
+/**
+ * A number that changes when another connection committed to the database (SQLite's PRAGMA data_version; on
+ * PostgreSQL PgDb counts commits in a table).
+ */
+export function dataVersion(db: SqlDb): number {
+  return db instanceof PgDb ? db.dataVersion() : ((db as unknown as Database.Database).pragma('data_version', { simple: true }) as number);
+}
+
 export class SqliteStoryState implements StoryState {
-  readonly db: Database.Database;
+  readonly db: SqlDb;
   private readonly owned: boolean;
   private docs = 0;
   private seq = 0;
@@ -75,6 +90,13 @@ export class SqliteStoryState implements StoryState {
    * articles: 75.7 s, now 55.4 s). At ~100 bytes an entry the cap bounds it near 200 MB.
    */
   private readonly dfCache = new Cache<number>(2_000_000);
+  /**
+   * On PostgreSQL, where each lookup is a round trip (about a millisecond), every document frequency is read in one
+   * query the first time one is asked for, and a term missing from the full cache has none: grouping 400 ANT articles
+   * asked for 23,700 of them one at a time. True while the cache holds the whole table.
+   */
+  private dfComplete = false;
+  private readonly pg: boolean;
   /**
    * Document-frequency increments and the document count not written yet: addDocument counts in memory and
    * the transaction writes each term once at its end (an article adds some 300 terms, and a chunk of articles
@@ -101,31 +123,39 @@ export class SqliteStoryState implements StoryState {
   private readonly stmt;
 
   /** Opens (and migrates) the stories tables on an open database, or on a file path (then owned and closed by close()). */
-  constructor(db: Database.Database | string) {
+  constructor(db: SqlDb | string) {
     if (typeof db === 'string') {
+      let file: Database.Database;
       try {
-        this.db = new Database(db);
+        file = new Database(db);
       } catch (e) {
         throw new Error(`cannot open database ${db}: ${(e as Error).message}`);
       }
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = NORMAL');
-      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`); // as the store's own connection waits for another's writes
+      file.pragma('journal_mode = WAL');
+      file.pragma('synchronous = NORMAL');
+      file.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`); // as the store's own connection waits for another's writes
+      this.db = file;
       this.owned = true;
     } else {
       this.db = db;
       this.owned = false;
     }
-    migrate(this.db, 'stories', STORY_MIGRATIONS);
+    const pg = isPostgres(this.db);
+    this.pg = pg;
+    migrate(this.db, 'stories', pg ? PG_STORY_MIGRATIONS : STORY_MIGRATIONS);
     const d = this.db;
     this.stmt = {
       getMeta: d.prepare('SELECT value FROM story_meta WHERE key = ?'),
       setMeta: d.prepare('INSERT INTO story_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
       getDf: d.prepare('SELECT df FROM story_df WHERE term = ?'),
-      addDfBy: d.prepare('INSERT INTO story_df (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + ?'),
+      allDf: d.prepare('SELECT term, df FROM story_df'),
+      // The newest stories of several terms in one query (PostgreSQL: one round trip instead of one per term).
+      postingsOf: !pg ? null : d.prepare(`SELECT term, story FROM (SELECT term, story, row_number() OVER (PARTITION BY term ORDER BY seq DESC) AS n
+        FROM story_posting WHERE term = ANY(?::text[])) p WHERE n <= ? ORDER BY term, n`),
+      addDfBy: d.prepare('INSERT INTO story_df (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = story_df.df + ?'),
       getArticle: d.prepare('SELECT story, features FROM story_article WHERE id = ?'),
       storyOfArticle: d.prepare('SELECT story FROM story_article WHERE id = ?').pluck(),
-      groupedIds: d.prepare('SELECT id FROM story_article INDEXED BY story_article_story').pluck(),
+      groupedIds: d.prepare(`SELECT id FROM story_article${pg ? '' : ' INDEXED BY story_article_story'}`).pluck(),
       putArticle: d.prepare('INSERT INTO story_article (id, story, features) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET story = excluded.story, features = excluded.features'),
       deleteArticle: d.prepare('DELETE FROM story_article WHERE id = ?'),
       moveArticles: d.prepare('UPDATE story_article SET story = ? WHERE story = ?'),
@@ -135,18 +165,23 @@ export class SqliteStoryState implements StoryState {
       deletePostings: d.prepare('DELETE FROM story_posting WHERE story = ?'),
       postingTermsOf: d.prepare('SELECT term FROM story_posting WHERE story = ?').pluck(),
       listStories: d.prepare('SELECT record FROM story ORDER BY seq'),
-      storySpans: d.prepare(`SELECT id, json_extract(record, '$.first') AS first, json_extract(record, '$.last') AS last,
+      storySpans: d.prepare(pg
+        ? `SELECT id, record::json->>'first' AS first, record::json->>'last' AS last,
+          (record::json->>'firstTime')::float8 AS "firstTime", (record::json->>'lastTime')::float8 AS "lastTime" FROM story`
+        : `SELECT id, json_extract(record, '$.first') AS first, json_extract(record, '$.last') AS last,
         json_extract(record, '$.firstTime') AS firstTime, json_extract(record, '$.lastTime') AS lastTime FROM story`),
       postings: d.prepare('SELECT story FROM story_posting WHERE term = ? ORDER BY seq DESC LIMIT ?'),
       addPosting: d.prepare('INSERT INTO story_posting (term, story, seq) VALUES (?, ?, ?) ON CONFLICT(term, story) DO UPDATE SET seq = excluded.seq'),
     };
     this.readCounters();
-    this.dataVersion = this.db.pragma('data_version', { simple: true }) as number;
+    this.dataVersion = dataVersion(this.db);
   }
 
   documentCount(): number { return this.docs; }
   documentFrequency(term: string): number {
+    if (this.pg && !this.dfComplete) this.loadAllDf();
     let df = this.dfCache.get(term);
+    if (df === undefined && this.dfComplete && this.dfCache.size < this.dfCache.capacity) return this.dfPending.get(term) ?? 0;
     if (df === undefined) {
       df = ((this.stmt.getDf.get(term) as { df: number } | undefined)?.df ?? 0) + (this.dfPending.get(term) ?? 0);
       this.dfCache.set(term, df);
@@ -182,6 +217,18 @@ export class SqliteStoryState implements StoryState {
     }
   }
 
+  /** Reads the whole document-frequency table into the cache when it fits (see dfComplete). */
+  private loadAllDf(): void {
+    this.dfComplete = true;
+    const rows = this.stmt.allDf.all() as { term: string; df: number }[];
+    if (rows.length >= this.dfCache.capacity) {
+      this.dfComplete = false;
+      return;
+    }
+    this.dfCache.clear();
+    for (const r of rows) this.dfCache.set(r.term, r.df + (this.dfPending.get(r.term) ?? 0));
+  }
+
   private loadArticle(id: string): { features: ArticleFeatures; story: string } | null {
     const hit = this.articles.get(id);
     if (hit) return hit;
@@ -196,9 +243,13 @@ export class SqliteStoryState implements StoryState {
    * feature records: point lookups were 48 µs each on a store of 65,000 grouped articles.
    */
   ungrouped(ids: string[]): string[] {
-    if (ids.length < 1000) return ids.filter((id) => this.storyOfArticle(id) === null);
+    if (ids.length < 1000 && !this.pg) return ids.filter((id) => this.storyOfArticle(id) === null);
     const grouped = new Set(this.stmt.groupedIds.all() as string[]);
-    return ids.filter((id) => !grouped.has(id));
+    const out = ids.filter((id) => !grouped.has(id));
+    // On PostgreSQL the grouper's next question about each of them (storyOfArticle) is answered from here, not by a
+    // round trip each; a commit by another process empties the cache (refresh) before this one groups them.
+    if (this.pg) for (const id of out) this.storyOf.set(id, null);
+    return out;
   }
 
   getArticle(id: string): ArticleFeatures | null { return this.loadArticle(id)?.features ?? null; }
@@ -286,6 +337,7 @@ export class SqliteStoryState implements StoryState {
   }
 
   postings(terms: string[], cap: number): Map<string, string[]> {
+    if (this.pg) this.readPostings(terms, cap);
     const out = new Map<string, string[]>();
     for (const t of terms) {
       const list = this.postingList(t, cap);
@@ -293,6 +345,15 @@ export class SqliteStoryState implements StoryState {
     }
     return out;
   }
+  /** Puts the posting lists of the terms not cached into the cache, in one query. */
+  private readPostings(terms: string[], cap: number): void {
+    const missing = [...new Set(terms)].filter((t) => { const hit = this.postingCache.get(t); return !hit || hit.cap < cap; });
+    if (!missing.length) return;
+    const lists = new Map<string, string[]>(missing.map((t) => [t, []]));
+    for (const r of this.stmt.postingsOf!.all(missing, cap) as { term: string; story: string }[]) lists.get(r.term)!.push(r.story);
+    for (const [term, stories] of lists) this.postingCache.set(term, { stories, cap });
+  }
+
   private postingList(term: string, cap: number): string[] {
     const hit = this.postingCache.get(term);
     if (hit && hit.cap >= cap) return hit.stories;
@@ -317,6 +378,7 @@ export class SqliteStoryState implements StoryState {
   transaction<T>(fn: () => T): T {
     if (this.db.inTransaction) {
       // Inside someone else's transaction (the store's): the pending counts are written in it as well.
+      this.lock();
       this.refresh();
       const result = fn();
       this.flushDocuments();
@@ -326,6 +388,7 @@ export class SqliteStoryState implements StoryState {
       // IMMEDIATE: the write lock is taken before anything is read, so no other connection commits between the check
       // for its changes and this transaction's writes.
       return this.db.transaction(() => {
+        this.lock();
         this.refresh();
         const result = fn();
         this.flushDocuments();
@@ -336,6 +399,11 @@ export class SqliteStoryState implements StoryState {
       this.forget();
       throw e;
     }
+  }
+
+  /** On PostgreSQL, waits for any other grouper's transaction to end (SQLite's IMMEDIATE transaction does this). */
+  private lock(): void {
+    if (this.db instanceof PgDb) this.db.lock('stories');
   }
 
   /** The grouping version recorded with the records (story_meta 'grouping_version'); a state that holds articles and
@@ -365,7 +433,7 @@ export class SqliteStoryState implements StoryState {
    * Returns whether it dropped them. Called at the start of every transaction() and by long-running readers.
    */
   refresh(): boolean {
-    const v = this.db.pragma('data_version', { simple: true }) as number;
+    const v = dataVersion(this.db);
     if (v === this.dataVersion) return false;
     this.dataVersion = v;
     this.forget();
@@ -386,6 +454,7 @@ export class SqliteStoryState implements StoryState {
     this.postingCache.clear();
     this.spans = null;
     this.dfCache.clear();
+    this.dfComplete = false;
     this.dfPending.clear();
     this.readCounters();
   }
@@ -399,16 +468,17 @@ export class SqliteStoryState implements StoryState {
   }
 
   close(): void {
-    if (this.owned && this.db.open) this.db.close();
+    if (this.owned && this.db.open) (this.db as unknown as Database.Database).close();
   }
 }
 
 /**
- * The story state that fits a store: persisted in the same SQLite file for a SqliteStore, in memory for
+ * The story state that fits a store: persisted in the same SQLite file for a SqliteStore, in the same PostgreSQL
+ * database for a PostgresStore, in memory for
  * any other backend (which then regroups on each run).
  */
 export function storyStateFor(store: unknown): StoryState {
   const db = (store as { db?: unknown }).db;
-  if (db instanceof Database) return new SqliteStoryState(db as Database.Database);
+  if (db instanceof Database || db instanceof PgDb) return new SqliteStoryState(db as SqlDb);
   return new MemoryStoryState();
 }

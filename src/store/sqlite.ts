@@ -108,7 +108,7 @@ export const ARTICLE_ORIGIN_MIGRATIONS: MigrationStep[] = [
 ];
 
 /** What putInTransaction reads of a stored article to decide between duplicate, update and a new row. */
-interface OwnRow {
+export interface OwnRow {
   rowid: number;
   id: string;
   source: string | null;
@@ -156,21 +156,33 @@ export function ftsString(term: string): string {
  * (twice to three times faster for a frequent word in 100,000 articles).
  */
 export function ftsExpression(query: TermQuery): string | null {
+  return termExpression(query, (term, kind) => kind === 'both' ? ftsString(term)
+    : kind === 'norm' ? `{title_norm norm} : ${ftsString(term)}` : `{title_stem stem} : ${ftsString(term)}`,
+  (stems) => `{title_stem stem} : ${ftsString(stems.join(' '))}`, ' OR ', ' AND ');
+}
+
+/**
+ * @internal A TermQuery in a backend's query syntax: every term (joined by `and`), each any of its forms (joined by
+ * `or`); `operand` writes one form as matching the norm columns, the stem columns, or both (a form that is its own
+ * stem), `phrase` a phrase's stems as adjacent in the stem columns. Null when nothing is searchable.
+ */
+export function termExpression(query: TermQuery, operand: (term: string, kind: 'norm' | 'stem' | 'both') => string, phrase: (stems: string[]) => string,
+  or: string, and: string): string | null {
   const parts: string[] = [];
   for (const t of query.terms) {
     const norms = new Set(t.norms.filter((x) => x.length > 0));
     const stems = new Set(t.stems.filter((x) => x.length > 0));
     const alts: string[] = [];
-    for (const n of norms) alts.push(stems.has(n) ? ftsString(n) : `{title_norm norm} : ${ftsString(n)}`);
-    for (const st of stems) if (!norms.has(st)) alts.push(`{title_stem stem} : ${ftsString(st)}`);
-    // a phrase is one FTS5 string of several tokens: they must stand adjacent, in order, in one column
-    for (const p of t.phrases ?? []) if (p.length && p.every((x) => x.length > 0)) alts.push(`{title_stem stem} : ${ftsString(p.join(' '))}`);
-    if (alts.length) parts.push(`(${alts.join(' OR ')})`);
+    for (const n of norms) alts.push(operand(n, stems.has(n) ? 'both' : 'norm'));
+    for (const st of stems) if (!norms.has(st)) alts.push(operand(st, 'stem'));
+    // a phrase's stems must stand adjacent, in order, in one column
+    for (const ph of t.phrases ?? []) if (ph.length && ph.every((x) => x.length > 0)) alts.push(phrase(ph));
+    if (alts.length) parts.push(`(${alts.join(or)})`);
   }
-  return parts.length ? parts.join(' AND ') : null;
+  return parts.length ? parts.join(and) : null;
 }
 
-interface ArticleRow {
+export interface ArticleRow {
   rowid: number;
   id: string;
   source: string | null;
@@ -500,32 +512,38 @@ export class SqliteStore implements Store {
   }
 
   private toArticle(row: ArticleRow): Article {
-    const related = (this.stmt.related.all(row.rowid) as { id: string }[]).map((r) => r.id);
-    const article: Article = {
-      id: row.id,
-      source: row.source,
-      title: row.title,
-      url: row.url,
-      published: row.published,
-      lang: row.lang,
-      text: row.text,
-      removed: JSON.parse(row.removed) as RemovedLine[],
-      contentHash: row.content_hash,
-    };
-    if (related.length) article.related = related;
+    const article = articleFromRow(row, (this.stmt.related.all(row.rowid) as { id: string }[]).map((r) => r.id));
     const duplicates = this.stmt.aliases.all(row.rowid) as string[];
     if (duplicates.length) article.duplicates = duplicates;
     return article;
   }
 }
 
-function filterSql(f: ArticleFilter): { where: string[]; params: unknown[] } {
+/** @internal An article table row (either backend's) as an Article, with its near-duplicates' ids. */
+export function articleFromRow(row: ArticleRow, related: string[]): Article {
+  const article: Article = {
+    id: row.id,
+    source: row.source,
+    title: row.title,
+    url: row.url,
+    published: row.published,
+    lang: row.lang,
+    text: row.text,
+    removed: JSON.parse(row.removed) as RemovedLine[],
+    contentHash: row.content_hash,
+  };
+  if (related.length) article.related = related;
+  return article;
+}
+
+/** @internal The WHERE terms of an ArticleFilter on table alias `a` (SQL both backends accept). */
+export function filterSql(f: ArticleFilter): { where: string[]; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   if (f.source) { where.push('a.source = ?'); params.push(f.source); }
   if (f.from) { where.push('a.published >= ?'); params.push(f.from); }
   // Compare on the bound's own length so `to: 2019-01-23` includes 2019-01-23T18:00.
-  if (f.to) { where.push('substr(a.published, 1, length(?)) <= ?'); params.push(f.to, f.to); }
+  if (f.to) { where.push('substr(a.published, 1, length(CAST(? AS TEXT))) <= ?'); params.push(f.to, f.to); }
   return { where, params };
 }
 

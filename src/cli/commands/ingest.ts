@@ -6,6 +6,7 @@ import { INGEST_OPTIONS, INGEST_OPTIONS_USAGE, commandInputs, ingestOptions } fr
 import { terminalSafe } from '../../text/safe-text.js';
 
 const usage = `Usage: khabar ingest INPUT... [--db PATH] [--max-bytes N] [--allow-private] [--published DATE] [--source NAME] [--manifest FILE] [--lang ar]
+                     [--queue URL [--wait] [--job-size N]]
 
 Reads articles from files (.txt .html .json .jsonl .xml feeds), directories, http(s) URLs or - (stdin),
 cleans them and stores them with their search index. Running it again on the same inputs stores nothing twice.
@@ -13,6 +14,10 @@ cleans them and stores them with their search index. Running it again on the sam
 Options:
   --db PATH          the database (default $KHABAR_DB, else ./khabar.db)
 ${INGEST_OPTIONS_USAGE}
+  --queue URL        enqueue the inputs for \`khabar worker\`s (redis://host:6379[/db][?prefix=NAME]) instead of
+                     storing them: URLs are fetched by the workers, files are read here and sent as articles
+  --job-size N       with --queue: articles per job read from files (default 64)
+  --wait             with --queue: wait until the workers are done with the jobs and print what they stored
 
 In a directory, a symbolic link is followed only when its target is inside the directory given on the command
 line; a link that leads out of it (dir/passwd.txt -> /etc/passwd) is not read, and gets a line on stderr.
@@ -29,10 +34,24 @@ export const command: Command = {
       allowPositionals: true,
       options: {
         db: { type: 'string' },
+        queue: { type: 'string' },
+        wait: { type: 'boolean', default: false },
+        'job-size': { type: 'string' },
         ...INGEST_OPTIONS,
       },
     });
     const options = ingestOptions(values);
+    if (values.wait && !values.queue) throw new UsageError('--wait goes with --queue');
+    if (values.queue) {
+      if (positionals.length === 0) throw new UsageError('give at least one INPUT');
+      if (values.manifest !== undefined || values.lang !== undefined) throw new UsageError('--manifest and --lang do not go with --queue');
+      // Loaded only here: the queue's client is not a cost of every ingest.
+      const { ingestViaQueue, checkQueueUrl } = await import('../queue-ingest.js');
+      checkQueueUrl(values.queue);
+      const jobSize = values['job-size'] === undefined ? undefined : Number(values['job-size']);
+      if (jobSize !== undefined && (!Number.isInteger(jobSize) || jobSize < 1)) throw new UsageError(`--job-size must be a positive integer, not "${values['job-size']}"`);
+      return ingestViaQueue(values.queue, positionals, { ...options, jobSize }, values.wait ?? false, io);
+    }
     const { inputs, bad } = commandInputs(positionals, values, io);
     const total = io.isTTY ? await estimateArticles(inputs.map((i) => (typeof i === 'string' ? i : i.input))) : null;
     const khabar = openKhabar(dbPath(values.db, io.env), io);

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isPostgresUrl } from '../../store/index.js';
 import { parseArgs } from 'node:util';
 import type { CliIO, Command } from '../command.js';
 import { UsageError, dbPath } from '../command.js';
@@ -18,7 +19,7 @@ Options:
 
 /** Opens a database that must already exist (reading commands never create an empty one by mistake). */
 export function openExisting(path: string, io: CliIO): Khabar | null {
-  if (!existsSync(path)) {
+  if (!isPostgresUrl(path) && !existsSync(path)) {
     io.err(`khabar: ${path}: no such database (run \`khabar ingest INPUT... --db ${path}\` first)`);
     return null;
   }

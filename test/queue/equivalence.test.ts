@@ -1,0 +1,81 @@
+// The same stories through the queue with 1 and with 3 workers as through a plain `khabar ingest`: the sample corpus
+// and the seeds, one article a job, so three workers store them in an order no one chose; the workers write to a
+// SQLite file, and to a PostgreSQL database.
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hasShared, loadSeeds, repoRoot, sharedDir } from '../helpers/shared.js';
+import { freshQueue, khabar, needsRedis, startWorkers } from './redis.js';
+import { dropTestSchemas, needsPostgres, pgSchemaUrl } from '../helpers/postgres.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'khabar-equiv-'));
+after(() => { rmSync(dir, { recursive: true, force: true }); dropTestSchemas(); });
+
+interface StoryRow { id: string; articles: string[] }
+
+/** The stories as sets of article ids, in a canonical order: what "the same stories" means whatever the ids. */
+async function partition(db: string): Promise<string[][]> {
+  const r = await khabar(['stories', '--json', '--db', db]);
+  assert.equal(r.code, 0, r.stderr);
+  return (JSON.parse(r.stdout) as StoryRow[]).map((s) => [...s.articles].sort()).sort((a, b) => a[0]!.localeCompare(b[0]!));
+}
+
+async function viaQueue(inputs: string[], extra: string[], workers: number, db: string): Promise<string> {
+  const q = freshQueue();
+  const w = startWorkers(workers, ['--queue', q.url, '--db', db]);
+  try {
+    const r = await khabar(['ingest', ...inputs, ...extra, '--queue', q.url, '--wait', '--job-size', '1']);
+    assert.equal(r.code, 0, r.stderr + w.output());
+    return r.stderr;
+  } finally {
+    await w.stop();
+    await q.drop();
+  }
+}
+
+/** The seeds with their publication dates (../shared/README.md), as JSON lines: undated, they would make one story. */
+function seedsJsonl(): string {
+  const path = join(dir, 'seeds.jsonl');
+  writeFileSync(path, loadSeeds().map((s) => JSON.stringify({ id: s.id, text: s.text, published: s.published })).join('\n') + '\n');
+  return path;
+}
+
+const cases: { name: string; inputs: () => string[]; extra: string[]; skip?: string }[] = [
+  { name: 'the sample corpus', inputs: () => [join(repoRoot, 'samples', 'corpus')], extra: [] },
+  { name: 'the seeds', inputs: () => [seedsJsonl()], extra: [], skip: hasShared ? undefined : `../shared not found at ${sharedDir}` },
+];
+
+for (const c of cases) {
+  test(`${c.name}: the same stories through 1 and 3 workers as through khabar ingest`, { ...needsRedis, ...(c.skip ? { skip: c.skip } : {}), timeout: 300_000 }, async () => {
+    const plain = join(dir, `${c.name}-plain.db`);
+    const r = await khabar(['ingest', ...c.inputs(), ...c.extra, '--db', plain]);
+    assert.equal(r.code, 0, r.stderr);
+    const expected = await partition(plain);
+    assert.ok(expected.length > 1);
+    for (const n of [1, 3]) {
+      const db = join(dir, `${c.name}-${n}.db`);
+      const stderr = await viaQueue(c.inputs(), c.extra, n, db);
+      const total = expected.flat().length;
+      assert.match(stderr, new RegExp(`${total} stored, 0 duplicates, 0 failed`));
+      assert.deepEqual(await partition(db), expected, `${n} worker(s)`);
+    }
+  });
+}
+
+for (const c of cases) {
+  test(`${c.name}: the same stories through 1 and 3 workers writing to PostgreSQL as through khabar ingest on SQLite`,
+    { ...needsRedis, ...needsPostgres, ...(c.skip ? { skip: c.skip } : {}), timeout: 300_000 }, async () => {
+      const plain = join(dir, `${c.name}-plain-for-pg.db`);
+      const r = await khabar(['ingest', ...c.inputs(), ...c.extra, '--db', plain]);
+      assert.equal(r.code, 0, r.stderr);
+      const expected = await partition(plain);
+      for (const n of [1, 3]) {
+        const db = pgSchemaUrl(`workers${n}`);
+        const stderr = await viaQueue(c.inputs(), c.extra, n, db);
+        assert.match(stderr, new RegExp(`${expected.flat().length} stored, 0 duplicates, 0 failed`));
+        assert.deepEqual(await partition(db), expected, `${n} worker(s) on PostgreSQL`);
+      }
+    });
+}
