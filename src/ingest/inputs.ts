@@ -2,7 +2,7 @@
 import { opendir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { RawArticle } from '../types.js';
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS } from './config.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS, MAX_ARTICLE_CHARS } from './config.js';
 import { charsetOfContentType, decodeBytes } from './decode.js';
 import { looksLikeFeed, parseFeed } from './feed.js';
 import { safeFetch } from './fetch.js';
@@ -88,6 +88,11 @@ function* fromText(text: string, kind: Kind, input: string, stem: string, url: s
 
 async function* readFilePath(path: string, opts: Required<Omit<ReadOptions, 'stdin'>>, hint: Kind | null): AsyncGenerator<RawArticle | InputProblem> {
   const info = await stat(path);
+  // A .txt file is one article: past 4 bytes a character it cannot be within the article bound, and is not read.
+  if (hint === 'txt' && info.size > 4 * MAX_ARTICLE_CHARS) {
+    yield { input: path, reason: `file is ${mb(info.size)}: a .txt file is one article, and an article's text is at most ${MAX_ARTICLE_CHARS.toLocaleString('en')} characters (refused, not cut)` };
+    return;
+  }
   if (info.size > opts.maxBytes) {
     yield { input: path, reason: `file is ${mb(info.size)}, over the limit of ${mb(opts.maxBytes)} (maxBytes)` };
     return;
