@@ -42,6 +42,7 @@ export type ArticleHook = (article: Article, result: PutResult) => void;
 
 export interface IngestOptions {
   onProgress?: (p: IngestProgress) => void;
+  /** Each input or article that failed, and each warning (`warning` set: something dropped, the article kept). */
   onProblem?: (p: InputProblem) => void;
   /** Per-call hook, in addition to those added with addArticleHook(). */
   afterStore?: ArticleHook;
@@ -235,6 +236,10 @@ export class Khabar {
 
     try {
       for await (const item of readInputs(inputs, { maxBytes: options.maxBytes, allowPrivate: options.allowPrivate, stdin: options.stdin })) {
+        if (isProblem(item) && item.warning) {
+          options.onProblem?.(item);
+          continue;
+        }
         if (isProblem(item)) {
           counts.failed++;
           options.onProblem?.(item);

@@ -11,7 +11,7 @@ export async function readArticles(inputs: string[], io: CliIO, opts: { allowPri
   let failed = 0;
   const ctx = new CleaningContext();
   for await (const x of readInputs(inputs, { allowPrivate: opts.allowPrivate, stdin: io.stdin as AsyncIterable<Uint8Array | string> })) {
-    if (isProblem(x)) { io.err(`khabar: ${x.input}: ${x.reason}`); failed++; continue; }
+    if (isProblem(x)) { io.err(`khabar: ${x.input}: ${x.reason}`); if (!x.warning) failed++; continue; }
     try {
       const a = cleanArticle(x, ctx);
       if (ids.has(a.id)) continue; // the same article named twice

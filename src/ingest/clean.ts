@@ -6,6 +6,7 @@ import { CAPTION_MAX_WORDS, MAX_TITLE_CHARS, RECURRING_MAX_WORDS, RECURRING_MIN_
 import { TABLES, startsWithWords } from './boilerplate.js';
 import { extractHtml, toIsoDate, type ExtractedHtml } from './html.js';
 import { boundTitle, checkArticleSize } from './bounds.js';
+import { nonHttpUrlReason } from './url.js';
 import { countWords } from '../text/index.js';
 import { normalizedContent, normalizeKey } from './norm.js';
 import { OUTLET_KEYS, canonicalSource, outletByName, outletOfKey } from './outlets.js';
@@ -345,7 +346,7 @@ export function cleanArticle(raw: RawArticle, ctx?: CleaningContext, extracted?:
     id: raw.id && String(raw.id).trim() ? String(raw.id).trim() : `h${hash.slice(0, 16)}`,
     source,
     title,
-    url: raw.url ?? null,
+    url: raw.url && !nonHttpUrlReason(raw.url) ? raw.url : null,
     published,
     lang: lang ?? detectLang(cleaned.text),
     text: cleaned.text,

@@ -5,11 +5,13 @@ import type { RawArticle } from '../types.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS, MAX_ARTICLE_CHARS } from './config.js';
 import { charsetOfContentType, decodeBytes } from './decode.js';
 import { looksLikeFeed, parseFeed } from './feed.js';
-import { safeFetch } from './fetch.js';
+import { safeFetch, systemResolver, type Resolver } from './fetch.js';
 import { parseJsonDocument, parseJsonLines } from './json.js';
 import { splitTitle } from './clean.js';
+import { dropNonHttpUrl } from './url.js';
 
-export interface InputProblem { input: string; reason: string }
+/** An input that failed (the others go on), or with `warning`, something dropped from an article that was kept. */
+export interface InputProblem { input: string; reason: string; warning?: true }
 export interface ReadOptions {
   /** Largest input accepted, in bytes (files: checked with stat before reading; URLs: while streaming). Default 50 MB. */
   maxBytes?: number;
@@ -21,6 +23,8 @@ export interface ReadOptions {
   maxRedirects?: number;
   /** Descend into subdirectories. Default true. */
   recursive?: boolean;
+  /** How URL host names are resolved (default the system's); each is resolved once and connected to as checked. */
+  resolve?: Resolver;
   /** Where '-' reads from (default process.stdin); for tests and embedding. */
   stdin?: AsyncIterable<Uint8Array | string>;
 }
@@ -177,7 +181,8 @@ async function* readUrl(url: string, opts: Required<Omit<ReadOptions, 'stdin'>>)
 }
 
 /**
- * Expands inputs into raw articles, yielding each article or a problem; never throws for a bad input.
+ * Expands inputs into raw articles, yielding each article or a problem; never throws for a bad input. An article
+ * whose url is not http(s) is yielded without it, after a warning (a problem with `warning` set).
  * Directories are walked lazily (one file in memory at a time).
  */
 export async function* readInputs(inputs: string[], options: ReadOptions = {}): AsyncGenerator<RawArticle | InputProblem> {
@@ -187,21 +192,32 @@ export async function* readInputs(inputs: string[], options: ReadOptions = {}): 
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxRedirects: options.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
     recursive: options.recursive ?? true,
+    resolve: options.resolve ?? systemResolver,
   };
   for (const input of inputs) {
     try {
-      if (input === '-') {
-        yield* readStdin(options.stdin ?? process.stdin, opts.maxBytes);
-      } else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) {
-        if (!/^https?:\/\//i.test(input)) { yield { input, reason: 'only http and https URLs are supported' }; continue; }
-        yield* readUrl(input, opts);
-      } else {
-        const info = await stat(input);
-        if (info.isDirectory()) yield* walkDirectory(input, opts, true);
-        else yield* readFilePath(input, opts, EXT_KIND[extname(input).toLowerCase()] ?? null);
+      for await (const item of readOne(input, opts, options.stdin)) {
+        if (!isProblem(item)) {
+          const warning = dropNonHttpUrl(item);
+          if (warning) yield { input: item.origin ?? input, reason: warning, warning: true };
+        }
+        yield item;
       }
     } catch (e) {
       yield { input, reason: describe(e) };
     }
+  }
+}
+
+async function* readOne(input: string, opts: Required<Omit<ReadOptions, 'stdin'>>, stdin: ReadOptions['stdin']): AsyncGenerator<RawArticle | InputProblem> {
+  if (input === '-') {
+    yield* readStdin(stdin ?? process.stdin, opts.maxBytes);
+  } else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) {
+    if (!/^https?:\/\//i.test(input)) { yield { input, reason: 'only http and https URLs are supported' }; return; }
+    yield* readUrl(input, opts);
+  } else {
+    const info = await stat(input);
+    if (info.isDirectory()) yield* walkDirectory(input, opts, true);
+    else yield* readFilePath(input, opts, EXT_KIND[extname(input).toLowerCase()] ?? null);
   }
 }

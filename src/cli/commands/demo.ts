@@ -45,7 +45,7 @@ export const command: Command = {
     try {
       let failed = 0;
       const counts = await khabar.ingest([corpus], {
-        onProblem: (p) => { failed++; io.err(`khabar: ${p.input}: ${p.reason}`); },
+        onProblem: (p) => { if (!p.warning) failed++; io.err(`khabar: ${p.input}: ${p.reason}`); },
       });
       const progress = groupingProgress(io, path);
       const grouper = storyGrouperFor(khabar, progress);
