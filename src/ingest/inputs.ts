@@ -1,19 +1,23 @@
 // Expanding inputs (files, directories, '-', http(s) URLs) into raw articles or problems, one input at a time.
-import { opendir, readFile, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { open, opendir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { RawArticle } from '../types.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS, MAX_ARTICLE_CHARS } from './config.js';
-import { charsetOfContentType, decodeBytes } from './decode.js';
+import { charsetOfContentType, decodeBytes, firstInvalidUtf8, utf16WithoutBom } from './decode.js';
 import { looksLikeFeed, parseFeed } from './feed.js';
 import { safeFetch, systemResolver, type Resolver } from './fetch.js';
-import { parseJsonDocument, parseJsonLines } from './json.js';
+import { articleFromJson, parseJsonDocument, parseJsonLines } from './json.js';
 import { splitTitle } from './clean.js';
 import { dropNonHttpUrl } from './url.js';
 
 /** An input that failed (the others go on), or with `warning`, something dropped from an article that was kept. */
 export interface InputProblem { input: string; reason: string; warning?: true }
 export interface ReadOptions {
-  /** Largest input accepted, in bytes (files: checked with stat before reading; URLs: while streaming). Default 50 MB. */
+  /**
+   * Largest input accepted, in bytes (files: checked with stat before reading; URLs: while streaming). Default
+   * 50 MB. Local JSON-lines files are streamed and have no cap (a line is at most 50 MB).
+   */
   maxBytes?: number;
   /** Allow URLs whose host resolves to loopback/private/link-local addresses (tests, intranets). Default false. */
   allowPrivate?: boolean;
@@ -90,7 +94,89 @@ function* fromText(text: string, kind: Kind, input: string, stem: string, url: s
   }
 }
 
+/** Whether a file's first 64 KB are UTF-8 (a sequence cut at the end aside), so it can be read line by line. */
+async function startsAsUtf8(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(65_536);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const bytes = head.subarray(0, bytesRead);
+    if (utf16WithoutBom(bytes) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
+    const bad = firstInvalidUtf8(bytes);
+    return bad < 0 || bad >= bytesRead - 3;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * A local JSON-lines file, streamed: one line in memory at a time, so any size is read (no maxBytes: that cap is
+ * for what is fetched). A line longer than DEFAULT_MAX_BYTES is refused by its number and skipped unread.
+ */
+async function* streamJsonLines(path: string, stem: string): AsyncGenerator<RawArticle | InputProblem> {
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let skipping = false;
+  let lineNo = 0;
+  let any = false;
+  let first = true;
+  function* line(bytes: Buffer): Generator<RawArticle | InputProblem> {
+    lineNo++;
+    let text: string;
+    try {
+      text = utf8.decode(bytes);
+    } catch {
+      yield { input: path, reason: `line ${lineNo}: not valid UTF-8` };
+      return;
+    }
+    if (!text.trim()) return;
+    any = true;
+    let v: unknown;
+    try {
+      v = JSON.parse(text);
+    } catch (e) {
+      yield { input: path, reason: `line ${lineNo}: invalid JSON: ${(e as Error).message}` };
+      return;
+    }
+    const r = articleFromJson(v, `line ${lineNo}`, `${stem}-${lineNo}`, path);
+    yield r.ok ? r.raw : { input: path, reason: r.reason };
+  }
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    let buf = chunk;
+    if (first && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
+    first = false;
+    let start = 0;
+    for (let nl = buf.indexOf(0x0a, start); nl >= 0; nl = buf.indexOf(0x0a, start)) {
+      const piece = buf.subarray(start, nl);
+      start = nl + 1;
+      if (skipping) { skipping = false; lineNo++; continue; }
+      const whole = pendingBytes ? Buffer.concat([...pending, piece]) : piece;
+      pending = [];
+      pendingBytes = 0;
+      yield* line(whole);
+    }
+    if (start < buf.length && !skipping) {
+      pending.push(buf.subarray(start));
+      pendingBytes += buf.length - start;
+      if (pendingBytes > DEFAULT_MAX_BYTES) {
+        yield { input: path, reason: `line ${lineNo + 1} is longer than ${mb(DEFAULT_MAX_BYTES)}: refused unread` };
+        any = true;
+        pending = [];
+        pendingBytes = 0;
+        skipping = true;
+      }
+    }
+  }
+  if (!skipping && pendingBytes) yield* line(Buffer.concat(pending));
+  if (!any) yield { input: path, reason: 'empty file' };
+}
+
 async function* readFilePath(path: string, opts: Required<Omit<ReadOptions, 'stdin'>>, hint: Kind | null): AsyncGenerator<RawArticle | InputProblem> {
+  if (hint === 'jsonl' && await startsAsUtf8(path)) {
+    yield* streamJsonLines(path, stemOf(path));
+    return;
+  }
   const info = await stat(path);
   // A .txt file is one article: past 4 bytes a character it cannot be within the article bound, and is not read.
   if (hint === 'txt' && info.size > 4 * MAX_ARTICLE_CHARS) {
