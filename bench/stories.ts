@@ -1,6 +1,6 @@
 // bench for the stories stage: articles/s of StoryGrouper.add when the state already holds 10,000 and
 // 100,000 articles, and the ratio (per-article cost must stay near constant thanks to the capped index).
-// Articles are built by recombining sentences of ANT corpus texts (deterministic PRNG); the state is the
+// Articles are built by recombining sentences of ANT corpus texts, never of its held-out days (deterministic PRNG); the state is the
 // in-memory one (MemoryStoryState). `npm run bench -- stories`; KHABAR_BENCH_SIZES=2000,20000 to change sizes.
 // This machine's speed drifts from minute to minute, and the sizes are measured minutes apart; so the ratio is
 // also taken a second way: a fresh state of the smallest size is built beside the largest one and batches
@@ -18,6 +18,7 @@ import { sentences } from '../src/text/index.js';
 import { MemoryStoryState, StoryGrouper } from '../src/stories/index.js';
 import type { Article } from '../src/types.js';
 import { machineReference, median, prng, sharedDir } from './common.js';
+import { antTime, isHeldOutAnt } from '../eval/stories.js';
 
 
 interface Source { title: string; sents: string[] }
@@ -27,7 +28,8 @@ function loadSources(limit: number): Source[] {
   const out: Source[] = [];
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     if (!line.trim()) continue;
-    const a = JSON.parse(line) as { title?: string; text?: string };
+    const a = JSON.parse(line) as { docno?: string; time?: string; title?: string; text?: string };
+    if (isHeldOutAnt(a.docno ?? '', antTime(a.time))) continue;
     const sents = sentences(a.text ?? '').map((s) => s.text).filter((s) => s.length > 20);
     if (a.title && sents.length >= 2) out.push({ title: a.title, sents });
     if (out.length >= limit) break;
@@ -56,15 +58,22 @@ export async function run(): Promise<void> {
   let next = 0;
   const rates: number[] = [];
   const t0 = Date.now();
+  /** Milliseconds each article of the batches timed took to group (cleared per size). */
+  let latencies: number[] = [];
   /** Articles/s of one batch of new articles added to a grouper. */
   const timeBatch = (g: StoryGrouper, make: () => Article): number => {
     const batchArticles = Array.from({ length: batch }, make);
     const start = process.hrtime.bigint();
-    for (const a of batchArticles) g.add(a);
+    for (const a of batchArticles) {
+      const t = process.hrtime.bigint();
+      g.add(a);
+      latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
     return batch / (Number(process.hrtime.bigint() - start) / 1e9);
   };
   for (const size of sizes) {
     while (next < size) grouper.add(makeArticle(next++, sources, rand));
+    latencies = [];
     const perRun: number[] = [];
     const refs: number[] = [];
     for (let r = 0; r < runs; r++) {
@@ -77,6 +86,11 @@ export async function run(): Promise<void> {
     console.log(`state holds ${size.toLocaleString('en')} articles (${grouper.state.listStories().length.toLocaleString('en')} stories): ` +
       `${rate.toFixed(0)} articles/s (median of ${runs} batches of ${batch}; min ${Math.min(...perRun).toFixed(0)}, max ${Math.max(...perRun).toFixed(0)}), heap ${mem.toFixed(0)} MB, ` +
       `machine reference ${median(refs).toFixed(3)} s, ${((Date.now() - t0) / 1000).toFixed(0)} s so far`);
+    console.log(`  one new article: median ${median(latencies).toFixed(2)} ms`);
+    // Undated articles are where the pair scorer weighs each candidate (src/stories/pair-model.ts): their cost apart.
+    latencies = [];
+    timeBatch(grouper, () => ({ ...makeArticle(next++, sources, rand), published: null }));
+    console.log(`  one new undated article (the pair scorer consulted): median ${median(latencies).toFixed(2)} ms`);
   }
   if (rates.length >= 2) console.log(`ratio articles/s at ${sizes[sizes.length - 1]} vs ${sizes[0]}: ${(rates[rates.length - 1] / rates[0]).toFixed(2)} (1.00 = constant per-article cost)`);
   if (sizes.length >= 2) {

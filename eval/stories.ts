@@ -11,9 +11,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../src/text/index.js';
 import { CleaningContext, cleanArticle, isProblem, readInputs, toIsoDate } from '../src/ingest/index.js';
-import { STORIES_CONFIG, StoryGrouper, scoreClusters, type ClusterScores, type GrouperOptions, type StoriesConfig } from '../src/stories/index.js';
+import { STORIES_CONFIG, StoryGrouper, defaultPairModel, scoreClusters, type ClusterScores, type GrouperOptions, type StoriesConfig } from '../src/stories/index.js';
 import type { Article } from '../src/types.js';
 import { prng } from '../bench/common.js';
+import { DIFFERENT_MIN, SAME_MAX, scorePairs, semevalLine, semevalSet, tfidfPairCeiling, type SemevalScores, type SemevalSet } from './stories-semeval.js';
 
 const repoRoot: string = (() => {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -75,7 +76,23 @@ export function antTime(t: string | undefined): string | null {
 
 const antJsonl = join(sharedDir, 'data', 'ant-corpus-v1.1', 'ant_v1.1.jsonl');
 
-/** The ANT articles (id = docno) that `keep` takes, in corpus order; null when ../shared has no ANT corpus. */
+/**
+ * The ANT days held out from every use (eval, tests, training, the document-frequency prior, benches): an independent
+ * hand grouping of 20 January – 5 February 2017 is the final check of the stories stage, so nothing may have read them.
+ */
+export const ANT_HELD_OUT_DAYS = { from: '2017-01-20', to: '2017-02-05' } as const;
+
+/** True for an ANT article of the held-out days, by its publication day or the day its docno ends with. */
+export function isHeldOutAnt(docno: string, published: string | null): boolean {
+  // docnos end with the day as yyyymmdd (JA-society-98-20170131) or ddmmyyyy (JA-localNews-461-19122013)
+  const m = /(\d{8})$/.exec(docno)?.[1];
+  const ymd = m ? [`${m.slice(0, 4)}-${m.slice(4, 6)}-${m.slice(6)}`, `${m.slice(4)}-${m.slice(2, 4)}-${m.slice(0, 2)}`] : [];
+  const held = (d: string | null | undefined): boolean => !!d && d >= ANT_HELD_OUT_DAYS.from && d <= ANT_HELD_OUT_DAYS.to;
+  return held(published?.slice(0, 10)) || ymd.some(held);
+}
+
+/** The ANT articles (id = docno) that `keep` takes, in corpus order, never one of the held-out days (isHeldOutAnt);
+ * null when ../shared has no ANT corpus. */
 export function antArticles(keep: (a: Article) => boolean): Article[] | null {
   if (!existsSync(antJsonl)) return null;
   const out: Article[] = [];
@@ -83,7 +100,7 @@ export function antArticles(keep: (a: Article) => boolean): Article[] | null {
     if (!line.trim()) continue;
     const a = JSON.parse(line) as { docno: string; title?: string; time?: string; text?: string; url?: string; source?: string };
     const art = article(a.docno, a.title ?? null, a.text ?? '', antTime(a.time), a.source ?? 'JawharaFM', a.url ?? null);
-    if (keep(art)) out.push(art);
+    if (!isHeldOutAnt(art.id, art.published) && keep(art)) out.push(art);
   }
   return out;
 }
@@ -128,11 +145,12 @@ export function antCheckSet(): GoldSet | null {
 }
 
 /**
- * The ANT articles published before February 2017 (4,741; the hand-grouped windows are in February, March, April, May and June):
- * what the stories stage's document-frequency prior is counted from (scripts/build-df-prior.mjs, src/stories/prior.ts).
+ * The ANT articles published before 20 January 2017 (the held-out days begin then; the hand-grouped windows are in
+ * February, March, April, May and June): what the stories stage's document-frequency prior is counted from
+ * (scripts/build-df-prior.mjs, src/stories/prior.ts).
  */
 export function antHistory(): Article[] {
-  return antArticles((a) => a.published !== null && a.published < '2017-02-01') ?? [];
+  return antArticles((a) => a.published !== null && a.published < ANT_HELD_OUT_DAYS.from) ?? [];
 }
 
 /** A second, independent hand grouping of a dev window (eval/data/agreement): how far two readers agree on events. */
@@ -329,6 +347,39 @@ export function regroupedAfterDating(set: GoldSet): { undated: number; regrouped
   return { undated: f1(set.groups, undated), regrouped: f1(set.groups, groups(g)), scratch: f1(set.groups, groups(scratch)), agreement: f1(groups(scratch), groups(g)), moved };
 }
 
+/** The SemEval development half (eval/stories-semeval.ts), null without it in ../shared. */
+export function semevalDev(): SemevalSet | null {
+  return semevalSet(sharedDir);
+}
+
+/** All of the set's articles grouped together on the product's batch path, in publication order, each rated pair
+ * read off the stories and their related links. */
+export function semevalScores(set: SemevalSet, config: Partial<StoriesConfig> = {}, options: GrouperOptions = {}): SemevalScores {
+  const g = new StoryGrouper(undefined, config, options);
+  g.addBatch(publicationOrder(set.articles));
+  return scorePairs(set.pairs, g.stories());
+}
+
+/** An article's TF-IDF vector over `articles` (stems, stop words off), L2-normalized: the pair baseline's. */
+function tfidfVectors(articles: Article[]): (a: Article) => Map<string, number> {
+  const tfs = new Map<string, Map<string, number>>();
+  const df = new Map<string, number>();
+  for (const a of articles) {
+    const tf = new Map<string, number>();
+    for (const t of analyze(`${a.title ?? ''}\n${a.text}`, { stem: true, stopwords: true })) tf.set(t, (tf.get(t) ?? 0) + 1);
+    tfs.set(a.id, tf);
+    for (const t of tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  }
+  return (a) => {
+    const v = new Map<string, number>();
+    let n = 0;
+    for (const [t, c] of tfs.get(a.id) ?? []) { const w = c * (Math.log((articles.length + 1) / ((df.get(t) ?? 0) + 1)) + 1); v.set(t, w); n += w * w; }
+    n = Math.sqrt(n) || 1;
+    for (const [t, w] of v) v.set(t, w / n);
+    return v;
+  };
+}
+
 const f3 = (x: number) => x.toFixed(3);
 function spread(xs: number[]): string {
   const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -353,7 +404,7 @@ export async function run(): Promise<void> {
   console.log('  document frequencies over the whole set first, then each article assigned in the arrival order);');
   console.log('  1-by-1 = the same grouper fed one article at a time (add, as the API ingest hook: idf from the articles seen so far);');
   console.log(`  alone = every article its own story; tfidf = single-pass TF-IDF cosine, threshold ${TFIDF_BASELINE_THRESHOLD}`);
-  console.log('  both with the shipped document-frequency prior (data/stories-df-prior.json: 4,741 ANT articles before February 2017);');
+  console.log('  both with the shipped document-frequency prior (data/stories-df-prior.json: the ANT articles before 20 January 2017);');
   console.log('  no prior = the batch path with idf from the set alone, as before the prior shipped (2026-12-02);');
   console.log('figures in publication order (as `khabar stories` groups a store); then mean [min–max] over 5 random arrival orders (mulberry32 seeds 1–5)');
   const noPrior = groupWithGrouper({}, { prior: null });
@@ -390,6 +441,19 @@ export async function run(): Promise<void> {
       console.log(line('1-by-1', evaluate(half, groupOneByOne())));
       console.log(line('tfidf', evaluate(half, tfidfBaseline)));
     }
+  }
+  const semeval = semevalDev();
+  if (semeval) {
+    const dated = semeval.articles.filter((a) => a.published).length;
+    console.log(`\nSemEval-2022 Arabic pairs, development half (../shared/data/semeval2022-ar-dev; people's ratings, Overall ≤ ${SAME_MAX} same story, ≥ ${DIFFERENT_MIN} different):`);
+    console.log(`  all ${semeval.articles.length} articles (${dated} dated by their URL) grouped together in publication order on the batch path; each of the ${semeval.pairs.length} rated pairs read off the stories`);
+    console.log(semevalLine('grouper', semevalScores(semeval)));
+    console.log(semevalLine('no prior', semevalScores(semeval, {}, { prior: null })));
+    console.log(semevalLine('no scorer', semevalScores(semeval, {}, { pairModel: null })) + '  (the score rule alone, without the learned pair scorer)');
+    const cv = defaultPairModel().cv;
+    if (cv) console.log(`  the pair scorer's cross-validated figures (by window; npm run train -- stories): ${JSON.stringify(cv)}`);
+    const ceiling = tfidfPairCeiling(semeval, tfidfVectors(semeval.articles));
+    console.log(semevalLine(`tfidf ≥${ceiling.threshold.toFixed(2)}`, ceiling.scores) + '  (pair cosine at the threshold best on this set: a ceiling, not a method)');
   }
   const linkedParts = antSets.map((s) => { const r = splitPairsLinked(s); return `${s.name} ${r.linked}/${r.split}`; });
   if (linkedParts.length) console.log(`\ngold pairs the grouper splits whose stories are linked as related (a reader following "related" reaches them): ${linkedParts.join('; ')}`);

@@ -1,7 +1,7 @@
 // Khabar: the pipeline object the CLI, the API and embedders use. It owns one Store and runs
 // inputs → readInputs → prepare (cleanArticle, search terms, MinHash; src/prepare.ts) → store.putArticles.
 import type { Article, RawArticle } from './types.js';
-import { CleaningContext, estimateSimilarity, extractHtmlAsync, isProblem, NEAR_DUPLICATE_THRESHOLD, readInputs, type ExtractedHtml, type InputProblem } from './ingest/index.js';
+import { articleOrigin, canonicalSource, CleaningContext, estimateSimilarity, extractHtmlAsync, isProblem, NEAR_DUPLICATE_THRESHOLD, readEntries, toIsoDate, type ExtractedHtml, type InputProblem, type ManifestEntry } from './ingest/index.js';
 import { SqliteStore, type ArticleFilter, type ArticleToPut, type PutResult, type Store } from './store/index.js';
 import { indexText, searchArticles, SEARCH_INDEX_VERSION, type SearchHit, type SearchOptions } from './search/index.js';
 import { prepareArticle, prepareBatch, PrepareWorker, type PrepareOutcome, type PreparedArticle } from './prepare.js';
@@ -35,6 +35,8 @@ export interface IngestCounts {
   nearDuplicates: number;
   /** Inputs or articles that could not be read or cleaned. */
   failed: number;
+  /** Articles not stored because they are in another language than IngestOptions.lang. */
+  skipped: number;
 }
 
 /** Called after each article is written (stored or updated, not for duplicates); later stages hook in here. */
@@ -42,8 +44,19 @@ export type ArticleHook = (article: Article, result: PutResult) => void;
 
 export interface IngestOptions {
   onProgress?: (p: IngestProgress) => void;
-  /** Each input or article that failed, and each warning (`warning` set: something dropped, the article kept). */
+  /**
+   * Called for every article (or unreadable input) as it is read, with how many so far: a progress line counts these,
+   * one by one, where onProgress reports a batch's articles together when the batch is written.
+   */
+  onRead?: (seen: number) => void;
   onProblem?: (p: InputProblem) => void;
+  /** Called for an article stored (or skipped, see lang) with a notice: one whose text is not Arabic. */
+  onWarning?: (p: InputProblem) => void;
+  /**
+   * Store only articles in this language (its primary subtag: 'ar' keeps ar-EG); the others are skipped and counted.
+   * Without it every article is stored, and one that is not Arabic gets a warning.
+   */
+  lang?: string;
   /** Per-call hook, in addition to those added with addArticleHook(). */
   afterStore?: ArticleHook;
   /** Called with the store's answer for every article read, duplicates included (e.g. to list a run's articles). */
@@ -79,8 +92,15 @@ const nearDuplicateOf = (other: Uint32Array, self: Uint32Array): number | null =
 };
 
 /** What the store needs for a prepared article. */
-function toPut({ article, index, signature, bands }: PreparedArticle): ArticleToPut {
-  return { article, extras: { index, signature, bands, verifyNearDuplicate: nearDuplicateOf } };
+function toPut({ article, index, signature, bands, origin }: PreparedArticle): ArticleToPut {
+  return { article, extras: { index, signature, bands, verifyNearDuplicate: nearDuplicateOf, origin } };
+}
+
+/** The date and outlet a repeated input may fill in on its stored article (the command line's fallbacks). */
+function fillOf(raw: RawArticle): { source: string | null; published: string | null } | null {
+  const f = raw.fallback;
+  if (!f || (!f.source && !f.published)) return null;
+  return { source: canonicalSource(f.source ?? null), published: f.published ? toIsoDate(f.published) ?? f.published : null };
 }
 
 /** A batch read and not yet written. */
@@ -131,8 +151,8 @@ export class Khabar {
    * article is reported through onProblem and counted as failed; the batch goes on. Each article is
    * written atomically, so an interrupted ingest can simply be run again.
    */
-  async ingest(inputs: string[], options: IngestOptions = {}): Promise<IngestCounts> {
-    const counts: IngestCounts = { stored: 0, updated: 0, duplicates: 0, nearDuplicates: 0, failed: 0 };
+  async ingest(inputs: (string | ManifestEntry)[], options: IngestOptions = {}): Promise<IngestCounts> {
+    const counts: IngestCounts = { stored: 0, updated: 0, duplicates: 0, nearDuplicates: 0, failed: 0, skipped: 0 };
     let done = 0;
     // Articles are written in batches, one transaction per batch: a commit per article cost ~10 ms (the
     // FTS index flushes a segment at every commit or savepoint), far more than the article itself. Each
@@ -148,8 +168,12 @@ export class Khabar {
     let sinceSnapshot = 0;
     let inflight: { batch: Batch; result: Promise<{ outcomes: PrepareOutcome[]; context?: unknown }> } | null = null;
 
-    const write = (batch: Batch, outcomes: PrepareOutcome[]): void => {
-      const entries = batch.raws.map((raw, i) => ({ raw, outcome: outcomes[i]! }));
+    const write = (batch: Batch, prepared: PrepareOutcome[]): void => {
+      const outcomes = prepared.map((o, i) => this.checkLang(o, batch.raws[i]!, counts, options));
+      const entries = batch.raws.map((raw, i) => ({ raw, outcome: outcomes[i]! })).filter((e) => e.outcome !== null) as { raw: RawArticle; outcome: PrepareOutcome }[];
+      for (const [i, o] of outcomes.entries()) {
+        if (o === null) options.onProgress?.({ read: ++done, counts: { ...counts }, origin: batch.raws[i]!.origin ?? batch.raws[i]!.id ?? null });
+      }
       const writable = entries.filter((e) => 'item' in e.outcome).map((e) => ({ ...e, put: toPut((e.outcome as { item: PreparedArticle }).item) }));
       const results = new Map<(typeof writable)[number], PutResult | { error: unknown }>();
       try {
@@ -235,9 +259,12 @@ export class Khabar {
     };
 
     try {
-      for await (const item of readInputs(inputs, { maxBytes: options.maxBytes, allowPrivate: options.allowPrivate, stdin: options.stdin })) {
+      let seen = 0;
+      for await (const item of readEntries(inputs, { maxBytes: options.maxBytes, allowPrivate: options.allowPrivate, stdin: options.stdin })) {
+        options.onRead?.(++seen);
+        // Something dropped from an article that is kept (a url that is not http(s)): a notice, not a failure.
         if (isProblem(item) && item.warning) {
-          options.onProblem?.(item);
+          options.onWarning?.(item);
           continue;
         }
         if (isProblem(item)) {
@@ -246,8 +273,23 @@ export class Khabar {
           options.onProgress?.({ read: ++done, counts: { ...counts }, origin: item.input });
           continue;
         }
+        const raw = options.fallback ? { ...item, fallback: { ...options.fallback, ...item.fallback } } : item;
+        // An input seen before with the same content is answered by the store without cleaning it again: cleaning
+        // with what the outlet's memory has learned since could give another text, and nothing may change.
+        const repeat = this.repeat(raw);
+        if (repeat) {
+          try {
+            this.afterPut(this.store.getArticle(repeat.id)!, repeat, counts, options.afterStore, worker === null);
+            options.onResult?.(repeat);
+          } catch (err) {
+            counts.failed++;
+            options.onProblem?.(problemOf(raw, err));
+          }
+          options.onProgress?.({ read: ++done, counts: { ...counts }, origin: raw.origin ?? raw.id ?? null });
+          continue;
+        }
         if (!pending.raws.length) pendingSince = Date.now();
-        pending.raws.push(options.fallback ? { ...item, fallback: options.fallback } : item);
+        pending.raws.push(raw);
         if (pending.raws.length >= INGEST_BATCH) await flush(false);
         else if (Date.now() - pendingSince >= INGEST_BATCH_MS) await flush(true);
       }
@@ -265,9 +307,38 @@ export class Khabar {
     return counts;
   }
 
+  /**
+   * The outcome to write, or null for an article in another language than options.lang (skipped and counted); an
+   * article stored whose text is not Arabic gets a warning naming its input.
+   */
+  private checkLang(outcome: PrepareOutcome, raw: RawArticle, counts: IngestCounts, options: IngestOptions): PrepareOutcome | null {
+    if (!('item' in outcome)) return outcome;
+    const lang = outcome.item.article.lang;
+    const primary = lang.toLowerCase().split(/[-_]/)[0];
+    const input = raw.origin ?? raw.id ?? 'article';
+    if (options.lang && primary !== options.lang.toLowerCase()) {
+      counts.skipped++;
+      options.onWarning?.({ input, reason: `not stored: its language is "${lang}", not "${options.lang}" (--lang)` });
+      return null;
+    }
+    if (primary !== 'ar') options.onWarning?.({ input, reason: `stored, but its text is not Arabic (language "${lang}"); --lang ar skips such articles` });
+    return outcome;
+  }
+
+  /** The store's answer for a source seen before with the same content, or null (see Store.putRepeat). */
+  private repeat(raw: RawArticle): PutResult | null {
+    const origin = articleOrigin(raw);
+    return this.store.putRepeat(origin.key, origin.sourceHash, fillOf(raw));
+  }
+
   /** Cleans and stores one raw article (already read); returns what the store did. Throws on unusable input. */
   addArticle(raw: RawArticle, extracted?: ExtractedHtml): PutResult {
-    const counts: IngestCounts = { stored: 0, updated: 0, duplicates: 0, nearDuplicates: 0, failed: 0 };
+    const counts: IngestCounts = { stored: 0, updated: 0, duplicates: 0, nearDuplicates: 0, failed: 0, skipped: 0 };
+    const repeat = this.repeat(raw);
+    if (repeat) {
+      this.afterPut(this.store.getArticle(repeat.id)!, repeat, counts, undefined, true);
+      return repeat;
+    }
     const put = toPut(prepareArticle(raw, this.context, extracted));
     const result = this.store.putArticle(put.article, put.extras);
     this.afterPut(put.article, result, counts, undefined, true);

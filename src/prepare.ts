@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Article, RawArticle } from './types.js';
-import { CleaningContext, cleanArticle, lshBands, minhash, type ExtractedHtml } from './ingest/index.js';
+import { CleaningContext, articleOrigin, cleanArticle, lshBands, minhash, type ArticleOrigin, type ExtractedHtml } from './ingest/index.js';
 import { indexText } from './search/index.js';
 import type { IndexedText } from './store/index.js';
 
@@ -16,13 +16,15 @@ export interface PreparedArticle {
   index: IndexedText;
   signature: Uint32Array;
   bands: string[];
+  /** Which source it came from (the store keeps one article per source; see ArticleExtras.origin). */
+  origin: ArticleOrigin;
 }
 
 /** Cleans a raw article and computes what the store indexes with it. Throws on unusable input. */
 export function prepareArticle(raw: RawArticle, context: CleaningContext, extracted?: ExtractedHtml): PreparedArticle {
   const article = cleanArticle(raw, context, extracted);
   const signature = minhash(article.text);
-  return { article, index: indexText(article), signature, bands: lshBands(signature) };
+  return { article, index: indexText(article), signature, bands: lshBands(signature), origin: articleOrigin(raw) };
 }
 
 /** One article's preparation: the result, or the message of the error that made it unusable. */

@@ -97,7 +97,7 @@ export function buildReport(khabar: Khabar, opts: ReportOptions = {}): Report {
     : khabar.store.getArticles(s.articles);
   const cache = opts.cache ?? new Map<string, ArticleExtraction>();
   return {
-    articles: articles.map(({ id, source, title, url, published, text }) => ({ id, source, title, url, published, text })),
+    articles: articles.map(({ id, source, title, url, published, text, duplicates }) => ({ id, source, title, url, published, text, ...(duplicates ? { duplicates } : {}) })),
     stories: stories.map((s) => buildStoryReport(s, membersOf(s), { words: opts.words, cache })),
   };
 }
@@ -161,6 +161,11 @@ export class StoryReportCache {
   peek(story: Story): StoryReport | null {
     const hit = this.reports.get(story.id);
     return hit && hit.key === story.articles.join('\n') ? hit.report : null;
+  }
+
+  /** Keeps a report of `story` built elsewhere (the server's background thread). */
+  put(story: Story, report: StoryReport): void {
+    this.reports.set(story.id, { key: story.articles.join('\n'), report });
   }
 
   invalidate(storyId: string): void {

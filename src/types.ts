@@ -36,6 +36,15 @@ export interface RawArticle {
    * reads like the first one.
    */
   fallback?: { published?: string | null; source?: string | null };
+  /**
+   * The identity of the article's source, set by the reader (src/ingest/inputs.ts): `file:/abs/path` (a .txt or
+   * .html file, or `#item` of a JSON file without ids), `url:…` for a page. Two inputs with different keys never
+   * replace each other; the same key with another text is an update. Undefined: an id the item gives itself, with
+   * its outlet; null: known by its content alone (stdin, a POSTed article without an id).
+   */
+  key?: string | null;
+  /** More specific ids to use, in order, when `id` already belongs to another source (`b/1` for dir/b/1.txt). */
+  altIds?: string[];
 }
 
 /** A cleaned, stored article. */
@@ -55,6 +64,8 @@ export interface Article {
   contentHash: string;
   /** Ids of near-duplicate articles (the same agency copy lightly edited). */
   related?: string[];
+  /** The ids of exact copies from other sources, stored once as this article (`khabar show` finds it by any of them). */
+  duplicates?: string[];
 }
 
 export type Granularity = 'day' | 'week' | 'month' | 'year';
@@ -106,6 +117,12 @@ export interface Quote {
   text: string;
   kind: 'direct' | 'indirect';
   articles: string[];
+  /** The cue as written in the first article (قال، وأضاف، مضيفا، وفق ما أفاد به). */
+  cue?: string;
+  /** The story entity (its name) that speaks, or null when the speaker is no entity of the story. */
+  speakerEntity?: string | null;
+  /** Where the quote is in each article's stored text, so that it can be checked against its source. */
+  spans?: { article: string; start: number; end: number }[];
 }
 
 export interface Quantity {
@@ -147,6 +164,6 @@ export interface StoryReport extends Story, Partial<StoryAnalysis> {
 
 /** The document `khabar report --json` prints. */
 export interface Report {
-  articles: Pick<Article, 'id' | 'source' | 'title' | 'url' | 'published' | 'text'>[];
+  articles: (Pick<Article, 'id' | 'source' | 'title' | 'url' | 'published' | 'text'> & Pick<Partial<Article>, 'duplicates'>)[];
   stories: StoryReport[];
 }

@@ -52,6 +52,8 @@ export interface EntityIndexState {
   entityCounts(): { id: string; type: EntityType; articles: number; mentions: number }[];
   /** Every mention of one entity. */
   mentionsOf(entity: string): IndexedMention[];
+  /** The distinct surfaces one entity is written with, at most `limit` (search finds them by any of them). */
+  surfacesOf(entity: string, limit: number): string[];
   /** The entity a form key belongs to, of any type (for ids that are names). */
   entityOfKey(key: string): string | null;
   transaction<T>(fn: () => T): T;
@@ -168,6 +170,28 @@ export function catchUpEntityIndex(store: Store, state: EntityIndexState, opts: 
   return ids.length;
 }
 
+/**
+ * The entity a name someone typed denotes, without adding anything: a form of it, else a form that is a variant of it
+ * (as a new mention would join), else the one person whose surname it is. Null when none or several fit.
+ */
+export function lookupEntity(state: EntityIndexState, name: string): string | null {
+  const key = nameKey(name);
+  if (!key) return null;
+  const known = state.entityOfKey(key);
+  if (known) return known;
+  const types: EntityType[] = ['person', 'place', 'org'];
+  for (const type of types) {
+    for (const block of blocksOf(type, key)) {
+      const hit = state.formsInBlock(type, block).find((f) => sameKey(f.key, key));
+      if (hit) return hit.entity;
+    }
+  }
+  const toks = key.split(' ');
+  if (toks.length !== 1) return null;
+  const entities = new Set(state.formsInBlock('person', `sur:${skeleton(toks[0])}`).map((f) => f.entity));
+  return entities.size === 1 ? [...entities][0] : null;
+}
+
 /** An entity of the index as a reader sees it. */
 export interface IndexedEntity {
   id: string;
@@ -246,6 +270,9 @@ export class MemoryEntityState implements EntityIndexState {
     return out;
   }
   mentionsOf(entity: string): IndexedMention[] { return [...(this.#byEntity.get(entity) ?? [])]; }
+  surfacesOf(entity: string, limit: number): string[] {
+    return [...new Set([...(this.#byEntity.get(entity) ?? [])].map((m) => m.surface))].slice(0, limit);
+  }
   entityOfKey(key: string): string | null { return this.#byKey.get(key) ?? null; }
   transaction<T>(fn: () => T): T { return fn(); }
 }

@@ -146,7 +146,7 @@ export function combine(extractions: ArticleExtraction[]): CombineDetail {
 
   // ---- quotes ----
   const speakerOf = speakerResolver(entities, entityOfMention);
-  const quotes = combineQuotes(extractions, speakerOf);
+  const quotes = combineQuotes(extractions, speakerOf, entities);
 
   // ---- facts ----
   const factGroups = combineFacts(extractions, mentionIdx, extraMentions, entityOf, speakerOf);
@@ -177,14 +177,17 @@ type SpeakerOf = (a: number, q: RawQuote) => string | null;
 
 function speakerResolver(entities: Entity[], entityOfMention: (a: number, i: number) => number): SpeakerOf {
   const speakerNames = entities.filter((e) => e.type === 'person');
-  // the same unrecognised speaker text recurs across articles: match it against the story's people once
+  // the same unrecognised speaker text recurs across articles: match it against the story's people once (the whole
+  // text, or its last one or two words: وزير الخارجية التركي مولود تشاووش أوغلو names the person تشاووش أوغلو)
   const speakerOfText = new Map<string, string>();
   return (a, q) => {
     if (q.speakerMention >= 0) return entities[entityOfMention(a, q.speakerMention)].name;
     if (!q.speakerText) return null;
     let speaker = speakerOfText.get(q.speakerText);
     if (speaker === undefined) {
-      const hit = speakerNames.find((e) => e.variants.some((v) => sameName(v, q.speakerText!)));
+      const ws = q.speakerText.split(' ');
+      const tails = [q.speakerText, ws.slice(-2).join(' '), ws.length > 1 ? ws[ws.length - 1] : ''].filter((t) => t.length > 2);
+      const hit = speakerNames.find((e) => e.variants.some((v) => tails.some((t) => sameName(v, t))));
       speaker = hit ? hit.name : q.speakerText;
       speakerOfText.set(q.speakerText, speaker);
     }
@@ -192,17 +195,20 @@ function speakerResolver(entities: Entity[], entityOfMention: (a: number, i: num
   };
 }
 
-function combineQuotes(xs: ArticleExtraction[], speakerOf: SpeakerOf): Quote[] {
+function combineQuotes(xs: ArticleExtraction[], speakerOf: SpeakerOf, entities: Entity[]): Quote[] {
   const out: (Quote & { terms: Set<string> })[] = [];
   const bySpeaker = new Map<string, (Quote & { terms: Set<string> })[]>();
+  const entityNames = new Set(entities.map((e) => e.name));
   xs.forEach((x, a) => {
     for (const q of x.quotes) {
       const speaker = speakerOf(a, q);
       const terms = termSet(q.text);
       const sk = `${speaker}|${q.kind}`;
+      const span = { article: x.id, start: q.start, end: q.end };
       const same = (bySpeaker.get(sk) ?? []).find((o) => jaccard(o.terms, terms) >= QUOTES.sameQuote);
-      if (same) { if (!same.articles.includes(x.id)) same.articles.push(x.id); continue; }
-      const entry = { speaker, text: q.text, kind: q.kind, articles: [x.id], terms };
+      if (same) { if (!same.articles.includes(x.id)) { same.articles.push(x.id); same.spans!.push(span); } continue; }
+      const speakerEntity = speaker !== null && entityNames.has(speaker) ? speaker : null;
+      const entry = { speaker, text: q.text, kind: q.kind, articles: [x.id], cue: q.cue, speakerEntity, spans: [span], terms };
       out.push(entry);
       pushTo(bySpeaker, sk, entry);
     }

@@ -2,13 +2,19 @@
 // grouping persisted in the same SQLite file (src/report.ts storyGrouperFor: a restart groups only articles
 // it has not seen, it does not regroup); story reports from src/report.ts (the same code path as the CLI),
 // cached per story until the story changes. Articles ingested through any path of this Khabar (the API's
-// POST included) are grouped into the stored state as they are written.
+// POST included) are grouped into the stored state as they are written. With a Background (the server's), reports
+// are built and another process's articles grouped in worker threads: requests are answered meanwhile from the
+// reports and stories already at hand.
 import type { Khabar } from '../khabar.js';
 import type { Article, RawArticle, Story, StoryReport } from '../types.js';
 import { groupStoredArticles, groupingBehind, toStory, type StoryGrouper } from '../stories/index.js';
 import { StoryReportCache, storyGrouperFor } from '../report.js';
 import { dropNonHttpUrl } from '../ingest/index.js';
-import type { ArticleView, EntitySummary, IngestOutcome, KhabarSource, Page, SearchHit, SnippetPart, StoryListQuery } from './source.js';
+import type { Background } from './background.js';
+import type { ArticleView, EntityListQuery, EntityPage, EntitySummary, IngestOutcome, KhabarSource, Page, SearchHit, SearchQuery, SnippetPart, StoryListQuery } from './source.js';
+import { countMatches } from '../search/index.js';
+import { otherNames } from '../analysis/name-variants.js';
+import type { ReportStore } from './report-store.js';
 import { catchUpEntityIndex, readEntity, type EntityIndexState } from '../analysis/entity-index.js';
 import { entityStateFor } from '../store/sqlite-entities.js';
 
@@ -19,9 +25,17 @@ export interface KhabarSourceOptions {
   words?: number;
   /** Story reports kept in memory (default 2000). */
   cachedStories?: number;
-  /** GET /api/entities lists this many entities, those in most articles first (default 500). */
+  /** Entities listed when a query gives no limit (default 100). */
   entityLimit?: number;
+  /** Worker threads for reports, catch-up grouping and entity indexing; without one they run in this thread. */
+  background?: Background | null;
+  /** Reports persisted beside the database (report-store.ts), read at a story's first visit. */
+  persisted?: ReportStore | null;
 }
+
+/** Stories re-read (when another process's articles are taken in, see #takeIn) or checked for a persisted report
+ * (persistReports) per turn of the event loop. */
+const REREAD_CHUNK = 200;
 
 function newestFirst(a: Story, b: Story): number {
   return (b.last ?? '').localeCompare(a.last ?? '') || a.id.localeCompare(b.id);
@@ -37,24 +51,56 @@ export class KhabarLibrarySource implements KhabarSource {
   /** Every story (without analysis), loaded once and kept current by the ingest hook. */
   #stories: Map<string, Story> | null = null;
   #sorted: { newest?: Story[]; coverage?: Story[] } = {};
-  #entities: EntitySummary[] | null = null;
+  /** Every entity id of the index, those in most articles first. */
+  #entities: string[] | null = null;
+  /** Listed entities, by id: each is read once until the index changes. */
+  #entitySummaries = new Map<string, EntitySummary | null>();
   /** The store-wide entity index (src/analysis/entity-index.ts), opened at the first entity read. */
   #entityState: EntityIndexState | null = null;
   #outlets: string[] | null = null;
   /** Set when grouping an ingested article failed: the next read catches the grouping up with the store. */
   #behind = false;
+  readonly #background: Background | null;
+  readonly #persisted: ReportStore | null;
+  /** Which story each article of #stories was in when it was read: how a story merged away is found. */
+  #storyOf = new Map<string, string>();
+  /** Story ids merged away (or left empty) → the story their articles are in now. */
+  #movedTo = new Map<string, string>();
+  /** The store revision whose articles #stories shows grouped (background catch-up only). */
+  #seenRevision = 0;
+  /** The running background catch-up, and whether another is wanted after it. */
+  #grouping: Promise<void> | null = null;
+  #groupAgain = false;
+  /** Reports being built in the background, by story id and member list. */
+  #building = new Map<string, Promise<StoryReport>>();
 
   constructor(private readonly khabar: Khabar, private readonly opts: KhabarSourceOptions = {}) {
     this.grouper = opts.grouper ?? storyGrouperFor(khabar);
     this.reports = new StoryReportCache({ words: opts.words, stories: opts.cachedStories });
+    this.#background = opts.background ?? null;
+    this.#seenRevision = khabar.store.revision();
+    this.#persisted = opts.persisted ?? null;
+    if (this.#persisted) {
+      // Articles changed while no server ran: their stories' persisted reports were built from the old copies.
+      const since = this.#persisted.revision();
+      if (since !== null && since < this.#seenRevision) {
+        const stale = new Set(this.khabar.store.changedAfter(since).map((a) => this.grouper.state.storyOfArticle(a)).filter((s): s is string => s !== null));
+        this.#persisted.forget(stale);
+      }
+      this.#persisted.setRevision(this.#seenRevision);
+    }
     khabar.addArticleHook((article, result) => {
       try {
         // An updated article (its text replaced, its missing date or outlet filled in) is grouped again: it may move.
         // The stories linked to the one it leaves are read again too: a story left empty is gone from their links.
         const leaving = result.status === 'updated' ? this.grouper.storyOf(article.id) : null;
         const r = result.status === 'updated' ? this.grouper.regroup(article) : this.grouper.add(article);
-        if (result.status === 'updated') this.reports.invalidate(r.story);
+        if (result.status === 'updated') {
+          this.reports.invalidate(r.story);
+          this.#persisted?.forget([r.story]);
+        }
         if (r.left) this.reports.invalidate(r.left);
+        for (const gone of r.merged) this.#movedTo.set(gone, r.story);
         this.#refresh([r.story, ...r.merged, ...(r.left ? [r.left, ...(leaving?.related ?? [])] : [])]);
       } catch (e) {
         this.#behind = true;
@@ -71,6 +117,11 @@ export class KhabarLibrarySource implements KhabarSource {
   #catchUp(): void {
     const external = this.grouper.state.refresh?.() ?? false;
     if (!this.#behind && !external) return;
+    if (this.#background) {
+      // Only new or changed articles need grouping; the other writes (grouping, entity index) change no article.
+      if (this.#behind || this.khabar.store.revision() > this.#seenRevision) this.#groupInBackground();
+      return;
+    }
     if (external) this.reports.clear();
     if (this.#behind || groupingBehind(this.khabar.store, this.grouper)) groupStoredArticles(this.khabar.store, this.grouper);
     this.#behind = false;
@@ -80,9 +131,53 @@ export class KhabarLibrarySource implements KhabarSource {
     this.#outlets = null;
   }
 
+  /**
+   * Groups another process's articles in the background thread, then takes the stories they changed in; requests
+   * meanwhile read the stories as they were. Asked again while running, it runs once more after.
+   */
+  #groupInBackground(): void {
+    if (this.#grouping) { this.#groupAgain = true; return; }
+    const revision = this.khabar.store.revision();
+    this.#behind = false;
+    this.#grouping = this.#background!.group()
+      .then(() => this.#takeIn(revision))
+      .catch(() => { this.#behind = true; }) // the next read tries again (a locked database, a failed batch)
+      .finally(() => {
+        this.#grouping = null;
+        if (this.#groupAgain) { this.#groupAgain = false; this.#groupInBackground(); }
+      });
+  }
+
+  /** Takes in the stories of the articles written after the revision #stories shows, a few at a time. */
+  async #takeIn(revision: number): Promise<void> {
+    this.grouper.state.refresh?.();
+    const changed = this.khabar.store.changedAfter(this.#seenRevision);
+    this.#seenRevision = revision;
+    const ids = new Set<string>();
+    for (const a of changed) {
+      const now = this.grouper.state.storyOfArticle(a);
+      if (now) ids.add(now);
+      const before = this.#storyOf.get(a);
+      if (before) ids.add(before);
+    }
+    const list = [...ids];
+    for (let i = 0; i < list.length; i += REREAD_CHUNK) {
+      const chunk = list.slice(i, i + REREAD_CHUNK);
+      for (const id of chunk) this.reports.invalidate(id);
+      this.#persisted?.forget(chunk);
+      this.#refresh(chunk);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    this.#persisted?.setRevision(revision);
+  }
+
   #all(): Map<string, Story> {
     this.#catchUp();
-    if (!this.#stories) this.#stories = new Map(this.grouper.state.listStories().map((r) => [r.id, toStory(r)]));
+    if (!this.#stories) {
+      this.#stories = new Map(this.grouper.state.listStories().map((r) => [r.id, toStory(r)]));
+      this.#storyOf.clear();
+      for (const s of this.#stories.values()) for (const a of s.articles) this.#storyOf.set(a, s.id);
+    }
     return this.#stories;
   }
 
@@ -92,19 +187,51 @@ export class KhabarLibrarySource implements KhabarSource {
     this.#entities = null;
     this.#outlets = null;
     if (!this.#stories) return;
+    const stories = this.#stories;
     const seen = new Set<string>();
     const reread = (id: string) => {
       if (seen.has(id)) return;
       seen.add(id);
       const record = this.grouper.state.getStory(id);
-      if (record) this.#stories!.set(id, toStory(record));
-      else this.#stories!.delete(id);
+      const before = stories.get(id);
+      if (record) {
+        const story = toStory(record);
+        stories.set(id, story);
+        this.#movedTo.delete(id);
+        for (const a of story.articles) {
+          // An article that was in another story: that story lost it (merged into this one, or left).
+          const was = this.#storyOf.get(a);
+          this.#storyOf.set(a, id);
+          if (was !== undefined && was !== id) reread(was);
+        }
+      } else if (before) {
+        stories.delete(id);
+        // Merged away or left empty: its address leads to the story holding most of its articles now.
+        const counts = new Map<string, number>();
+        for (const a of before.articles) {
+          const now = this.grouper.state.storyOfArticle(a);
+          if (now && now !== id) counts.set(now, (counts.get(now) ?? 0) + 1);
+        }
+        const target = [...counts].sort((x, y) => y[1] - x[1])[0]?.[0];
+        if (target) this.#movedTo.set(id, target);
+      }
       return record;
     };
     for (const id of ids) {
       const record = reread(id);
       for (const rel of record?.related ?? []) reread(rel);
     }
+  }
+
+  storyMovedTo(id: string): string | null {
+    // A chain of merges ends at a story that exists (bounded: ids are never reused).
+    let at = id;
+    for (let hops = 0; hops < 16; hops++) {
+      const next = this.#movedTo.get(at);
+      if (!next) break;
+      at = next;
+    }
+    return at !== id && this.#all().has(at) ? at : null;
   }
 
   #sortedBy(sort: 'newest' | 'coverage'): Story[] {
@@ -125,10 +252,48 @@ export class KhabarLibrarySource implements KhabarSource {
     return { items: stories.slice(start, start + q.pageSize), page: q.page, pageSize: q.pageSize, total: stories.length };
   }
 
-  story(id: string): StoryReport | null {
+  async story(id: string): Promise<StoryReport | null> {
     const story = this.#all().get(id);
     if (!story) return null;
-    return this.reports.get(story, (ids) => this.articles(ids));
+    const cached = this.reports.peek(story);
+    if (cached) return cached;
+    const stored = this.#persisted?.read(story);
+    if (stored) {
+      this.reports.put(story, stored);
+      return stored;
+    }
+    if (!this.#background) return this.reports.get(story, (ids) => this.articles(ids));
+    // One build per story and member list, however many requests ask for it meanwhile.
+    const key = `${story.id}\n${story.articles.join('\n')}`;
+    let building = this.#building.get(key);
+    if (!building) {
+      building = this.#background.report(story)
+        .then((report) => { this.reports.put(story, report); return report; })
+        .finally(() => this.#building.delete(key));
+      this.#building.set(key, building);
+    }
+    return building;
+  }
+
+  /**
+   * Builds and persists, in the background thread, the report of every story not persisted yet, newest first, one at
+   * a time (a first visit waits for one build at most). Resolves with how many it built, when done or stopped.
+   */
+  async persistReports(shouldStop: () => boolean = () => false): Promise<number> {
+    if (!this.#background || !this.#persisted) return 0;
+    let built = 0;
+    let checked = 0;
+    for (const story of this.#sortedBy('newest')) {
+      if (shouldStop()) break;
+      if (++checked % REREAD_CHUNK === 0) await new Promise((resolve) => setImmediate(resolve));
+      // A story merged away since the list was read is skipped; the one it joined comes up in its turn or at a visit.
+      if (!this.#all().has(story.id)) continue;
+      // Checked here first: a restart finds most persisted, and a round trip to the thread for each cost the request
+      // thread more than the check.
+      if (this.#persisted.has(story)) continue;
+      if (await this.#background.ensure(story)) built++;
+    }
+    return built;
   }
 
   storiesById(ids: string[]): Story[] {
@@ -149,13 +314,18 @@ export class KhabarLibrarySource implements KhabarSource {
     return this.khabar.store.getArticles(ids);
   }
 
-  search(q: string, opts: { limit?: number } = {}): SearchHit[] {
+  search(q: string, opts: SearchQuery = {}): { hits: SearchHit[]; total: number } {
     this.#catchUp();
-    return this.khabar.search(q, { limit: opts.limit ?? 20 }).map((h) => ({
+    // a name finds its entity's other names: the listed ones, and the index as it stands (never built for a search)
+    this.#entityState ??= entityStateFor(this.khabar.store);
+    const index = this.#entityState;
+    const options = { source: opts.outlet, from: opts.from, to: opts.to, variants: (name: string) => otherNames(name, index) };
+    const hits = this.khabar.search(q, { ...options, limit: opts.limit ?? 20, offset: opts.offset ?? 0 }).map((h) => ({
       id: h.id, title: h.title, source: h.source, published: h.published, score: h.score, lead: h.lead,
       story: this.grouper.state.storyOfArticle(h.id),
       snippet: snippetParts(h.passage.text, h.passage.highlights),
     }));
+    return { hits, total: countMatches(this.khabar.store, q, options) };
   }
 
   /** The entity index, caught up with the store: articles written since it last read (by this server's ingest or
@@ -181,14 +351,23 @@ export class KhabarLibrarySource implements KhabarSource {
     return { id: e.id, name: e.name, type: e.type, variants: e.variants, mentions: e.mentions, articles: e.articles.length, stories: [...stories.values()] };
   }
 
-  entities(): EntitySummary[] {
+  entities(q: EntityListQuery = {}): EntityPage {
     const state = this.#entityIndex();
-    if (this.#entities) return this.#entities;
-    const top = state.entityCounts()
-      .sort((a, b) => b.articles - a.articles || b.mentions - a.mentions || a.id.localeCompare(b.id))
-      .slice(0, this.opts.entityLimit ?? 500);
-    this.#entities = top.map((c) => this.#summary(state, c.id)).filter((e): e is EntitySummary => e !== null);
-    return this.#entities;
+    if (!this.#entities) {
+      this.#entitySummaries.clear();
+      this.#entities = state.entityCounts()
+        .sort((a, b) => b.articles - a.articles || b.mentions - a.mentions || a.id.localeCompare(b.id))
+        .map((c) => c.id);
+    }
+    const offset = q.offset ?? 0;
+    const limit = q.limit ?? this.opts.entityLimit ?? 100;
+    const items: EntitySummary[] = [];
+    for (const id of this.#entities.slice(offset, offset + limit)) {
+      if (!this.#entitySummaries.has(id)) this.#entitySummaries.set(id, this.#summary(state, id));
+      const e = this.#entitySummaries.get(id);
+      if (e) items.push(e);
+    }
+    return { items, offset, limit, total: this.#entities.length };
   }
 
   entity(id: string): EntitySummary | null {

@@ -40,7 +40,11 @@ export function openApiDocument(): object {
       '/api/stories/{id}': {
         get: {
           summary: 'One story with everything the analysis gives', parameters: idParam,
-          responses: { 200: { description: 'the story', content: json({ $ref: '#/components/schemas/StoryReport' }) }, ...errors(404) },
+          responses: {
+            200: { description: 'the story', content: json({ $ref: '#/components/schemas/StoryReport' }) },
+            308: { description: 'the story was merged into another: Location is its address', content: json({ type: 'object', required: ['id', 'movedTo'], properties: { id: { type: 'string' }, movedTo: { type: 'string' } } }) },
+            ...errors(404),
+          },
         },
       },
       '/api/articles/{id}': {
@@ -77,16 +81,41 @@ export function openApiDocument(): object {
           summary: 'Arabic-aware search over articles, with highlighted snippets',
           parameters: queryParams(s.searchQuerySchema),
           responses: {
-            200: { description: 'hits', content: json({ type: 'object', required: ['query', 'hits'], properties: { query: { type: 'string' }, hits: { type: 'array', items: { $ref: '#/components/schemas/SearchHit' } } } }) },
+            200: { description: 'one page of hits and how many match in all', content: json({ type: 'object', required: ['query', 'total', 'limit', 'offset', 'hits'], properties: { query: { type: 'string' }, total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' }, hits: { type: 'array', items: { $ref: '#/components/schemas/SearchHit' } } } }) },
             ...errors(400),
           },
         },
       },
+      '/api/health': {
+        get: { summary: 'Whether the server takes requests (answered without reading the store)', responses: { 200: { description: 'up', content: json({ type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['ok'] } } }) } } },
+      },
       '/api/entities': {
-        get: { summary: 'Entities of the whole store (variants merged store-wide), those in most articles first, with their articles and stories', responses: { 200: { description: 'entities', content: json({ type: 'object', properties: { items: { type: 'array', items: { $ref: '#/components/schemas/EntitySummary' } } } }) } } },
+        get: {
+          summary: 'Entities of the whole store (variants merged store-wide), those in most articles first, with their articles and stories; paged',
+          parameters: queryParams(s.entityListQuerySchema),
+          responses: {
+            200: { description: 'a page of entities', content: json({
+              type: 'object', required: ['items', 'offset', 'limit', 'total'],
+              properties: { items: { type: 'array', items: { $ref: '#/components/schemas/EntitySummary' } }, offset: { type: 'integer' }, limit: { type: 'integer' }, total: { type: 'integer' } },
+            }) },
+            ...errors(400),
+          },
+        },
       },
       '/api/entities/{id}': {
         get: { summary: 'One entity, by its id or by the entity key of one of its names', parameters: idParam, responses: { 200: { description: 'the entity', content: json({ $ref: '#/components/schemas/EntitySummary' }) }, ...errors(404) } },
+      },
+      '/api/quotes': {
+        get: {
+          summary: 'What one person or body said across the stored stories, newest first, each quote with the articles (id, outlet, date) and spans that carry it',
+          parameters: [
+            { name: 'speaker', in: 'query', required: true, schema: { type: 'string' }, description: 'the name, in part or in another spelling (الجهيناوي، جاويش أوغلو)' },
+            { name: 'from', in: 'query', schema: { type: 'string' }, description: 'articles published on or after (YYYY-MM-DD)' },
+            { name: 'to', in: 'query', schema: { type: 'string' }, description: 'articles published on or before (YYYY-MM-DD)' },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
+          ],
+          responses: { 200: { description: 'quotes', content: json({ type: 'object', properties: { speaker: { type: 'string' }, total: { type: 'integer' }, items: { type: 'array', items: { type: 'object' } } } }) }, ...errors(400) },
+        },
       },
     },
   };

@@ -1,6 +1,10 @@
 // JSON Schemas of the API: fastify validates requests with them (ajv) and /openapi.json publishes them.
 // They describe the shared types of src/types.ts as the API returns them.
 
+/** The longest id a path accepts (an article's id may be its URL, with a long Arabic slug) and a posted article may
+ * give. In an address it is percent-encoded: up to 12 characters for each (an astral character is two). */
+export const MAX_ID_LENGTH = 2000;
+
 const isoDate = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
 const ids = { type: 'array', items: { type: 'string' } } as const;
 
@@ -15,7 +19,8 @@ export const errorSchema = {
         code: {
           type: 'string',
           enum: ['invalid_request', 'invalid_json', 'body_too_large', 'unsupported_media_type', 'unauthorized',
-            'ingest_disabled', 'ingest_busy', 'not_found', 'method_not_allowed', 'internal'],
+            'ingest_disabled', 'ingest_busy', 'not_found', 'method_not_allowed', 'internal',
+            'uri_too_long', 'headers_too_large', 'request_timeout'],
         },
         message: { type: 'string' },
       },
@@ -121,7 +126,15 @@ export const storyListQuerySchema = {
 
 export const idParamsSchema = {
   type: 'object', required: ['id'],
-  properties: { id: { type: 'string', minLength: 1, maxLength: 200 } },
+  properties: { id: { type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH } },
+} as const;
+
+export const entityListQuerySchema = {
+  type: 'object', additionalProperties: false,
+  properties: {
+    offset: { type: 'integer', minimum: 0, maximum: 10_000_000, default: 0 },
+    limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
+  },
 } as const;
 
 export const searchQuerySchema = {
@@ -129,6 +142,11 @@ export const searchQuerySchema = {
   properties: {
     q: { type: 'string', minLength: 1, maxLength: 500 },
     limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+    offset: { type: 'integer', minimum: 0, maximum: 100000, default: 0, description: 'hits skipped before the first returned' },
+    // checked by the route (checkDateBound), so that an impossible day is refused with its value named
+    from: { type: 'string', maxLength: 40, description: 'published on or after: YYYY-MM-DD, YYYY-MM or YYYY' },
+    to: { type: 'string', maxLength: 40, description: 'published on or before (inclusive): YYYY-MM-DD, YYYY-MM or YYYY' },
+    outlet: { type: 'string', minLength: 1, maxLength: 200, description: 'only articles of this outlet' },
   },
 } as const;
 
@@ -160,7 +178,7 @@ export const rawArticleSchema = {
   additionalProperties: false,
   anyOf: [{ required: ['text'] }, { required: ['html'] }],
   properties: {
-    id: { type: 'string', minLength: 1, maxLength: 200 },
+    id: { type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH },
     title: { type: ['string', 'null'], maxLength: 2000 },
     text: { type: ['string', 'null'] },
     html: { type: ['string', 'null'] },

@@ -40,6 +40,19 @@ export interface SearchHit {
   snippet: SnippetPart[];
 }
 
+/** What a search asks beside its words: a page of hits (limit, offset) and the filters the CLI has. */
+export interface SearchQuery {
+  /** At most this many hits (default 20). */
+  limit?: number;
+  /** Hits skipped before the first one returned (default 0). */
+  offset?: number;
+  /** Inclusive bounds on the publication date: YYYY-MM-DD, YYYY-MM or YYYY. */
+  from?: string;
+  to?: string;
+  /** Only articles of this outlet. */
+  outlet?: string;
+}
+
 export interface SnippetPart {
   text: string;
   match: boolean;
@@ -57,6 +70,20 @@ export interface EntitySummary {
   /** How many stored articles mention it. */
   articles: number;
   stories: { id: string; title: string }[];
+}
+
+export interface EntityListQuery {
+  /** 0-based. */
+  offset?: number;
+  limit?: number;
+}
+
+export interface EntityPage {
+  items: EntitySummary[];
+  offset: number;
+  limit: number;
+  /** Entities in the whole index. */
+  total: number;
 }
 
 export interface IngestOutcome {
@@ -78,14 +105,18 @@ export interface ArticleView extends Article {
 export interface KhabarSource {
   listStories(q: StoryListQuery): Page<Story>;
   /** Everything the analysis gives for one story, or null when there is no such story. */
-  story(id: string): StoryReport | null;
+  story(id: string): Promise<StoryReport | null>;
+  /** The story that a story id merged away (or left empty) is now part of; null when the id is not one of those. */
+  storyMovedTo(id: string): string | null;
   /** Stories by id (for related-story titles); unknown ids are left out. */
   storiesById(ids: string[]): Story[];
   article(id: string): ArticleView | null;
   /** Titles and outlets of several articles (for citation marks); unknown ids are left out. */
   articles(ids: string[]): Article[];
-  search(q: string, opts?: { limit?: number }): SearchHit[];
-  entities(): EntitySummary[];
+  /** One page of the hits, and how many articles match in all. */
+  search(q: string, opts?: SearchQuery): { hits: SearchHit[]; total: number };
+  /** Entities of the whole store, those in most articles first: `limit` of them from `offset`, and how many in all. */
+  entities(q?: EntityListQuery): EntityPage;
   /** One entity by its id, or by the entity key of one of its names (what a story's entity links to). */
   entity(id: string): EntitySummary | null;
   /** Cleans, stores and groups raw articles. May be called with batches; must not throw for bad items. */

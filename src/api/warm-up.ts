@@ -2,7 +2,8 @@
 // most covered. A report (analysis and summary of every article of the story) costs some 20 ms for a ten-article
 // story and a quarter of a second for a large one; built on the first visit, under load the first visitors
 // queued behind each other's builds (100,000-article bench: first visits median 0.7 s, p99 7 s, at 50 concurrent).
-// One report is built per turn of the event loop, so a request that arrives meanwhile waits for one build at most.
+// Reports are asked for one at a time: built in the server's background thread (src/api/background.ts), a request
+// that arrives meanwhile is answered at once, and the first visit of another story waits for one build at most.
 import type { KhabarSource } from './source.js';
 
 export interface WarmUpOptions {
@@ -36,13 +37,11 @@ export function warmUpReports(source: KhabarSource, options: WarmUpOptions = {})
         resolve();
         return;
       }
-      try {
-        if (source.story(ids[next++]!)) built++;
-      } catch {
-        // Counted, not thrown: the same story fails again, with its error, when a request asks for it.
-        failed++;
-      }
-      setImmediate(step);
+      source.story(ids[next++]!).then((report) => { if (report) built++; }, () => {
+        // Counted, not thrown: the same story fails again, with its error, when a request asks for it. (Stopping the
+        // server stops a build midway: that one did not fail.)
+        if (!stopped) failed++;
+      }).finally(() => setImmediate(step));
     };
     setImmediate(step);
   });

@@ -10,6 +10,9 @@ export interface Command {
 export interface CliIO {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** khabar's own progress line on a terminal, written as it is (its \r and ESC [2K redraw the line); out and err
+   * escape every control character but newline and tab (src/text/safe-text.ts). Defaults to err. */
+  status?: (s: string) => void;
   stdin: NodeJS.ReadableStream;
   isTTY: boolean;
   env: NodeJS.ProcessEnv;

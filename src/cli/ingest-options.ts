@@ -1,15 +1,19 @@
 // The options `khabar ingest` and `khabar report` share: how much to read, from where, and what to assume for an
 // article whose input names no date or outlet.
-import { toIsoDate } from '../ingest/index.js';
+import { terminalSafe } from '../text/safe-text.js';
+import { readManifest, toIsoDate, type Manifest, type ManifestEntry } from '../ingest/index.js';
+import { checkIsoDate } from '../text/index.js';
 import type { IngestOptions } from '../khabar.js';
 import type { Story } from '../types.js';
-import { UsageError } from './command.js';
+import { UsageError, type CliIO } from './command.js';
 
 export const INGEST_OPTIONS = {
   'max-bytes': { type: 'string' },
   'allow-private': { type: 'boolean', default: false },
   published: { type: 'string' },
   source: { type: 'string' },
+  manifest: { type: 'string' },
+  lang: { type: 'string' },
 } as const;
 
 export const INGEST_OPTIONS_USAGE = `  --max-bytes N      refuse an input larger than N bytes (default 50 MB); local JSON-lines files are
@@ -19,10 +23,54 @@ export const INGEST_OPTIONS_USAGE = `  --max-bytes N      refuse an input larger
                      whose input gives none, as a .txt file never does; an undated article is grouped by
                      content alone, and a later event on the same subject then joins the first one's story;
                      given with inputs already stored undated, it dates them and they are grouped again
-  --source NAME      the outlet of every article whose input names none`;
+  --source NAME      the outlet of every article whose input names none
+  --manifest FILE    more inputs, each with its own date and outlet: a CSV file with a header row
+                     (input,published,source[,title,url]) or JSON lines ({"input", "published", "source"});
+                     a relative input is read from the manifest's folder; what a row gives applies to the
+                     articles of its input that name none, before --published/--source; a bad row is named
+                     by its line number and the other rows are still read
+  --lang ar          keep only articles in this language (ISO 639-1 code); without it an article that is
+                     not Arabic is still used, with a line on stderr naming its input`;
+
+/**
+ * A date given for articles (--published, a manifest's column) as stored: ISO only, since a day-first or month-first
+ * date (03/04/2018) would be read one way or the other without a word, and a real calendar day (2018-02-30 is
+ * refused, not stored). The UsageError names `what` and the value.
+ */
+export function publishedOption(value: string, what = '--published'): string {
+  const reason = checkIsoDate(value);
+  const iso = reason ? null : toIsoDate(value.trim());
+  if (!iso || Number.isNaN(Date.parse(iso.length === 10 ? `${iso}T12:00:00Z` : iso))) {
+    throw new UsageError(`${what} must be an ISO 8601 date or date-time (2018-12-29, 2018-12-29T14:05+03:00), not "${value}"${reason ? `: ${reason}` : ''}`);
+  }
+  return iso;
+}
+
+/**
+ * The inputs of a command: the positionals, then the rows of --manifest. Each bad manifest row gets one line on
+ * stderr (`bad` counts them, as failed inputs); an unreadable manifest, or no input at all, is a UsageError.
+ */
+export function commandInputs(positionals: string[], values: { manifest?: string }, io: CliIO): { inputs: (string | ManifestEntry)[]; bad: number } {
+  const inputs: (string | ManifestEntry)[] = [...positionals];
+  let bad = 0;
+  if (values.manifest !== undefined) {
+    let manifest: Manifest;
+    try {
+      manifest = readManifest(values.manifest);
+    } catch (e) {
+      throw new UsageError(`--manifest ${(e as Error).message}`);
+    }
+    for (const p of manifest.problems) io.err(`khabar: ${terminalSafe(p.input)}: ${terminalSafe(p.reason)}`);
+    bad = manifest.problems.length;
+    inputs.push(...manifest.entries);
+    if (!inputs.length && !bad) throw new UsageError(`--manifest ${values.manifest}: no rows`);
+  }
+  if (!inputs.length && !bad) throw new UsageError('give at least one INPUT (or --manifest FILE)');
+  return { inputs, bad };
+}
 
 /** The parsed values of INGEST_OPTIONS as Khabar.ingest options; a UsageError names a bad value. */
-export function ingestOptions(values: { 'max-bytes'?: string; 'allow-private'?: boolean; published?: string; source?: string }): Pick<IngestOptions, 'maxBytes' | 'allowPrivate' | 'fallback'> {
+export function ingestOptions(values: { 'max-bytes'?: string; 'allow-private'?: boolean; published?: string; source?: string; lang?: string }): Pick<IngestOptions, 'maxBytes' | 'allowPrivate' | 'fallback' | 'lang'> {
   let maxBytes: number | undefined;
   if (values['max-bytes'] !== undefined) {
     maxBytes = Number(values['max-bytes']);
@@ -30,17 +78,14 @@ export function ingestOptions(values: { 'max-bytes'?: string; 'allow-private'?: 
   }
   let published: string | undefined;
   if (values.published !== undefined) {
-    // ISO only: a day-first or month-first date (03/04/2018) would be read one way or the other without a word.
-    const iso = /^\d{4}-\d{2}-\d{2}/.test(values.published.trim()) ? toIsoDate(values.published) : null;
-    if (!iso || Number.isNaN(Date.parse(iso.length === 10 ? `${iso}T12:00:00Z` : iso))) {
-      throw new UsageError(`--published must be an ISO 8601 date or date-time (2018-12-29, 2018-12-29T14:05+03:00), not "${values.published}"`);
-    }
-    published = iso;
+    published = publishedOption(values.published);
   }
   const source = values.source?.trim();
   if (values.source !== undefined && !source) throw new UsageError('--source must name an outlet');
   const fallback = published || source ? { ...(published ? { published } : {}), ...(source ? { source } : {}) } : undefined;
-  return { maxBytes, allowPrivate: values['allow-private'] ?? false, ...(fallback ? { fallback } : {}) };
+  const lang = values.lang?.trim().toLowerCase();
+  if (values.lang !== undefined && !/^[a-z]{2,3}$/.test(lang ?? '')) throw new UsageError(`--lang must be a language code (ar, en, fr), not "${values.lang}"`);
+  return { maxBytes, allowPrivate: values['allow-private'] ?? false, ...(fallback ? { fallback } : {}), ...(lang ? { lang } : {}) };
 }
 
 /**

@@ -2,6 +2,7 @@
 // khabar's command line: a thin layer over the library. Exit codes: 0 ok, 1 some inputs failed, 2 usage error.
 import type { Command, CliIO } from './command.js';
 import { UsageError } from './command.js';
+import { terminalSafe, terminalSafeLines } from '../text/safe-text.js';
 
 interface CommandEntry {
   name: string;
@@ -23,6 +24,7 @@ export const commands: CommandEntry[] = [
   { name: 'story', summary: 'show one story: summary, facts, numbers, quotes, timeline, entities', load: async () => (await import('./commands/story.js')).command },
   { name: 'summarize', summary: 'print a cited summary of articles taken as one story', load: async () => (await import('./commands/summarize.js')).command },
   { name: 'entities', summary: 'print every person, place and organisation mentioned in articles', load: async () => (await import('./commands/entities.js')).command },
+  { name: 'quotes', summary: 'print who said what in articles, or what one speaker said across the stored stories', load: async () => (await import('./commands/quotes.js')).command },
   { name: 'analyze', summary: 'print the analyzed terms of a text (normalized, optionally stemmed)', load: async () => (await import('./commands/analyze.js')).command },
   { name: 'serve', summary: 'serve the HTTP API and the Arabic web page', load: async () => (await import('./commands/serve.js')).command },
 ];
@@ -53,7 +55,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   const entry = commands.find((c) => c.name === name);
   if (!entry) {
-    io.err(`khabar: unknown command "${name}"\n\n${help()}`);
+    io.err(`khabar: unknown command "${terminalSafe(name)}"\n\n${help()}`);
     return 2;
   }
   const cmd = await entry.load();
@@ -79,9 +81,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
+// Everything printed goes through terminalSafeLines: a file name, id or title holding ESC, C1 or a bidi override
+// shows it escaped instead of acting on the terminal; printers escape line breaks inside one-line fields themselves.
 const io: CliIO = {
-  out: (s) => process.stdout.write(s.endsWith('\n') ? s : s + '\n'),
-  err: (s) => process.stderr.write(s.endsWith('\n') ? s : s + '\n'),
+  out: (s) => process.stdout.write(terminalSafeLines(s.endsWith('\n') ? s : s + '\n')),
+  err: (s) => process.stderr.write(terminalSafeLines(s.endsWith('\n') ? s : s + '\n')),
+  status: (s) => process.stderr.write(s),
   stdin: process.stdin,
   isTTY: Boolean(process.stderr.isTTY),
   env: process.env,

@@ -9,36 +9,71 @@ import { Khabar } from '../khabar.js';
 
 /** How often the line is redrawn at most. */
 const REDRAW_MS = 200;
+/**
+ * No ETA before this much time and this share of the total: the first seconds are start-up (opening the store, the
+ * first batch read before anything is written), and a rate taken from them promised "ETA 45m23s" for an 11-second
+ * ingest of the ANT corpus.
+ */
+export const ETA_WARMUP_MS = 3000;
+export const ETA_WARMUP_SHARE = 0.02;
+/**
+ * Time constant of the rate's exponential smoothing. An ingest reads a batch of 2,048 articles at once and then
+ * waits while it is written (10 s and more on a busy machine), so the rate is smoothed over several such cycles.
+ */
+export const RATE_SMOOTHING_MS = 30_000;
 
 export class ProgressLine {
-  private readonly started = Date.now();
   private lastDraw = 0;
   private drawn = false;
+  /** The smoothed rate (units/s) and the last sample it took in; null until the warm-up is over. */
+  private rate: number | null = null;
+  private lastSample: { at: number; done: number };
 
-  constructor(private readonly io: CliIO, private readonly total: number | null, private readonly label = 'articles') {}
+  constructor(private readonly io: CliIO, private readonly total: number | null, private readonly label = 'articles',
+    private readonly started = Date.now()) {
+    this.lastSample = { at: started, done: 0 };
+  }
 
   /** Updates the line with `done` units finished (only on a TTY; throttled). */
-  update(done: number, extra = ''): void {
+  update(done: number, extra = '', now = Date.now()): void {
+    this.sample(done, now);
     if (!this.io.isTTY) return;
-    const now = Date.now();
     if (now - this.lastDraw < REDRAW_MS) return;
     this.lastDraw = now;
     this.drawn = true;
-    this.io.err(`\r\x1b[2K${this.text(done, now)}${extra ? ' · ' + extra : ''}\r`.replace(/\n$/, ''));
+    (this.io.status ?? this.io.err)(`\r\x1b[2K${this.text(done, now)}${extra ? ' · ' + extra : ''}\r`.replace(/\n$/, ''));
+  }
+
+  /**
+   * Takes in the count at `now`: after the warm-up the rate starts as the average since the start and then follows
+   * each sample with weight 1 - e^(-dt/RATE_SMOOTHING_MS), so a burst or a pause moves it a little, not all the way.
+   */
+  sample(done: number, now: number): void {
+    const dt = now - this.lastSample.at;
+    if (dt <= 0) return;
+    if (this.rate === null) {
+      if (now - this.started < ETA_WARMUP_MS) return;
+      this.rate = (done * 1000) / (now - this.started);
+    } else {
+      const instant = ((done - this.lastSample.done) * 1000) / dt;
+      this.rate += (1 - Math.exp(-dt / RATE_SMOOTHING_MS)) * (instant - this.rate);
+    }
+    this.lastSample = { at: now, done };
   }
 
   /** Clears the line (call before printing other messages or the summary). */
   clear(): void {
-    if (this.io.isTTY && this.drawn) this.io.err('\r\x1b[2K\r');
+    if (this.io.isTTY && this.drawn) (this.io.status ?? this.io.err)('\r\x1b[2K\r');
     this.drawn = false;
     this.lastDraw = 0;
   }
 
+  /** The line: every unit counted, the rate (average until the warm-up ends, smoothed after), an ETA once it means something. */
   text(done: number, now = Date.now()): string {
-    const seconds = Math.max((now - this.started) / 1000, 0.001);
-    const rate = done / seconds;
+    const rate = this.rate ?? done / Math.max((now - this.started) / 1000, 0.001);
     let s = `${done}${this.total ? '/~' + this.total : ''} ${this.label}, ${rate.toFixed(rate < 10 ? 1 : 0)}/s`;
-    if (this.total && rate > 0 && done < this.total) s += `, ETA ${formatSeconds((this.total - done) / rate)}`;
+    const meaningful = this.rate !== null && this.rate > 0 && this.total !== null && done >= this.total * ETA_WARMUP_SHARE && done < this.total;
+    if (meaningful) s += `, ETA ${formatSeconds((this.total! - done) / this.rate!)}`;
     return s;
   }
 }
@@ -105,7 +140,7 @@ export async function estimateArticles(inputs: string[], limitFiles = 200_000): 
     const info = await stat(path);
     if (info.isDirectory()) {
       for (const e of await readdir(path, { withFileTypes: true })) {
-        if (e.name.startsWith('.')) continue;
+        if (e.name.startsWith('.') || e.isSymbolicLink()) continue; // links: the ingest follows only those inside the tree
         if (!(await visit(join(path, e.name)))) return false;
       }
       return true;

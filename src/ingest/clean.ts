@@ -14,11 +14,14 @@ import { OUTLET_KEYS, canonicalSource, outletByName, outletOfKey } from './outle
 /** Most distinct lines remembered per outlet; beyond it, lines seen once are forgotten first. */
 const MAX_LINES_PER_OUTLET = 50_000;
 
-interface OutletMemory { articles: number; lines: Map<string, number> }
+/** `seen`: the articles counted (their articleKey()), so a line is counted once per distinct article, not per ingest. */
+interface OutletMemory { articles: number; lines: Map<string, number>; seen: Set<string> }
 
 /**
  * Per-outlet memory of recurring lines, learned across the articles of one outlet: a short line seen in
- * RECURRING_MIN_ARTICLES articles of the same outlet (this one included) is boilerplate ('recurring').
+ * RECURRING_MIN_ARTICLES distinct articles of the same outlet (this one included) is boilerplate ('recurring').
+ * An article is counted once however often it is ingested (keyed by articleKey(), its body's hash): the same
+ * article read again must not turn its own sentences into boilerplate.
  * The first articles of an outlet are cleaned before the memory knows the line; re-cleaning them later
  * with the same context removes it. Serializable (toJSON / fromJSON) so the store can persist it.
  */
@@ -28,7 +31,7 @@ export class CleaningContext {
   private memory(outlet: string): OutletMemory {
     let m = this.outlets.get(outlet);
     if (!m) {
-      m = { articles: 0, lines: new Map() };
+      m = { articles: 0, lines: new Map(), seen: new Set() };
       this.outlets.set(outlet, m);
     }
     return m;
@@ -60,9 +63,21 @@ export class CleaningContext {
     return this.outlets.get(outletKeyed)?.lines.get(hash) ?? 0;
   }
 
-  /** Records one article of `outlet` and the keyHash() of each of its short lines. */
-  observeHashes(outlet: string, shortLineHashes: string[]): void {
+  /** Whether the article (its articleKey()) was already counted for the outlet (its outletKey). */
+  hasSeen(outletKeyed: string, article: string): boolean {
+    return this.outlets.get(outletKeyed)?.seen.has(article) ?? false;
+  }
+
+  /**
+   * Records one article of `outlet` and the keyHash() of each of its short lines; an article already counted
+   * (the same `article` key) is not counted again.
+   */
+  observeHashes(outlet: string, shortLineHashes: string[], article?: string): void {
     const m = this.memory(outletKey(outlet));
+    if (article !== undefined) {
+      if (m.seen.has(article)) return;
+      m.seen.add(article);
+    }
     m.articles++;
     const hashes = new Set(shortLineHashes);
     for (const h of hashes) m.lines.set(h, (m.lines.get(h) ?? 0) + 1);
@@ -76,15 +91,15 @@ export class CleaningContext {
     return this.outlets.get(outletKey(outlet))?.articles ?? 0;
   }
 
-  toJSON(): { version: 1; outlets: Record<string, { articles: number; lines: [string, number][] }>; known: string[] } {
-    const outlets: Record<string, { articles: number; lines: [string, number][] }> = {};
-    for (const [name, m] of this.outlets) outlets[name] = { articles: m.articles, lines: [...m.lines] };
+  toJSON(): { version: 1; outlets: Record<string, { articles: number; lines: [string, number][]; seen: string[] }>; known: string[] } {
+    const outlets: Record<string, { articles: number; lines: [string, number][]; seen: string[] }> = {};
+    for (const [name, m] of this.outlets) outlets[name] = { articles: m.articles, lines: [...m.lines], seen: [...m.seen] };
     return { version: 1, outlets, known: [...this.knownOutlets] };
   }
 
   static fromJSON(json: unknown): CleaningContext {
     const ctx = new CleaningContext();
-    const o = (typeof json === 'string' ? JSON.parse(json) : json) as { version?: number; outlets?: Record<string, { articles?: number; lines?: [string, number][] }> };
+    const o = (typeof json === 'string' ? JSON.parse(json) : json) as { version?: number; outlets?: Record<string, { articles?: number; lines?: [string, number][]; seen?: unknown[] }> };
     if (!o || typeof o !== 'object' || o.version !== 1 || typeof o.outlets !== 'object') {
       throw new Error('CleaningContext.fromJSON: not a cleaning context (expected { version: 1, outlets })');
     }
@@ -93,7 +108,9 @@ export class CleaningContext {
       for (const entry of m.lines ?? []) {
         if (Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'number') lines.set(entry[0], entry[1]);
       }
-      ctx.outlets.set(name, { articles: typeof m.articles === 'number' ? m.articles : 0, lines });
+      // A context saved before `seen` was kept has none: its articles were counted, but cannot be recognised again.
+      const seen = new Set<string>((m.seen ?? []).filter((k): k is string => typeof k === 'string'));
+      ctx.outlets.set(name, { articles: typeof m.articles === 'number' ? m.articles : 0, lines, seen });
     }
     for (const k of (o as { known?: unknown }).known as unknown[] ?? []) if (typeof k === 'string') ctx.knownOutlets.add(k);
     return ctx;
@@ -261,7 +278,7 @@ function classifyOutside(lines: string[], title: string | null, arabicArticle: b
 export interface CleanedBody { text: string; removed: RemovedLine[]; sourceFromText: string | null }
 
 /** Removes boilerplate lines from a body text; `outlet` keys the recurring-line memory. */
-export function cleanBody(body: string, title: string | null, outlet: string | null, ctx?: CleaningContext): CleanedBody {
+export function cleanBody(body: string, title: string | null, outlet: string | null, ctx?: CleaningContext, article?: string): CleanedBody {
   const lines = body.replace(/\r\n?/g, '\n').split('\n').map((l) => l.replace(/[\s\u00a0\u200b]+/gu, ' ').trim()).filter((l) => /[\p{L}\p{N}]/u.test(l));
   const { arabic, latin } = letterCounts(body);
   const arabicArticle = arabic > latin;
@@ -271,6 +288,8 @@ export function cleanBody(body: string, title: string | null, outlet: string | n
   let pendingRelatedHeadline = false;
   const recurringOutlet = outlet ? outletKey(outlet) : null;
   const titleKey = title ? normalizeKey(title) || null : null;
+  // An article counted before already counts in the memory: it does not add itself a second time.
+  const self = recurringOutlet && ctx && article !== undefined && ctx.hasSeen(recurringOutlet, article) ? 0 : 1;
   // Each short line's memory hash, computed once: looked up here, then recorded by observeHashes.
   const shortLineHashes: string[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -283,14 +302,23 @@ export function cleanBody(body: string, title: string | null, outlet: string | n
     if (!reason && pendingRelatedHeadline && countWords(line) <= 25 && !endsLikeSentence(line)) reason = 'related-link';
     if (reason === 'related-link') pendingRelatedHeadline ||= countWords(line) <= 4 && !/:\s*\S/u.test(line);
     else pendingRelatedHeadline = false;
-    if (!reason && ctx && recurringOutlet && hash !== null && ctx.seenHash(recurringOutlet, hash) + 1 >= RECURRING_MIN_ARTICLES) reason = 'recurring';
+    if (!reason && ctx && recurringOutlet && hash !== null && ctx.seenHash(recurringOutlet, hash) + self >= RECURRING_MIN_ARTICLES) reason = 'recurring';
     if (reason === 'source-line' && !sourceFromText) sourceFromText = outletFromSourceLine(line);
     if (reason) removed.push({ text: line, reason });
     else kept.push(line);
   }
   if (!sourceFromText && kept.length > 0) sourceFromText = outletFromDateline(kept[0]);
-  if (ctx && outlet) ctx.observeHashes(outlet, shortLineHashes);
+  if (ctx && outlet) ctx.observeHashes(outlet, shortLineHashes, article);
   return { text: kept.join('\n'), removed, sourceFromText };
+}
+
+/**
+ * The key the recurring-line memory counts an article by: its body as given (text, else HTML), hashed. The same
+ * article from two files, or read again, is one article; a changed body is another one.
+ */
+export function articleKey(raw: Pick<RawArticle, 'text' | 'html'>): string {
+  const body = typeof raw.text === 'string' && raw.text.trim() ? raw.text : typeof raw.html === 'string' ? raw.html : '';
+  return createHash('sha256').update(body).digest('hex').slice(0, 16);
 }
 
 /** sha256 (hex) of the normalized content: the same words with any spacing or punctuation spacing hash alike. */
@@ -330,7 +358,7 @@ export function cleanArticle(raw: RawArticle, ctx?: CleaningContext, extracted?:
   checkArticleSize(body, where);
   title = boundTitle(title);
   if (source) ctx?.noteOutlet(source);
-  const cleaned = cleanBody(body, title, source, ctx);
+  const cleaned = cleanBody(body, title, source, ctx, ctx ? articleKey(raw) : undefined);
   if (outside.length) {
     const { arabic, latin } = letterCounts(body);
     cleaned.removed.unshift(...classifyOutside(outside, title, arabic > latin));

@@ -1,9 +1,15 @@
 // RSS 2.0 / Atom feeds → RawArticle items, parsed with saxes (a strict, non-validating parser that never
 // fetches external entities). A DOCTYPE declaring entities is refused outright, so entity-expansion bombs
 // ("billion laughs") and external SYSTEM entities are never expanded or fetched.
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { createRequire } from 'node:module';
+import type * as Saxes from 'saxes';
+import type { SaxesTagPlain } from 'saxes';
 import type { RawArticle } from '../types.js';
 import { toIsoDate } from './html.js';
+
+// saxes is loaded with the first feed: a command that reads no feed does not pay for it at start-up.
+const requireLazily = createRequire(import.meta.url);
+let saxes: typeof Saxes | null = null;
 
 export type FeedResult = { ok: true; items: RawArticle[]; kind: 'rss' | 'atom' } | { ok: false; reason: string };
 
@@ -20,7 +26,7 @@ const BLOCK_CLOSE = new Set(['p', 'div', 'br', 'li', 'h1', 'h2', 'h3', 'h4', 'h5
 
 /** Parses a feed. `stem` names items without an id; `origin` is kept on each item for messages. */
 export function parseFeed(xml: string, stem: string, origin: string): FeedResult {
-  const parser = new SaxesParser({ xmlns: false, position: true });
+  const parser = new (saxes ??= requireLazily('saxes') as typeof Saxes).SaxesParser({ xmlns: false, position: true });
   const stack: string[] = [];
   const items: ItemFields[] = [];
   let current: ItemFields | null = null;

@@ -1,10 +1,18 @@
 // HTML → title, outlet, publication time and main text (paragraphs as lines).
 // Main text: @mozilla/readability over linkedom for full pages; a plain block walk for fragments (feed items,
 // JSON "html" fields). Only text is kept, so scripts, event handlers and styles never matter.
-import { parseHTML } from 'linkedom';
-import { Readability } from '@mozilla/readability';
+import { createRequire } from 'node:module';
+import type * as Linkedom from 'linkedom';
+import type * as ReadabilityModule from '@mozilla/readability';
 import { BLOCK, SKIP, linesOf, scanHtml, type HtmlShape, type PageFacts } from './html-scan.js';
 import { DOM_MAX_CHARS, DOM_MAX_DEPTH, DOM_MAX_ELEMENTS } from './config.js';
+
+// linkedom is most of the start-up time of a command that loads the ingest stage (over a second of 2 on a loaded
+// machine): it and Readability are loaded when the first HTML is parsed, so reading .txt or JSON never pays for them.
+const requireLazily = createRequire(import.meta.url);
+let linkedom: typeof Linkedom | null = null;
+let readability: typeof ReadabilityModule | null = null;
+const parseHTML = (html: string) => (linkedom ??= requireLazily('linkedom') as typeof Linkedom).parseHTML(html);
 
 export interface ExtractedHtml {
   title: string | null;
@@ -156,7 +164,7 @@ export function extractHtml(html: string, options: { dom?: boolean } = {}): Extr
     let main = '';
     try {
       const { document } = parseHTML(html);
-      const parsed = new Readability<any>(document as any, { serializer: (n: any) => n, charThreshold: 200 }).parse();
+      const parsed = new (readability ??= requireLazily('@mozilla/readability') as typeof ReadabilityModule).Readability<any>(document as any, { serializer: (n: any) => n, charThreshold: 200 }).parse();
       if (parsed?.content) main = textOf(parsed.content);
     } catch {
       main = '';

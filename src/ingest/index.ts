@@ -2,7 +2,11 @@
 // and near-duplicate signatures. Thresholds are in config.ts.
 export { readInputs, isProblem } from './inputs.js';
 export type { InputProblem, ReadOptions } from './inputs.js';
-export { cleanArticle, cleanBody, contentHash, splitTitle, CleaningContext } from './clean.js';
+export { cleanArticle, cleanBody, contentHash, splitTitle, CleaningContext, articleKey } from './clean.js';
+export { articleOrigin, pathIds } from './origin.js';
+export { readEntries, readManifest } from './manifest.js';
+export type { Manifest, ManifestEntry } from './manifest.js';
+export type { ArticleOrigin } from './origin.js';
 export { minhash, lshBands, estimateSimilarity, containment, shingleHashes } from './minhash.js';
 export { NEAR_DUPLICATE_THRESHOLD, SHARED_PASSAGE_THRESHOLD, DEFAULT_MAX_BYTES } from './config.js';
 export { canonicalSource, OUTLETS } from './outlets.js';

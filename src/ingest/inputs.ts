@@ -1,7 +1,7 @@
 // Expanding inputs (files, directories, '-', http(s) URLs) into raw articles or problems, one input at a time.
 import { createReadStream } from 'node:fs';
-import { open, opendir, readFile, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { open, opendir, readFile, realpath, stat } from 'node:fs/promises';
+import { basename, extname, join, resolve, sep } from 'node:path';
 import type { RawArticle } from '../types.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS, MAX_ARTICLE_CHARS } from './config.js';
 import { charsetOfContentType, decodeBytes, firstInvalidUtf8, utf16WithoutBom } from './decode.js';
@@ -10,6 +10,7 @@ import { safeFetch, systemResolver, type Resolver } from './fetch.js';
 import { articleFromJson, parseJsonDocument, parseJsonLines } from './json.js';
 import { splitTitle } from './clean.js';
 import { dropNonHttpUrl } from './url.js';
+import { pathIds } from './origin.js';
 
 /** An input that failed (the others go on), or with `warning`, something dropped from an article that was kept. */
 export interface InputProblem { input: string; reason: string; warning?: true }
@@ -68,21 +69,36 @@ function mb(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} bytes`;
 }
 
+/**
+ * Where a text came from, for the keys and ids of its articles (see RawArticle.key): `key` names the source (null:
+ * stdin, known by content alone) and `path` gives the more specific ids of a file.
+ */
+interface TextSource { key: string | null; path: string | null }
+
 /** Articles (or problems) from one decoded text. `input` names it for problems; `stem` gives default ids. */
-function* fromText(text: string, kind: Kind, input: string, stem: string, url: string | null): Generator<RawArticle | InputProblem> {
+function* fromText(text: string, kind: Kind, input: string, stem: string, url: string | null, from: TextSource): Generator<RawArticle | InputProblem> {
+  const altIds = from.path ? pathIds(from.path) : [];
   switch (kind) {
     case 'txt': {
       const { title, body } = splitTitle(text);
-      yield { id: stem, title, text: body, url, origin: input };
+      yield { id: stem, title, text: body, url, origin: input, key: from.key, altIds };
       return;
     }
     case 'html':
-      yield { id: stem, html: text, url, origin: input };
+      yield { id: stem, html: text, url, origin: input, key: from.key, altIds };
       return;
     case 'json':
     case 'jsonl': {
       const items = kind === 'json' ? parseJsonDocument(text, stem, input) : parseJsonLines(text, stem, input);
-      for (const r of items) yield r.ok ? r.raw : { input, reason: r.reason };
+      for (const r of items) {
+        if (!r.ok) { yield { input, reason: r.reason }; continue; }
+        // An item without an id of its own is this input's item at its place ("-7"), not another file's.
+        if (r.raw.key === null && r.raw.id) {
+          r.raw.key = from.key ? `${from.key}#${r.raw.id}` : null;
+          r.raw.altIds = from.path ? pathIds(from.path, r.raw.id.startsWith(stem) ? r.raw.id.slice(stem.length) : '') : [];
+        }
+        yield r.raw;
+      }
       return;
     }
     case 'feed': {
@@ -190,21 +206,45 @@ async function* readFilePath(path: string, opts: Required<Omit<ReadOptions, 'std
   const bytes = await readFile(path);
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) { yield { input: path, reason: decoded.reason }; return; }
-  yield* fromText(decoded.text, sniff(decoded.text, hint), path, stemOf(path), null);
+  yield* fromText(decoded.text, sniff(decoded.text, hint), path, stemOf(path), null, { key: `file:${resolve(path)}`, path });
 }
 
-async function* walkDirectory(dir: string, opts: Required<Omit<ReadOptions, 'stdin'>>, top: boolean): AsyncGenerator<RawArticle | InputProblem> {
+/**
+ * Walks a directory given on the command line. A symbolic link is followed only when its target lies inside that
+ * directory (`root`, resolved): a link that leaves it (dir/passwd.txt → /etc/passwd) would publish any file the user
+ * can read, so it is reported and skipped. Each real directory is walked once (a link to an ancestor is no loop).
+ */
+async function* walkDirectory(dir: string, opts: Required<Omit<ReadOptions, 'stdin'>>, root: string, visited: Set<string>): AsyncGenerator<RawArticle | InputProblem> {
   // Entries are sorted per directory so runs are reproducible; only names are held, never file contents.
-  const names: { name: string; isDir: boolean }[] = [];
+  const names: { name: string; isDir: boolean; isLink: boolean }[] = [];
   for await (const entry of await opendir(dir)) {
     if (entry.name.startsWith('.')) continue;
-    names.push({ name: entry.name, isDir: entry.isDirectory() });
+    names.push({ name: entry.name, isDir: entry.isDirectory(), isLink: entry.isSymbolicLink() });
   }
   names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const { name, isDir } of names) {
+  for (const { name, isDir: plainDir, isLink } of names) {
     const path = join(dir, name);
+    let isDir = plainDir;
+    if (isLink) {
+      let target: string;
+      try {
+        target = await realpath(path);
+      } catch (e) {
+        if (EXT_KIND[extname(name).toLowerCase()]) yield { input: path, reason: `a symbolic link whose target cannot be read (${describe(e)})` };
+        continue;
+      }
+      if (target !== root && !target.startsWith(root + sep)) {
+        yield { input: path, reason: `a symbolic link to ${target}, outside ${root}: not followed` };
+        continue;
+      }
+      isDir = (await stat(target)).isDirectory();
+    }
     if (isDir) {
-      if (opts.recursive) yield* walkDirectory(path, opts, false);
+      if (!opts.recursive) continue;
+      const real = await realpath(path);
+      if (visited.has(real)) continue;
+      visited.add(real);
+      yield* walkDirectory(path, opts, root, visited);
       continue;
     }
     const kind = EXT_KIND[extname(name).toLowerCase()];
@@ -215,7 +255,6 @@ async function* walkDirectory(dir: string, opts: Required<Omit<ReadOptions, 'std
       yield { input: path, reason: describe(e) };
     }
   }
-  void top;
 }
 
 function describe(e: unknown): string {
@@ -241,7 +280,7 @@ async function* readStdin(source: AsyncIterable<Uint8Array | string>, maxBytes: 
   const all = Buffer.concat(chunks);
   const decoded = decodeBytes(all);
   if (!decoded.ok) { yield { input: '-', reason: decoded.reason === 'empty file' ? 'empty input on stdin' : decoded.reason }; return; }
-  yield* fromText(decoded.text, sniff(decoded.text, null), '-', 'stdin', null);
+  yield* fromText(decoded.text, sniff(decoded.text, null), '-', 'stdin', null, { key: null, path: null });
 }
 
 function kindOfContentType(ct: string | null): Kind | null {
@@ -259,7 +298,7 @@ async function* readUrl(url: string, opts: Required<Omit<ReadOptions, 'stdin'>>)
   const decoded = decodeBytes(fetched.bytes, charsetOfContentType(fetched.contentType));
   if (!decoded.ok) { yield { input: url, reason: decoded.reason === 'empty file' ? 'empty response' : decoded.reason }; return; }
   const stem = stemOf(new URL(fetched.url).pathname) || 'page';
-  for (const item of fromText(decoded.text, sniff(decoded.text, kindOfContentType(fetched.contentType)), url, stem, fetched.url)) {
+  for (const item of fromText(decoded.text, sniff(decoded.text, kindOfContentType(fetched.contentType)), url, stem, fetched.url, { key: `url:${fetched.url}`, path: null })) {
     // Pages fetched by URL are identified by their final URL unless the document gives an id.
     if (!isProblem(item) && item.id === stem) item.id = fetched.url;
     yield item;
@@ -303,7 +342,10 @@ async function* readOne(input: string, opts: Required<Omit<ReadOptions, 'stdin'>
     yield* readUrl(input, opts);
   } else {
     const info = await stat(input);
-    if (info.isDirectory()) yield* walkDirectory(input, opts, true);
+    if (info.isDirectory()) {
+      const root = await realpath(input);
+      yield* walkDirectory(input, opts, root, new Set([root]));
+    }
     else yield* readFilePath(input, opts, EXT_KIND[extname(input).toLowerCase()] ?? null);
   }
 }

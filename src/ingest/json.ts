@@ -2,6 +2,7 @@
 // names the input, the item and the field; the other items of the batch are still read.
 import type { RawArticle } from '../types.js';
 import { toIsoDate } from './html.js';
+import { checkIsoDate } from '../text/index.js';
 
 export type ItemResult = { ok: true; raw: RawArticle } | { ok: false; reason: string };
 
@@ -43,7 +44,12 @@ export function articleFromJson(value: unknown, where: string, defaultId: string
     let v = String(given);
     if (field === 'published' && v.trim()) {
       const iso = toIsoDate(v);
-      if (!iso) { errors.push(`field "${name}" is not a date (ISO 8601, or day/month/year): ${JSON.stringify(v.slice(0, 40))}`); continue; }
+      // A well-formed date of a day that does not exist (2018-02-30, 31/04/2017) is refused, not stored.
+      const impossible = iso && /^\d{4}-\d{2}-\d{2}/.test(iso) ? checkIsoDate(iso) : null;
+      if (!iso || impossible) {
+        errors.push(`field "${name}" is not a date (ISO 8601, or day/month/year): ${JSON.stringify(v.slice(0, 40))}${impossible ? ` (${impossible})` : ''}`);
+        continue;
+      }
       v = iso;
     }
     raw[field] = v as never;
@@ -52,7 +58,11 @@ export function articleFromJson(value: unknown, where: string, defaultId: string
   if (!(typeof raw.text === 'string' && raw.text.trim()) && !(typeof raw.html === 'string' && raw.html.trim())) {
     return { ok: false, reason: `${where}: no "text" or "html" field with content` };
   }
-  raw.id ??= defaultId;
+  if (raw.id === undefined) {
+    // No id of its own: the reader keys it by its place in the input (see RawArticle.key).
+    raw.id = defaultId;
+    raw.key = null;
+  }
   return { ok: true, raw };
 }
 

@@ -9,9 +9,10 @@ import { foldVariant } from './variants.js';
  * the variant folds change their output: a store whose search rows were written by another version has them
  * rewritten when it is opened (Khabar), or a query's stems would miss the rows' older ones. 1: every store before
  * the number was recorded; 2: the ت a ة becomes before a pronoun is stemmed off (مقاطعتها = مقاطعة); 3: كافة ("all")
- * and a detached و are stop words (كافة's stem met the town of الكاف).
+ * and a detached و are stop words (كافة's stem met the town of الكاف); 4: more name variants fold (ترمب = ترامب),
+ * keyed by stem (أردوجان's stem اردوج had not folded).
  */
-export const SEARCH_INDEX_VERSION = 3;
+export const SEARCH_INDEX_VERSION = 4;
 
 /** Stems are cached per normalized word: news vocabulary repeats, and stem() is the hot path of indexing. */
 const stemCache = new Map<string, string>();
@@ -43,33 +44,120 @@ export function indexText(article: { title: string | null; text: string }): Inde
   return { titleNorm: t.norm, titleStem: t.stem, bodyNorm: b.norm, bodyStem: b.stem };
 }
 
+/** A quoted phrase: straight double quotes, Arabic guillemets or typographic quotes. */
+const QUOTED = /"([^"]*)"|«([^»]*)»|“([^”]*)”/g;
+
+/** The search stems of a text's non-stop words, in order (what a phrase must match, adjacent, in the stem columns). */
+function stemsOf(text: string): string[] {
+  return analyze(text).map(searchStem);
+}
+
 /**
- * Analyzes a user query. Every word is required; words joined by a Latin `OR` (as typed) are alternatives.
- * Quotes, `*`, parentheses and other punctuation are ignored, never passed to the search engine as syntax.
- * Stop words are dropped unless the query has nothing else.
+ * The stem sequences a phrase is matched as: its own, and with the preposition ل on one later word when that word has
+ * no article (وقف لإطلاق النار is وقف إطلاق النار; the light stemmer keeps a ل it cannot tell from the word's own).
  */
-export function analyzeQuery(query: string): TermQuery {
-  const tokens = tokenize(typeof query === 'string' ? query : '').filter((t) => t.kind === 'word' || t.kind === 'number' || t.kind === 'latin');
-  const groups: { norms: string[]; stems: string[] }[] = [];
+function phraseForms(norms: string[]): string[][] {
+  const own = norms.map(searchStem);
+  const out = [own];
+  for (let i = 1; i < norms.length; i++) {
+    if (norms[i].startsWith('ال') || norms[i].startsWith('ل')) continue;
+    const withLam = searchStem('ل' + norms[i]);
+    if (withLam !== own[i]) out.push(own.map((x, j) => (j === i ? withLam : x)));
+  }
+  return out;
+}
+
+export interface QueryOptions {
+  /**
+   * Other names of the entity a name denotes (داعش → تنظيم الدولة الإسلامية, …), or none: each becomes an
+   * alternative of the word or phrase that named it. A name is a quoted phrase, a single word, or the whole query.
+   */
+  variants?: (name: string) => string[];
+}
+
+type Group = TermQuery['terms'][number];
+
+/** Most alternatives one name gets from its variants: an entity may have many spellings, a query stays small. */
+const MAX_VARIANTS = 24;
+
+function addVariants(group: Group, name: string, variants: QueryOptions['variants']): void {
+  if (!variants) return;
+  const seen = new Set([...group.stems.map((s) => s), ...(group.phrases ?? []).map((p) => p.join(' '))]);
+  const own = new Set(stemsOf(name));
+  for (const v of variants(name)) {
+    const stems = stemsOf(v);
+    const key = stems.join(' ');
+    if (!stems.length || seen.has(key)) continue;
+    // a part of the name itself (أوغلو of تشاووش أوغلو) would only find more than the name does
+    if (stems.every((x) => own.has(x))) continue;
+    seen.add(key);
+    if (stems.length === 1) group.stems.push(stems[0]);
+    else (group.phrases ??= []).push(stems);
+    if (seen.size >= MAX_VARIANTS) break;
+  }
+}
+
+/**
+ * Analyzes a user query. Every word is required; words joined by a Latin `OR` (as typed) are alternatives; a quoted
+ * phrase ("وقف إطلاق النار", «…», “…”) matches its words adjacent and in order (stop words not counted, as in the
+ * index). Other quotes, `*`, parentheses and other punctuation are ignored, never passed to the search engine as
+ * syntax. Stop words are dropped unless the query has nothing else. With options.variants, a name also finds the
+ * other names of its entity.
+ */
+export function analyzeQuery(query: string, options: QueryOptions = {}): TermQuery {
+  const q = typeof query === 'string' ? query : '';
+  const groups: Group[] = [];
+  /** The text each group was made from when it is a single name (a word or a phrase), for its variants. */
+  const names: (string | null)[] = [];
   let joinNext = false;
-  const content = analyze(query ?? '');
+  const content = analyze(q.replace(QUOTED, ' $1$2$3 '));
   const keepStop = content.length === 0 || content.every((w) => w === 'or' || w === 'and' || w === 'not');
-  for (const t of tokens) {
-    if (t.text === 'OR') { joinNext = groups.length > 0; continue; }
-    if (t.text === 'AND' || t.text === 'NOT') continue;
-    const isContent = analyze(t.text).length > 0;
-    if (!isContent && !keepStop) continue;
-    const norm = t.norm;
-    if (!norm) continue;
-    const s = searchStem(norm);
-    if (joinNext) {
-      const g = groups[groups.length - 1];
-      g.norms.push(norm);
-      g.stems.push(s);
+  const push = (g: Group, name: string) => {
+    if (joinNext && groups.length) {
+      const last = groups[groups.length - 1];
+      last.norms.push(...g.norms);
+      last.stems.push(...g.stems);
+      if (g.phrases) (last.phrases ??= []).push(...g.phrases);
+      names[names.length - 1] = null;
     } else {
-      groups.push({ norms: [norm], stems: [s] });
+      groups.push(g);
+      names.push(name);
     }
     joinNext = false;
+  };
+  const words = (text: string) => {
+    for (const t of tokenize(text)) {
+      if (t.kind !== 'word' && t.kind !== 'number' && t.kind !== 'latin') continue;
+      if (t.text === 'OR') { joinNext = groups.length > 0; continue; }
+      if (t.text === 'AND' || t.text === 'NOT') continue;
+      const isContent = analyze(t.text).length > 0;
+      if (!isContent && !keepStop) continue;
+      if (!t.norm) continue;
+      push({ norms: [t.norm], stems: [searchStem(t.norm)] }, t.text);
+    }
+  };
+  let quoted = false;
+  let pos = 0;
+  for (const m of q.matchAll(QUOTED)) {
+    words(q.slice(pos, m.index));
+    pos = m.index + m[0].length;
+    const phrase = m[1] ?? m[2] ?? m[3] ?? '';
+    const norms = analyze(phrase);
+    if (norms.length === 0) continue;
+    quoted = true;
+    if (norms.length === 1) push({ norms, stems: [searchStem(norms[0])] }, phrase);
+    else push({ norms: [], stems: [], phrases: phraseForms(norms) }, phrase);
+  }
+  words(q.slice(pos));
+  if (options.variants) {
+    // The whole unquoted query may be one name of several words (تنظيم الدولة الإسلامية): then it is that name.
+    const whole = !quoted && groups.length > 1 && names.every((n) => n !== null) ? options.variants(q.trim()) : [];
+    if (whole.length) {
+      const group: Group = { norms: [], stems: [], phrases: [groups.map((g) => g.stems[0])] };
+      addVariants(group, q.trim(), () => whole);
+      return { terms: [group] };
+    }
+    groups.forEach((g, i) => { if (names[i] !== null) addVariants(g, names[i]!, options.variants); });
   }
   return { terms: groups };
 }

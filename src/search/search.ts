@@ -12,6 +12,8 @@ export interface SearchOptions {
   /** At most this many hits (default 20). */
   limit?: number;
   offset?: number;
+  /** Other names of the entity a name denotes (see QueryOptions.variants): a name also finds its entity's articles. */
+  variants?: (name: string) => string[];
 }
 
 export interface SearchHit {
@@ -23,7 +25,7 @@ export interface SearchHit {
   published: string | null;
   /** The article's opening words (its first sentence, cut): what a hit list shows when there is no title. */
   lead: string;
-  /** The best passage of the original text with the matched words marked « ». */
+  /** The best passage of the original text with the matched words marked [ ] (markSnippet). */
   snippet: string;
   /** The same passage unmarked, its offsets in the article text, and the matched words' offsets in it. */
   passage: Snippet;
@@ -38,8 +40,14 @@ export interface SearchHit {
 // Bounded by an estimate of the memory the answers hold, not by their number: an answer is some 20 hits of a
 // title, a passage and its marked copy (a few KB), and 64 MB keeps a few thousand of them.
 const CACHE_BYTES = 64 * 1024 * 1024;
-interface AnswerCache { version: string; answers: Map<string, { hits: SearchHit[]; bytes: number }>; bytes: number }
+interface AnswerCache { version: string; answers: Map<string, { hits: SearchHit[]; bytes: number }>; bytes: number; counts: Map<string, number> }
 const caches = new WeakMap<Store, AnswerCache>();
+/** Totals kept per store version (a number each: a page of hits asks for its total with every page). */
+const MAX_COUNTS = 10_000;
+
+function newCache(version: string): AnswerCache {
+  return { version, answers: new Map(), bytes: 0, counts: new Map() };
+}
 
 /** Rough bytes an answer holds: UTF-16 strings plus a fixed cost per hit object and highlight. */
 function answerBytes(hits: SearchHit[]): number {
@@ -53,12 +61,12 @@ function answerBytes(hits: SearchHit[]): number {
 
 /** Ranked articles matching every word of `query` (Arabic-aware; see analyzeQuery). Never throws on odd queries. */
 export function searchArticles(store: Store, query: string, options: SearchOptions = {}): SearchHit[] {
-  const terms = analyzeQuery(query);
+  const terms = analyzeQuery(query, { variants: options.variants });
   if (terms.terms.length === 0) return [];
   const filter: ArticleFilter = { source: options.source, from: options.from, to: options.to, limit: options.limit ?? 20, offset: options.offset };
   const version = store.version();
   let cache = caches.get(store);
-  if (!cache || cache.version !== version) caches.set(store, cache = { version, answers: new Map(), bytes: 0 });
+  if (!cache || cache.version !== version) caches.set(store, cache = newCache(version));
   const key = JSON.stringify([terms.terms, filter.source, filter.from, filter.to, filter.limit, filter.offset]);
   const known = cache.answers.get(key);
   if (known) {
@@ -76,6 +84,23 @@ export function searchArticles(store: Store, query: string, options: SearchOptio
     cache.bytes -= dropped.bytes;
   }
   return [...found];
+}
+
+/** How many articles match `query` with the filters of `options` (its limit and offset aside): a hit list's total. */
+export function countMatches(store: Store, query: string, options: SearchOptions = {}): number {
+  const terms = analyzeQuery(query, { variants: options.variants });
+  if (terms.terms.length === 0) return 0;
+  const filter: ArticleFilter = { source: options.source, from: options.from, to: options.to };
+  const version = store.version();
+  let cache = caches.get(store);
+  if (!cache || cache.version !== version) caches.set(store, cache = newCache(version));
+  const key = JSON.stringify(['count', terms.terms, filter.source, filter.from, filter.to]);
+  const known = cache.counts.get(key);
+  if (known !== undefined) return known;
+  const n = store.countMatches(terms, filter);
+  if (cache.counts.size >= MAX_COUNTS) cache.counts.clear();
+  cache.counts.set(key, n);
+  return n;
 }
 
 function rank(store: Store, terms: TermQuery, filter: ArticleFilter): SearchHit[] {

@@ -1,6 +1,6 @@
 // Highlighted snippets cut from the ORIGINAL article text (harakat, hamza and spelling as published),
 // located through token offsets: FTS5 only ever sees the normalized text.
-import { tokenize } from '../text/index.js';
+import { isStopword, tokenize, type Token } from '../text/index.js';
 import type { TermQuery } from '../store/index.js';
 import { searchStem } from './analyzer.js';
 
@@ -40,6 +40,7 @@ export function makeSnippet(text: string, query: TermQuery, maxWords = SNIPPET_W
     return i;
   };
   const match = words.map((w) => termOf(w.norm));
+  const run = markPhrases(words, query, match);
   const n = words.length;
   const width = Math.min(maxWords, n);
   const counts = new Map<number, number>();
@@ -71,12 +72,61 @@ export function makeSnippet(text: string, query: TermQuery, maxWords = SNIPPET_W
   // Keep a closing punctuation mark right after the last word (e.g. a full stop).
   if (end < text.length && /[.!?؟۔»"”)]/.test(text[end])) end++;
   const highlights: [number, number][] = [];
-  for (let i = from; i <= to; i++) if (match[i] >= 0) highlights.push([words[i].start - start, words[i].end - start]);
+  for (let i = from; i <= to; i++) {
+    if (match[i] < 0) continue;
+    // the words of one phrase match are one highlight, the stop words between them included
+    const last = highlights[highlights.length - 1];
+    if (last && run[i] >= 0 && i > from && run[i] === runAt(run, match, i - 1)) last[1] = words[i].end - start;
+    else highlights.push([words[i].start - start, words[i].end - start]);
+  }
   return { text: text.slice(start, end), start, end, highlights };
 }
 
-/** The snippet with each highlight wrapped in markers (plain-text output: « »), and … where text was cut. */
-export function markSnippet(s: Snippet, full: string, open = '«', close = '»'): string {
+/**
+ * Marks the words of each phrase match (match[i] = the phrase's term, for every word of it) and returns each word's
+ * run: the index of the phrase match it belongs to, -1 for none. Stop words are skipped as the index skips them, so
+ * «وقف إطلاق النار» matches «وقف لإطلاق النار» and the stop word between two phrase words belongs to the run.
+ */
+function markPhrases(words: Token[], query: TermQuery, match: number[]): number[] {
+  const run = new Array<number>(words.length).fill(-1);
+  if (!query.terms.some((t) => t.phrases?.some((p) => p.length > 1))) return run;
+  const content: number[] = [];
+  const stems: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (isStopword(words[i].norm)) continue;
+    content.push(i);
+    stems.push(searchStem(words[i].norm));
+  }
+  let runs = 0;
+  query.terms.forEach((t, k) => {
+    for (const p of t.phrases ?? []) {
+      if (p.length < 2) continue;
+      for (let j = 0; j + p.length <= stems.length; j++) {
+        let ok = true;
+        for (let x = 0; x < p.length && ok; x++) ok = stems[j + x] === p[x];
+        if (!ok) continue;
+        // overlapping matches (تنظيم الدولة الإسلامية and تنظيم الدولة) are one run
+        const a = content[j], b = content[j + p.length - 1];
+        let id = -1;
+        for (let i = a; i <= b && id < 0; i++) id = run[i];
+        if (id < 0) id = runs++;
+        for (let i = a; i <= b; i++) { match[i] = k; run[i] = id; }
+      }
+    }
+  });
+  return run;
+}
+
+/** The run of word i: its own, or for a word of no run, -2 (never equal to a run). */
+function runAt(run: number[], match: number[], i: number): number {
+  return match[i] >= 0 && run[i] >= 0 ? run[i] : -2;
+}
+
+/**
+ * The snippet with each highlight wrapped in markers, and … where text was cut. Plain text marks with [ ]: « » is
+ * how Arabic quotes, and a marked quotation would read as a quotation (the web page marks with <mark>).
+ */
+export function markSnippet(s: Snippet, full: string, open = '[', close = ']'): string {
   let out = '';
   let pos = 0;
   for (const [a, b] of s.highlights) {

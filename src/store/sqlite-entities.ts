@@ -49,6 +49,7 @@ export class SqliteEntityState implements EntityIndexState {
       counts: db.prepare(`SELECT m.entity AS id, e.type AS type, count(DISTINCT m.article) AS articles, count(*) AS mentions
         FROM entity_mention m JOIN entity e ON e.id = m.entity GROUP BY m.entity`),
       mentionsOf: db.prepare('SELECT article, start, end, type, key, surface, entity FROM entity_mention WHERE entity = ?'),
+      surfacesOf: db.prepare('SELECT DISTINCT surface FROM entity_mention WHERE entity = ? LIMIT ?').pluck(),
       entityOfKey: db.prepare('SELECT entity FROM entity_form WHERE key = ? LIMIT 1').pluck(),
     };
   }
@@ -81,6 +82,7 @@ export class SqliteEntityState implements EntityIndexState {
     return this.stmt.counts.all() as { id: string; type: EntityType; articles: number; mentions: number }[];
   }
   mentionsOf(entity: string): IndexedMention[] { return this.stmt.mentionsOf.all(entity) as IndexedMention[]; }
+  surfacesOf(entity: string, limit: number): string[] { return this.stmt.surfacesOf.all(entity, limit) as string[]; }
   entityOfKey(key: string): string | null { return (this.stmt.entityOfKey.get(key) as string | undefined) ?? null; }
   transaction<T>(fn: () => T): T { return this.db.transaction(fn).immediate(); }
 }

@@ -79,6 +79,45 @@ export const ARTICLE_MIGRATIONS: MigrationStep[] = [
   },
 ];
 
+/**
+ * Component 'article-origins' (its own versions, so it never competes with ARTICLE_MIGRATIONS' numbers): which
+ * source each article came from and what that source said, and the ids of exact copies from other sources.
+ *   article.origin_key   the source's key (src/ingest/origin.ts); NULL for rows stored before it was kept, which
+ *                        the first input with their id claims
+ *   article.source_hash  the hash of what the source gave: the same again changes nothing
+ *   article_alias        an exact copy from another source: its id, key and hash, and the article it is stored as
+ */
+export const ARTICLE_ORIGIN_MIGRATIONS: MigrationStep[] = [
+  {
+    version: 1,
+    description: 'the source of each article (key and content hash) and the ids of exact copies from other sources',
+    up: `
+      ALTER TABLE article ADD COLUMN origin_key TEXT;
+      ALTER TABLE article ADD COLUMN source_hash TEXT;
+      CREATE UNIQUE INDEX article_origin_key ON article (origin_key) WHERE origin_key IS NOT NULL;
+      CREATE INDEX article_source_hash ON article (source_hash) WHERE source_hash IS NOT NULL;
+      CREATE TABLE article_alias (
+        id          TEXT PRIMARY KEY,
+        article     INTEGER NOT NULL,
+        origin_key  TEXT NOT NULL UNIQUE,
+        source_hash TEXT NOT NULL
+      );
+      CREATE INDEX article_alias_article ON article_alias (article);
+    `,
+  },
+];
+
+/** What putInTransaction reads of a stored article to decide between duplicate, update and a new row. */
+interface OwnRow {
+  rowid: number;
+  id: string;
+  source: string | null;
+  published: string | null;
+  content_hash: string;
+  origin_key: string | null;
+  source_hash: string | null;
+}
+
 /** The kv key of the search analyzer version the FTS rows were written with (see Store.searchIndexVersion). */
 const SEARCH_INDEX_KEY = 'search-index-version';
 /** Articles per transaction of a search reindex: one FTS segment flush per commit, and a bounded page in memory. */
@@ -124,6 +163,8 @@ export function ftsExpression(query: TermQuery): string | null {
     const alts: string[] = [];
     for (const n of norms) alts.push(stems.has(n) ? ftsString(n) : `{title_norm norm} : ${ftsString(n)}`);
     for (const st of stems) if (!norms.has(st)) alts.push(`{title_stem stem} : ${ftsString(st)}`);
+    // a phrase is one FTS5 string of several tokens: they must stand adjacent, in order, in one column
+    for (const p of t.phrases ?? []) if (p.length && p.every((x) => x.length > 0)) alts.push(`{title_stem stem} : ${ftsString(p.join(' '))}`);
     if (alts.length) parts.push(`(${alts.join(' OR ')})`);
   }
   return parts.length ? parts.join(' AND ') : null;
@@ -187,6 +228,7 @@ export class SqliteStore implements Store {
         this.db.pragma('cache_size = -65536');
         this.db.pragma('temp_store = MEMORY');
         migrate(this.db, 'articles', ARTICLE_MIGRATIONS);
+        migrate(this.db, 'article-origins', ARTICLE_ORIGIN_MIGRATIONS);
       }
       this.stmt = prepareStatements(this.db);
     } catch (e) {
@@ -224,31 +266,94 @@ export class SqliteStore implements Store {
     return this.putManyTx(items);
   }
 
+  /** Fills a stored article's missing date or outlet from `a` (never replaces one); true when it did. */
+  private fill(row: Pick<OwnRow, 'rowid' | 'source' | 'published'>, a: { source: string | null; published: string | null }): boolean {
+    const fills = (row.published === null && a.published !== null) || (row.source === null && a.source !== null);
+    if (fills) this.stmt.fillMetadata.run(a.source, a.published, this.nextRevision(), row.rowid);
+    return fills;
+  }
+
+  /** The first of the ids not taken by an article or an alias, else the first with ~2, ~3, … */
+  private freeId(ids: string[]): string {
+    const free = (id: string): boolean => !this.stmt.rowidById.get(id) && !this.stmt.aliasById.get(id);
+    for (const id of ids) if (id && free(id)) return id;
+    for (let n = 2; ; n++) if (free(`${ids[0]}~${n}`)) return `${ids[0]}~${n}`;
+  }
+
+  /** The stored article of this source: by its key, else a row stored before keys were kept under the same id. */
+  private ownRow(a: Article, key: string | null): OwnRow | undefined {
+    const s = this.stmt;
+    if (key === null) return s.ownById.get(a.id) as OwnRow | undefined;
+    const byKey = s.ownByKey.get(key) as OwnRow | undefined;
+    if (byKey) return byKey;
+    const legacy = s.ownById.get(a.id) as OwnRow | undefined;
+    // A source known by its content alone (stdin) claims an old row of its id only when it is that row's content.
+    if (legacy && legacy.origin_key === null && (!key.startsWith('content:') || legacy.content_hash === a.contentHash)) return legacy;
+    return undefined;
+  }
+
+  putRepeat(key: string, sourceHash: string, fill: { source: string | null; published: string | null } | null): PutResult | null {
+    const s = this.stmt;
+    const find = (): OwnRow | undefined => {
+      const own = s.ownByKey.get(key) as OwnRow | undefined;
+      if (own) return own.source_hash === sourceHash ? own : undefined;
+      const alias = s.aliasByKey.get(key) as { id: string; article: number; source_hash: string } | undefined;
+      return alias && alias.source_hash === sourceHash ? (s.ownByRowid.get(alias.article) as OwnRow | undefined) : undefined;
+    };
+    const seen = find();
+    if (!seen) return null;
+    const alias = (s.aliasByKey.get(key) as { id: string } | undefined)?.id;
+    const result = (status: PutResult['status']): PutResult => ({ status, id: seen.id, nearDuplicates: [], ...(alias ? { alias } : {}) });
+    if (!fill || !((seen.published === null && fill.published !== null) || (seen.source === null && fill.source !== null))) return result('duplicate');
+    this.writes++;
+    return this.db.transaction(() => (this.fill(seen, fill) ? result('updated') : result('duplicate'))).immediate();
+  }
+
   private putInTransaction(a: Article, e: ArticleExtras): PutResult {
     const s = this.stmt;
-    const sameContent = s.idByHash.get(a.contentHash) as { rowid: number; id: string; source: string | null; published: string | null } | undefined;
-    if (sameContent) {
-      // The same copy again, now with the date or outlet it was stored without (a .txt file ingested once bare and
-      // again with --published): fill in what was missing, never replace what was there.
-      const fills = (sameContent.published === null && a.published !== null) || (sameContent.source === null && a.source !== null);
-      if (!fills) return { status: 'duplicate', id: sameContent.id, nearDuplicates: [] };
-      s.fillMetadata.run(a.source, a.published, this.nextRevision(), sameContent.rowid);
-      return { status: 'updated', id: sameContent.id, nearDuplicates: [] };
+    const key = e.origin?.key ?? null;
+    const sourceHash = e.origin?.sourceHash ?? null;
+    const own = this.ownRow(a, key);
+    // The same source saying the same again (an ingest run twice, a feed polled again) changes nothing but a date or
+    // outlet it was stored without (a .txt file ingested once bare and again with --published).
+    if (own && ((sourceHash !== null && own.source_hash === sourceHash) || (own.source_hash === null && own.content_hash === a.contentHash))) {
+      if (key !== null && own.origin_key === null) s.setOrigin.run(key, sourceHash, own.rowid);
+      return { status: this.fill(own, a) ? 'updated' : 'duplicate', id: own.id, nearDuplicates: [] };
+    }
+    const alias = key === null ? undefined : s.aliasByKey.get(key) as { id: string; article: number; source_hash: string } | undefined;
+    if (alias && alias.source_hash === sourceHash) {
+      const kept = s.ownByRowid.get(alias.article) as OwnRow;
+      return { status: this.fill(kept, a) ? 'updated' : 'duplicate', id: kept.id, nearDuplicates: [], alias: alias.id };
+    }
+    // An exact copy of another source's article: stored once, this source's id kept as an alias of it.
+    const same = ((sourceHash !== null ? s.ownBySourceHash.get(sourceHash) : undefined) ?? s.ownByContent.get(a.contentHash)) as OwnRow | undefined;
+    if (same && same.rowid !== own?.rowid) {
+      // A stored source whose new text is another article's keeps its row (nothing stored is lost).
+      if (own || key === null || sourceHash === null) return { status: this.fill(same, a) ? 'updated' : 'duplicate', id: same.id, nearDuplicates: [] };
+      const aliasId = alias?.id ?? this.freeId([a.id, ...(e.origin?.ids ?? [])]);
+      if (alias) s.updateAlias.run(same.rowid, sourceHash, aliasId);
+      else s.insertAlias.run(aliasId, same.rowid, key, sourceHash);
+      return { status: this.fill(same, a) ? 'updated' : 'duplicate', id: same.id, nearDuplicates: [], alias: aliasId };
     }
 
-    const existing = s.rowidById.get(a.id) as { rowid: number } | undefined;
     const signature = Buffer.from(e.signature.buffer, e.signature.byteOffset, e.signature.byteLength);
     const now = new Date().toISOString();
     const removed = JSON.stringify(a.removed ?? []);
     let rowid: number;
-    if (existing) {
-      rowid = existing.rowid;
+    let id: string;
+    if (own) {
+      rowid = own.rowid;
+      id = own.id;
       s.deleteFts.run(rowid);
       s.deleteBands.run(rowid);
       s.deleteRelated.run(rowid, rowid);
       s.update.run(a.source, a.title, a.url, a.published, a.lang, a.text, removed, a.contentHash, now, this.nextRevision(), rowid);
+      if (key !== null) s.setOrigin.run(key, sourceHash, rowid);
     } else {
-      rowid = Number(s.insert.run(a.id, a.source, a.title, a.url, a.published, a.lang, a.text, removed, a.contentHash, now, this.nextRevision()).lastInsertRowid);
+      // A copy that became an article of its own (its source changed) takes its alias's id back.
+      if (alias) s.deleteAlias.run(alias.id);
+      id = alias?.id ?? this.freeId([a.id, ...(e.origin?.ids ?? [])]);
+      rowid = Number(s.insert.run(id, a.source, a.title, a.url, a.published, a.lang, a.text, removed, a.contentHash, now, this.nextRevision(), key, sourceHash).lastInsertRowid);
     }
     s.putSignature.run(rowid, signature);
     s.insertFts.run(rowid, e.index.titleNorm, e.index.titleStem, e.index.bodyNorm, e.index.bodyStem);
@@ -267,19 +372,20 @@ export class SqliteStore implements Store {
       }
     }
     for (const k of keys) s.insertBand.run(k, rowid);
-    return { status: existing ? 'updated' : 'stored', id: a.id, nearDuplicates };
+    return { status: own ? 'updated' : 'stored', id, nearDuplicates };
   }
 
+  /** The article with this id, or the one an exact copy with this id was stored as (an alias). */
   getArticle(id: string): Article | null {
-    const row = this.stmt.byId.get(id) as ArticleRow | undefined;
+    const row = (this.stmt.byId.get(id) ?? this.stmt.byAlias.get(id)) as ArticleRow | undefined;
     return row ? this.toArticle(row) : null;
   }
 
   getArticles(ids: string[]): Article[] {
     const out: Article[] = [];
     for (const id of ids) {
-      const a = this.getArticle(id);
-      if (a) out.push(a);
+      const row = this.stmt.byId.get(id) as ArticleRow | undefined;
+      if (row) out.push(this.toArticle(row));
     }
     return out;
   }
@@ -331,6 +437,15 @@ export class SqliteStore implements Store {
       if (row) out.push({ ...row, score: -r.rank });
     }
     return out;
+  }
+
+  countMatches(query: TermQuery, filter: ArticleFilter = {}): number {
+    const match = ftsExpression(query);
+    if (!match) return 0;
+    const { where, params } = filterSql(filter);
+    const restrict = where.length ? `AND +article_fts.rowid IN (SELECT a.rowid FROM article a WHERE ${where.join(' AND ')})` : '';
+    const row = this.db.prepare(`SELECT count(*) AS n FROM article_fts WHERE article_fts MATCH ? ${restrict}`).get(match, ...params) as { n: number };
+    return row.n;
   }
 
   version(): string {
@@ -398,6 +513,8 @@ export class SqliteStore implements Store {
       contentHash: row.content_hash,
     };
     if (related.length) article.related = related;
+    const duplicates = this.stmt.aliases.all(row.rowid) as string[];
+    if (duplicates.length) article.duplicates = duplicates;
     return article;
   }
 }
@@ -412,9 +529,10 @@ function filterSql(f: ArticleFilter): { where: string[]; params: unknown[] } {
   return { where, params };
 }
 
+const OWN = 'rowid, id, source, published, content_hash, origin_key, source_hash';
+
 function prepareStatements(db: Database.Database) {
   return {
-    idByHash: db.prepare('SELECT rowid, id, source, published FROM article WHERE content_hash = ?'),
     fillMetadata: db.prepare('UPDATE article SET source = coalesce(source, ?), published = coalesce(published, ?), revision = ? WHERE rowid = ?'),
     revision: db.prepare('SELECT coalesce(max(revision), 0) FROM article').pluck(),
     changedAfter: db.prepare('SELECT id FROM article WHERE revision > ? ORDER BY revision').pluck(),
@@ -424,8 +542,21 @@ function prepareStatements(db: Database.Database) {
     ids: db.prepare('SELECT id FROM article ORDER BY published IS NULL, published, id').pluck(),
     idByRowid: db.prepare('SELECT id FROM article WHERE rowid = ?'),
     hitByRowid: db.prepare('SELECT id, title, source, published, text FROM article WHERE rowid = ?'),
-    insert: db.prepare(`INSERT INTO article (id, source, title, url, published, lang, text, removed, content_hash, ingested_at, revision)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insert: db.prepare(`INSERT INTO article (id, source, title, url, published, lang, text, removed, content_hash, ingested_at, revision, origin_key, source_hash)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    ownById: db.prepare(`SELECT ${OWN} FROM article WHERE id = ?`),
+    ownByKey: db.prepare(`SELECT ${OWN} FROM article WHERE origin_key = ?`),
+    ownByRowid: db.prepare(`SELECT ${OWN} FROM article WHERE rowid = ?`),
+    ownBySourceHash: db.prepare(`SELECT ${OWN} FROM article WHERE source_hash = ? ORDER BY rowid LIMIT 1`),
+    ownByContent: db.prepare(`SELECT ${OWN} FROM article WHERE content_hash = ?`),
+    setOrigin: db.prepare('UPDATE article SET origin_key = ?, source_hash = ? WHERE rowid = ?'),
+    aliasById: db.prepare('SELECT article FROM article_alias WHERE id = ?'),
+    aliasByKey: db.prepare('SELECT id, article, source_hash FROM article_alias WHERE origin_key = ?'),
+    insertAlias: db.prepare('INSERT INTO article_alias (id, article, origin_key, source_hash) VALUES (?, ?, ?, ?)'),
+    updateAlias: db.prepare('UPDATE article_alias SET article = ?, source_hash = ? WHERE id = ?'),
+    deleteAlias: db.prepare('DELETE FROM article_alias WHERE id = ?'),
+    aliases: db.prepare('SELECT id FROM article_alias WHERE article = ? ORDER BY id').pluck(),
+    byAlias: db.prepare('SELECT a.* FROM article_alias l JOIN article a ON a.rowid = l.article WHERE l.id = ?'),
     update: db.prepare(`UPDATE article SET source = ?, title = ?, url = ?, published = ?, lang = ?, text = ?, removed = ?,
       content_hash = ?, ingested_at = ?, revision = ? WHERE rowid = ?`),
     putSignature: db.prepare('INSERT OR REPLACE INTO article_signature (article, signature) VALUES (?, ?)'),

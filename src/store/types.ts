@@ -26,6 +26,12 @@ export interface ArticleExtras {
    * when it is, else null. Passed in by the pipeline so the store holds no threshold of its own.
    */
   verifyNearDuplicate?: (candidate: Uint32Array, self: Uint32Array) => number | null;
+  /**
+   * Where the article comes from (src/ingest articleOrigin()): the store keeps one article per source key, replaces
+   * it only when the source hash changed, and gives another source's article another id (the first free of
+   * [article.id, ...ids, `${article.id}~2`, …]). Without it the article's id is its source, as before.
+   */
+  origin?: { key: string; sourceHash: string; ids: string[] };
 }
 
 /**
@@ -41,6 +47,8 @@ export interface PutResult {
   id: string;
   /** Ids of stored near-duplicates found for this article (empty for 'duplicate'). */
   nearDuplicates: string[];
+  /** For an exact copy of another source's article: the id this source's copy is known by (an alias of `id`). */
+  alias?: string;
 }
 
 export interface ArticleFilter {
@@ -55,10 +63,11 @@ export interface ArticleFilter {
 
 /**
  * An analyzed search query: every term must match (AND); a term matches when any of its normalized
- * forms matches the norm columns or any of its stems matches the stem columns.
+ * forms matches the norm columns or any of its stems matches the stem columns, or any of its phrases (stems that
+ * must stand adjacent and in order in the stem columns) matches.
  */
 export interface TermQuery {
-  terms: { norms: string[]; stems: string[] }[];
+  terms: { norms: string[]; stems: string[]; phrases?: string[][] }[];
 }
 
 /** A ranked article with what a hit list shows of it (the body for the snippet; not what cleaning removed). */
@@ -102,6 +111,8 @@ export interface Store {
   changedAfter(revision: number): string[];
   /** Ranked articles matching every term, with filters. */
   searchArticles(query: TermQuery, filter?: ArticleFilter): StoreHit[];
+  /** How many articles match every term with the filters (limit and offset ignored): a hit list's total. */
+  countMatches(query: TermQuery, filter?: ArticleFilter): number;
   /** The version of the search analyzer the stored search rows were written with (null: never recorded). */
   searchIndexVersion(): number | null;
   /**
@@ -111,6 +122,12 @@ export interface Store {
    */
   reindexSearch(index: (text: { title: string | null; text: string }) => IndexedText, version: number,
     onProgress?: (done: number, total: number) => void): number;
+  /**
+   * The answer for a source seen before with the same content (its origin key and source hash), without cleaning
+   * it again: 'duplicate', or 'updated' when `fill` gives a date or outlet the stored article lacks (filled in, never
+   * replaced). Null when the source is new or changed.
+   */
+  putRepeat(key: string, sourceHash: string, fill: { source: string | null; published: string | null } | null): PutResult | null;
   /** The serialized CleaningContext (src/ingest), or null when none is saved. */
   loadCleaningContext(): unknown;
   saveCleaningContext(json: unknown): void;

@@ -63,7 +63,8 @@ export const STORIES_CONFIG = {
    * wrong March join; the floor: below 0.28 the dev sets' best candidates were mostly other events. */
   joinThresholdSizeSlope: 0.01,
   joinThresholdFloor: 0.28,
-  /** An article or story without a date is compared by content alone, with this stricter threshold. */
+  /** An article or story without a date is compared by content alone, with this stricter threshold; the learned pair
+   * scorer must agree too (its thresholds are data: data/stories-pair-model.json, chosen by cross-validation). */
   joinThresholdUndated: 0.4,
   /** Stories above this score that do not join (outside the window, or below joinThreshold) are related.
    * Seeds: 004 vs the 000–003 story. */

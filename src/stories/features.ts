@@ -3,6 +3,7 @@
 import { PLACES, PLACE_SYNONYMS, analyze, isStopword, memoized, normalize, sentences, stem, tokenize } from '../text/index.js';
 import type { Article } from '../types.js';
 import { STORIES_CONFIG, type StoriesConfig } from './config.js';
+import { evidenceOf, type Evidence } from './evidence.js';
 
 export interface ArticleFeatures {
   id: string;
@@ -32,6 +33,9 @@ export interface ArticleFeatures {
   norms?: StoredNorms;
   /** The stored copy's content hash the features were taken from: a copy replaced since is grouped again. */
   contentHash?: string;
+  /** What the pair scorer weighs beside the cosines: event words, places, headline stems, a date read from the text
+   * (see evidence.ts). Absent in records of grouping version 3 and before. */
+  evidence?: Evidence;
 }
 
 /**
@@ -53,9 +57,10 @@ export interface StoredNorms {
  * stored articles differently. 1: every grouping before the number was recorded; 2: numbers are no terms,
  * كافة and a detached و are stop words, the quote speaker and dateline rules, the re-check of one-article stories;
  * 3: no bridging (an article close to a second story no longer merges it outside the re-check), and related links
- * only to stories within relatedWindowDays (docs/stories-grouping.md).
+ * only to stories within relatedWindowDays (docs/stories-grouping.md); 4: the learned pair scorer (pair-model.ts) must
+ * agree to every join and merge, on the evidence of evidence.ts that records now keep.
  */
-export const GROUPING_VERSION = 3;
+export const GROUPING_VERSION = 4;
 
 /** A term weight with six decimals: the stored records stay short (a weight of 17 digits was a third of an article's
  * stored features) and rereading them is faster; a cosine moves by well under 10⁻⁵. */
@@ -324,5 +329,6 @@ export function extractFeatures(article: Article, config: StoriesConfig = STORIE
     roundup: isRoundupHeadline(title),
     ...(dateline ? { dateline } : {}),
     ...(typeof article.contentHash === 'string' && article.contentHash ? { contentHash: article.contentHash } : {}),
+    evidence: evidenceOf(title, leadText, parseTime(article.published)),
   };
 }

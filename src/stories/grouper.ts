@@ -16,6 +16,7 @@ import type { Article, Story } from '../types.js';
 import { STORIES_CONFIG, type StoriesConfig } from './config.js';
 import { documentTerms, extractFeatures, roundWeight, type ArticleFeatures, type StoredNorms } from './features.js';
 import { defaultPrior, type DocumentFrequencyPrior } from './prior.js';
+import { defaultPairModel, pairFeatures, pairProbability, type PairModel, type PairSide, type PairSimilarities } from './pair-model.js';
 import { MemoryStoryState, type StoryRecord, type StorySpan, type StoryState } from './state.js';
 
 const DAY = 86_400_000;
@@ -79,8 +80,10 @@ function seedNorms(terms: object, keys: object, norms: StoredNorms, replace = fa
   if (norms.keys && (replace || !k[KEY_NORM])) k[KEY_NORM] = { docs: norms.keys[0], entities2: norms.keys[1], phrases2: norms.keys[2], size: norms.keys[3] };
 }
 
-/** A candidate story as scored for an article: the score, its centroid cosine, and whether it is in the time window. */
-interface Scored { story: StoryRecord; score: number; centroid: number; inWindow: boolean }
+/** A candidate story as scored for an article: the score, its centroid cosine, whether it is in the time window, and
+ * the pair scorer's probability that they report one happening (NaN where it has none: both dated, outside the window,
+ * or no pair model). */
+interface Scored { story: StoryRecord; score: number; centroid: number; inWindow: boolean; p: number }
 
 /** Squared norm and size of a stored record weighted by idf, cached on the record object with the document count it was computed at. */
 interface RecordNorm { docs: number; norm2: number; size: number }
@@ -170,6 +173,24 @@ interface PendingDf {
   seen: Map<string, number>;
 }
 
+const isNumberKey = (k: string): boolean => k.charCodeAt(0) === 35 /* # */;
+
+/** An article as one side of a pair (see pair-model.ts): its evidence, number keys and time (or the date its text gives). */
+function articleSide(f: ArticleFeatures): PairSide {
+  const t = f.time ?? f.evidence?.eventTime ?? null;
+  return { evidence: f.evidence ? [f.evidence] : [], numbers: f.keys.filter(isNumberKey), first: t, last: t };
+}
+
+/** A story as one side of a pair: its members' evidence (those read), its number keys and its span (or the dates its
+ * undated members' texts give). */
+function storySide(story: StoryRecord, members: ArticleFeatures[], keys: Record<string, number> | string[]): PairSide {
+  const evidence = members.flatMap((m) => (m.evidence ? [m.evidence] : []));
+  const numbers = (Array.isArray(keys) ? keys : Object.keys(keys)).filter(isNumberKey);
+  if (story.firstTime !== null && story.lastTime !== null) return { evidence, numbers, first: story.firstTime, last: story.lastTime };
+  const times = evidence.flatMap((e) => (e.eventTime !== undefined ? [e.eventTime] : []));
+  return { evidence, numbers, first: times.length ? Math.min(...times) : null, last: times.length ? Math.max(...times) : null };
+}
+
 export interface BatchOptions {
   /** Articles grouped per state transaction, at most (default 256). */
   chunk?: number;
@@ -187,6 +208,9 @@ export interface BatchOptions {
 export interface GrouperOptions {
   /** Document frequencies counted on top of the state's (see prior.ts); default the shipped prior, null for none. */
   prior?: DocumentFrequencyPrior | null;
+  /** The learned pair scorer that decides joins and merges where an article or story is undated (see pair-model.ts);
+   * default the shipped model, null for the score thresholds alone. */
+  pairModel?: PairModel | null;
 }
 
 export class StoryGrouper {
@@ -195,11 +219,13 @@ export class StoryGrouper {
   /** Counts of the batch addBatch() is grouping (null outside it). */
   private pending: PendingDf | null = null;
   private readonly prior: DocumentFrequencyPrior | null;
+  private readonly pairModel: PairModel | null;
 
   constructor(state: StoryState = new MemoryStoryState(), config: Partial<StoriesConfig> = {}, options: GrouperOptions = {}) {
     this.state = state;
     this.config = { ...STORIES_CONFIG, ...config };
     this.prior = options.prior === undefined ? defaultPrior() : options.prior;
+    this.pairModel = options.pairModel === undefined ? defaultPairModel() : options.pairModel;
   }
 
   /**
@@ -342,6 +368,34 @@ export class StoryGrouper {
     this.retitle(story);
     this.saveStory(story);
     return null;
+  }
+
+  /**
+   * The pair scorer's features of article pairs (pair-model.ts), each as the grouper sees an article against a story of
+   * the other alone, with the document frequencies of `articles` counted as a batch (as addBatch does): what the pair
+   * model is trained on (train/stories.ts). The state is not changed.
+   */
+  pairFeatureVectors(articles: Article[], pairs: [string, string][]): number[][] {
+    const feats = new Map(articles.map((a) => [a.id, extractFeatures(a, this.config)]));
+    const pending: PendingDf = { docs: 0, df: new Map(), seen: new Map() };
+    for (const f of feats.values()) {
+      pending.docs++;
+      for (const t of documentTerms(f)) pending.df.set(t, (pending.df.get(t) ?? 0) + 1);
+    }
+    this.pending = pending;
+    try {
+      return pairs.map(([x, y]) => {
+        const a = feats.get(x), b = feats.get(y);
+        if (!a || !b) throw new Error(`StoryGrouper.pairFeatureVectors: no article ${a ? y : x} among the articles`);
+        const q = this.probeOf(a);
+        const keys = this.keyCosines(q, b.keys);
+        const clash = daysClash(a.days, b.days) || Boolean(a.roundup) !== Boolean(b.roundup) ||
+          datelineClash(a.dateline ? [a.dateline] : undefined, a.terms, b.dateline ? [b.dateline] : undefined, b.terms);
+        return pairFeatures({ cosine: this.cosineToRecord(q, b.terms), entities: keys.entity, phrases: keys.phrase, clash }, articleSide(a), articleSide(b));
+      });
+    } finally {
+      this.pending = null;
+    }
   }
 
   /** Groups many articles in the given order, as one batch (see addBatch). */
@@ -515,7 +569,7 @@ export class StoryGrouper {
     for (const c of scored) {
       if (!c.inWindow) continue;
       const threshold = this.thresholdToJoin(f, c.story);
-      if (c.score >= threshold && (!best || c.score > best.score)) best = { story: c.story, score: c.score };
+      if (this.joins(c.score, threshold, c.p) && (!best || c.score > best.score)) best = { story: c.story, score: c.score };
     }
 
     let story: StoryRecord;
@@ -535,7 +589,7 @@ export class StoryGrouper {
     }
     // Related: close in topic but not joined (below the threshold or outside the time window).
     for (const c of scored) {
-      if (c.story.id !== story.id && c.score >= this.config.relatedThreshold) this.link(story.id, c.story.id);
+      if (c.story.id !== story.id && (c.score >= this.config.relatedThreshold || c.p >= (this.pairModel?.thresholds.relate ?? Infinity))) this.link(story.id, c.story.id);
     }
     // A second story this article is also close to is merged by the re-check when their centroids meet, or when
     // it is one article that would now join. No separate bridging rule: without one no dev set's grouping changes in
@@ -641,7 +695,7 @@ export class StoryGrouper {
       if (!story) continue;
       if (inWindow) {
         const parts = this.scoreParts(f, q, story);
-        out.push({ story, score: parts.score, centroid: parts.centroid, inWindow });
+        out.push({ story, score: parts.score, centroid: parts.centroid, inWindow, p: parts.p });
         continue;
       }
       // Outside the window a story can only be linked as related (a lower bar, relatedThreshold). In a large
@@ -650,7 +704,7 @@ export class StoryGrouper {
       // norms that may be older (relatedNormRefreshRatio).
       outside++;
       const parts = this.scoreParts(f, q, story, this.config.relatedNormRefreshRatio, false);
-      out.push({ story, score: parts.score, centroid: parts.centroid, inWindow });
+      out.push({ story, score: parts.score, centroid: parts.centroid, inWindow, p: NaN });
     }
     return out;
   }
@@ -661,8 +715,9 @@ export class StoryGrouper {
     return this.scoreParts(f, q, story).score;
   }
 
-  /** The score, and the centroid cosine in it (`members` false: the centroid and pooled keys only). */
-  private scoreParts(f: ArticleFeatures, q: Probe, story: StoryRecord, tolerance = this.config.normRefreshRatio, members = true): { score: number; centroid: number } {
+  /** The score, the centroid cosine in it, and the pair scorer's probability where a side is undated (else NaN; and
+   * with `members` false: the centroid and pooled keys only). */
+  private scoreParts(f: ArticleFeatures, q: Probe, story: StoryRecord, tolerance = this.config.normRefreshRatio, members = true): { score: number; centroid: number; p: number } {
     const own = this.ownVectors(story);
     const centroid = own?.terms ?? story.centroid;
     const centroidSim = this.cosineToRecord(q, centroid, tolerance);
@@ -675,8 +730,9 @@ export class StoryGrouper {
     // has exactly maxCentroidTerms entries) was compared with that article above already.
     const single = story.articles.length === 1 && (own !== null || (centroidSize !== this.config.maxCentroidTerms &&
       storyKeys.size !== this.config.maxCentroidTerms));
+    let read: ArticleFeatures[] = [];
     if (!single && members && this.config.maxMembersCompared > 0) {
-      for (const m of this.readArticles(story.articles.slice(-this.config.maxMembersCompared))) {
+      for (const m of (read = this.readArticles(story.articles.slice(-this.config.maxMembersCompared)))) {
         memberSim = Math.max(memberSim, this.cosineToRecord(q, m.terms, tolerance));
         const memberKeys = this.keyCosines(q, m.keys, tolerance);
         entitySim = Math.max(entitySim, memberKeys.entity);
@@ -686,7 +742,40 @@ export class StoryGrouper {
     const score = Math.max(centroidSim, memberSim) + this.config.entityWeight * entitySim + this.config.phraseWeight * phraseSim;
     const clash = daysClash(f.days, story.days) || Boolean(f.roundup) !== Boolean(story.roundup) ||
       datelineClash(f.dateline ? [f.dateline] : undefined, f.terms, story.datelines, centroid);
-    return { score: clash ? score * this.config.dayMismatchFactor : score, centroid: centroidSim };
+    let p = NaN;
+    if (this.pairModel && members && (f.time === null || story.firstTime === null)) {
+      if (single) { const m = this.readArticle(story.articles[0]!); read = m ? [m] : []; }
+      const sim: PairSimilarities = { cosine: Math.max(centroidSim, memberSim), entities: entitySim, phrases: phraseSim, clash };
+      p = pairProbability(this.pairModel, pairFeatures(sim, articleSide(f), storySide(story, read, own?.keys ?? story.keys)));
+    }
+    return { score: clash ? score * this.config.dayMismatchFactor : score, centroid: centroidSim, p };
+  }
+
+  /**
+   * Whether an article joins a story: its score reaches the threshold, and where the pair scorer has a probability (a
+   * side undated, see scoreParts: the evidence is thin) the scorer agrees too.
+   */
+  private joins(score: number, threshold: number, p: number): boolean {
+    return score >= threshold && (Number.isNaN(p) || !this.pairModel || p >= this.pairModel.thresholds.join);
+  }
+
+  /** Two stories whose centroids meet may merge: always when both are dated, else when the pair scorer agrees (the
+   * article's probability `p` when the story is that one article, computed while scoring it). */
+  private mayMerge(a: StoryRecord, b: StoryRecord, centroidSim: number, p: number): boolean {
+    if (!this.pairModel || (a.firstTime !== null && b.firstTime !== null)) return true;
+    return (Number.isNaN(p) ? this.storiesProbability(a, b, centroidSim) : p) >= this.pairModel.thresholds.merge;
+  }
+
+  /** The pair scorer's probability that two stories report one happening (their centroids and pooled keys, the
+   * evidence of their latest members). */
+  private storiesProbability(a: StoryRecord, b: StoryRecord, centroidSim: number): number {
+    if (!this.pairModel) return 1;
+    const aKeys = this.ownVectors(a)?.keys ?? Object.keys(a.keys).sort();
+    const bKeys = this.ownVectors(b)?.keys ?? b.keys;
+    const keys = this.keyCosines(this.probe({}, aKeys), bKeys);
+    const members = (s: StoryRecord): ArticleFeatures[] => this.readArticles(s.articles.slice(-this.config.maxMembersCompared));
+    const sim: PairSimilarities = { cosine: centroidSim, entities: keys.entity, phrases: keys.phrase, clash: false };
+    return pairProbability(this.pairModel, pairFeatures(sim, storySide(a, members(a), aKeys), storySide(b, members(b), bKeys)));
   }
 
   /**
@@ -790,7 +879,7 @@ export class StoryGrouper {
         const other = this.readStory(ids[i]!);
         if (!other || other.id === story.id || this.storiesClash(story, other)) continue;
         const sim = first ? first[i]!.centroid : this.cosineToRecord(c!, this.ownVectors(other)?.terms ?? other.centroid);
-        if (sim >= this.config.mergeThreshold) { target = other; break; }
+        if (sim >= this.config.mergeThreshold && this.mayMerge(story, other, sim, first ? first[i]!.p : NaN)) { target = other; break; }
         if (!first && this.config.rejoinSingles && this.singleWouldJoin(other, story)) { target = other; break; }
         // Would one of this story's latest members join the other story if it arrived now (df grown since)?
         if (round === 0 && this.config.recheckMembers > 0 && this.memberWouldJoin(story, other)) { target = other; break; }
@@ -809,7 +898,8 @@ export class StoryGrouper {
     if (single.articles.length !== 1 || story.articles.length < 2) return false;
     const m = this.readArticle(single.articles[0]!);
     if (!m || !this.inWindow(m, story)) return false;
-    return this.score(m, this.probeOf(m), story) >= this.thresholdToJoin(m, story);
+    const parts = this.scoreParts(m, this.probeOf(m), story);
+    return this.joins(parts.score, this.thresholdToJoin(m, story), parts.p);
   }
 
   private memberWouldJoin(story: StoryRecord, other: StoryRecord): boolean {

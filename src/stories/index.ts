@@ -7,4 +7,7 @@ export { buildPrior, defaultPrior, defaultPriorPath, readPrior, type DocumentFre
 export { scoreClusters, type ClusterScores } from './metrics.js';
 export { renderReport, renderStory, renderStoryList, type ArticleInfo, type StoryContext, type StoryFormat } from './render.js';
 export { groupStoredArticles, groupingBehind } from './sync.js';
+export { selectStories, type StoryOrder, type StorySelection } from './select.js';
 export { countOf, dateWords, ENTITY_TYPE_LABEL, HEADINGS, MISSING, NOUNS, shownOf, type CountForms } from './words.js';
+export { PAIR_FEATURES, defaultPairModel, defaultPairModelPath, pairFeatures, pairProbability, readPairModel, type PairModel, type PairSide } from './pair-model.js';
+export { evidenceOf, type Evidence } from './evidence.js';

@@ -1,10 +1,10 @@
-// A prior for the grouper's document frequencies: how many of some 4,700 earlier Arabic news articles hold each
+// A prior for the grouper's document frequencies: how many of some 4,100 earlier Arabic news articles hold each
 // term, counted as if those articles were in the store. Why: a store that holds only one batch (a first ingest, an
 // evaluation window) takes idf from that batch alone, and there a big event's own name is common. In the held-out
 // ANT June window 35 of 122 articles were about the Qatar crisis, so قطر weighed little and the event fell apart
 // (pairwise F1 0.32; with these counts 0.62). Once the store holds many articles of its own, the prior is a small
-// share of every count. Built by `npm run build-prior` from ../shared (the ANT articles published before February
-// 2017, none of the evaluation windows); data/stories-df-prior.json says where the counts come from.
+// share of every count. Built by `npm run build-prior` from ../shared (the ANT articles published before 20 January
+// 2017: none of the evaluation windows, none of the held-out days); data/stories-df-prior.json says where the counts come from.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../package-root.js';

@@ -4,6 +4,7 @@
 // untrusted: text output drops control characters, Markdown escapes its syntax and raw HTML, HTML escapes everything,
 // and only http(s) URLs become links.
 import type { Article, Report, Story, StoryReport } from '../types.js';
+import { terminalSafe } from '../text/index.js';
 import { countOf, dateWords, ENTITY_TYPE_LABEL, HEADINGS, MISSING, NOUNS, shownOf } from './words.js';
 
 export type StoryFormat = 'text' | 'md' | 'html' | 'json';
@@ -23,13 +24,10 @@ const SHOWN = { shared: 12, unique: 8, facts: 12, quotes: 15, entities: 20 } as 
 
 // ---------- escaping ----------
 
-/** C0/C1 controls (but tab and newline), DEL, and the bidi embedding/override/isolate controls that could reorder or
- * hide what a reader sees. */
-const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
-
-/** Untrusted text on one line of plain output: no control characters, no line breaks to forge lines with. */
+/** Untrusted text on one line of plain output: no line breaks to forge lines with, and every other control character
+ * (ESC, C1, bidi overrides) shown as a visible escape (src/text/safe-text.ts, as every CLI printer does). */
 function plain(s: string): string {
-  return s.replace(CONTROLS, '').replace(/\s*[\r\n]+\s*/g, ' ');
+  return terminalSafe(s.replace(/\s*[\r\n]+\s*/g, ' '));
 }
 
 /** Untrusted text in Markdown: raw HTML and every character that could open Markdown syntax are escaped. */

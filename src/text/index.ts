@@ -12,6 +12,7 @@ export type { AnalyzeOptions } from './analyze.js';
 export { findNumbers, parseNumber } from './numbers.js';
 export type { NumberMention } from './numbers.js';
 export { parseDates } from './dates.js';
-export { checkIsoDate } from './iso-date.js';
+export { checkDateBound, checkIsoDate } from './iso-date.js';
+export { terminalSafe, terminalSafeLines } from './safe-text.js';
 export { PLACES, PLACE_SYNONYMS } from './places.js';
 export { memoized } from './memo.js';

@@ -13,3 +13,15 @@ export function checkIsoDate(value: string): string | null {
   if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59)) return 'time of day out of range';
   return null;
 }
+
+/**
+ * The reason `value` cannot bound a date range (a --from or --to), or null. A year (2017) or a month (2017-01) bounds
+ * a whole year or month; anything longer must be a real day (checkIsoDate).
+ */
+export function checkDateBound(value: string): string | null {
+  if (/^\d{4}$/.test(value)) return null;
+  const month = /^\d{4}-(\d{2})$/.exec(value);
+  if (month) return Number(month[1]) >= 1 && Number(month[1]) <= 12 ? null : `month ${month[1]} does not exist`;
+  const reason = checkIsoDate(value);
+  return reason === 'not a date written YYYY-MM-DD' ? 'not a date written YYYY, YYYY-MM or YYYY-MM-DD' : reason;
+}

@@ -1,7 +1,7 @@
 // Server-rendered pages. Every page is built with the `html` template, so every value from an article,
 // a story or a request is escaped; untrusted text shown inline sits in <bdi> so its direction stays its own.
 import type { Article, Entity, Quantity, Quote, Story, StoryReport } from '../types.js';
-import type { ArticleView, EntitySummary, Page, SearchHit, StoryListQuery } from '../api/source.js';
+import type { ArticleView, EntityPage, EntitySummary, Page, SearchHit, StoryListQuery } from '../api/source.js';
 import { bdi, html, pathTo, query, type SafeHtml } from './html.js';
 import { entityId } from '../api/entity-id.js';
 import { opening } from '../text/index.js';
@@ -64,6 +64,24 @@ function storyCard(story: Story): SafeHtml {
 </li>`;
 }
 
+/** The date and outlet fields of a filter form (the story list's and the search page's). */
+function dateOutletFields(f: { from?: string; to?: string; outlet?: string }, outlets: string[]): SafeHtml {
+  return html`<label>من<input type="date" name="from" value="${f.from ?? ''}"></label>
+<label>إلى<input type="date" name="to" value="${f.to ?? ''}"></label>
+<label>المصدر<select name="outlet"><option value="">الكل</option>
+${outlets.map((o) => html`<option value="${o}"${o === f.outlet ? html` selected` : ''}>${o}</option>`)}
+</select></label>`;
+}
+
+/** Previous / page n of m / next links; `link` gives the address of a page. */
+function pager(current: number, pages: number, link: (page: number) => string): SafeHtml {
+  return html`<nav class="pager">
+${current > 1 ? html`<a href="${link(current - 1)}">→ السابق</a>` : html`<span></span>`}
+<span class="meta">صفحة ${current} من ${pages}</span>
+${current < pages ? html`<a href="${link(current + 1)}">التالي ←</a>` : html`<span></span>`}
+</nav>`;
+}
+
 export function storyListPage(page: Page<Story>, q: StoryListQuery, outlets: string[]): string {
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   const base = { sort: q.sort === 'newest' ? undefined : q.sort, from: q.from, to: q.to, outlet: q.outlet, entity: q.entity };
@@ -74,11 +92,7 @@ export function storyListPage(page: Page<Story>, q: StoryListQuery, outlets: str
 <option value="newest"${q.sort === 'newest' ? html` selected` : ''}>الأحدث</option>
 <option value="coverage"${q.sort === 'coverage' ? html` selected` : ''}>الأوسع تغطية</option>
 </select></label>
-<label>من<input type="date" name="from" value="${q.from ?? ''}"></label>
-<label>إلى<input type="date" name="to" value="${q.to ?? ''}"></label>
-<label>المصدر<select name="outlet"><option value="">الكل</option>
-${outlets.map((o) => html`<option value="${o}"${o === q.outlet ? html` selected` : ''}>${o}</option>`)}
-</select></label>
+${dateOutletFields(q, outlets)}
 ${q.entity ? html`<input type="hidden" name="entity" value="${q.entity}">` : ''}
 <button type="submit">عرض</button>
 </form>
@@ -87,11 +101,7 @@ ${q.entity ? html`<p class="meta">قصص تذكر: ${bdi(q.entity)} — <a href=
 ${page.items.length
     ? html`<ul class="cards">${page.items.map(storyCard)}</ul>`
     : html`<p class="empty">لا توجد قصص بعد. أدخل مقالات بالأمر <bdi class="ltr">khabar ingest</bdi> أو عبر الواجهة البرمجية.</p>`}
-<nav class="pager">
-${q.page > 1 ? html`<a href="/${query({ ...base, page: q.page - 1 })}">→ السابق</a>` : html`<span></span>`}
-<span class="meta">صفحة ${q.page} من ${pages}</span>
-${q.page < pages ? html`<a href="/${query({ ...base, page: q.page + 1 })}">التالي ←</a>` : html`<span></span>`}
-</nav>`;
+${pager(q.page, pages, (n) => `/${query({ ...base, page: n })}`)}`;
   return layout('القصص', body, { script: true });
 }
 
@@ -219,29 +229,53 @@ ${a.removed.length
   return layout(a.title ?? (opening(a.text) || a.id), body);
 }
 
-export function searchPage(q: string, hits: SearchHit[]): string {
+/** The filters of a search page: empty ones are absent. */
+export interface SearchFilters { from?: string; to?: string; outlet?: string }
+
+export function searchPage(q: string, hits: Page<SearchHit>, filters: SearchFilters = {}, outlets: string[] = []): string {
+  const pages = Math.max(1, Math.ceil(hits.total / hits.pageSize));
+  const base = { q, from: filters.from, to: filters.to, outlet: filters.outlet };
+  const first = (hits.page - 1) * hits.pageSize + 1;
   const body = html`<h1>نتائج البحث عن: ${bdi(q)}</h1>
-<p class="meta">${countOf(hits.length, RESULTS)}</p>
-${hits.length ? html`<ul class="cards results">${hits.map((h) => html`<li class="card">
+<form class="filters" action="/search" method="get">
+<input type="hidden" name="q" value="${q}">
+${dateOutletFields(filters, outlets)}
+<button type="submit">تصفية</button>
+</form>
+<p class="meta">${countOf(hits.total, RESULTS)}${hits.items.length && hits.total > hits.items.length ? html` — ${first}–${first + hits.items.length - 1}` : ''}</p>
+${hits.items.length ? html`<ul class="cards results">${hits.items.map((h) => html`<li class="card">
 <h3><a href="${pathTo('articles', h.id)}">${bdi(h.title ?? (h.lead || h.id))}</a></h3>
 <div class="meta">${h.source ? html`<span class="badge">${bdi(h.source)}</span>` : ''} ${dateText(h.published)}${h.story ? html` — <a href="${pathTo('stories', h.story)}">القصة</a>` : ''}</div>
 <p class="snippet"><bdi>${h.snippet.map((p) => (p.match ? html`<mark>${p.text}</mark>` : p.text))}</bdi></p>
-</li>`)}</ul>` : html`<p class="empty">لا نتائج.</p>`}`;
+</li>`)}</ul>` : html`<p class="empty">لا نتائج.</p>`}
+${pages > 1 ? pager(hits.page, pages, (n) => `/search${query({ ...base, page: n })}`) : ''}`;
   return layout(`بحث: ${q}`, body, { q });
 }
 
-export function entityPage(e: EntitySummary): string {
+/** One quote of an entity, for its page: the words and the story they were said in. */
+export interface EntityQuote { text: string; story: string; storyTitle: string }
+
+export function entityPage(e: EntitySummary, quotes: EntityQuote[] = []): string {
   const body = html`<h1>${bdi(e.name)} <span class="badge">${TYPE_LABEL[e.type] ?? e.type}</span></h1>
 <p class="meta">ورد ${countOf(e.mentions, TIMES)} في ${countOf(e.articles, ARTICLES)} و${countOf(e.stories.length, STORIES)}</p>
 <section><h2>صيغ الاسم</h2><ul class="plain variants">${e.variants.map((v) => html`<li>${bdi(v)}</li>`)}</ul></section>
+${quotes.length ? html`<section><h2>أقواله</h2><ul class="plain quotes">${quotes.map((q) => html`<li>«${bdi(q.text)}» — <a href="${pathTo('stories', q.story)}">${bdi(q.storyTitle)}</a></li>`)}</ul></section>` : ''}
 <section><h2>القصص</h2><ul class="plain">${e.stories.map((s) => html`<li><a href="${pathTo('stories', s.id)}">${bdi(s.title)}</a></li>`)}</ul>
 <p><a href="/${query({ entity: e.id })}">كل القصص التي تذكره</a></p></section>`;
   return layout(e.name, body);
 }
 
-export function entityListPage(entities: EntitySummary[]): string {
+/** One page of the entity list (`page` is 1-based; the source's page holds `limit` entities from its offset). */
+export function entityListPage(list: EntityPage, page = 1): string {
+  const entities: EntitySummary[] = list.items;
+  const pages = Math.max(1, Math.ceil(list.total / list.limit));
   const body = html`<h1>الأسماء</h1>
-${entities.length ? html`<ul class="plain">${entities.map((e) => html`<li><a href="${pathTo('entities', e.id)}">${bdi(e.name)}</a> <span class="badge">${TYPE_LABEL[e.type] ?? e.type}</span> <span class="meta">${countOf(e.stories.length, STORIES)}${e.variants.length > 1 ? html` — ${countOf(e.variants.length, FORMS)}` : ''}</span></li>`)}</ul>` : html`<p class="empty">لا أسماء بعد.</p>`}`;
+${entities.length ? html`<ul class="plain">${entities.map((e) => html`<li><a href="${pathTo('entities', e.id)}">${bdi(e.name)}</a> <span class="badge">${TYPE_LABEL[e.type] ?? e.type}</span> <span class="meta">${countOf(e.stories.length, STORIES)}${e.variants.length > 1 ? html` — ${countOf(e.variants.length, FORMS)}` : ''}</span></li>`)}</ul>` : html`<p class="empty">لا أسماء بعد.</p>`}
+${pages > 1 ? html`<nav class="pager">
+${page > 1 ? html`<a href="/entities${query({ page: page - 1 })}">→ السابق</a>` : html`<span></span>`}
+<span class="meta">صفحة ${page} من ${pages}</span>
+${page < pages ? html`<a href="/entities${query({ page: page + 1 })}">التالي ←</a>` : html`<span></span>`}
+</nav>` : ''}`;
   return layout('الأسماء', body);
 }
 

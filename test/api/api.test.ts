@@ -106,6 +106,19 @@ describe('stories, articles, search', () => {
     const filtered = (await fx.app.inject(`/api/stories?pageSize=100&entity=${encodeURIComponent(top.id)}`)).json().items as { id: string }[];
     assert.deepEqual(filtered.map((s) => s.id).sort(), top.stories.map((s) => s.id).sort());
   });
+
+  test('GET /api/entities pages the whole index with limit and offset, and says how many there are', async () => {
+    const all = (await fx.app.inject('/api/entities?limit=500')).json() as { items: { id: string }[]; total: number; offset: number; limit: number };
+    assert.ok(all.total > 10, `total ${all.total}`);
+    assert.equal(all.items.length, Math.min(500, all.total));
+    const first = (await fx.app.inject('/api/entities?limit=4')).json() as typeof all;
+    assert.deepEqual([first.offset, first.limit, first.total, first.items.length], [0, 4, all.total, 4]);
+    const second = (await fx.app.inject('/api/entities?limit=4&offset=4')).json() as typeof all;
+    assert.deepEqual([...first.items, ...second.items].map((e) => e.id), all.items.slice(0, 8).map((e) => e.id), 'consecutive pages, no gap, no repeat');
+    const past = (await fx.app.inject(`/api/entities?offset=${all.total}`)).json() as typeof all;
+    assert.deepEqual(past.items, []);
+    for (const qs of ['limit=0', 'limit=501', 'offset=-1', 'page=2']) assert.equal((await fx.app.inject(`/api/entities?${qs}`)).statusCode, 400, qs);
+  });
 });
 
 describe('POST /api/articles', () => {

@@ -3,7 +3,7 @@
 // path) and caches them per story until the story changes.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Khabar } from '../../src/khabar.js';
@@ -54,7 +54,7 @@ describe('API over the stored story state', () => {
     assert.equal(state.storyOfArticle('posted-copy'), storyOfMember);
     source = new KhabarLibrarySource(khabar);
     assert.deepEqual(source.listStories({ page: 1, pageSize: 100, sort: 'newest' }).items.map((s) => s.id).sort(), before);
-    assert.ok(source.story(storyOfMember)!.articles.includes('posted-copy'));
+    assert.ok((await source.story(storyOfMember))!.articles.includes('posted-copy'));
     khabar.close();
   });
 
@@ -81,16 +81,16 @@ describe('API over the stored story state', () => {
       const source = new KhabarLibrarySource(khabar);
       const top = source.listStories({ page: 1, pageSize: 1, sort: 'coverage' }).items[0];
       const other = source.listStories({ page: 1, pageSize: 100, sort: 'coverage' }).items.find((s) => s.id !== top.id)!;
-      const first = source.story(top.id)!;
-      const otherFirst = source.story(other.id)!;
-      assert.equal(source.story(top.id), first, 'the second request reuses the report');
+      const first = (await source.story(top.id))!;
+      const otherFirst = (await source.story(other.id))!;
+      assert.equal(await source.story(top.id), first, 'the second request reuses the report');
       const member = khabar.article(top.articles[0])!;
       const r = await source.ingest([{ id: 'cache-copy', source: 'وكالة ثالثة', title: member.title ?? undefined, published: member.published ?? undefined, text: `${member.text}\n\nوتابع المراسل أن الوضع بقي هادئا حتى المساء.` }]);
       assert.equal(r.stored, 1, JSON.stringify(r));
-      const updated = source.story(top.id)!;
+      const updated = (await source.story(top.id))!;
       assert.notEqual(updated, first, 'the story gained an article: its report is rebuilt');
       assert.ok(updated.articles.includes('cache-copy'));
-      assert.equal(source.story(other.id), otherFirst, 'other stories keep their cached report');
+      assert.equal(await source.story(other.id), otherFirst, 'other stories keep their cached report');
     } finally {
       khabar.close();
     }
@@ -144,14 +144,14 @@ describe('API over the stored story state', () => {
     try {
       const source = new KhabarLibrarySource(khabar);
       const from = source.article('posted-copy')!.story!.id;
-      const fromReport = source.story(from)!;
+      const fromReport = (await source.story(from))!;
       // A member of another story of several articles: the outlet replaced its copy with a report of that event.
       const target = source.listStories({ page: 1, pageSize: 100, sort: 'coverage' }).items.find((s) => s.id !== from && s.articles.length >= 2)!;
       const member = khabar.article(target.articles[0])!;
       const r = await source.ingest([{ id: 'posted-copy', source: 'وكالة أخرى', title: member.title ?? undefined, published: member.published ?? undefined, text: `${member.text}\n\nوأفاد مراسلنا بأن التحقيق ما زال جاريا.` }]);
       assert.equal(r.updated, 1, JSON.stringify(r));
       assert.equal(source.article('posted-copy')!.story!.id, target.id, 'it joined the story its new text tells');
-      const left = source.story(from);
+      const left = await source.story(from);
       assert.notEqual(left, fromReport, 'the story it left is rebuilt');
       assert.ok(!left || !left.articles.includes('posted-copy'));
       const grouping = source.listStories({ page: 1, pageSize: 100, sort: 'newest' }).items.map((s) => `${s.id}:${[...s.articles].sort().join(',')}`).sort();
@@ -201,4 +201,38 @@ describe('API over the stored story state', () => {
       server.close();
     }
   });
+});
+
+test('a story merged away by a posted article answers with a redirect to the story it joined', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'khabar-api-merge-'));
+  const khabar = Khabar.open({ db: join(dir, 'k.db') });
+  try {
+    // Two halves of one report are two stories; the whole report joins the first and the re-check merges the second.
+    const whole = JSON.parse(readFileSync(join(repoRoot, 'samples', 'corpus', 'rafid-20260314-vienna-ceasefire.json'), 'utf8')) as { text: string; published: string };
+    const paras = whole.text.split(/\n+/).filter(Boolean);
+    const half = Math.floor(paras.length / 2);
+    const source = new KhabarLibrarySource(khabar);
+    const app = await buildServer({ source, token: TOKEN });
+    const post = (payload: object) => app.inject({ method: 'POST', url: '/api/articles', headers: auth, payload });
+    await post([
+      { id: 'first-half', title: 'الجزء الأول', source: 'مصدر أول', published: whole.published, text: paras.slice(0, half).join('\n\n') },
+      { id: 'second-half', title: 'الجزء الثاني', source: 'مصدر ثان', published: whole.published, text: paras.slice(half).join('\n\n') },
+    ]);
+    const kept = source.article('first-half')!.story!.id;
+    const merged = source.article('second-half')!.story!.id;
+    assert.notEqual(kept, merged);
+    assert.equal(source.storyMovedTo(merged), null, 'not merged yet');
+    assert.equal((await post({ id: 'whole', title: 'التقرير كاملا', source: 'مصدر ثالث', published: whole.published, text: whole.text })).statusCode, 200);
+    const api = await app.inject(`/api/stories/${merged}`);
+    assert.equal(api.statusCode, 308);
+    assert.equal(api.headers.location, `/api/stories/${kept}`);
+    assert.deepEqual(api.json(), { id: merged, movedTo: kept });
+    const page = await app.inject(`/stories/${merged}`);
+    assert.equal(page.statusCode, 301);
+    assert.equal(page.headers.location, `/stories/${kept}`);
+    await app.close();
+  } finally {
+    khabar.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -33,9 +33,9 @@ test('the top stories of the sample corpus are built in the background, after th
   await warm.done;
   assert.deepEqual(result, [4, 0]);
   // Each report is now cached: asking again returns the very object built during the warm-up.
-  const first = ids.map((id) => source.story(id));
+  const first = await Promise.all(ids.map((id) => source.story(id)));
   assert.ok(first.every((r) => r && (r.summary?.length ?? 0) > 0), 'every warmed story has a summary');
-  for (const [i, id] of ids.entries()) assert.equal(source.story(id), first[i], `report of ${id} reused`);
+  for (const [i, id] of ids.entries()) assert.equal(await source.story(id), first[i], `report of ${id} reused`);
 }));
 
 test('a stopped warm-up ends after the report being built', () => withSampleSource(async (source) => {

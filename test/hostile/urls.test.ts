@@ -29,7 +29,7 @@ test('a feed item\'s javascript: link and a JSON item\'s data: url are dropped w
   const khabar = Khabar.open({ db: join(tempDir(), 'k.db') });
   const problems: InputProblem[] = [];
   try {
-    const counts = await khabar.ingest([dir], { onProblem: (p) => problems.push(p) });
+    const counts = await khabar.ingest([dir], { onProblem: (p) => problems.push(p), onWarning: (p) => problems.push(p) });
     assert.equal(counts.failed, 0);
     assert.equal(counts.stored, 5);
     const lines = problems.map((p) => `${p.input.replace(/.*\//, '')}: ${p.reason}`);

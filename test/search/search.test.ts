@@ -34,7 +34,7 @@ test('السوريين finds السوريون and السورية (clitics, plura
   assert.deepEqual(ids(hits), ['000', '001', '002', '003', '004']);
   // The snippet marks the original form that matched.
   const h002 = hits.find((h) => h.id.startsWith('002'))!;
-  assert.match(h002.snippet, /«(السوريون|السورية|السوري)»/);
+  assert.match(h002.snippet, /\[(السوريون|السورية|السوري)\]/);
 });
 
 test('a diacritized query finds undiacritized text and the reverse', needsShared, () => {
@@ -100,7 +100,7 @@ test('snippet offsets point at the original (diacritized) words', () => {
   assert.equal(s.highlights.length, 1);
   const [a, b] = s.highlights[0];
   assert.equal(s.text.slice(a, b), 'القُوّاتِ');
-  assert.match(markSnippet(s, text), /«القُوّاتِ»/);
+  assert.match(markSnippet(s, text), /\[القُوّاتِ\]/);
 });
 
 test('a repeated query is answered again after new articles are stored, by this or another connection', async () => {

@@ -292,16 +292,16 @@ test('a one-article story joins a story that grew past it as if it had come last
   assert.deepEqual(together({ rejoinSingles: false }, pub), [false, false, false], 'without the re-check they stay apart: the test would not test it');
 });
 
-test('a story more than a season away is not related, however alike it reads (ANT: seven brothel raids, 2013–2017)', needsShared, () => {
+test('a story more than a season away is not related, however alike it reads (ANT: six brothel raids, 2013–2017)', needsShared, () => {
   // Each raid is its own event in another town or year; linked as related they only said "same subject".
   const raids = antCorpusArticles((a) => (a.title ?? '').includes('وكر دعارة'));
   assert.ok(raids);
-  assert.equal(raids.length, 7);
+  assert.equal(raids.length, 6, 'the seven of the corpus but the one of the held-out days (31 January 2017)');
   const longestLink = (config: Partial<StoriesConfig>): number => {
     const g = new StoryGrouper(undefined, config);
     g.addBatch(publicationOrder(raids));
     const stories = g.stories();
-    assert.equal(stories.length, 7, 'seven events, seven stories');
+    assert.equal(stories.length, 6, 'six events, six stories');
     const first = new Map(stories.map((s) => [s.id, Date.parse(s.first!)]));
     let longest = 0;
     for (const s of stories) for (const r of s.related) longest = Math.max(longest, Math.abs(first.get(s.id)! - first.get(r)!) / 86_400_000);

@@ -112,3 +112,18 @@ test('a story of one article marks no fact as reported by one outlet only', asyn
   assert.match(r.body, /الوقائع/);
   assert.doesNotMatch(r.body, /انفرد به/);
 });
+
+test('the entity list page shows 50 names a page, with links to the next and previous pages', async () => {
+  const total = (await fx.app.inject('/api/entities?limit=1')).json().total as number;
+  const names = (body: string) => [...parseHTML(body).document.querySelectorAll('ul.plain li a')].map((a) => a.getAttribute('href'));
+  const first = await fx.app.inject('/entities');
+  assert.equal(first.statusCode, 200);
+  assert.ok(total > 50, `the fixture has more than a page of names: ${total}`);
+  assert.equal(names(first.body).length, 50);
+  assert.match(first.body, /href="\/entities\?page=2"/);
+  const second = await fx.app.inject('/entities?page=2');
+  const api = (await fx.app.inject('/api/entities?offset=50&limit=50')).json().items as { id: string }[];
+  assert.deepEqual(names(second.body), api.map((e) => `/entities/${encodeURIComponent(e.id)}`));
+  assert.match(second.body, /href="\/entities\?page=1"/);
+  assert.equal((await fx.app.inject('/entities?page=0')).statusCode, 400);
+});

@@ -69,18 +69,27 @@ export function decodeModel(bytes: Buffer): NerModel {
   if (header.format !== MODEL_FORMAT) throw new Error(`model format ${header.format}, this khabar reads format ${MODEL_FORMAT}`);
   if (header.tags.join(' ') !== TAGS.join(' ')) throw new Error(`model tags ${header.tags.join(' ')} are not ${TAGS.join(' ')}`);
   at = eol + 1;
-  const index = new Map<string, number>();
+  // Decoded at the start of every command that finds entities: the names are read as one string and the weights
+  // through one int16 view, not a call per name and per weight.
+  let end = at;
   for (let f = 0; f < header.features; f++) {
-    const end = raw.indexOf(10, at);
+    end = raw.indexOf(10, end);
     if (end < 0) throw new Error(`truncated feature names (${f} of ${header.features})`);
-    index.set(raw.toString('utf8', at, end), f);
-    at = end + 1;
+    end++;
   }
+  const names = header.features ? raw.toString('utf8', at, end - 1).split('\n') : [];
+  const index = new Map<string, number>();
+  for (let f = 0; f < names.length; f++) index.set(names[f], f);
+  at = end;
   const nw = header.features * T, nt = (T + 1) * T;
   if (raw.length - at !== 2 * (nw + nt)) throw new Error(`weights are ${raw.length - at} bytes, expected ${2 * (nw + nt)}`);
+  // copied to a fresh buffer: an Int16Array view needs an even offset; it reads the platform's byte order, so a
+  // big-endian one reads the little-endian file value by value
+  const q = new Int16Array(raw.buffer.slice(raw.byteOffset + at, raw.byteOffset + raw.length));
+  if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) for (let i = 0; i < q.length; i++) q[i] = raw.readInt16LE(at + 2 * i);
   const weights = new Float32Array(nw);
   const trans = new Float32Array(nt);
-  for (let i = 0; i < nw; i++, at += 2) weights[i] = raw.readInt16LE(at) * header.scale;
-  for (let i = 0; i < nt; i++, at += 2) trans[i] = raw.readInt16LE(at) * header.scale;
+  for (let i = 0; i < nw; i++) weights[i] = q[i] * header.scale;
+  for (let i = 0; i < nt; i++) trans[i] = q[nw + i] * header.scale;
   return new NerModel(header, index, weights, trans);
 }

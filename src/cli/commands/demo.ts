@@ -7,6 +7,7 @@ import { packageRoot } from '../../package-root.js';
 import { buildReport, storyGrouperFor } from '../../report.js';
 import { groupingProgress, openKhabar } from '../progress.js';
 import { renderReport } from '../../stories/index.js';
+import { terminalSafe } from '../../text/safe-text.js';
 
 const usage = `Usage: khabar demo [--db PATH] [--words N] [--json]
 
@@ -45,7 +46,7 @@ export const command: Command = {
     try {
       let failed = 0;
       const counts = await khabar.ingest([corpus], {
-        onProblem: (p) => { if (!p.warning) failed++; io.err(`khabar: ${p.input}: ${p.reason}`); },
+        onProblem: (p) => { failed++; io.err(`khabar: ${terminalSafe(p.input)}: ${terminalSafe(p.reason)}`); },
       });
       const progress = groupingProgress(io, path);
       const grouper = storyGrouperFor(khabar, progress);

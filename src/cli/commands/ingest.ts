@@ -2,9 +2,10 @@ import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
 import { UsageError, dbPath } from '../command.js';
 import { ProgressLine, estimateArticles, openKhabar } from '../progress.js';
-import { INGEST_OPTIONS, INGEST_OPTIONS_USAGE, ingestOptions } from '../ingest-options.js';
+import { INGEST_OPTIONS, INGEST_OPTIONS_USAGE, commandInputs, ingestOptions } from '../ingest-options.js';
+import { terminalSafe } from '../../text/safe-text.js';
 
-const usage = `Usage: khabar ingest INPUT... [--db PATH] [--max-bytes N] [--allow-private] [--published DATE] [--source NAME]
+const usage = `Usage: khabar ingest INPUT... [--db PATH] [--max-bytes N] [--allow-private] [--published DATE] [--source NAME] [--manifest FILE] [--lang ar]
 
 Reads articles from files (.txt .html .json .jsonl .xml feeds), directories, http(s) URLs or - (stdin),
 cleans them and stores them with their search index. Running it again on the same inputs stores nothing twice.
@@ -12,6 +13,9 @@ cleans them and stores them with their search index. Running it again on the sam
 Options:
   --db PATH          the database (default $KHABAR_DB, else ./khabar.db)
 ${INGEST_OPTIONS_USAGE}
+
+In a directory, a symbolic link is followed only when its target is inside the directory given on the command
+line; a link that leads out of it (dir/passwd.txt -> /etc/passwd) is not read, and gets a line on stderr.
 
 Every input that fails gets one line "khabar: INPUT: reason" on stderr.
 Exit status: 0 all inputs ingested, 1 some failed, 2 usage error.`;
@@ -28,26 +32,33 @@ export const command: Command = {
         ...INGEST_OPTIONS,
       },
     });
-    if (positionals.length === 0) throw new UsageError('give at least one INPUT');
     const options = ingestOptions(values);
-    const total = io.isTTY ? await estimateArticles(positionals) : null;
+    const { inputs, bad } = commandInputs(positionals, values, io);
+    const total = io.isTTY ? await estimateArticles(inputs.map((i) => (typeof i === 'string' ? i : i.input))) : null;
     const khabar = openKhabar(dbPath(values.db, io.env), io);
-    const progress = new ProgressLine(io, total);
+    const progress = new ProgressLine(io, total, 'articles read');
     try {
-      const counts = await khabar.ingest(positionals, {
+      const counts = await khabar.ingest(inputs, {
         ...options,
         stdin: io.stdin as AsyncIterable<Uint8Array | string>,
         onProblem: (p) => {
           progress.clear();
-          io.err(`khabar: ${p.input}: ${p.reason}`);
+          io.err(`khabar: ${terminalSafe(p.input)}: ${terminalSafe(p.reason)}`);
         },
-        onProgress: (p) => progress.update(p.read),
+        onWarning: (p) => {
+          progress.clear();
+          io.err(`khabar: ${terminalSafe(p.input)}: ${terminalSafe(p.reason)}`);
+        },
+        // Counted as read, one by one (written articles are reported a batch at a time).
+        onRead: (seen) => progress.update(seen),
       });
       progress.clear();
+      counts.failed += bad;
       const parts = [`${counts.stored} stored`];
       if (counts.updated) parts.push(`${counts.updated} updated`);
       parts.push(`${counts.duplicates} duplicate${counts.duplicates === 1 ? '' : 's'}`);
       if (counts.nearDuplicates) parts.push(`${counts.nearDuplicates} near-duplicate${counts.nearDuplicates === 1 ? '' : 's'} linked`);
+      if (counts.skipped) parts.push(`${counts.skipped} skipped (--lang ${options.lang})`);
       parts.push(`${counts.failed} failed`);
       io.err(`khabar: ${parts.join(', ')} (${khabar.count()} articles in the database)`);
       // Grouping is done by the commands that show stories, which catch up with the store (src/stories/sync.ts).

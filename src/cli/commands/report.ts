@@ -7,9 +7,10 @@ import { renderReport } from '../../stories/index.js';
 import { groupingProgress, openKhabar } from '../progress.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
-import { INGEST_OPTIONS, INGEST_OPTIONS_USAGE, ingestOptions, undatedNotice } from '../ingest-options.js';
+import { INGEST_OPTIONS, INGEST_OPTIONS_USAGE, commandInputs, ingestOptions, undatedNotice } from '../ingest-options.js';
+import { terminalSafe } from '../../text/safe-text.js';
 
-const usage = `Usage: khabar report INPUT... [--json] [--db PATH] [--max-bytes N] [--allow-private] [--published DATE] [--source NAME]
+const usage = `Usage: khabar report INPUT... [--json] [--db PATH] [--max-bytes N] [--allow-private] [--published DATE] [--source NAME] [--manifest FILE] [--lang ar]
 
 Ingests the inputs and prints the report of those articles: each story, largest first, with its cited summary,
 the facts several articles share and those one reports alone, the numbers that disagree, quotes, timeline,
@@ -37,16 +38,17 @@ export const command: Command = {
         ...INGEST_OPTIONS,
       },
     });
-    if (positionals.length === 0) throw new UsageError('give at least one INPUT');
     const options = ingestOptions(values);
+    const { inputs, bad } = commandInputs(positionals, values, io);
     const tempDir = values.db ? null : mkdtempSync(join(tmpdir(), 'khabar-report-'));
     const khabar = openKhabar(values.db ?? join(tempDir!, 'report.db'), io);
     try {
       const ids: string[] = [];
-      const counts = await khabar.ingest(positionals, {
+      const counts = await khabar.ingest(inputs, {
         ...options,
         stdin: io.stdin as AsyncIterable<Uint8Array | string>,
-        onProblem: (p) => io.err(`khabar: ${p.input}: ${p.reason}`),
+        onProblem: (p) => io.err(`khabar: ${terminalSafe(p.input)}: ${terminalSafe(p.reason)}`),
+        onWarning: (p) => io.err(`khabar: ${terminalSafe(p.input)}: ${terminalSafe(p.reason)}`),
         onResult: (r) => ids.push(r.id),
       });
       const progress = groupingProgress(io, values.db);
@@ -56,7 +58,7 @@ export const command: Command = {
       io.out(values.json ? JSON.stringify(report, null, 2) : renderReport(report));
       const undated = undatedNotice(report.stories, '--published DATE gives the date of every article whose input names none');
       if (undated) io.err(undated);
-      return counts.failed > 0 ? 1 : 0;
+      return counts.failed + bad > 0 ? 1 : 0;
     } finally {
       khabar.close();
       if (tempDir) rmSync(tempDir, { recursive: true, force: true });

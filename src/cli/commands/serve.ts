@@ -3,6 +3,8 @@ import type { Command } from '../command.js';
 import { UsageError, dbPath } from '../command.js';
 import { buildServer, DEFAULT_BODY_LIMIT, warmUpReports } from '../../api/index.js';
 import { KhabarLibrarySource } from '../../api/khabar-source.js';
+import { Background } from '../../api/background.js';
+import { ReportStore } from '../../api/report-store.js';
 import { storyGrouperFor } from '../../report.js';
 import { groupingProgress, openKhabar } from '../progress.js';
 
@@ -10,7 +12,13 @@ const usage = `Usage: khabar serve [--port 8080] [--host 127.0.0.1] [--db PATH] 
 
 Serves the HTTP API (/api/..., OpenAPI at /openapi.json) and the web page (/) from the store.
 POST /api/articles needs "Authorization: Bearer $KHABAR_TOKEN"; without KHABAR_TOKEN ingest is refused.
-Stop with Ctrl-C.`;
+Story reports, and the grouping of what a \`khabar ingest\` beside it stores, are made in background threads:
+requests are answered meanwhile. Every story's report is kept in DB-reports beside the database (a cache: a
+first visit reads it, after a restart too; deleting it loses nothing).
+Stop with Ctrl-C (or SIGTERM): it exits at once, whatever it is building.`;
+
+/** How long requests in flight get to finish when the server is stopped, before it exits anyway. */
+const CLOSE_MS = 1000;
 
 export const command: Command = {
   name: 'serve',
@@ -37,13 +45,22 @@ export const command: Command = {
     const progress = groupingProgress(io, dbPath(values.db, io.env));
     const grouper = storyGrouperFor(khabar, progress);
     progress.done();
-    const source = new KhabarLibrarySource(khabar, { grouper });
+    const background = Background.start(dbPath(values.db, io.env));
+    const persisted = background ? ReportStore.open(dbPath(values.db, io.env)) : null;
+    const source = new KhabarLibrarySource(khabar, { grouper, background, persisted });
     const app = await buildServer({ source, token: io.env.KHABAR_TOKEN || undefined, bodyLimit });
     // The story lists are read before listening; the top stories' reports are built in the background after.
     const warm = warmUpReports(source, {
       onDone: (built, failed, ms) => io.err(`khabar: warmed the reports of the ${built} top stories in ${(ms / 1000).toFixed(1)} s` +
         `${failed ? `; ${failed} failed to build and will say why when opened` : ''}`),
     });
+    // Then every other story's report is built and persisted, so its first visit (after a restart too) reads it.
+    let stopping = false;
+    const persisting = warm.done.then(async () => {
+      const started = performance.now();
+      const built = await source.persistReports(() => stopping);
+      if (!stopping) io.err(`khabar: built and stored the reports of ${built} more stories in ${((performance.now() - started) / 1000).toFixed(1)} s (beside the database, in ${dbPath(values.db, io.env)}-reports)`);
+    }).catch(() => { /* stopped mid-build */ });
     const address = await app.listen({ port, host: values.host });
     io.err(`khabar: serving ${address} (${khabar.count()} articles)${io.env.KHABAR_TOKEN ? '' : '; ingest disabled: KHABAR_TOKEN is not set'}`);
     await new Promise<void>((resolve) => {
@@ -51,9 +68,13 @@ export const command: Command = {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+    // The background threads are stopped mid-build; an open connection may hold app.close() up, so it gets CLOSE_MS.
     warm.stop();
-    await warm.done;
-    await app.close();
+    stopping = true;
+    await background?.stop();
+    await persisting;
+    persisted?.close();
+    await Promise.race([app.close(), new Promise((resolve) => setTimeout(resolve, CLOSE_MS).unref())]);
     khabar.close();
     return 0;
   },

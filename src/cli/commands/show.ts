@@ -4,10 +4,12 @@ import type { CliIO, Command } from '../command.js';
 import { UsageError, dbPath } from '../command.js';
 import type { Khabar } from '../../khabar.js';
 import { openKhabar } from '../progress.js';
+import { terminalSafe } from '../../text/safe-text.js';
 
 const usage = `Usage: khabar show ID [--removed] [--json] [--db PATH]
 
-Prints one stored article: title, outlet, date, URL and the cleaned body.
+Prints one stored article: title, outlet, date, URL and the cleaned body. ID is the article's id or the id
+of an exact copy from another source (stored once, as this article; listed as its duplicates).
 
 Options:
   --removed   also list the lines cleaning removed, each with its reason
@@ -21,12 +23,6 @@ export function openExisting(path: string, io: CliIO): Khabar | null {
     return null;
   }
   return openKhabar(path, io);
-}
-
-export function checkDate(flag: string, value: string | undefined): void {
-  if (value !== undefined && !/^\d{4}(-\d{2}(-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?$/.test(value)) {
-    throw new UsageError(`${flag} must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), not "${value}"`);
-  }
 }
 
 export const command: Command = {
@@ -49,7 +45,7 @@ export const command: Command = {
       const id = positionals[0];
       const a = khabar.article(id);
       if (!a) {
-        io.err(`khabar: ${id}: no such article`);
+        io.err(`khabar: ${terminalSafe(id)}: no such article`);
         return 1;
       }
       if (values.json) {
@@ -64,6 +60,7 @@ export const command: Command = {
       ];
       if (a.url) lines.push(`url:       ${a.url}`);
       lines.push(`id:        ${a.id}`);
+      if (a.duplicates?.length) lines.push(`exact copies stored as this article: ${a.duplicates.join(', ')}`);
       if (a.related?.length) lines.push(`near-duplicates: ${a.related.join(', ')}`);
       lines.push('', a.text);
       if (values.removed) {

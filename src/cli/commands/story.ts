@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import { buildStoryReport } from '../../report.js';
 import type { Command } from '../command.js';
 import { UsageError, dbPath } from '../command.js';
-import { renderStory, type StoryFormat } from '../../stories/index.js';
+import type { StoryFormat } from '../../stories/index.js';
 import type { Story, StoryReport } from '../../types.js';
 import { openStories } from './stories.js';
+import { terminalSafe } from '../../text/safe-text.js';
 
 const usage = `Usage: khabar story ID [--json | --md | --html] [--db PATH]
 
@@ -37,21 +37,23 @@ export const command: Command = {
     const formats = (['json', 'md', 'html'] as const).filter((f) => values[f]);
     if (formats.length > 1) throw new UsageError('choose one of --json, --md, --html');
     const format: StoryFormat = formats[0] ?? 'text';
-    const opened = openStories(dbPath(values.db, io.env), io);
+    const opened = await openStories(dbPath(values.db, io.env), io);
     if (!opened) return 1;
+    const [{ buildStoryReport }, { renderStory }] = await Promise.all([import('../../report.js'), import('../../stories/index.js')]);
     try {
       const { khabar, grouper } = opened;
       const id = positionals[0];
-      const viaArticle = grouper.storyOf(id);
+      // An article's id, or the id of an exact copy stored as it (an alias), names the article's story too.
+      const viaArticle = grouper.storyOf(id) ?? grouper.storyOf(khabar.article(id)?.id ?? id);
       const story = grouper.story(id) ?? (viaArticle ? grouper.story(viaArticle.id) : null);
       if (!story) {
-        io.err(`khabar story: no story or article "${id}" (see \`khabar stories\`)`);
+        io.err(`khabar story: no story or article "${terminalSafe(id)}" (see \`khabar stories\`)`);
         return 1;
       }
       const report: StoryReport = buildStoryReport(story, khabar.store.getArticles(story.articles));
       const related = report.related.map((r) => grouper.story(r)).filter((s): s is Story => s !== null);
       const articles = khabar.store.getArticles(report.articles)
-        .map(({ id: aid, source, title, url, published }) => ({ id: aid, source, title, url, published }));
+        .map(({ id: aid, source, title, url, published, duplicates }) => ({ id: aid, source, title, url, published, ...(duplicates ? { duplicates } : {}) }));
       const order = new Map(report.articles.map((a, i) => [a, i]));
       articles.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
       io.out(renderStory(report, format, { articles, related }));

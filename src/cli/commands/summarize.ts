@@ -1,11 +1,9 @@
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
-import { readArticles } from '../read-articles.js';
-import { summarize } from '../../summary/index.js';
-import { analyzeStoryDetailed } from '../../analysis/index.js';
+import { INGEST_OPTIONS, INGEST_OPTIONS_USAGE, commandInputs, ingestOptions } from '../ingest-options.js';
 
-const usage = `Usage: khabar summarize INPUT... [--words N] [--json] [--allow-private]
+const usage = `Usage: khabar summarize INPUT... [--words N] [--json] [--max-bytes N] [--allow-private] [--published DATE] [--source NAME] [--manifest FILE] [--lang ar]
 
 Treats the given articles as one story and prints its summary: one sentence a line, each followed by the
 numbers of the articles that carry it ([1][2], as \`khabar story\` cites), then the numbered list of sources. With one input it
@@ -14,7 +12,7 @@ summarizes that article. INPUT is a file (.txt .html .json .jsonl .xml feed), a 
 Options:
   --words N          word budget (default 100); the summary never exceeds it
   --json             print [{"text", "articles"}] (article ids) instead
-  --allow-private    allow URLs on loopback/private networks
+${INGEST_OPTIONS_USAGE}
 
 Exit status: 0 ok, 1 some inputs failed (the rest is summarized), 2 usage error.`;
 
@@ -28,16 +26,23 @@ export const command: Command = {
       options: {
         words: { type: 'string' },
         json: { type: 'boolean', default: false },
-        'allow-private': { type: 'boolean', default: false },
+        ...INGEST_OPTIONS,
       },
     });
-    if (positionals.length === 0) throw new UsageError('give at least one INPUT');
     let words = 100;
     if (values.words !== undefined) {
       words = Number(values.words);
       if (!Number.isInteger(words) || words <= 0) throw new UsageError(`--words must be a positive integer, not "${values.words}"`);
     }
-    const { articles, failed } = await readArticles(positionals, io, { allowPrivate: values['allow-private'] });
+    const { maxBytes, allowPrivate, fallback, lang } = ingestOptions(values);
+    const { inputs, bad } = commandInputs(positionals, values, io);
+    // the stages load once the arguments are known to be good: `khabar summarize --help` loads none of them
+    const [{ readArticles }, { summarize }, { analyzeStoryDetailed }] = await Promise.all([
+      import('../read-articles.js'), import('../../summary/index.js'), import('../../analysis/index.js'),
+    ]);
+    const read = await readArticles(inputs, io, { allowPrivate: allowPrivate ?? false, maxBytes, fallback, lang });
+    const { articles } = read;
+    const failed = read.failed + bad;
     if (!articles.length) {
       io.err('khabar summarize: no article could be read');
       return 1;

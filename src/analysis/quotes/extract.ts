@@ -1,0 +1,526 @@
+// Who said what in one article, the way Arabic news reports speech: a cue (قال، أكد، مضيفا، وفق ...), its speaker
+// (the subject noun phrase with its title or role, or the speaker carried from before for a continuation), and its
+// content (after أن/إن, a colon, a quotation mark or the preposition the cue governs; or the sentence before a
+// post-posed وفق/بحسب). Offsets are into the article text as stored. Rules follow ../shared/notes/quote-guidelines.md.
+import {
+  EXPRESSIVE, OCCASION, ROLE, SETS_SPEAKER, TIME_WORD, hasConj, ADJUNCT, ADJUNCT_NEXT, CLAUSE_ONLY, CLAUSE_START_ONLY, DOCUMENT, GOVERNS, NP_CONTENT, REPEATED, SOURCE_NOUN,
+  STOP_BEFORE, THAT, cueOf, fold, type CueInfo,
+} from './cues.js';
+
+export interface FoundQuote {
+  /** Offsets of the content in the article text. */
+  start: number;
+  end: number;
+  text: string;
+  kind: 'direct' | 'indirect';
+  /** The cue as written (وقال، مضيفا، وفق ما أفاد به) and where it starts. */
+  cue: string;
+  cueStart: number;
+  /** The speaker as the article names it (fullest form known so far), or null when no source can be named. */
+  speaker: string | null;
+  /** Offsets of the speaker's own words when they are named at this cue; -1 when carried from an earlier quote. */
+  speakerStart: number;
+  speakerEnd: number;
+}
+
+/** Longest content a quote may have. An unbalanced quotation mark or a clause with no end never swallows the rest of
+ * the article: the content stops at the sentence end, the paragraph end, or this bound, whichever comes first. */
+export const MAX_QUOTE_CHARS = 1200;
+/** How many tokens after a cue its content may start (the subject with its title, and adjuncts, come between). */
+const WINDOW = 48;
+/** A quoted span shorter than this (in words) after a speaker is a name or a scare quote, not the content. */
+const MIN_QUOTED_WORDS = 4;
+
+interface Tok { s: number; e: number; raw: string; f: string; word: boolean }
+
+const WORD = /[\p{L}\p{N}\u064B-\u0652\u0670\u0640]+|[^\s\p{L}\p{N}]/gu;
+function tokenize(text: string, from: number, to: number): Tok[] {
+  const out: Tok[] = [];
+  WORD.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = WORD.exec(text)) && m.index < to) {
+    const raw = m[0];
+    const c = raw.charCodeAt(0);
+    const word = raw.length > 1 || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x7a) || (c >= 0x0621 && c <= 0x06d3) || /[\p{L}\p{N}]/u.test(raw);
+    out.push({ s: m.index, e: m.index + raw.length, raw, f: word ? fold(raw) : raw, word });
+  }
+  return out;
+}
+
+const OPEN_CLOSE: Record<string, string> = { '«': '»', '“': '”', '"': '"', "'": "'" };
+const isMark = (t: Tok) => !t.word && (t.raw in OPEN_CLOSE || t.raw === '»' || t.raw === '”');
+const SENT_END = new Set(['.', '!', '?', '؟']);
+
+/** Matched quotation marks of a paragraph: open token index -> close token index (and back). A mark that both opens
+ * and closes (") opens before a word after a space or bracket; nested pairs close first; an opening mark with no
+ * closing mark in the paragraph stays unmatched. */
+function pairMarks(text: string, toks: Tok[]): Map<number, number> {
+  const pairs = new Map<number, number>();
+  const stack: number[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (!isMark(t)) continue;
+    const c = t.raw;
+    if (c === '»' || c === '”') {
+      for (let k = stack.length - 1; k >= 0; k--) if (OPEN_CLOSE[toks[stack[k]].raw] === c) { pairs.set(stack[k], i); pairs.set(i, stack[k]); stack.length = k; break; }
+      continue;
+    }
+    if (c === '«' || c === '“') { stack.push(i); continue; }
+    // " or ': opens when a word follows at once and a space, bracket or line start precedes
+    const prev = t.s > 0 ? text[t.s - 1] : ' ';
+    const next = text[t.e] ?? ' ';
+    const opens = /[\s(\[:،,]/.test(prev) && !/\s/.test(next);
+    const top = stack.length ? stack[stack.length - 1] : -1;
+    if (top >= 0 && toks[top].raw === c && (!opens || /[^\s(\[]/.test(prev))) { pairs.set(top, i); pairs.set(i, top); stack.pop(); continue; }
+    if (c === "'" && !/[\u0621-\u064A]/.test(next) && !/[\u0621-\u064A]/.test(prev)) continue; // l'Aube
+    if (opens) stack.push(i);
+    else if (top >= 0 && toks[top].raw === c) { pairs.set(top, i); pairs.set(i, top); stack.pop(); }
+    else if (c === '"' && /\s/.test(next) && !stack.some((k) => toks[k].raw === c)) stack.push(i); // قعلول" لا ...
+  }
+  return pairs;
+}
+
+const words = (ts: Tok[]) => ts.filter((t) => t.word);
+const joinWords = (ts: Tok[]) => words(ts).map((t) => t.raw).join(' ');
+
+/** Whether two folded words are one (الاقتصادي / الاقتصاد, الوزارة / وزارة): the article taken off, then one is a
+ * prefix of the other or they share all but their last letter. */
+function sameWord(a: string, b: string): boolean {
+  const art = /^(ال|لل|وال|بال)/;
+  // a name (no article) is only the same name: اسبانيا is not الاسبانية, روسيا not روسية
+  if (!art.test(a)) return a === b;
+  const x = a.replace(art, ''), y = b.replace(art, '');
+  if (x === y) return true;
+  const stem = (w: string) => w.replace(/(ون|ين|ات|ان|ه|ي|ا)$/, '');
+  const sx = stem(x), sy = stem(y);
+  if (sx.length < 3 || sy.length < 3) return false;
+  return sx === sy || (Math.abs(sx.length - sy.length) <= 1 && (sx.startsWith(sy) || sy.startsWith(sx)) && Math.min(sx.length, sy.length) >= 4);
+}
+/** Role nouns that name the same post (الناطق / المتحدث). */
+const SYNONYM: Record<string, string> = { ناطق: 'متحدث', الناطق: 'المتحدث' };
+const FILLER = new Set(['ذاته', 'نفسه', 'ذاتها', 'نفسها', 'ذات', 'نفس', 'الاخير', 'الاخيره']);
+
+export function findQuotes(text: string): FoundQuote[] {
+  if (typeof text !== 'string') throw new TypeError('findQuotes: the article text must be a string');
+  const quotes: FoundQuote[] = [];
+  const history: string[] = []; // speakers named so far, most recent last
+  let current: string | null = null;
+  const speaks = (sp: string | null) => { if (sp) { current = sp; if (history[history.length - 1] !== sp) history.push(sp); } };
+  let docIssuer: string | null = null;
+
+  /** An anaphoric or short speaker (الوزارة، المصدر ذاته، وأضاف حسن) resolved to the speaker named before it. */
+  const resolve = (np: string): string => {
+    const ws = fold(np).split(' ').map((w) => SYNONYM[w] ?? w).filter((w) => !FILLER.has(w));
+    if (!ws.length) return current ?? np;
+    if (ws.length <= 6) {
+      for (let h = history.length - 1; h >= 0; h--) {
+        const hw = fold(history[h]).split(' ').map((w) => SYNONYM[w] ?? w);
+        const hits = ws.filter((w) => hw.some((x) => sameWord(w, x))).length;
+        // every word, or all but one of a long title (المتحدث باسم الجيش الوطني الليبي)
+        if (hits === ws.length || (ws.length >= 4 && hits >= ws.length - 1)) return history[h].length >= np.length ? history[h] : np;
+      }
+      // الرئيس التركي: the one speaker so far whose title has that nationality (التركي رجب طيب إردوغان)
+      if (ws.length === 2 && /^ال(رئيس|وزير|سفير|مبعوث|متحدث|ناطق)/.test(ws[0]) && /^ال/.test(ws[1])) {
+        const hits = [...new Set(history)].filter((h) => fold(h).split(' ').includes(ws[1]) && fold(h).split(' ').some((w) => !ROLE.test(w)));
+        if (hits.length === 1) return hits[0];
+      }
+      // المسؤول، المتحدث، الوزير with no antecedent among the speakers: the one speaking
+      if (ws.length === 1 && current && /^ال(مسؤول|متحدث|ناطق|خبير|وزير|سفير|مصدر|محامي|مدير|رئيس|عميد|قيادي|نائب|محدث)/.test(ws[0])) return current;
+    }
+    if (ws.length < fold(np).split(' ').length && current) return current; // المصدر ذاته with no antecedent
+    return fullerName(np);
+  };
+  /** A surname alone (أوغلو، لافروف) takes the first names the article gives it before (مولود جاويش أوغلو). */
+  const fuller = new Map<string, string>(); // one search of the article per name
+  const fullerName = (np: string): string => {
+    if (np.includes(' ') || /^(ال|لل)/.test(fold(np)) || np.length < 3) return np;
+    const known = fuller.get(np);
+    if (known !== undefined) return known;
+    const found = fullerSearch(np);
+    fuller.set(np, found);
+    return found;
+  };
+  const fullerSearch = (np: string): string => {
+    const before = text; // the fullest form anywhere in the article (a headline may name him before the body does)
+    if (!/^[\u0621-\u064A]+$/.test(np)) return np;
+    // the first time the name comes with first names after a title or a comma (نظيره التركي رجب طيب إردوغان،
+    // والصورة، فتحي الخراط); the title's adjective is kept (التركي) so that الرئيس التركي finds it
+    // each occurrence of the name, the words just before it (indexOf, then a regex on a short window: the whole
+    // article through one regex per name was the extractor's slowest step)
+    const re = new RegExp(`([\\u0621-\\u064A]+|[،,])\\s+((?:[\\u0621-\\u064A]+ ){1,2})${np}$`, 'u');
+    for (let at = before.indexOf(np); at >= 0; at = before.indexOf(np, at + np.length)) {
+      const after = before[at + np.length];
+      if (after !== undefined && !/[\s،,.:]/.test(after)) continue;
+      const m = re.exec(before.slice(Math.max(0, at - 80), at + np.length));
+      if (!m) continue;
+      const prev = fold(m[1]);
+      if (!(prev === '،' || prev === ',' || /^(ال|لل)/.test(prev) || ROLE.test(prev) || cueOf(prev) || /^(نظيره|نظيرته)$/.test(prev))) continue;
+      const lead = m[2].trim().split(' ');
+      if (lead.some((w) => { const f = fold(w); return /^(ال|لل|و|ف|ب|ل)/.test(f) || /ه$/.test(f) || ROLE.test(f) || cueOf(f) || /^(في|من|عن|علي|الي|مع|قال|لـ)$/.test(f); })) continue;
+      return `${/^ال[\u0621-\u064A]+ي$/.test(prev) ? m[1] + ' ' : ''}${lead.join(' ')} ${np}`; // التركي: a nisba adjective
+    }
+    return np;
+  };
+  let relayBack: string | null = null;
+
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    const pFrom = lineStart, pTo = lineStart + line.length;
+    lineStart = pTo + 1;
+    if (!line.trim()) continue;
+    const toks = tokenize(text, pFrom, pTo);
+    const pairs = pairMarks(text, toks);
+    // token index -> whether it is inside a matched quotation
+    const inside = new Uint8Array(toks.length);
+    for (const [o, c] of pairs) if (o < c) for (let k = o + 1; k < c; k++) inside[k] = 1;
+    const isEnd = (k: number) => {
+      const t = toks[k];
+      if (t.word || !SENT_END.has(t.raw) || inside[k]) return false;
+      if (t.raw === '.' && /\d/.test(text[t.s - 1] ?? '') && /\d/.test(text[t.e] ?? '')) return false; // 2.1
+      if (t.raw === '.' && k > 0 && toks[k - 1].word && toks[k - 1].raw.length === 1) return false; // ب. فيصل
+      return true;
+    };
+    const sentStart = (k: number) => { let j = k; while (j > 0 && !isEnd(j - 1)) j--; return j; };
+    const comma = (t: Tok | undefined) => !!t && !t.word && (t.raw === '،' || t.raw === ',');
+
+    /** A cue at token k, or null: ambiguous words count only at a clause start, and a cue inside a quotation is the
+     * quoted speaker's words, not a report. */
+    const cueAt = (k: number): CueInfo | null => {
+      const t = toks[k];
+      if (!t.word || inside[k]) return null;
+      const c = cueOf(t.f);
+      if (!c) return null;
+      if (CLAUSE_START_ONLY.has(c.stem) && (t.f === c.stem || t.f === 'و' + c.stem || t.f === 'ف' + c.stem || c.stem.startsWith('ي') || c.stem.startsWith('ت'))) {
+        const conj = t.f !== c.stem;
+        const prev = toks[k - 1];
+        if (!conj && prev && !comma(prev) && !isEnd(k - 1) && !(prev.word && /^(قد|وقد|كما|فيما|حيث|و|ف)$/.test(prev.f))) return null;
+      }
+      if (c.kind === 'marker') return c;
+      const prev = toks[k - 1];
+      if (c.kind === 'noun' && c.stem === 'تصريح' && (toks[k + 1]?.raw !== ':' && !(prev?.word && !/^(في|ب|ل|خلال|اثر|عقب)$/.test(prev.f) && toks[k + 1]?.word))) return null;
+      if (c.kind === 'noun' && c.stem === 'تصريح' && prev?.word && /^(في|ب|ل|خلال|اثر|عقب)$/.test(prev.f)) return null;
+      if (prev?.word && /^(ما|مما|بما|عما)$/.test(prev.f)) return null; // وفق ما أفاد: part of a marker
+      return c;
+    };
+
+    /** The speaker noun phrase in tokens [a, b): leading time words skipped, cut at the first adjunct. */
+    const nounPhrase = (a: number, b: number): { s: number; e: number } | null => {
+      let i = a;
+      const skip = (k: number) => {
+        const t = toks[k];
+        if (!t.word) return comma(t);
+        if (TIME_WORD.test(t.f)) return true;
+        return false;
+      };
+      while (i < b && skip(i)) i++;
+      if (i < b && toks[i].word && ADJUNCT_NEXT[toks[i].f]?.includes(toks[i + 1]?.f ?? '')) { i += 2; while (i < b && skip(i)) i++; }
+      const s = i;
+      let e = i;
+      for (; i < b; i++) {
+        const t = toks[i];
+        if (t.word) {
+          if (i > s && (t.f === 'في' || t.f === 'لدي' || t.f === 'عند')) {
+            const nx = toks[i + 1];
+            const namedYet = words(toks.slice(s, i)).some((w) => !ROLE.test(w.f));
+            // لدى معاينته، عند وصوله: an occasion; لدى تونس: part of the title
+            if ((t.f === 'لدي' || t.f === 'عند') && nx?.word && !/(ه|ها|هم)$/.test(nx.raw)) continue;
+            if (t.f === 'في' && !namedYet && nx?.word && !OCCASION.test(nx.f) && !TIME_WORD.test(nx.f)) continue;
+            break;
+          }
+          if (i > s && (ADJUNCT.has(t.f) || ADJUNCT_NEXT[t.f]?.includes(toks[i + 1]?.f ?? ''))) break;
+          if (i === s && (ADJUNCT.has(t.f) || /^(من|عن|الي|علي|لـ|بـ)$/.test(t.f))) return null;
+          if (i > s && (/^(الذي|التي|الذين|اللذان|اللتان)$/.test(t.f) || cueOf(t.f))) break;
+          e = i + 1;
+        } else if (t.raw === ':' || (isMark(t) && pairs.has(i) && pairs.get(i)! > i && words(toks.slice(i + 1, pairs.get(i)!)).length >= MIN_QUOTED_WORDS)) break;
+        else if (comma(t) && toks[i + 1]?.word && (ADJUNCT.has(toks[i + 1].f) || TIME_WORD.test(toks[i + 1].f) || /^(تم|الذي|التي|وهو|وهي|وذلك)$/.test(toks[i + 1].f))) break;
+      }
+      if (e <= s || words(toks.slice(s, e)).length > 14) return null;
+      return { s, e };
+    };
+
+    /** The speaker named by tokens [a, b): a document's issuer, a relayed source, or the noun phrase resolved. */
+    const speakerFrom = (np: { s: number; e: number }): string | null => {
+      const ws = words(toks.slice(np.s, np.e));
+      if (!ws.length) return null;
+      if (DOCUMENT.has(ws[0].f)) {
+        // بيان أصدره الحزب، بيان من وزارة الدفاع، بيان وزارة الدفاع: the issuer; البيان alone: the last issuer
+        let k = 1;
+        while (k < ws.length && /^(اصدره|اصدرته|صادر|صادره|من|عن|الصادر|له|لها|اعدته|اعده|اعدها|الذي|التي|ختامي|رسمي|صحفي|مشترك|اعداد|طرف|قبل)$/.test(ws[k].f)) k++;
+        const issuer = ws.slice(k).map((w) => w.raw).join(' ');
+        if (issuer) { docIssuer = resolve(issuer); return docIssuer; }
+        const doc = ws.map((w) => w.raw).join(' ');
+        if (!ws[0].f.startsWith('ال')) { docIssuer = doc; return doc; }
+        return docIssuer ?? doc;
+      }
+      return resolve(ws.map((w) => w.raw).join(' '));
+    };
+
+    /** Where indirect content that starts at token a ends: before the sentence end, a new cue, a repeated attribution
+     * or a journalist's comment; returns the token index after its last token. */
+    const clauseEnd = (a: number, first = false): number => {
+      let k = a;
+      for (; k < toks.length; k++) {
+        if (isEnd(k)) break;
+        if (toks[k].e - toks[a].s > MAX_QUOTE_CHARS) break;
+        if ((k > a || first) && !inside[k] && toks[k].word) {
+          const c = cueAt(k);
+          const prev = toks[k - 1];
+          const prevComma = comma(prev) || (prev?.word && /^(كما|فيما|حيث|بينما)$/.test(prev.f));
+          if (c && (c.kind === 'participle' || c.kind === 'marker' || (c.kind === 'verb' && (prevComma || hasConj(toks[k].f))))) break;
+          if (/^(علي)$/.test(toks[k].f) && toks[k + 1]?.f === 'حد') break; // على حد قوله
+          if (STOP_BEFORE.has(toks[k].f) && (prevComma || ((toks[k].f === 'دون' || toks[k].f === 'بدون') && words(toks.slice(a, k)).length >= 4))) break;
+        }
+      }
+      return k;
+    };
+
+    /** Offsets of tokens [a, b) with trailing punctuation dropped; a closing mark stays when its opening mark is in. */
+    const span = (a: number, b: number): { s: number; e: number } | null => {
+      let e = b;
+      while (e > a && !toks[e - 1].word) {
+        const t = toks[e - 1];
+        if (isMark(t) && pairs.has(e - 1) && pairs.get(e - 1)! >= a && pairs.get(e - 1)! < e - 1) break;
+        e--;
+      }
+      let s = a;
+      while (s < e && !toks[s].word && !(isMark(toks[s]) && pairs.has(s) && pairs.get(s)! < e)) s++;
+      if (e <= s) return null;
+      return { s: toks[s].s, e: toks[e - 1].e };
+    };
+
+    /** Adds a quote; 'short' when its content has under 4 words (no quote, guideline 2), 'taken' when another quote
+     * already holds that stretch of text. */
+    const push = (cueTok: number, cueEnd: number, sp: string | null, npSpan: { s: number; e: number } | null, a: number, b: number, kind: 'direct' | 'indirect'): 'ok' | 'short' | 'taken' => {
+      const r = span(a, b);
+      if (!r || words(toks.slice(a, b)).length < 4) return 'short';
+      if (quotes.some((q) => q.start < r.e && r.s < q.end)) return 'taken';
+      quotes.push({
+        start: r.s, end: r.e, text: text.slice(r.s, r.e), kind, cue: text.slice(toks[cueTok].s, toks[cueEnd - 1].e), cueStart: toks[cueTok].s,
+        speaker: sp, speakerStart: npSpan ? toks[npSpan.s].s : -1, speakerEnd: npSpan ? toks[npSpan.e - 1].e : -1,
+      });
+      speaks(sp);
+      // after a relayed quote (قالت الرئاسة إن إردوغان قال "..."، مضيفة ...) the relay speaks on
+      if (relayBack) { speaks(relayBack); relayBack = null; }
+      return 'ok';
+    };
+
+    /** Content that opens at token j with a quotation mark: direct when the marks enclose all of it, else (the marks
+     * cover part of a clause) indirect up to the clause end. */
+    const quoted = (j: number): { a: number; b: number; kind: 'direct' | 'indirect' } => {
+      const close = pairs.get(j)!;
+      const after = toks[close + 1];
+      const ends = !after || isEnd(close + 1) || (comma(after) && (!toks[close + 2] || cueAt(close + 2) !== null || /^(علي|حسب|وفق|بحسب)$/.test(toks[close + 2].f)))
+        || (after.word && cueAt(close + 1) !== null);
+      if (ends) return { a: j + 1, b: close, kind: 'direct' };
+      return { a: j, b: clauseEnd(close + 1, true), kind: 'indirect' };
+    };
+
+    for (let i = 0; i < toks.length; i++) {
+      const cue = cueAt(i);
+      if (!cue) { reaction(i); continue; }
+      if (quotes.length && quotes.some((q) => toks[i].s >= q.start && toks[i].s < q.end)) continue; // inside a quote found
+
+      if (cue.kind === 'marker') { marker(i); continue; }
+      // the content's opener: the first complementizer, colon or long quotation; else the governed preposition
+      let opener = -1, how: 'that' | 'colon' | 'mark' | 'prep' | 'np' = 'np', prep = -1, relay = -1;
+      let stop = toks.length;
+      let attachedB = false;
+      for (let j = i + 1; j < toks.length && j <= i + WINDOW; j++) {
+        if (isEnd(j)) { stop = j; break; }
+        const t = toks[j];
+        if (t.word) {
+          if (cue.stem === 'نقل' && t.f === 'عن' && relay < 0) { relay = j + 1; continue; }
+          if ((t.f === 'قوله' || t.f === 'قولها') && relay >= 0) continue;
+          if (THAT.has(t.f)) { opener = j; how = 'that'; break; }
+          const cj = cueAt(j);
+          if (cj && (cj.kind === 'verb' || cj.kind === 'participle') && (!hasConj(t.f) || comma(toks[j - 1]))) { stop = j; break; }
+          if (prep < 0 && GOVERNS[cue.stem]?.includes(t.f) && toks[j + 1]?.f !== 'هامش' && toks[j + 1]?.f !== 'حد') prep = j;
+          if (prep < 0 && j > i + 1 && /^(وعد|واعدا|طالب|مطالبا|حث|ناشد|مناشدا)$/.test(cue.stem) && /^بال?[\u0621-\u064A]{4,}$/.test(t.f)) { prep = j; attachedB = true; }
+        } else if (t.raw === ':') { opener = j; how = 'colon'; break; }
+        else if (isMark(t) && pairs.has(j) && pairs.get(j)! > j && words(toks.slice(j + 1, pairs.get(j)!)).length >= MIN_QUOTED_WORDS) {
+          // a quoted name right after a preposition or a kind of outlet is no opener (لـ"الميناء الجديد"، صحيفة "...")
+          const before = toks[j - 1];
+          if (before?.word && /^(ل|لـ|ب|بـ|صحيفه|وكاله|قناه|موقع|برنامج|حزب|حركه|مجله|اذاعه)$/.test(before.f)) continue;
+          opener = j; how = 'mark'; break;
+        }
+      }
+      if (opener < 0 && prep >= 0 && prep < stop) { opener = prep; how = 'prep'; }
+      if (/^(اضاف|تابع|اردف|استطرد)$/.test(cue.stem) && hasConj(toks[i].f) && toks[i + 1]?.word && /^(تم|لقد|نحن|اننا|لن|هناك|سن[\u0621-\u064A]{3,})$/.test(toks[i + 1].f)) {
+        opener = i; how = 'colon';
+      }
+      // a verb whose content was not found still names who speaks next: its subject, when it is a speaker named
+      // before or a short noun phrase (the subject of اعتبر الوزير المؤتمر انطلاقة is the first words only; after
+      // دعا/طالب the noun phrase is the addressee)
+      const named = () => {
+        if (/^(دعا|طالب|حث|ناشد|اوصي)$/.test(cue.stem) && hasConj(toks[i].f)) return;
+        const np0 = nounPhrase(i + 1, Math.min(stop, i + 12));
+        if (!np0) return;
+        const ws = words(toks.slice(np0.s, np0.e));
+        for (let n = Math.min(ws.length, 6); n >= 1; n--) {
+          const r = resolve(ws.slice(0, n).map((w) => w.raw).join(' '));
+          if (history.includes(r)) { speaks(r); return; }
+        }
+        if (ws.length <= 4) speaks(speakerFrom(np0));
+      };
+      // a cue whose scan stops at another cue (وذكر تقرير صحفي، الوزير ... قال): its subject still speaks next
+      if (opener < 0 && CLAUSE_ONLY.has(cue.stem)) { if (stop < toks.length && !isEnd(stop)) named(); continue; }
+      // the speaker: the noun phrase between cue and opener, else the subject before the verb, else the current one
+      const npEnd = opener >= 0 ? (prep >= 0 && prep < opener ? prep : opener) : Math.min(stop, i + 12);
+      let np = relay >= 0 ? nounPhrase(relay, npEnd) : nounPhrase(i + 1, npEnd);
+      if (how === 'np' && opener < 0) {
+        // content is the noun phrase right after a participle (نافيا صحة ...) or after the subject and a comma
+        if (!NP_CONTENT.has(cue.stem)) { if (cue.kind === 'verb') named(); continue; }
+        if (cue.kind === 'participle' || /^(الذي|التي)$/.test(toks[i - 1]?.f ?? '')) { np = null; opener = i; }
+        else {
+          let lastComma = -1;
+          for (let j = i + 1; j < stop && j <= i + 30; j++) {
+            const nx = toks[j + 1];
+            if (comma(toks[j]) && nx?.word && !ADJUNCT.has(nx.f) && !STOP_BEFORE.has(nx.f) && !TIME_WORD.test(nx.f) && !/^[وف]/.test(nx.f)) lastComma = j;
+          }
+          if (lastComma < 0) { named(); continue; }
+          opener = lastComma;
+          np = nounPhrase(i + 1, lastComma);
+        }
+      }
+      if (np && /^[\u0621-\u064A]{3,}(ته|تها|تهم|ه|ها|هم)$/.test(toks[np.s].raw) && !/^(عبد|طه|الله)/.test(toks[np.s].f) && words(toks.slice(np.s, np.e)).length <= 3 && !ROLE.test(toks[np.s].f)) np = null;
+      if (np && how === 'prep' && hasConj(toks[i].f) && current && !ROLE.test(toks[np.s].f) && words(toks.slice(np.s, np.e)).length <= 3
+        && !text.slice(0, toks[i].s).includes(toks[np.s].raw)) { np = null; opener = i; }
+      let speaker: string | null = null;
+      let npSpan: { s: number; e: number } | null = null;
+      if (np && cue.kind !== 'participle') { speaker = speakerFrom(np); npSpan = np; }
+      if (!speaker && cue.kind !== 'participle' && (!hasConj(toks[i].f) || toks[i].f.startsWith('ف'))) {
+        const pre = subjectBefore(i);
+        if (pre) { speaker = speakerFrom(pre); npSpan = pre; }
+      }
+      if (!speaker) speaker = current;
+      // the content; a feeling (أعلن عن استيائه، مؤكدة رفضها) is an expressive act, not a quote
+      if ((how === 'prep' || how === 'np') && toks[opener + 1]?.word && EXPRESSIVE.test(toks[opener + 1].f)) continue;
+      let a: number, b: number, kind: 'direct' | 'indirect' = 'indirect';
+      if (how === 'colon') {
+        a = opener + 1;
+        if (toks[a] && isMark(toks[a]) && pairs.has(a) && pairs.get(a)! > a) { const q = quoted(a); ({ a, b } = q); kind = 'direct'; }
+        else { b = a; while (b < toks.length && !isEnd(b) && toks[b].e - toks[a]?.s <= MAX_QUOTE_CHARS) b++; kind = 'direct'; }
+      } else if (how === 'mark') {
+        const q = quoted(opener); a = q.a; b = q.b; kind = q.kind;
+      } else {
+        a = attachedB ? opener : opener + 1;
+        if (how === 'prep' && THAT.has(toks[a]?.f ?? '')) a++;
+        // relayed speech (قالت الرئاسة إن إردوغان قال "..."، أكد الشابي أن الشاهد أوضح أن ...): the words belong to
+        // the source named inside, whose own cue follows at once; the relay is no quote of its own
+        if (how === 'that' && relayed(a)) { relayBack = speaker; continue; }
+        if (toks[a] && isMark(toks[a]) && pairs.has(a) && pairs.get(a)! > a) { const q = quoted(a); a = q.a; b = q.b; kind = q.kind; }
+        else b = clauseEnd(a);
+      }
+      // a named speaker whose words here are too short still speaks next
+      if (push(i, i + 1, speaker, npSpan, a, b, kind) === 'short' && npSpan && !CLAUSE_ONLY.has(cue.stem)) speaks(speaker);
+    }
+
+    /** A verb of reaction or topic with a named subject (وانتقد القيادي بالحزب، محمد ناصر شويخة ...): who speaks next. */
+    function reaction(i: number): void {
+      const t = toks[i];
+      if (!t.word || inside[i]) return;
+      const f = hasConj(t.f) || /^[وف]/.test(t.f) && SETS_SPEAKER.has(t.f.slice(1)) ? t.f.slice(1) : t.f;
+      if (!SETS_SPEAKER.has(f)) return;
+      if (f === t.f) { const pre = subjectBefore(i); if (pre) { speaks(speakerFrom(pre)); return; } }
+      let e = i + 1;
+      while (e < toks.length && e < i + 14 && !isEnd(e) && !isMark(toks[e]) && !(toks[e].word && /^(الي|عن|علي|من|ب|في)$/.test(toks[e].f) && e > i + 1)) e++;
+      const np = nounPhrase(i + 1, e);
+      if (!np) return;
+      const ws = words(toks.slice(np.s, np.e));
+      if (ws.length > 6 || !ws.some((w) => !ROLE.test(w.f))) return;
+      const sp = speakerFrom(np);
+      speaks(sp);
+    }
+
+    /** Whether content starting at token a opens with a subject and its own speech verb (a relayed report). */
+    function relayed(a: number): boolean {
+      for (let k = a, n = 0; k < toks.length && n < 7; k++) {
+        if (isEnd(k) || inside[k]) return false;
+        if (!toks[k].word) continue;
+        const c = cueAt(k);
+        if (c && c.kind === 'verb' && k > a && !hasConj(toks[k].f)) return /^(قال|اوضح|اكد|صرح|اضاف|يقول|تقول)$/.test(c.stem);
+        if (THAT.has(toks[k].f)) return false;
+        n++;
+      }
+      return false;
+    }
+
+    /** The subject before a verb: وكان الرئيس الأمريكي دونالد ترامب قال، إردوغان أضاف، أما لافروف فكشف، جوكوفسكي،
+     * الذي قال. */
+    function subjectBefore(i: number): { s: number; e: number } | null {
+      let k = i - 1;
+      if (k >= 0 && toks[k].word && toks[k].f === 'قد') k--;
+      if (k >= 0 && comma(toks[k])) k--; // أما القيادي بحزب التحرير، سعيد خشارم، فقال
+      if (k >= 0 && toks[k].word && /^(الذي|التي|الذين)$/.test(toks[k].f)) {
+        // the antecedent of the relative: the last words before the comma
+        let e = k; if (e > 0 && comma(toks[e - 1])) e--;
+        let s = e; let n = 0;
+        while (s > 0 && toks[s - 1].word && n < 4 && !/^(في|من|عن|علي|الي|بحسب|حسب|وفق)$/.test(toks[s - 1].f)) { s--; n++; }
+        return s < e ? { s, e } : null;
+      }
+      const e = k + 1;
+      let s = e;
+      while (s > 0 && !isEnd(s - 1) && !comma(toks[s - 1]) && !(toks[s - 1].word && /^(اما|ان|انه|إن)$/.test(toks[s - 1].f)) && e - s < 12) s--;
+      while (s < e && toks[s].word && /^(و|وكان|وكانت|كان|كانت|وقد|فيما|كما|بينما|قد|لكن|ولكن|حيث|اما|واما)$/.test(toks[s].f)) s++;
+      if (s >= e) return null;
+      const ws = words(toks.slice(s, e));
+      if (!ws.length || ws.length > 10 || ws.some((w) => cueOf(w.f))) return null;
+      if (/^(في|من|عن|علي|الي|ل|لـ|ب|بعد|قبل|خلال|اذا|واذا|لكن|ثم|لم|لن|عندما|لما|لو|هل|ما|لا|وهو|وهي|هو|هي)$/.test(ws[0].f)) return null;
+      const np = nounPhrase(s, e);
+      if (!np) return null;
+      // وإردوغان يقول، والرئيس قال: the conjunction is not the name's (واشنطن، والي keep their و)
+      const w0 = toks[np.s];
+      if (/^وا/.test(w0.f) && !/^(واشنطن|والي|وائل|وادي)$/.test(w0.f)) toks[np.s] = { ...w0, raw: w0.raw.slice(1), f: w0.f.slice(1) };
+      return np;
+    }
+
+    /** A source marker (وفق، بحسب، حسب، وفقا لـ): content without a cue of its own, given to the named source. */
+    function marker(i: number): void {
+      let j = i + 1;
+      if (toks[j]?.word && /^(ل|لـ)$/.test(toks[j].f)) j++;
+      if (toks[j]?.word && toks[j].f.startsWith('ل') && toks[i].f === 'وفقا') toks[j] = { ...toks[j], raw: toks[j].raw.slice(1), f: toks[j].f.slice(1) };
+      const rest = toks.slice(j, j + 4).filter((t) => t.word).map((t) => t.f).join(' ');
+      if (!rest || REPEATED.test(rest)) return;
+      const quotedName = toks[j] && isMark(toks[j]);
+      if (!quotedName && !SOURCE_NOUN.test(toks[j]?.f ?? '')) return;
+      // the source: after ما + verb (+ به), and after an adjunct up to a comma (بحسب ما صرح به لمراسل ...، فلان)
+      let s = j;
+      let cueEnd = j;
+      if (toks[s]?.f === 'ما') { s++; if (toks[s]?.word) s++; if (toks[s]?.word && /^(به|بها|عنه)$/.test(toks[s].f)) s++; cueEnd = s; }
+      else cueEnd = i + 1;
+      let e = s;
+      while (e < toks.length && !isEnd(e) && !comma(toks[e]) && e - s < 14) e++;
+      let np = nounPhrase(s, e);
+      for (let tries = 0; !np && comma(toks[e]) && tries < 2; tries++) { const s2 = e + 1; let e2 = s2; while (e2 < toks.length && !isEnd(e2) && !comma(toks[e2]) && e2 - s2 < 14) e2++; np = nounPhrase(s2, e2); e = e2; }
+      if (!np) return;
+      const speaker = speakerFrom(np);
+      const ss = sentStart(i);
+      const lead = toks.slice(ss, i).filter((t) => t.word && !/^(و|ف)$/.test(t.f));
+      if (!lead.length) {
+        // وبحسب X، فإن ...: the content follows the source
+        let a = e; if (comma(toks[a])) a++;
+        if (toks[a]?.word && /^(فان|فانه|فانها|ف)$/.test(toks[a].f)) a++;
+        for (let k = a, n = 0; k < toks.length && n < 10 && !isEnd(k); k++) if (toks[k].word) { n++; const c = cueAt(k); if (c && c.kind === 'verb') return; }
+        push(i, cueEnd, speaker, np, a, clauseEnd(a), 'indirect');
+        return;
+      }
+      if (comma(toks[i - 1]) || toks[i - 1]?.word) {
+        // post-posed: the sentence before the marker, unless a cued quote already covers it
+        if (!comma(toks[i - 1]) && toks.slice(ss, i).filter((t) => t.word).length > 12) {
+          // interrupting a clause without a comma is rare; the part before is still the attributed sentence
+        }
+        const first = ss;
+        const cuedBefore = toks.slice(first, i).some((_, d) => cueAt(first + d)?.kind === 'verb' || cueAt(first + d)?.kind === 'participle');
+        if (cuedBefore) return;
+        if (comma(toks[e]) && toks[e + 1] && !isEnd(e + 1) && words(toks.slice(e + 1, clauseEnd(e + 1))).length >= 4
+          && (words(toks.slice(first, i)).length < 6 || (toks[e + 1].word && /^(الي|علي|عن|ب|في|من)$/.test(toks[e + 1].f)))) {
+          // وسيتم وفق رئيس الحكومة، اتخاذ ...: the marker interrupts the clause; the content is what follows
+          push(i, cueEnd, speaker, np, e + 1, clauseEnd(e + 1), 'indirect');
+          return;
+        }
+        push(i, cueEnd, speaker, np, first, i, 'indirect');
+      }
+    }
+  }
+  return quotes.sort((x, y) => x.start - y.start);
+}

@@ -1,0 +1,4 @@
+// Quote extraction and speaker attribution for one article (see extract.ts), and the cue tables it reads.
+export { findQuotes, MAX_QUOTE_CHARS, type FoundQuote } from './extract.js';
+export { fold as foldArabic } from './cues.js';
+export { speakerMatches } from './speaker.js';
