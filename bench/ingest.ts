@@ -13,7 +13,7 @@ import { Khabar } from '../src/khabar.js';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { median, prng, sharedDir } from './common.js';
-import { nestedHtmlFigures } from './ingest-hostile.js';
+import { largeInputFigures, nestedHtmlFigures } from './ingest-hostile.js';
 
 // A full garbage collection before reading the heap, so the figure is what is live, not what V8 has not
 // collected yet (RSS alone rises and falls with the collector's timing).
@@ -165,6 +165,7 @@ export async function reingestFigures(): Promise<void> {
 
 export async function run(): Promise<void> {
   await nestedHtmlFigures();
+  largeInputFigures();
   if (!existsSync(join(sharedDir, 'data', 'ant-corpus-v1.1'))) {
     console.log(`(ingest bench skipped: ${sharedDir}/data/ant-corpus-v1.1 not found)`);
     return;

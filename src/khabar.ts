@@ -262,6 +262,11 @@ export class Khabar {
       let seen = 0;
       for await (const item of readEntries(inputs, { maxBytes: options.maxBytes, allowPrivate: options.allowPrivate, stdin: options.stdin })) {
         options.onRead?.(++seen);
+        // Something dropped from an article that is kept (a url that is not http(s)): a notice, not a failure.
+        if (isProblem(item) && item.warning) {
+          options.onWarning?.(item);
+          continue;
+        }
         if (isProblem(item)) {
           counts.failed++;
           options.onProblem?.(item);

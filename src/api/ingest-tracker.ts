@@ -37,6 +37,7 @@ export class IngestTracker {
         const r = await this.source.ingest(batch);
         total.stored += r.stored; total.updated += r.updated; total.duplicates += r.duplicates;
         total.failed.push(...r.failed.map((f) => ({ index: f.index + i, reason: f.reason })));
+        if (r.warnings?.length) (total.warnings ??= []).push(...r.warnings.map((w) => ({ index: w.index + i, reason: w.reason })));
         total.ids.push(...r.ids);
         this.#status.done = Math.min(items.length, i + batch.length);
         // Let queued requests (status polls, page views) run between batches.

@@ -9,6 +9,7 @@ import type { Khabar } from '../khabar.js';
 import type { Article, RawArticle, Story, StoryReport } from '../types.js';
 import { groupStoredArticles, groupingBehind, toStory, type StoryGrouper } from '../stories/index.js';
 import { StoryReportCache, storyGrouperFor } from '../report.js';
+import { dropNonHttpUrl } from '../ingest/index.js';
 import type { Background } from './background.js';
 import type { ArticleView, EntityListQuery, EntityPage, EntitySummary, IngestOutcome, KhabarSource, Page, SearchHit, SearchQuery, SnippetPart, StoryListQuery } from './source.js';
 import { countMatches } from '../search/index.js';
@@ -377,8 +378,11 @@ export class KhabarLibrarySource implements KhabarSource {
     const out: IngestOutcome = { stored: 0, updated: 0, duplicates: 0, failed: [], ids: [] };
     for (const [index, raw] of items.entries()) {
       try {
+        const item = { ...raw, origin: raw.origin ?? `request item ${index + 1}` };
+        const warning = dropNonHttpUrl(item);
+        if (warning) (out.warnings ??= []).push({ index, reason: `${item.origin}: ${warning}` });
         // HTML is extracted in a worker thread: other requests are answered meanwhile.
-        const r = await this.khabar.addArticleAsync({ ...raw, origin: raw.origin ?? `request item ${index + 1}` });
+        const r = await this.khabar.addArticleAsync(item);
         if (r.status === 'stored') out.stored++;
         else if (r.status === 'updated') out.updated++;
         else out.duplicates++;

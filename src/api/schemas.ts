@@ -200,6 +200,7 @@ export const ingestOutcomeSchema = {
     stored: { type: 'integer' }, updated: { type: 'integer' }, duplicates: { type: 'integer' },
     failed: { type: 'array', items: { type: 'object', properties: { index: { type: 'integer' }, reason: { type: 'string' } } } },
     ids,
+    warnings: { type: 'array', items: { type: 'object', properties: { index: { type: 'integer' }, reason: { type: 'string' } } } },
   },
 } as const;
 

@@ -93,6 +93,8 @@ export interface IngestOutcome {
   failed: { index: number; reason: string }[];
   /** Ids of the articles stored, updated or found as duplicates, in input order. */
   ids: string[];
+  /** What was dropped from an article that was kept (a url that is not http(s)). */
+  warnings?: { index: number; reason: string }[];
 }
 
 export interface ArticleView extends Article {

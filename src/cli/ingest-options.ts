@@ -16,7 +16,8 @@ export const INGEST_OPTIONS = {
   lang: { type: 'string' },
 } as const;
 
-export const INGEST_OPTIONS_USAGE = `  --max-bytes N      refuse an input larger than N bytes (default 50 MB)
+export const INGEST_OPTIONS_USAGE = `  --max-bytes N      refuse an input larger than N bytes (default 50 MB); local JSON-lines files are
+                     streamed and have no cap (a line is at most 50 MB)
   --allow-private    allow URLs on loopback/private networks
   --published DATE   the publication date (ISO 8601: 2018-12-29 or 2018-12-29T14:05+03:00) of every article
                      whose input gives none, as a .txt file never does; an undated article is grouped by

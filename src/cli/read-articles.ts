@@ -13,7 +13,7 @@ export async function readArticles(inputs: (string | ManifestEntry)[], io: CliIO
   let failed = 0;
   const ctx = new CleaningContext();
   for await (const item of readEntries(inputs, { allowPrivate: opts.allowPrivate, maxBytes: opts.maxBytes, stdin: io.stdin as AsyncIterable<Uint8Array | string> })) {
-    if (isProblem(item)) { io.err(`khabar: ${terminalSafe(item.input)}: ${terminalSafe(item.reason)}`); failed++; continue; }
+    if (isProblem(item)) { io.err(`khabar: ${terminalSafe(item.input)}: ${terminalSafe(item.reason)}`); if (!item.warning) failed++; continue; }
     const x: RawArticle = opts.fallback ? { ...item, fallback: { ...opts.fallback, ...item.fallback } } : item;
     try {
       // The same source named twice is read once; two sources with one id (a/1.txt, b/1.txt) are two articles.

@@ -2,9 +2,11 @@
 // contentHash computed. Line rules are tables in boilerplate.ts; thresholds in config.ts.
 import { createHash } from 'node:crypto';
 import type { Article, RawArticle, RemovalReason, RemovedLine } from '../types.js';
-import { CAPTION_MAX_WORDS, RECURRING_MAX_WORDS, RECURRING_MIN_ARTICLES, SECTION_LABEL_MAX_WORDS, TITLE_MAX_WORDS } from './config.js';
+import { CAPTION_MAX_WORDS, MAX_TITLE_CHARS, RECURRING_MAX_WORDS, RECURRING_MIN_ARTICLES, SECTION_LABEL_MAX_WORDS, TITLE_MAX_WORDS } from './config.js';
 import { TABLES, startsWithWords } from './boilerplate.js';
 import { extractHtml, toIsoDate, type ExtractedHtml } from './html.js';
+import { boundTitle, checkArticleSize } from './bounds.js';
+import { nonHttpUrlReason } from './url.js';
 import { countWords } from '../text/index.js';
 import { normalizedContent, normalizeKey } from './norm.js';
 import { OUTLET_KEYS, canonicalSource, outletByName, outletOfKey } from './outlets.js';
@@ -336,7 +338,8 @@ function detectLang(text: string): string {
  */
 export function cleanArticle(raw: RawArticle, ctx?: CleaningContext, extracted?: ExtractedHtml): Article {
   const where = raw.origin ?? raw.id ?? 'article';
-  let title = typeof raw.title === 'string' && raw.title.trim() ? raw.title.replace(/\s+/g, ' ').trim() : null;
+  // A title past any bound is cut before its spaces are collapsed (that costs seconds on millions of characters).
+  let title = typeof raw.title === 'string' && raw.title.trim() ? raw.title.slice(0, 4 * MAX_TITLE_CHARS).replace(/\s+/g, ' ').trim() : null;
   let source = canonicalSource(raw.source ?? null);
   let published = raw.published ? toIsoDate(raw.published) ?? raw.published : null;
   let lang = raw.lang ?? null;
@@ -352,6 +355,8 @@ export function cleanArticle(raw: RawArticle, ctx?: CleaningContext, extracted?:
     lang ??= x.lang;
   }
   if (!body.trim()) throw new Error(`${where}: no article text (empty body${raw.html ? ' after HTML extraction' : ''})`);
+  checkArticleSize(body, where);
+  title = boundTitle(title);
   if (source) ctx?.noteOutlet(source);
   const cleaned = cleanBody(body, title, source, ctx, ctx ? articleKey(raw) : undefined);
   if (outside.length) {
@@ -369,7 +374,7 @@ export function cleanArticle(raw: RawArticle, ctx?: CleaningContext, extracted?:
     id: raw.id && String(raw.id).trim() ? String(raw.id).trim() : `h${hash.slice(0, 16)}`,
     source,
     title,
-    url: raw.url ?? null,
+    url: raw.url && !nonHttpUrlReason(raw.url) ? raw.url : null,
     published,
     lang: lang ?? detectLang(cleaned.text),
     text: cleaned.text,

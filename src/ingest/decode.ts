@@ -106,6 +106,11 @@ export function decodeBytes(buf: Uint8Array, declared?: string | null): Decoded 
   if (startsWith(buf, [0xef, 0xbb, 0xbf])) return finishUtf8(buf.subarray(3), 'utf-8 (BOM)');
   if (startsWith(buf, [0xff, 0xfe])) return finishUtf16(buf.subarray(2), 'utf-16le');
   if (startsWith(buf, [0xfe, 0xff])) return finishUtf16(buf.subarray(2), 'utf-16be');
+  const utf16 = utf16WithoutBom(buf);
+  if (utf16) {
+    const r = finishUtf16(buf, utf16);
+    return r.ok ? { ...r, encoding: `${utf16} (no BOM)` } : { ok: false, reason: `${r.reason} (UTF-16 without BOM)` };
+  }
   const binary = binaryKind(buf);
   if (binary) return { ok: false, reason: `binary file (${binary}), not text` };
   const bad = firstInvalidUtf8(buf);
@@ -117,6 +122,27 @@ export function decodeBytes(buf: Uint8Array, declared?: string | null): Decoded 
   }
   if (looksLikeWindows1256(buf)) return { ok: true, text: new TextDecoder('windows-1256').decode(buf), encoding: 'windows-1256' };
   return { ok: false, reason: `not valid UTF-8 (first invalid byte 0x${buf[bad].toString(16).padStart(2, '0')} at offset ${bad}) and not recognisable as Windows-1256 Arabic` };
+}
+
+/**
+ * The byte order of UTF-16 text without a byte-order mark, or null. In the first 8 KB, nine in ten 16-bit units
+ * have a high byte of 0x00 (ASCII: spaces, digits, line breaks), 0x06 (Arabic) or 0x20 (punctuation), and some of
+ * them are ASCII (so a NUL byte is there): what such a file is, and what binary data almost never is.
+ */
+export function utf16WithoutBom(buf: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(buf.length, 8192) & ~1;
+  if (n < 4) return null;
+  const score = (hiAt: number): boolean => {
+    let text = 0;
+    let ascii = 0;
+    for (let i = 0; i < n; i += 2) {
+      const hi = buf[i + hiAt];
+      const lo = buf[i + 1 - hiAt];
+      if (hi === 0x00 && lo !== 0) { text++; ascii++; } else if (hi === 0x06 || hi === 0x20) text++;
+    }
+    return ascii > 0 && text >= 0.9 * (n / 2);
+  };
+  return score(1) ? 'utf-16le' : score(0) ? 'utf-16be' : null;
 }
 
 /** UTF-16 after its byte-order mark: broken (an odd byte count, a lone surrogate) is said so, as broken UTF-8 is,

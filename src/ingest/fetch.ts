@@ -1,13 +1,19 @@
-// Fetching one http(s) URL safely: only http/https, every hop's host resolved and refused when any address is
-// loopback/private/link-local/etc. (unless allowPrivate), manual redirects with a cap and loop detection,
+// Fetching one http(s) URL safely: only http/https, every hop's host resolved once and refused when any address
+// is loopback/private/link-local/etc. (unless allowPrivate), the connection made to that checked address (no
+// second resolution for DNS rebinding to answer differently), manual redirects with a cap and loop detection,
 // a timeout over connect + body, and a size cap enforced while streaming (the download is aborted past it).
 import { lookup } from 'node:dns/promises';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 
 export interface FetchOptions {
   maxBytes: number; allowPrivate: boolean; timeoutMs: number; maxRedirects: number;
   /** Validators of a conditional request (`khabar watch`): an answer 304 then gives `notModified` and no bytes. */
   conditional?: { etag?: string | null; lastModified?: string | null };
+  /** How host names are resolved (default the system's, dns.lookup); each hop's name is resolved once. */
+  resolve?: Resolver;
 }
 export interface Fetched {
   url: string; bytes: Uint8Array; contentType: string | null;
@@ -84,26 +90,84 @@ export function nonPublicReason(address: string): string | null {
   return 'not an IP address';
 }
 
-async function checkHost(hostname: string): Promise<void> {
+/** A resolver: every address of a host name (as dns.lookup with `all: true`). */
+export type Resolver = (host: string) => Promise<{ address: string; family: number }[]>;
+
+export const systemResolver: Resolver = (host) => lookup(host, { all: true, verbatim: true });
+
+/**
+ * The address to connect to for a host, resolved once: refused when any of its addresses is not public (unless
+ * allowPrivate). The connection is made to this very address, so a name that answers differently the second
+ * time (DNS rebinding) cannot lead the request elsewhere.
+ */
+async function pinHost(hostname: string, allowPrivate: boolean, resolve: Resolver): Promise<{ address: string; family: number }> {
   const host = hostname.replace(/^\[|\]$/g, '');
-  const addresses = isIP(host) ? [host] : (await lookup(host, { all: true, verbatim: true }).catch((e: Error) => {
+  const v = isIP(host);
+  const answers = v ? [{ address: host, family: v }] : await resolve(host).catch((e: Error) => {
     throw new Error(`cannot resolve host ${host}: ${(e as NodeJS.ErrnoException).code ?? e.message}`);
-  })).map((r) => r.address);
-  if (addresses.length === 0) throw new Error(`cannot resolve host ${host}`);
-  for (const a of addresses) {
-    const why = nonPublicReason(a);
-    if (why) throw new Error(`refused: ${host} resolves to ${a}, a ${why} address (allowPrivate is off)`);
+  });
+  if (answers.length === 0) throw new Error(`cannot resolve host ${host}`);
+  if (!allowPrivate) {
+    for (const a of answers) {
+      const why = nonPublicReason(a.address);
+      if (why) throw new Error(`refused: ${host} resolves to ${a.address}, a ${why} address (allowPrivate is off)`);
+    }
   }
+  return answers[0];
 }
 
 function mb(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${n} bytes`;
 }
 
+const ACCEPT = 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml,application/json,text/plain;q=0.9,*/*;q=0.5';
+
+/** One GET to a pinned address; resolves with the response (headers read, body not yet). */
+function get(url: URL, pinned: { address: string; family: number }, signal: AbortSignal, extraHeaders: Record<string, string> = {}): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const req = request(url, {
+      method: 'GET',
+      // No connection pool: a pooled socket may have been opened to another address for the same name.
+      agent: false,
+      signal,
+      headers: { ...extraHeaders, 'user-agent': 'khabar/0.1 (+news ingest)', accept: ACCEPT, 'accept-encoding': 'gzip, deflate, br' },
+      // The TLS name and Host header stay the URL's; only the address connected to is the checked one.
+      lookup: ((_host: string, options: { all?: boolean }, cb: (...args: unknown[]) => void) => {
+        if (options?.all) cb(null, [pinned]);
+        else cb(null, pinned.address, pinned.family);
+      }) as never,
+    }, resolve);
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** The body, decompressed as its Content-Encoding says, with maxBytes counted on what is decompressed. */
+async function readBody(res: IncomingMessage, maxBytes: number, abort: () => void): Promise<Uint8Array> {
+  const encoding = String(res.headers['content-encoding'] ?? '').trim().toLowerCase();
+  const decoder = encoding === 'gzip' || encoding === 'x-gzip' ? createGunzip() : encoding === 'deflate' ? createInflate()
+    : encoding === 'br' ? createBrotliDecompress() : null;
+  const stream: AsyncIterable<Buffer> = decoder ? res.pipe(decoder) : res;
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    total += chunk.byteLength;
+    if (total > maxBytes) {
+      abort();
+      decoder?.destroy();
+      throw new Error(`response exceeds the limit of ${mb(maxBytes)} (maxBytes); download aborted`);
+    }
+    chunks.push(chunk);
+  }
+  return new Uint8Array(Buffer.concat(chunks, total));
+}
+
 /** Fetches a URL under the options' limits. Throws an Error with a clear message on any refusal or failure. */
 export async function safeFetch(url: string, opts: FetchOptions): Promise<Fetched> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new Error(`timed out after ${opts.timeoutMs} ms`)), opts.timeoutMs);
+  const timedOut = (): Error => new Error(`timed out after ${opts.timeoutMs} ms`);
   try {
     let current = url;
     const seen = new Set<string>();
@@ -112,73 +176,54 @@ export async function safeFetch(url: string, opts: FetchOptions): Promise<Fetche
       try { parsed = new URL(current); } catch { throw new Error(`not a valid URL: ${current}`); }
       if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error(`only http and https URLs are fetched, not ${parsed.protocol}`);
       if (parsed.username || parsed.password) throw new Error('URLs with credentials are not fetched');
-      if (!opts.allowPrivate) await checkHost(parsed.hostname);
+      // Every hop is resolved once, checked, and connected to at the checked address.
+      const pinned = await pinHost(parsed.hostname, opts.allowPrivate, opts.resolve ?? systemResolver);
       seen.add(parsed.href);
-      let res: Response;
       const validators: Record<string, string> = {};
       if (opts.conditional?.etag) validators['if-none-match'] = opts.conditional.etag;
       if (opts.conditional?.lastModified) validators['if-modified-since'] = opts.conditional.lastModified;
-      const get = () => fetch(parsed, { redirect: 'manual', signal: controller.signal, headers: { ...validators, 'user-agent': 'khabar/0.1 (+news ingest)', accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml,application/json,text/plain;q=0.9,*/*;q=0.5' } });
+      let res: IncomingMessage;
       try {
-        try {
-          res = await get();
-        } catch (e) {
-          // A kept-alive connection the server closed as we reused it: a GET is safe to send once more.
-          const code = (e as { cause?: { code?: string } }).cause?.code;
-          if (controller.signal.aborted || (code !== 'ECONNRESET' && code !== 'UND_ERR_SOCKET')) throw e;
-          res = await get();
-        }
+        res = await get(parsed, pinned, controller.signal, validators);
       } catch (e) {
-        if (controller.signal.aborted) throw new Error(`timed out after ${opts.timeoutMs} ms`);
-        const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-        throw new Error(`fetch failed: ${cause?.code ?? cause?.message ?? (e as Error).message}`);
+        if (controller.signal.aborted) throw timedOut();
+        const err = e as NodeJS.ErrnoException;
+        throw new Error(`fetch failed: ${err.code ?? err.message}`);
       }
-      if (res.status >= 300 && res.status < 400 && res.headers.get('location')) {
-        await res.body?.cancel().catch(() => undefined);
-        const next = new URL(res.headers.get('location')!, parsed).href;
+      const status = res.statusCode ?? 0;
+      const location = res.headers.location;
+      if (status >= 300 && status < 400 && location) {
+        res.destroy();
+        const next = new URL(location, parsed).href;
         if (seen.has(next)) throw new Error(`redirect loop (${parsed.href} → ${next})`);
         if (hop + 1 > opts.maxRedirects) throw new Error(`too many redirects (more than ${opts.maxRedirects})`);
         current = next;
         continue;
       }
-      if (res.status === 304 && opts.conditional) {
-        await res.body?.cancel().catch(() => undefined);
-        return { url: parsed.href, bytes: new Uint8Array(0), contentType: null, etag: res.headers.get('etag') ?? opts.conditional.etag ?? null, lastModified: res.headers.get('last-modified') ?? opts.conditional.lastModified ?? null, notModified: true };
+      const header = (name: string): string | null => { const v = res.headers[name]; return typeof v === 'string' ? v : null; };
+      if (status === 304 && opts.conditional) {
+        res.destroy();
+        return { url: parsed.href, bytes: new Uint8Array(0), contentType: null, etag: header('etag') ?? opts.conditional.etag ?? null,
+          lastModified: header('last-modified') ?? opts.conditional.lastModified ?? null, notModified: true };
       }
-      if (!res.ok) {
-        await res.body?.cancel().catch(() => undefined);
-        throw new Error(`HTTP ${res.status} ${res.statusText}`.trim());
+      if (status < 200 || status >= 300) {
+        res.destroy();
+        throw new Error(`HTTP ${status} ${res.statusMessage ?? ''}`.trim());
       }
-      const declared = Number(res.headers.get('content-length') ?? NaN);
+      const declared = Number(res.headers['content-length'] ?? NaN);
       if (Number.isFinite(declared) && declared > opts.maxBytes) {
-        await res.body?.cancel().catch(() => undefined);
+        res.destroy();
         throw new Error(`response is ${mb(declared)}, over the limit of ${mb(opts.maxBytes)} (maxBytes)`);
       }
-      const chunks: Uint8Array[] = [];
-      let total = 0;
-      if (res.body) {
-        const reader = res.body.getReader();
-        try {
-          for (;;) {
-            const { done, value } = await reader.read();
-            if (done) break;
-            total += value.byteLength;
-            if (total > opts.maxBytes) {
-              controller.abort();
-              throw new Error(`response exceeds the limit of ${mb(opts.maxBytes)} (maxBytes); download aborted`);
-            }
-            chunks.push(value);
-          }
-        } catch (e) {
-          if ((e as Error).message.includes('maxBytes')) throw e;
-          if (controller.signal.aborted) throw new Error(`timed out after ${opts.timeoutMs} ms`);
-          throw new Error(`reading the response failed: ${(e as Error).message}`);
-        }
+      let bytes: Uint8Array;
+      try {
+        bytes = await readBody(res, opts.maxBytes, () => res.destroy());
+      } catch (e) {
+        if ((e as Error).message.includes('maxBytes')) throw e;
+        if (controller.signal.aborted) throw timedOut();
+        throw new Error(`reading the response failed: ${(e as Error).message}`);
       }
-      const bytes = new Uint8Array(total);
-      let off = 0;
-      for (const c of chunks) { bytes.set(c, off); off += c.byteLength; }
-      return { url: parsed.href, bytes, contentType: res.headers.get('content-type'), etag: res.headers.get('etag'), lastModified: res.headers.get('last-modified') };
+      return { url: parsed.href, bytes, contentType: header('content-type'), etag: header('etag'), lastModified: header('last-modified') };
     }
   } finally {
     clearTimeout(timer);

@@ -16,3 +16,4 @@ export { extractHtmlAsync, ExtractPool } from './extract-pool.js';
 export type { Outlet } from './outlets.js';
 export { decodeBytes } from './decode.js';
 export { nonPublicReason, safeFetch, type Fetched, type FetchOptions } from './fetch.js';
+export { dropNonHttpUrl, nonHttpUrlReason } from './url.js';

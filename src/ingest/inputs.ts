@@ -1,18 +1,24 @@
 // Expanding inputs (files, directories, '-', http(s) URLs) into raw articles or problems, one input at a time.
-import { opendir, readFile, realpath, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { open, opendir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve, sep } from 'node:path';
 import type { RawArticle } from '../types.js';
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS } from './config.js';
-import { charsetOfContentType, decodeBytes } from './decode.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS, MAX_ARTICLE_CHARS } from './config.js';
+import { charsetOfContentType, decodeBytes, firstInvalidUtf8, utf16WithoutBom } from './decode.js';
 import { looksLikeFeed, parseFeed } from './feed.js';
-import { safeFetch, type Fetched } from './fetch.js';
-import { parseJsonDocument, parseJsonLines } from './json.js';
+import { safeFetch, systemResolver, type Fetched, type Resolver } from './fetch.js';
+import { articleFromJson, parseJsonDocument, parseJsonLines } from './json.js';
 import { splitTitle } from './clean.js';
+import { dropNonHttpUrl } from './url.js';
 import { pathIds } from './origin.js';
 
-export interface InputProblem { input: string; reason: string }
+/** An input that failed (the others go on), or with `warning`, something dropped from an article that was kept. */
+export interface InputProblem { input: string; reason: string; warning?: true }
 export interface ReadOptions {
-  /** Largest input accepted, in bytes (files: checked with stat before reading; URLs: while streaming). Default 50 MB. */
+  /**
+   * Largest input accepted, in bytes (files: checked with stat before reading; URLs: while streaming). Default
+   * 50 MB. Local JSON-lines files are streamed and have no cap (a line is at most 50 MB).
+   */
   maxBytes?: number;
   /** Allow URLs whose host resolves to loopback/private/link-local addresses (tests, intranets). Default false. */
   allowPrivate?: boolean;
@@ -22,6 +28,8 @@ export interface ReadOptions {
   maxRedirects?: number;
   /** Descend into subdirectories. Default true. */
   recursive?: boolean;
+  /** How URL host names are resolved (default the system's); each is resolved once and connected to as checked. */
+  resolve?: Resolver;
   /** Where '-' reads from (default process.stdin); for tests and embedding. */
   stdin?: AsyncIterable<Uint8Array | string>;
 }
@@ -102,8 +110,95 @@ function* fromText(text: string, kind: Kind, input: string, stem: string, url: s
   }
 }
 
+/** Whether a file's first 64 KB are UTF-8 (a sequence cut at the end aside), so it can be read line by line. */
+async function startsAsUtf8(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(65_536);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const bytes = head.subarray(0, bytesRead);
+    if (utf16WithoutBom(bytes) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
+    const bad = firstInvalidUtf8(bytes);
+    return bad < 0 || bad >= bytesRead - 3;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * A local JSON-lines file, streamed: one line in memory at a time, so any size is read (no maxBytes: that cap is
+ * for what is fetched). A line longer than DEFAULT_MAX_BYTES is refused by its number and skipped unread.
+ */
+async function* streamJsonLines(path: string, stem: string): AsyncGenerator<RawArticle | InputProblem> {
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let skipping = false;
+  let lineNo = 0;
+  let any = false;
+  let first = true;
+  function* line(bytes: Buffer): Generator<RawArticle | InputProblem> {
+    lineNo++;
+    let text: string;
+    try {
+      text = utf8.decode(bytes);
+    } catch {
+      yield { input: path, reason: `line ${lineNo}: not valid UTF-8` };
+      return;
+    }
+    if (!text.trim()) return;
+    any = true;
+    let v: unknown;
+    try {
+      v = JSON.parse(text);
+    } catch (e) {
+      yield { input: path, reason: `line ${lineNo}: invalid JSON: ${(e as Error).message}` };
+      return;
+    }
+    const r = articleFromJson(v, `line ${lineNo}`, `${stem}-${lineNo}`, path);
+    yield r.ok ? r.raw : { input: path, reason: r.reason };
+  }
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    let buf = chunk;
+    if (first && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
+    first = false;
+    let start = 0;
+    for (let nl = buf.indexOf(0x0a, start); nl >= 0; nl = buf.indexOf(0x0a, start)) {
+      const piece = buf.subarray(start, nl);
+      start = nl + 1;
+      if (skipping) { skipping = false; lineNo++; continue; }
+      const whole = pendingBytes ? Buffer.concat([...pending, piece]) : piece;
+      pending = [];
+      pendingBytes = 0;
+      yield* line(whole);
+    }
+    if (start < buf.length && !skipping) {
+      pending.push(buf.subarray(start));
+      pendingBytes += buf.length - start;
+      if (pendingBytes > DEFAULT_MAX_BYTES) {
+        yield { input: path, reason: `line ${lineNo + 1} is longer than ${mb(DEFAULT_MAX_BYTES)}: refused unread` };
+        any = true;
+        pending = [];
+        pendingBytes = 0;
+        skipping = true;
+      }
+    }
+  }
+  if (!skipping && pendingBytes) yield* line(Buffer.concat(pending));
+  if (!any) yield { input: path, reason: 'empty file' };
+}
+
 async function* readFilePath(path: string, opts: Required<Omit<ReadOptions, 'stdin'>>, hint: Kind | null): AsyncGenerator<RawArticle | InputProblem> {
+  if (hint === 'jsonl' && await startsAsUtf8(path)) {
+    yield* streamJsonLines(path, stemOf(path));
+    return;
+  }
   const info = await stat(path);
+  // A .txt file is one article: past 4 bytes a character it cannot be within the article bound, and is not read.
+  if (hint === 'txt' && info.size > 4 * MAX_ARTICLE_CHARS) {
+    yield { input: path, reason: `file is ${mb(info.size)}: a .txt file is one article, and an article's text is at most ${MAX_ARTICLE_CHARS.toLocaleString('en')} characters (refused, not cut)` };
+    return;
+  }
   if (info.size > opts.maxBytes) {
     yield { input: path, reason: `file is ${mb(info.size)}, over the limit of ${mb(opts.maxBytes)} (maxBytes)` };
     return;
@@ -206,6 +301,9 @@ export function* articlesOfFetched(fetched: Fetched, input: string): Generator<R
   for (const item of fromText(decoded.text, sniff(decoded.text, kindOfContentType(fetched.contentType)), input, stem, fetched.url, { key: `url:${fetched.url}`, path: null })) {
     // Pages fetched by URL are identified by their final URL unless the document gives an id.
     if (!isProblem(item) && item.id === stem) item.id = fetched.url;
+    // A feed item's <link> that is not http(s) is dropped here too, for the watcher and the queue's workers.
+    const warning = isProblem(item) ? null : dropNonHttpUrl(item);
+    if (warning && !isProblem(item)) yield { input: item.origin ?? input, reason: warning, warning: true };
     yield item;
   }
 }
@@ -215,7 +313,8 @@ async function* readUrl(url: string, opts: Required<Omit<ReadOptions, 'stdin'>>)
 }
 
 /**
- * Expands inputs into raw articles, yielding each article or a problem; never throws for a bad input.
+ * Expands inputs into raw articles, yielding each article or a problem; never throws for a bad input. An article
+ * whose url is not http(s) is yielded without it, after a warning (a problem with `warning` set).
  * Directories are walked lazily (one file in memory at a time).
  */
 export async function* readInputs(inputs: string[], options: ReadOptions = {}): AsyncGenerator<RawArticle | InputProblem> {
@@ -225,24 +324,35 @@ export async function* readInputs(inputs: string[], options: ReadOptions = {}): 
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxRedirects: options.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
     recursive: options.recursive ?? true,
+    resolve: options.resolve ?? systemResolver,
   };
   for (const input of inputs) {
     try {
-      if (input === '-') {
-        yield* readStdin(options.stdin ?? process.stdin, opts.maxBytes);
-      } else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) {
-        if (!/^https?:\/\//i.test(input)) { yield { input, reason: 'only http and https URLs are supported' }; continue; }
-        yield* readUrl(input, opts);
-      } else {
-        const info = await stat(input);
-        if (info.isDirectory()) {
-          const root = await realpath(input);
-          yield* walkDirectory(input, opts, root, new Set([root]));
+      for await (const item of readOne(input, opts, options.stdin)) {
+        if (!isProblem(item)) {
+          const warning = dropNonHttpUrl(item);
+          if (warning) yield { input: item.origin ?? input, reason: warning, warning: true };
         }
-        else yield* readFilePath(input, opts, EXT_KIND[extname(input).toLowerCase()] ?? null);
+        yield item;
       }
     } catch (e) {
       yield { input, reason: describe(e) };
     }
+  }
+}
+
+async function* readOne(input: string, opts: Required<Omit<ReadOptions, 'stdin'>>, stdin: ReadOptions['stdin']): AsyncGenerator<RawArticle | InputProblem> {
+  if (input === '-') {
+    yield* readStdin(stdin ?? process.stdin, opts.maxBytes);
+  } else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) {
+    if (!/^https?:\/\//i.test(input)) { yield { input, reason: 'only http and https URLs are supported' }; return; }
+    yield* readUrl(input, opts);
+  } else {
+    const info = await stat(input);
+    if (info.isDirectory()) {
+      const root = await realpath(input);
+      yield* walkDirectory(input, opts, root, new Set([root]));
+    }
+    else yield* readFilePath(input, opts, EXT_KIND[extname(input).toLowerCase()] ?? null);
   }
 }

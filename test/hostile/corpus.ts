@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { repoRoot } from '../helpers/shared.js';
 
 export const SAMPLE_PAGE = join(repoRoot, 'samples', 'corpus', 'alminaa-20260314-vienna-ceasefire.html');
+/** A plain-text article of the sample corpus. */
+export const SAMPLE_TEXT = join(repoRoot, 'samples', 'corpus', 'nakheel-20251108-jurf-floods.txt');
 /** A sentence of the sample page's article body. */
 export const SAMPLE_SENTENCE = 'وينص الاتفاق على سحب الأسلحة الثقيلة عشرين كيلومترا عن خط التماس خلال أسبوعين';
 
