@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { findQuotes, foldArabic, type FoundQuote } from '../src/analysis/quotes/index.js';
 import { sameName } from '../src/analysis/index.js';
 import { CleaningContext, cleanArticle, isProblem, readInputs } from '../src/ingest/index.js';
-import { hasShared, repoRoot, sharedDir } from '../test/helpers/shared.js';
+import { hasShared, repoRoot } from '../test/helpers/shared.js';
 import { antLines } from './ant.js';
 import { sampleArticles, seedArticles } from '../test/analysis/load.js';
 

@@ -2,13 +2,12 @@
 // on the sample corpus and on ANT stories (the development stories of eval/data/numbers-conflicts.json).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeStory } from '../../src/analysis/index.js';
 import { numberMentions } from '../../src/analysis/numbers.js';
 import { cleanArticle } from '../../src/ingest/index.js';
 import type { Article, Quantity } from '../../src/types.js';
-import { hasShared, needsShared, sharedDir } from '../helpers/shared.js';
+import { hasShared, needsShared } from '../helpers/shared.js';
 import { antLines as readAntLines } from '../../eval/ant.js';
 import { goldAnalysis, sampleArticles } from './load.js';
 

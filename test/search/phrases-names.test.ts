@@ -5,7 +5,7 @@
 // sample corpus.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Khabar } from '../../src/khabar.js';
@@ -14,7 +14,7 @@ import { otherNames } from '../../src/analysis/index.js';
 import { catchUpEntityIndex } from '../../src/analysis/entity-index.js';
 import { entityStateFor } from '../../src/store/sqlite-entities.js';
 import { normalize } from '../../src/text/index.js';
-import { hasShared, loadSeeds, needsShared, repoRoot, sharedDir } from '../helpers/shared.js';
+import { hasShared, loadSeeds, needsShared, repoRoot } from '../helpers/shared.js';
 import { antRecords } from '../../eval/ant.js';
 
 interface AntRow { docno: string; title: string | null; text: string; source: string; time: string }

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { needsShared, repoRoot, sharedDir } from '../helpers/shared.js';
+import { needsShared, repoRoot } from '../helpers/shared.js';
 import { ANT_HELD_OUT, ANT_WINDOWS, antTime } from '../../eval/stories.js';
 import { antRecords } from '../../eval/ant.js';
 
