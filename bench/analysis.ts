@@ -4,11 +4,11 @@
 // (the store's case). The 400/200 ratio shows how the cost scales (2.0 is linear). The machine's CPU speed drifts
 // several times over from minute to minute: the reference time (sha256 of 32 MB) is printed next to the figures.
 // Run: npm run bench -- analysis
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from '../src/types.js';
 import { analyzeStory, combine, extractArticle, type ArticleExtraction } from '../src/analysis/index.js';
-import { hasShared, loadSeeds, sharedDir } from '../test/helpers/shared.js';
+import { hasShared, loadSeeds } from '../test/helpers/shared.js';
+import { antRecords } from '../eval/ant.js';
 
 import { machineReference, median } from './common.js';
 
@@ -16,8 +16,8 @@ const RUNS = 5;
 
 function storyArticles(n: number): Article[] {
   const seedSentences = loadSeeds().flatMap((s) => s.text.split(/(?<=[.!؟])\s+|\n+/)).filter((x) => x.trim().length > 30);
-  const ant = readFileSync(join(sharedDir, 'data/ant-corpus-v1.1/ant_v1.1.jsonl'), 'utf8').split('\n', 400).filter(Boolean)
-    .flatMap((l) => String((JSON.parse(l) as { text?: string }).text ?? '').split(/(?<=[.!؟])\s+|\n+/)).filter((x) => x.trim().length > 30);
+  const ant = antRecords(400)
+    .flatMap((r) => String(r.text ?? '').split(/(?<=[.!؟])\s+|\n+/)).filter((x) => x.trim().length > 30);
   let seed = 42;
   const rnd = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };
   const articles: Article[] = [];

@@ -23,20 +23,18 @@ import { join } from 'node:path';
 import { sentences } from '../src/text/index.js';
 import { Khabar } from '../src/khabar.js';
 import { storyGrouperFor } from '../src/report.js';
-import { median, prng, repoRoot, sharedDir } from './common.js';
+import { median, prng, repoRoot } from './common.js';
+import { antPath, antRecords } from '../eval/ant.js';
 
 /** Bump when the generated articles change, so a stale cached store is not reused. */
-const STORE_VERSION = 3;
+const STORE_VERSION = 4;
 
-const antPath = join(sharedDir, 'data', 'ant-corpus-v1.1', 'ant_v1.1.jsonl');
 
 interface Source { title: string; sents: string[] }
 
 export function loadSources(): Source[] {
   const out: Source[] = [];
-  for (const line of readFileSync(antPath, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const a = JSON.parse(line) as { title?: string; text?: string };
+  for (const a of antRecords()) {
     const sents = sentences(a.text ?? '').map((s) => s.text).filter((s) => s.length > 20);
     if (a.title && sents.length >= 2) out.push({ title: a.title, sents });
   }

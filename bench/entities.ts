@@ -9,8 +9,9 @@ import { decodeModel } from '../src/analysis/ner/model.js';
 import { modelPath } from '../src/analysis/ner/load.js';
 import { tagSegmented } from '../src/analysis/ner/recognize.js';
 import { segment } from '../src/analysis/ner/segment.js';
-import { hasShared, readJsonl } from '../test/helpers/shared.js';
+import { hasShared } from '../test/helpers/shared.js';
 import { machineReference, median } from './common.js';
+import { antRecords } from '../eval/ant.js';
 
 export async function run(): Promise<void> {
   const loads: number[] = [];
@@ -22,7 +23,7 @@ export async function run(): Promise<void> {
   }
   console.log(`  model load (${modelPath()}, ${model!.header.features} features): median ${median(loads).toFixed(0)} ms (runs ${loads.map((x) => x.toFixed(0)).join(', ')}); machine reference ${machineReference().toFixed(2)} s (0.05 s at full speed)`);
   if (!hasShared) { console.log('  (../shared not found: the ANT corpus rate is skipped)'); return; }
-  const texts = readJsonl<{ title: string | null; text: string }>('data/ant-corpus-v1.1/ant_v1.1.jsonl').map((r) => `${r.title ?? ''}\n${r.text ?? ''}`);
+  const texts = antRecords().map((r) => `${r.title ?? ''}\n${r.text ?? ''}`);
   const segs = texts.map(segment);
   const tokens = segs.reduce((n, s) => n + s.tokens.length, 0);
   const rate = (ms: number) => `${Math.round(tokens / (ms / 1000)).toLocaleString('en')} tokens/s`;

@@ -13,6 +13,7 @@ import { Khabar } from '../src/khabar.js';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { median, prng, sharedDir } from './common.js';
+import { antLines, antRecords } from '../eval/ant.js';
 import { largeInputFigures, nestedHtmlFigures } from './ingest-hostile.js';
 
 // A full garbage collection before reading the heap, so the figure is what is live, not what V8 has not
@@ -38,10 +39,7 @@ function loadSources(): Source[] {
     const sents = sentences(text).map((s) => s.text.replace(/\s+/g, ' ').trim()).filter((s) => s.split(' ').length >= 6);
     out.push({ title: sents[0] ?? f, sents });
   }
-  const ant = join(sharedDir, 'data', 'ant-corpus-v1.1', 'ant_v1.1.jsonl');
-  for (const line of readFileSync(ant, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const a = JSON.parse(line) as { title?: string; text?: string };
+  for (const a of antRecords()) {
     const sents = sentences(a.text ?? '').map((s) => s.text.replace(/\s+/g, ' ').trim()).filter((s) => s.split(' ').length >= 6);
     if (a.title && sents.length >= 3) out.push({ title: a.title, sents });
     if (out.length >= 8000) break;
@@ -51,7 +49,7 @@ function loadSources(): Source[] {
 
 /** Writes `total` articles as JSON-lines files of CHUNK articles each; returns the directory. */
 function writeCorpus(total: number): string {
-  const dir = join(tmpdir(), `khabar-bench-ingest-${total}`);
+  const dir = join(tmpdir(), `khabar-bench-ingest-${total}-no-held-out`);
   const done = join(dir, 'complete');
   if (existsSync(done)) return dir;
   rmSync(dir, { recursive: true, force: true });
@@ -121,14 +119,7 @@ async function runOnce(corpus: string, total: number): Promise<RunResult> {
  * first (a repeat is answered by the store without cleaning the article again).
  */
 export async function reingestFigures(): Promise<void> {
-  const lines: string[] = [];
-  for (const line of readFileSync(join(sharedDir, 'data', 'ant-corpus-v1.1', 'ant_v1.1.jsonl'), 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const day = /-(\d{8})$/.exec((JSON.parse(line) as { docno: string | null }).docno ?? '')?.[1];
-    if (!day || (day >= '20170120' && day <= '20170205')) continue;
-    lines.push(line);
-    if (lines.length === 1500) break;
-  }
+  const lines = antLines(1500);
   const dir = mkdtempSync(join(tmpdir(), 'khabar-bench-reingest-'));
   try {
     const input = join(dir, 'ant.jsonl');

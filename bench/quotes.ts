@@ -1,20 +1,16 @@
 // bench for quote extraction: articles/s of findQuotes over the whole ANT corpus (10,161 real articles, their text
 // as the corpus gives it), one thread, median of 5 passes after a warm-up pass; and the quotes found per article.
 // `npm run bench -- quotes`. Goal (issue 23): at least 2,000 articles/s.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { findQuotes } from '../src/analysis/index.js';
-import { median, sharedDir } from './common.js';
+import { median } from './common.js';
+import { antPath, antRecords, hasAnt } from '../eval/ant.js';
 
 export async function run(): Promise<void> {
-  const path = join(sharedDir, 'data', 'ant-corpus-v1.1', 'ant_v1.1.jsonl');
-  let texts: string[];
-  try {
-    texts = readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text?: string }).text ?? '');
-  } catch {
-    console.log(`  quotes: skipped, no ANT corpus at ${path}`);
+  if (!hasAnt) {
+    console.log(`  quotes: skipped, no ANT corpus at ${antPath}`);
     return;
   }
+  const texts = antRecords().map((r) => r.text ?? '');
   const chars = texts.reduce((s, t) => s + t.length, 0);
   let quotes = 0;
   for (const t of texts) quotes += findQuotes(t).length; // warm-up, and the count

@@ -7,7 +7,7 @@
 // alternate between the two (same moments, same heap), which no drift can bias.
 // KHABAR_BENCH_STORIES_SQLITE=1 adds the persisted state the product uses: a catch-up of the API bench's 100,000
 // stored articles (bench/api.ts builds that store once; KHABAR_BENCH_STORIES_SQLITE_ARTICLES for another size).
-import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -18,18 +18,14 @@ import { sentences } from '../src/text/index.js';
 import { MemoryStoryState, StoryGrouper } from '../src/stories/index.js';
 import type { Article } from '../src/types.js';
 import { machineReference, median, prng, sharedDir } from './common.js';
-import { antTime, isHeldOutAnt } from '../eval/stories.js';
+import { antRecords } from '../eval/ant.js';
 
 
 interface Source { title: string; sents: string[] }
 
 function loadSources(limit: number): Source[] {
-  const path = join(sharedDir, 'data', 'ant-corpus-v1.1', 'ant_v1.1.jsonl');
   const out: Source[] = [];
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const a = JSON.parse(line) as { docno?: string; time?: string; title?: string; text?: string };
-    if (isHeldOutAnt(a.docno ?? '', antTime(a.time))) continue;
+  for (const a of antRecords()) {
     const sents = sentences(a.text ?? '').map((s) => s.text).filter((s) => s.length > 20);
     if (a.title && sents.length >= 2) out.push({ title: a.title, sents });
     if (out.length >= limit) break;

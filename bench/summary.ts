@@ -1,14 +1,14 @@
 // bench for the summary stage: summarizing one story of 200 articles (target < 500 ms), median of 5 runs.
 // The articles are built by recombining sentences of the seeds and of ANT corpus texts with a fixed PRNG,
 // so every run sees the same input.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from '../src/types.js';
 import { summarize } from '../src/summary/index.js';
 import { analyzeStory } from '../src/analysis/index.js';
 import { sentences } from '../src/summary/lex.js';
-import { hasShared, loadSeeds, sharedDir } from '../test/helpers/shared.js';
+import { hasShared, loadSeeds } from '../test/helpers/shared.js';
 import { machineReference, median } from './common.js';
+import { antRecords } from '../eval/ant.js';
 
 function mulberry32(seed: number): () => number {
   return () => {
@@ -22,10 +22,7 @@ function mulberry32(seed: number): () => number {
 export function buildStory(n = 200): Article[] {
   const pool: string[] = [];
   for (const s of loadSeeds()) for (const x of sentences(s.text)) pool.push(x.text);
-  const ant = readFileSync(join(sharedDir, 'data/ant-corpus-v1.1/ant_v1.1.jsonl'), 'utf8').split('\n');
-  for (const line of ant.slice(0, 400)) {
-    if (!line.trim()) continue;
-    const d = JSON.parse(line) as { text?: string };
+  for (const d of antRecords(400)) {
     for (const x of sentences(d.text ?? '')) pool.push(x.text);
   }
   const rand = mulberry32(20181229);

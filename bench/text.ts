@@ -5,17 +5,18 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from
 import { join, resolve } from 'node:path';
 import { forEachTerm, normalize, sentences, stem, tokenize } from '../src/text/index.js';
 import { machineReference, median, repoRoot, sharedDir as shared } from './common.js';
+import { antRecords } from '../eval/ant.js';
 
 const TARGET = 48 * 1024 * 1024;
 const RUNS = Number(process.env.KHABAR_BENCH_RUNS ?? 5);
 
 async function buildFile(): Promise<string> {
   const dir = resolve(repoRoot, 'bench-data');
-  const file = join(dir, 'ant-48mb.txt');
+  const file = join(dir, 'ant-48mb-no-held-out.txt');
   if (existsSync(file) && statSync(file).size >= TARGET) return file;
   mkdirSync(dir, { recursive: true });
-  const texts = readFileSync(join(shared, 'data/ant-corpus-v1.1/ant_v1.1.jsonl'), 'utf8').split('\n').filter((l) => l.trim())
-    .map((l) => String((JSON.parse(l) as { text?: string }).text ?? '').replace(/\s*\n\s*/g, ' '));
+  const texts = antRecords()
+    .map((r) => String(r.text ?? '').replace(/\s*\n\s*/g, ' '));
   const out = createWriteStream(file);
   let size = 0;
   while (size < TARGET) for (const t of texts) { const line = t + '\n'; out.write(line); size += Buffer.byteLength(line); if (size >= TARGET) break; }

@@ -10,6 +10,7 @@ import { readCorpus } from '../train/ner-corpus.js';
 import { printScores, scoreSpans } from '../train/ner-score.js';
 import { normalize } from '../src/text/index.js';
 import { readJsonl, repoRoot, sharedDir } from '../test/helpers/shared.js';
+import { antRecords } from './ant.js';
 import { fold } from '../src/analysis/names.js';
 
 const ADMIN = new Set(ADMIN_PLACE_TRIGGERS.map((t) => normalize(t)));
@@ -98,8 +99,7 @@ function evalDistinctNames(): void {
  * it is the verb (فتح الطريق), مالي as Mali where it is "financial" (after a noun it qualifies).
  */
 function evalAntFalseEntities(): void {
-  const rows = readJsonl<{ docno: string | null; title: string | null; text: string }>('data/ant-corpus-v1.1/ant_v1.1.jsonl')
-    .filter((r) => { const m = /(\d{8})$/.exec(r.docno ?? ''); return m !== null && !(m[1] >= '20170120' && m[1] <= '20170205'); });
+  const rows = antRecords();
   const ADJ_NOUNS = new Set(['دعم', 'عجز', 'وضع', 'مبلغ', 'تمويل', 'فساد', 'ضغط', 'حساب', 'مورد', 'عون', 'سند', 'دعما', 'عجزا', 'تصرف', 'مردود', 'اشكال', 'مشكل'].map((w) => normalize(w)));
   const found: Record<string, string[]> = { 'person from the outlet name (أف أم)': [], 'خطط مساعدة as a person': [], 'فتح as the movement before a definite word (فتح الطريق)': [], 'مالي as Mali after a noun it qualifies (دعم مالي)': [] };
   const keys = Object.keys(found);

@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import { findQuotes, foldArabic, type FoundQuote } from '../src/analysis/quotes/index.js';
 import { sameName } from '../src/analysis/index.js';
 import { CleaningContext, cleanArticle, isProblem, readInputs } from '../src/ingest/index.js';
-import { hasShared, repoRoot, sharedDir } from '../test/helpers/shared.js';
+import { hasShared, repoRoot } from '../test/helpers/shared.js';
+import { antLines } from './ant.js';
 import { sampleArticles, seedArticles } from '../test/analysis/load.js';
 
 export interface GoldQuote {
@@ -33,7 +34,7 @@ export async function goldTexts(gold: GoldArticle[]): Promise<Map<string, string
   const out = new Map<string, string>();
   const ant = new Set(gold.filter((g) => g.origin === 'ant').map((g) => g.article));
   if (ant.size) {
-    const lines = readFileSync(join(sharedDir, 'data', 'ant-corpus-v1.1', 'ant_v1.1.jsonl'), 'utf8').split('\n')
+    const lines = antLines()
       .filter((l) => { const m = /"docno": "([^"]+)"/.exec(l); return !!m && ant.has(m[1]); });
     const dir = mkdtempSync(join(tmpdir(), 'khabar-quotes-'));
     try {

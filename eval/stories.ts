@@ -10,10 +10,11 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../src/text/index.js';
-import { CleaningContext, cleanArticle, isProblem, readInputs, toIsoDate } from '../src/ingest/index.js';
+import { CleaningContext, cleanArticle, isProblem, readInputs } from '../src/ingest/index.js';
 import { STORIES_CONFIG, StoryGrouper, defaultPairModel, scoreClusters, type ClusterScores, type GrouperOptions, type StoriesConfig } from '../src/stories/index.js';
 import type { Article } from '../src/types.js';
 import { prng } from '../bench/common.js';
+import { ANT_HELD_OUT_DAYS, antRecords, antTime, hasAnt } from './ant.js';
 import { DIFFERENT_MIN, SAME_MAX, scorePairs, semevalLine, semevalSet, tfidfPairCeiling, type SemevalScores, type SemevalSet } from './stories-semeval.js';
 
 const repoRoot: string = (() => {
@@ -69,38 +70,17 @@ export async function sampleSet(): Promise<GoldSet | null> {
   return { name: 'sample', articles, groups: gold.sample };
 }
 
-/** ANT time field (ISO with offset, dd/mm/yyyy, or ISO basic time), read as `khabar ingest` reads a JSON date. */
-export function antTime(t: string | undefined): string | null {
-  return toIsoDate(t);
-}
-
-const antJsonl = join(sharedDir, 'data', 'ant-corpus-v1.1', 'ant_v1.1.jsonl');
-
-/**
- * The ANT days held out from every use (eval, tests, training, the document-frequency prior, benches): an independent
- * hand grouping of 20 January – 5 February 2017 is the final check of the stories stage, so nothing may have read them.
- */
-export const ANT_HELD_OUT_DAYS = { from: '2017-01-20', to: '2017-02-05' } as const;
-
-/** True for an ANT article of the held-out days, by its publication day or the day its docno ends with. */
-export function isHeldOutAnt(docno: string, published: string | null): boolean {
-  // docnos end with the day as yyyymmdd (JA-society-98-20170131) or ddmmyyyy (JA-localNews-461-19122013)
-  const m = /(\d{8})$/.exec(docno)?.[1];
-  const ymd = m ? [`${m.slice(0, 4)}-${m.slice(4, 6)}-${m.slice(6)}`, `${m.slice(4)}-${m.slice(2, 4)}-${m.slice(0, 2)}`] : [];
-  const held = (d: string | null | undefined): boolean => !!d && d >= ANT_HELD_OUT_DAYS.from && d <= ANT_HELD_OUT_DAYS.to;
-  return held(published?.slice(0, 10)) || ymd.some(held);
-}
+// The ANT corpus reader and the held-out days live in eval/ant.ts, shared with tests, benches and training.
+export { ANT_HELD_OUT_DAYS, antTime, isHeldOutAnt } from './ant.js';
 
 /** The ANT articles (id = docno) that `keep` takes, in corpus order, never one of the held-out days (isHeldOutAnt);
  * null when ../shared has no ANT corpus. */
 export function antArticles(keep: (a: Article) => boolean): Article[] | null {
-  if (!existsSync(antJsonl)) return null;
+  if (!hasAnt) return null;
   const out: Article[] = [];
-  for (const line of readFileSync(antJsonl, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const a = JSON.parse(line) as { docno: string; title?: string; time?: string; text?: string; url?: string; source?: string };
+  for (const a of antRecords()) {
     const art = article(a.docno, a.title ?? null, a.text ?? '', antTime(a.time), a.source ?? 'JawharaFM', a.url ?? null);
-    if (!isHeldOutAnt(art.id, art.published) && keep(art)) out.push(art);
+    if (keep(art)) out.push(art);
   }
   return out;
 }

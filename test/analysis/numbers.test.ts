@@ -2,13 +2,13 @@
 // on the sample corpus and on ANT stories (the development stories of eval/data/numbers-conflicts.json).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeStory } from '../../src/analysis/index.js';
 import { numberMentions } from '../../src/analysis/numbers.js';
 import { cleanArticle } from '../../src/ingest/index.js';
 import type { Article, Quantity } from '../../src/types.js';
-import { hasShared, needsShared, sharedDir } from '../helpers/shared.js';
+import { hasShared, needsShared } from '../helpers/shared.js';
+import { antLines as readAntLines } from '../../eval/ant.js';
 import { goldAnalysis, sampleArticles } from './load.js';
 
 async function story(name: string): Promise<Article[]> {
@@ -23,7 +23,7 @@ const conflicts = (numbers: Quantity[]) => numbers.filter((q) => q.conflicts?.le
 let antLines: Map<string, string> | null = null;
 /** ANT articles by docno, cleaned as `khabar ingest` cleans the corpus's items (the corpus is read once). */
 function antStory(ids: string[]): Article[] {
-  antLines ??= new Map(readFileSync(join(sharedDir, 'data', 'ant-corpus-v1.1', 'ant_v1.1.jsonl'), 'utf8').split('\n')
+  antLines ??= new Map(readAntLines()
     .map((line) => [/"docno":\s*"([^"]+)"/.exec(line)?.[1] ?? '', line]));
   return ids.map((id) => {
     const x = JSON.parse(antLines!.get(id)!) as { docno: string; title: string; text: string; time: string; source: string };

@@ -5,30 +5,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Khabar } from '../../src/khabar.js';
 import { CleaningContext, cleanArticle } from '../../src/ingest/index.js';
-import { loadSeeds, needsShared, repoRoot, sharedDir } from '../helpers/shared.js';
+import { loadSeeds, needsShared, repoRoot } from '../helpers/shared.js';
+import { antLines, antPath } from '../../eval/ant.js';
 
-const antPath = join(sharedDir, 'data', 'ant-corpus-v1.1', 'ant_v1.1.jsonl');
 const needsAnt = existsSync(antPath) ? {} : { skip: `${antPath} not found (set KHABAR_SHARED)` };
 const bin = join(repoRoot, 'dist', 'src', 'cli', 'main.js');
-
-/** The first n ANT lines outside the held-out 20 January – 5 February 2017 (dated by the docno's day). */
-function antLines(n: number): string[] {
-  const out: string[] = [];
-  for (const line of readFileSync(antPath, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const day = /-(\d{8})$/.exec((JSON.parse(line) as { docno: string | null }).docno ?? '')?.[1];
-    if (!day || (day >= '20170120' && day <= '20170205')) continue;
-    out.push(line);
-    if (out.length === n) break;
-  }
-  return out;
-}
 
 /** A sha256 of every stored row of every article table (and the cleaning context), keyed by table and row. */
 function rowHashes(path: string): Map<string, string> {

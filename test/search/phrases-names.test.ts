@@ -5,7 +5,7 @@
 // sample corpus.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Khabar } from '../../src/khabar.js';
@@ -14,7 +14,8 @@ import { otherNames } from '../../src/analysis/index.js';
 import { catchUpEntityIndex } from '../../src/analysis/entity-index.js';
 import { entityStateFor } from '../../src/store/sqlite-entities.js';
 import { normalize } from '../../src/text/index.js';
-import { hasShared, loadSeeds, needsShared, repoRoot, sharedDir } from '../helpers/shared.js';
+import { hasShared, loadSeeds, needsShared, repoRoot } from '../helpers/shared.js';
+import { antRecords } from '../../eval/ant.js';
 
 interface AntRow { docno: string; title: string | null; text: string; source: string; time: string }
 
@@ -45,8 +46,7 @@ before(async () => {
   if (!hasShared) return;
   for (const s of loadSeeds()) khabar.addArticle({ id: basename(s.file, '.txt'), text: s.text, published: s.published, origin: s.file });
   const wanted = new Set([...PHRASE, ...APART, ...TRUMP]);
-  const ant = readFileSync(join(sharedDir, 'data', 'ant-corpus-v1.1', 'ant_v1.1.jsonl'), 'utf8').split('\n')
-    .filter((l) => l.trim()).map((l) => JSON.parse(l) as AntRow).filter((r) => wanted.has(r.docno));
+  const ant = antRecords().map((r) => r as AntRow).filter((r) => wanted.has(r.docno));
   for (const r of ant) {
     const day = isoDay(r.time).slice(0, 10);
     assert.ok(day < '2017-01-20' || day > '2017-02-05', `${r.docno} is not held out`);

@@ -5,8 +5,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { needsShared, repoRoot, sharedDir } from '../helpers/shared.js';
+import { needsShared, repoRoot } from '../helpers/shared.js';
 import { ANT_HELD_OUT, ANT_WINDOWS, antTime } from '../../eval/stories.js';
+import { antRecords } from '../../eval/ant.js';
 
 interface GoldFile {
   window: { categories: string[]; from: string; to: string; articles: number };
@@ -25,8 +26,7 @@ function windowIds(w: GoldFile['window'], corpus: { docno: string; time?: string
 }
 
 test('every hand-grouped ANT window groups each article of its window exactly once', needsShared, () => {
-  const corpus = readFileSync(join(sharedDir, 'data', 'ant-corpus-v1.1', 'ant_v1.1.jsonl'), 'utf8')
-    .split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { docno: string; time?: string });
+  const corpus = antRecords();
   const files = readdirSync(dataDir).filter((f) => /^ant-.*-stories\.json$/.test(f));
   assert.ok(files.length >= 6, `the dev windows and the held-out one are in eval/data (found ${files.join(', ')})`);
   for (const file of files) {
