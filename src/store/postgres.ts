@@ -11,9 +11,10 @@
 // the stories state takes its own lock (sqlite-stories.ts), so one grouper runs at a time across processes.
 import type { Article } from '../types.js';
 import { migrate } from './migrate.js';
+import { OWN_COLUMNS, fillRow, fillsSomething, findRepeat, freeId, resolveOrigin } from './origins.js';
 import { PgDb } from './pg-sync.js';
 import { PG_ARTICLE_MIGRATIONS, PG_ARTICLE_ORIGIN_MIGRATIONS, PG_ENTITY_MIGRATIONS, PG_STORY_MIGRATIONS } from './postgres-schema.js';
-import { BM25_WEIGHTS, articleFromRow, bandKey, filterSql, termExpression, type ArticleRow, type OwnRow } from './sqlite.js';
+import { BM25_WEIGHTS, articleFromRow, bandKey, filterSql, termExpression, type ArticleRow } from './sqlite.js';
 import type { ArticleExtras, ArticleFilter, ArticleToPut, IndexedText, PutResult, Store, StoreHit, TermQuery } from './types.js';
 
 const SEARCH_INDEX_KEY = 'search-index-version';
@@ -88,76 +89,26 @@ export class PostgresStore implements Store {
     })();
   }
 
-  /** Fills a stored article's missing date or outlet from `a` (never replaces one); true when it did. */
-  private fill(row: Pick<OwnRow, 'rowid' | 'source' | 'published'>, a: { source: string | null; published: string | null }): boolean {
-    const fills = (row.published === null && a.published !== null) || (row.source === null && a.source !== null);
-    if (fills) this.stmt.fillMetadata.run(a.source, a.published, this.nextRevision(), row.rowid);
-    return fills;
-  }
-
-  /** The first of the ids not taken by an article or an alias, else the first with ~2, ~3, … */
-  private freeId(ids: string[]): string {
-    const free = (id: string): boolean => !this.stmt.rowidById.get(id) && !this.stmt.aliasById.get(id);
-    for (const id of ids) if (id && free(id)) return id;
-    for (let n = 2; ; n++) if (free(`${ids[0]}~${n}`)) return `${ids[0]}~${n}`;
-  }
-
-  /** The stored article of this source: by its key, else a row stored before keys were kept under the same id. */
-  private ownRow(a: Article, key: string | null): OwnRow | undefined {
-    const s = this.stmt;
-    if (key === null) return s.ownById.get(a.id) as OwnRow | undefined;
-    const byKey = s.ownByKey.get(key) as OwnRow | undefined;
-    if (byKey) return byKey;
-    const legacy = s.ownById.get(a.id) as OwnRow | undefined;
-    if (legacy && legacy.origin_key === null && (!key.startsWith('content:') || legacy.content_hash === a.contentHash)) return legacy;
-    return undefined;
-  }
-
   putRepeat(key: string, sourceHash: string, fill: { source: string | null; published: string | null } | null): PutResult | null {
-    const s = this.stmt;
-    const find = (): OwnRow | undefined => {
-      const own = s.ownByKey.get(key) as OwnRow | undefined;
-      if (own) return own.source_hash === sourceHash ? own : undefined;
-      const alias = s.aliasByKey.get(key) as { id: string; article: number; source_hash: string } | undefined;
-      return alias && alias.source_hash === sourceHash ? (s.ownByRowid.get(alias.article) as OwnRow | undefined) : undefined;
-    };
-    const seen = find();
-    if (!seen) return null;
-    const alias = (s.aliasByKey.get(key) as { id: string } | undefined)?.id;
-    const result = (status: PutResult['status']): PutResult => ({ status, id: seen.id, nearDuplicates: [], ...(alias ? { alias } : {}) });
-    if (!fill || !((seen.published === null && fill.published !== null) || (seen.source === null && fill.source !== null))) return result('duplicate');
+    const r = findRepeat(this.stmt, key, sourceHash);
+    if (!r) return null;
+    const result = (status: PutResult['status']): PutResult => ({ status, id: r.seen.id, nearDuplicates: [], ...(r.alias ? { alias: r.alias } : {}) });
+    if (!fill || !fillsSomething(r.seen, fill)) return result('duplicate');
     this.writes++;
     return this.db.transaction(() => {
       this.db.lock('articles');
       this.lastRevision = this.revision();
-      return this.fill(seen, fill) ? result('updated') : result('duplicate');
+      return result(fillRow(this.stmt, () => this.nextRevision(), r.seen, fill) ? 'updated' : 'duplicate');
     })();
   }
 
-  // The same decisions as SqliteStore.putInTransaction (see there): a source seen again changes nothing, an exact
-  // copy of another source's article is kept as an alias of it, a changed source replaces its own row only.
+  // The same decisions as SqliteStore (origins.ts): a source seen again changes nothing, an exact copy of another
+  // source's article is kept as an alias of it, a changed source replaces its own row only.
   private putInTransaction(a: Article, e: ArticleExtras): PutResult {
     const s = this.stmt;
-    const key = e.origin?.key ?? null;
-    const sourceHash = e.origin?.sourceHash ?? null;
-    const own = this.ownRow(a, key);
-    if (own && ((sourceHash !== null && own.source_hash === sourceHash) || (own.source_hash === null && own.content_hash === a.contentHash))) {
-      if (key !== null && own.origin_key === null) s.setOrigin.run(key, sourceHash, own.rowid);
-      return { status: this.fill(own, a) ? 'updated' : 'duplicate', id: own.id, nearDuplicates: [] };
-    }
-    const alias = key === null ? undefined : s.aliasByKey.get(key) as { id: string; article: number; source_hash: string } | undefined;
-    if (alias && alias.source_hash === sourceHash) {
-      const kept = s.ownByRowid.get(alias.article) as OwnRow;
-      return { status: this.fill(kept, a) ? 'updated' : 'duplicate', id: kept.id, nearDuplicates: [], alias: alias.id };
-    }
-    const same = ((sourceHash !== null ? s.ownBySourceHash.get(sourceHash) : undefined) ?? s.ownByContent.get(a.contentHash)) as OwnRow | undefined;
-    if (same && same.rowid !== own?.rowid) {
-      if (own || key === null || sourceHash === null) return { status: this.fill(same, a) ? 'updated' : 'duplicate', id: same.id, nearDuplicates: [] };
-      const aliasId = alias?.id ?? this.freeId([a.id, ...(e.origin?.ids ?? [])]);
-      if (alias) s.updateAlias.run(same.rowid, sourceHash, aliasId);
-      else s.insertAlias.run(aliasId, same.rowid, key, sourceHash);
-      return { status: this.fill(same, a) ? 'updated' : 'duplicate', id: same.id, nearDuplicates: [], alias: aliasId };
-    }
+    const decided = resolveOrigin(s, a, e, () => this.nextRevision());
+    if ('result' in decided) return decided.result;
+    const { own, alias, key, sourceHash } = decided;
     const existing = own;
     const signature = Buffer.from(e.signature.buffer, e.signature.byteOffset, e.signature.byteLength);
     const now = new Date().toISOString();
@@ -179,7 +130,7 @@ export class PostgresStore implements Store {
     } else {
       // A copy that became an article of its own (its source changed) takes its alias's id back.
       if (alias) s.deleteAlias.run(alias.id);
-      id = alias?.id ?? this.freeId([a.id, ...(e.origin?.ids ?? [])]);
+      id = alias?.id ?? freeId(s, [a.id, ...(e.origin?.ids ?? [])]);
       rowid = Number(s.insert.get(id, a.source, a.title, a.url, a.published, a.lang, a.text, removed, a.contentHash, now, this.nextRevision(), key, sourceHash));
     }
     s.putSignature.run(rowid, signature);
@@ -327,7 +278,7 @@ export class PostgresStore implements Store {
   }
 }
 
-const OWN = 'rowid, id, source, published, content_hash, origin_key, source_hash';
+const OWN = OWN_COLUMNS;
 
 function prepareStatements(db: PgDb) {
   return {
