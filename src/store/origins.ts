@@ -100,3 +100,22 @@ export function resolveOrigin(s: OriginStatements, a: Article, e: ArticleExtras,
   }
   return { own, alias, key, sourceHash };
 }
+
+/** The statements of the article sources and aliases, prepared on either backend (the SQL is the same). */
+export function prepareOriginStatements<S extends { pluck(toggle?: boolean): S }>(db: { prepare(sql: string): S }) {
+  const own = (where: string) => db.prepare(`SELECT ${OWN_COLUMNS} FROM article WHERE ${where}`);
+  return {
+    ownById: own('id = ?'),
+    ownByKey: own('origin_key = ?'),
+    ownByRowid: own('rowid = ?'),
+    ownBySourceHash: own('source_hash = ? ORDER BY rowid LIMIT 1'),
+    ownByContent: own('content_hash = ?'),
+    setOrigin: db.prepare('UPDATE article SET origin_key = ?, source_hash = ? WHERE rowid = ?'),
+    aliasById: db.prepare('SELECT article FROM article_alias WHERE id = ?'),
+    aliasByKey: db.prepare('SELECT id, article, source_hash FROM article_alias WHERE origin_key = ?'),
+    insertAlias: db.prepare('INSERT INTO article_alias (id, article, origin_key, source_hash) VALUES (?, ?, ?, ?)'),
+    updateAlias: db.prepare('UPDATE article_alias SET article = ?, source_hash = ? WHERE id = ?'),
+    deleteAlias: db.prepare('DELETE FROM article_alias WHERE id = ?'),
+    aliases: db.prepare('SELECT id FROM article_alias WHERE article = ? ORDER BY id').pluck(),
+  };
+}

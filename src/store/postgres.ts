@@ -11,7 +11,7 @@
 // the stories state takes its own lock (sqlite-stories.ts), so one grouper runs at a time across processes.
 import type { Article } from '../types.js';
 import { migrate } from './migrate.js';
-import { OWN_COLUMNS, fillRow, fillsSomething, findRepeat, freeId, resolveOrigin } from './origins.js';
+import { fillRow, fillsSomething, findRepeat, freeId, prepareOriginStatements, resolveOrigin } from './origins.js';
 import { PgDb } from './pg-sync.js';
 import { PG_ARTICLE_MIGRATIONS, PG_ARTICLE_ORIGIN_MIGRATIONS, PG_ENTITY_MIGRATIONS, PG_STORY_MIGRATIONS } from './postgres-schema.js';
 import { BM25_WEIGHTS, articleFromRow, bandKey, filterSql, termExpression, type ArticleRow } from './sqlite.js';
@@ -278,8 +278,6 @@ export class PostgresStore implements Store {
   }
 }
 
-const OWN = OWN_COLUMNS;
-
 function prepareStatements(db: PgDb) {
   return {
     byHashOrId: db.prepare('SELECT rowid, id, source, published, content_hash FROM article WHERE content_hash = ? OR id = ?'),
@@ -295,18 +293,7 @@ function prepareStatements(db: PgDb) {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid`).pluck(),
     rowidById: db.prepare('SELECT rowid FROM article WHERE id = ?'),
     idByRowid: db.prepare('SELECT id FROM article WHERE rowid = ?').pluck(),
-    ownById: db.prepare(`SELECT ${OWN} FROM article WHERE id = ?`),
-    ownByKey: db.prepare(`SELECT ${OWN} FROM article WHERE origin_key = ?`),
-    ownByRowid: db.prepare(`SELECT ${OWN} FROM article WHERE rowid = ?`),
-    ownBySourceHash: db.prepare(`SELECT ${OWN} FROM article WHERE source_hash = ? ORDER BY rowid LIMIT 1`),
-    ownByContent: db.prepare(`SELECT ${OWN} FROM article WHERE content_hash = ?`),
-    setOrigin: db.prepare('UPDATE article SET origin_key = ?, source_hash = ? WHERE rowid = ?'),
-    aliasById: db.prepare('SELECT article FROM article_alias WHERE id = ?'),
-    aliasByKey: db.prepare('SELECT id, article, source_hash FROM article_alias WHERE origin_key = ?'),
-    insertAlias: db.prepare('INSERT INTO article_alias (id, article, origin_key, source_hash) VALUES (?, ?, ?, ?)'),
-    updateAlias: db.prepare('UPDATE article_alias SET article = ?, source_hash = ? WHERE id = ?'),
-    deleteAlias: db.prepare('DELETE FROM article_alias WHERE id = ?'),
-    aliases: db.prepare('SELECT id FROM article_alias WHERE article = ? ORDER BY id').pluck(),
+    ...prepareOriginStatements(db),
     update: db.prepare(`UPDATE article SET source = ?, title = ?, url = ?, published = ?, lang = ?, text = ?, removed = ?,
       content_hash = ?, ingested_at = ?, revision = ? WHERE rowid = ?`),
     putSignature: db.prepare(`INSERT INTO article_signature (article, signature) VALUES (?, ?)

@@ -12,7 +12,7 @@
 //   kv               small named JSON documents (the serialized CleaningContext)
 import Database from 'better-sqlite3';
 import type { Article, RemovedLine } from '../types.js';
-import { OWN_COLUMNS, fillRow, fillsSomething, findRepeat, freeId, resolveOrigin } from './origins.js';
+import { fillRow, fillsSomething, findRepeat, freeId, prepareOriginStatements, resolveOrigin } from './origins.js';
 import { migrate, type MigrationStep } from './migrate.js';
 import type { ArticleExtras, ArticleFilter, ArticleToPut, IndexedText, PutResult, Store, StoreHit, TermQuery } from './types.js';
 
@@ -482,8 +482,6 @@ export function filterSql(f: ArticleFilter): { where: string[]; params: unknown[
   return { where, params };
 }
 
-const OWN = OWN_COLUMNS;
-
 function prepareStatements(db: Database.Database) {
   return {
     fillMetadata: db.prepare('UPDATE article SET source = coalesce(source, ?), published = coalesce(published, ?), revision = ? WHERE rowid = ?'),
@@ -497,18 +495,7 @@ function prepareStatements(db: Database.Database) {
     hitByRowid: db.prepare('SELECT id, title, source, published, text FROM article WHERE rowid = ?'),
     insert: db.prepare(`INSERT INTO article (id, source, title, url, published, lang, text, removed, content_hash, ingested_at, revision, origin_key, source_hash)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    ownById: db.prepare(`SELECT ${OWN} FROM article WHERE id = ?`),
-    ownByKey: db.prepare(`SELECT ${OWN} FROM article WHERE origin_key = ?`),
-    ownByRowid: db.prepare(`SELECT ${OWN} FROM article WHERE rowid = ?`),
-    ownBySourceHash: db.prepare(`SELECT ${OWN} FROM article WHERE source_hash = ? ORDER BY rowid LIMIT 1`),
-    ownByContent: db.prepare(`SELECT ${OWN} FROM article WHERE content_hash = ?`),
-    setOrigin: db.prepare('UPDATE article SET origin_key = ?, source_hash = ? WHERE rowid = ?'),
-    aliasById: db.prepare('SELECT article FROM article_alias WHERE id = ?'),
-    aliasByKey: db.prepare('SELECT id, article, source_hash FROM article_alias WHERE origin_key = ?'),
-    insertAlias: db.prepare('INSERT INTO article_alias (id, article, origin_key, source_hash) VALUES (?, ?, ?, ?)'),
-    updateAlias: db.prepare('UPDATE article_alias SET article = ?, source_hash = ? WHERE id = ?'),
-    deleteAlias: db.prepare('DELETE FROM article_alias WHERE id = ?'),
-    aliases: db.prepare('SELECT id FROM article_alias WHERE article = ? ORDER BY id').pluck(),
+    ...prepareOriginStatements<Database.Statement<unknown[]>>(db),
     byAlias: db.prepare('SELECT a.* FROM article_alias l JOIN article a ON a.rowid = l.article WHERE l.id = ?'),
     update: db.prepare(`UPDATE article SET source = ?, title = ?, url = ?, published = ?, lang = ?, text = ?, removed = ?,
       content_hash = ?, ingested_at = ?, revision = ? WHERE rowid = ?`),

@@ -8,7 +8,7 @@ import { ReportStore } from '../../api/report-store.js';
 import { storyGrouperFor } from '../../report.js';
 import { groupingProgress, openKhabar } from '../progress.js';
 
-const usage = `Usage: khabar serve [--port 8080] [--host 127.0.0.1] [--db PATH] [--body-limit BYTES]
+const usage = `Usage: khabar serve [--port 8080] [--host 127.0.0.1] [--db PATH|URL] [--body-limit BYTES]
 
 Serves the HTTP API (/api/..., OpenAPI at /openapi.json) and the web page (/) from the store.
 POST /api/articles needs "Authorization: Bearer $KHABAR_TOKEN"; without KHABAR_TOKEN ingest is refused.
