@@ -4,6 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseHTML } from 'linkedom';
 import { HOSTILE, openFixture, type Fixture } from './fixture.js';
+import { hasShared, sharedDir } from '../helpers/shared.js';
 import { countOf, NOUNS } from '../../src/web/pages.js';
 
 let fx: Fixture;
@@ -113,8 +114,10 @@ test('a story of one article marks no fact as reported by one outlet only', asyn
   assert.doesNotMatch(r.body, /انفرد به/);
 });
 
-test('the entity list page shows 50 names a page, with links to the next and previous pages', async () => {
+test('the entity list page shows 50 names a page, with links to the next and previous pages', async (t) => {
   const total = (await fx.app.inject('/api/entities?limit=1')).json().total as number;
+  // the sample corpus alone names fewer than a page of entities; with the seeds there are more
+  if (total <= 50 && !hasShared) { t.skip(`../shared not found at ${sharedDir}: the samples alone name ${total} entities, less than a page`); return; }
   const names = (body: string) => [...parseHTML(body).document.querySelectorAll('ul.plain li a')].map((a) => a.getAttribute('href'));
   const first = await fx.app.inject('/entities');
   assert.equal(first.statusCode, 200);
