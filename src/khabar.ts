@@ -360,7 +360,7 @@ export class Khabar {
       this.afterPut(this.store.getArticle(repeat.id)!, repeat, counts, options.afterStore, true);
       options.onResult?.(repeat);
     }
-    const entries = fresh.map((raw) => ({ raw, outcome: prepareBatch([raw], this.context)[0]! }));
+    const entries = prepareBatch(fresh, this.context).map((outcome, i) => ({ raw: fresh[i]!, outcome }));
     const writable = entries.flatMap((e) => ('item' in e.outcome ? [{ raw: e.raw, put: toPut(e.outcome.item) }] : []));
     const results = this.store.putArticles(writable.map((w) => w.put));
     for (const e of entries) if ('error' in e.outcome) { counts.failed++; options.onProblem?.(problemOf(e.raw, new Error(e.outcome.error))); }

@@ -3,11 +3,54 @@
 // render the result; they do no analysis of their own.
 import type { Article, Report, Story, StoryReport } from './types.js';
 import type { ArticleExtraction } from './analysis/index.js';
-import { analyzeStoryDetailed } from './analysis/index.js';
+import { analyzeStoryDetailed, speakerMatches } from './analysis/index.js';
 import { summarize } from './summary/index.js';
 import type { Khabar } from './khabar.js';
 import { storyStateFor } from './store/sqlite-stories.js';
 import { GROUPING_VERSION, StoryGrouper, groupStoredArticles, groupingBehind } from './stories/index.js';
+
+/** One quote of a speaker in one story, dated by the newest of the articles that carry it (`khabar quotes --speaker`, /api/quotes). */
+export interface SpeakerQuote {
+  date: string | null;
+  speaker: string | null;
+  speakerEntity: string | null;
+  text: string;
+  kind: 'direct' | 'indirect';
+  cue: string | null;
+  story: string;
+  articles: { id: string; source: string | null; published: string | null }[];
+  spans: { article: string; start: number; end: number }[];
+}
+
+/**
+ * The quotes of `speaker` in one story's report, each with the articles that carry it; with from/to (days), only
+ * the articles published on those days count, and a quote none of them carries is left out. `articlesOf` is asked
+ * for the report's articles only when the speaker has a quote there (most stories of a store have none).
+ */
+export function speakerQuotes(story: string, report: StoryReport, articlesOf: (ids: string[]) => Article[], speaker: string,
+  from?: string, to?: string): SpeakerQuote[] {
+  const quotes = (report.quotes ?? []).filter((q) => speakerMatches(q.speaker, speaker));
+  if (!quotes.length) return [];
+  const day = (d: string | null) => (d ? d.slice(0, 10) : '');
+  const inRange = (a: Article) => (!from || day(a.published) >= from.slice(0, 10)) && (!to || (day(a.published) !== '' && day(a.published) <= to.slice(0, 10)));
+  const byId = new Map(articlesOf(report.articles).map((a) => [a.id, a]));
+  const out: SpeakerQuote[] = [];
+  for (const q of quotes) {
+    const cited = q.articles.map((id) => byId.get(id)).filter((a): a is Article => a !== undefined && inRange(a));
+    if (!cited.length) continue;
+    out.push({
+      date: cited.map((a) => a.published ?? '').sort().reverse()[0] || null, speaker: q.speaker, speakerEntity: q.speakerEntity ?? null,
+      text: q.text, kind: q.kind, cue: q.cue ?? null, story,
+      articles: cited.map((a) => ({ id: a.id, source: a.source, published: a.published })), spans: q.spans ?? [],
+    });
+  }
+  return out;
+}
+
+/** Newest first; undated last. */
+export function newestFirst(quotes: SpeakerQuote[]): SpeakerQuote[] {
+  return quotes.sort((x, y) => ((x.date ?? '') < (y.date ?? '') ? 1 : (x.date ?? '') > (y.date ?? '') ? -1 : 0));
+}
 
 export interface StoryReportOptions {
   /** Summary length in words (default 100). */

@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
 import { UsageError, dbPath } from '../command.js';
-import { findQuotes, speakerMatches } from '../../analysis/index.js';
-import { buildStoryReport } from '../../report.js';
+import { findQuotes } from '../../analysis/index.js';
+import { buildStoryReport, newestFirst, speakerQuotes, type SpeakerQuote } from '../../report.js';
+import { MISSING } from '../../stories/words.js';
+import { terminalSafe } from '../../text/safe-text.js';
 import { readArticles } from '../read-articles.js';
 import { checkIsoDate } from '../../text/index.js';
 import { openStories } from './stories.js';
@@ -82,29 +84,17 @@ async function bySpeaker(name: string, from: string | undefined, to: string | un
   if (!opened) return 1;
   try {
     const { khabar, grouper } = opened;
-    const day = (d: string | null) => (d ? d.slice(0, 10) : '');
-    const out: { date: string; speaker: string | null; speakerEntity: string | null; text: string; kind: string; cue: string | null; story: string;
-      articles: { id: string; source: string | null; published: string | null }[]; spans: { article: string; start: number; end: number }[] }[] = [];
+    const out: SpeakerQuote[] = [];
     for (const story of grouper.stories()) {
       const arts = khabar.store.getArticles(story.articles);
-      const byId = new Map(arts.map((a) => [a.id, a]));
-      const report = buildStoryReport(story, arts);
-      for (const q of report.quotes ?? []) {
-        if (!speakerMatches(q.speaker, name)) continue;
-        const cited = q.articles.map((id) => byId.get(id)).filter((a) => !!a)
-          .filter((a) => (!from || day(a!.published) >= from.slice(0, 10)) && (!to || (day(a!.published) !== '' && day(a!.published) <= to.slice(0, 10))));
-        if (!cited.length) continue;
-        const date = cited.map((a) => a!.published ?? '').sort().reverse()[0];
-        out.push({ date, speaker: q.speaker, speakerEntity: q.speakerEntity ?? null, text: q.text, kind: q.kind, cue: q.cue ?? null, story: story.id,
-          articles: cited.map((a) => ({ id: a!.id, source: a!.source, published: a!.published })), spans: q.spans ?? [] });
-      }
+      out.push(...speakerQuotes(story.id, buildStoryReport(story, arts), () => arts, name, from, to));
     }
-    out.sort((x, y) => (x.date < y.date ? 1 : x.date > y.date ? -1 : 0));
+    newestFirst(out);
     if (json) io.out(JSON.stringify({ quotes: out }, null, 2));
     else {
       for (const q of out) {
-        io.out(`${day(q.date) || '????-??-??'}  ${q.speaker}: «${q.text}»`);
-        io.out(`    ${q.articles.map((a) => `${a.id}${a.source ? ` (${a.source})` : ''}`).join('، ')}`);
+        io.out(terminalSafe(`${q.date ? q.date.slice(0, 10) : MISSING.date}  ${q.speaker ?? MISSING.speaker}: «${q.text}»`));
+        io.out(terminalSafe(`    ${q.articles.map((a) => `${a.id}${a.source ? ` (${a.source})` : ''}`).join('، ')}`));
       }
       if (!out.length) io.err(`khabar quotes: no quote of "${name}" in the store${from || to ? ' for those dates' : ''}`);
     }
