@@ -135,7 +135,10 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   app.get<{ Querystring: Omit<StoryListQuery, 'page' | 'pageSize'> & { page: number; pageSize: number } }>(
     '/api/stories', { schema: { querystring: s.storyListQuerySchema } },
-    async (req) => source.listStories(req.query),
+    async (req) => {
+      checkSearchDates(req.query.from, req.query.to); // the schema's pattern lets 2018-02-30 through
+      return source.listStories(req.query);
+    },
   );
 
   app.get<{ Params: { id: string } }>('/api/stories/:id', { schema: { params: s.idParamsSchema } }, async (req, reply) => {

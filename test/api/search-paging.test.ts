@@ -54,6 +54,16 @@ test('GET /api/search refuses an impossible date with a 400 naming the value', a
   }
 });
 
+test('GET /api/stories refuses an impossible day in from or to with a 400 naming the value', async () => {
+  const good = await fx.app.inject('/api/stories?from=2026-03-15');
+  assert.equal(good.statusCode, 200);
+  for (const qs of ['from=2018-02-30', 'to=2019-02-29']) {
+    const r = await fx.app.inject(`/api/stories?${qs}`);
+    assert.equal(r.statusCode, 400, qs);
+    assert.ok(r.json().error.message.includes(qs.split('=')[1]), r.body);
+  }
+});
+
 test('GET /api/search: داعش finds the seeds that write تنظيم الدولة الإسلامية', needsShared, async () => {
   const ids = (await search(q('داعش'))).body.hits.map((h) => h.id.slice(0, 3)).sort();
   assert.deepEqual(ids.filter((i) => /^\d{3}$/.test(i)), ['000', '001', '004']);
