@@ -25,16 +25,33 @@ export interface ModelHeader {
   nameUnits: number;
   /** Hash table slots: a power of two, at least twice the features, so a lookup of an unknown feature probes few. */
   slots: number;
+  /** FEATURE_HASH when the file was written. */
+  hash: string;
   scale: number;
   /** Where the weights come from (corpus, split, epochs): printed by the eval, kept for people reading the file. */
   trainedOn: string;
 }
 
-/** FNV-1a over the UTF-16 code units, its high bits folded into the low ones the table indexes by. */
-export function featureHash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+/** The hash the file's table is built with; a file naming another is refused. */
+export const FEATURE_HASH = 'fnv1a32 of the length, the first 8 units, the middle one and the last 3';
+
+/** FEATURE_HASH of head + tail, without building that string: a lookup is made for every feature of every new word
+ * form, and at the start of a command it runs before the JIT has compiled it, so it reads few units; the table's
+ * probe then compares the whole name (with the native startsWith). */
+export function featureHash(head: string, tail = ''): number {
+  const n = head.length + tail.length;
+  let h = Math.imul(0x811c9dc5 ^ n, 0x01000193);
+  const first = Math.min(n, 8);
+  for (let i = 0; i < first; i++) h = Math.imul(h ^ unitAt(head, tail, i), 0x01000193);
+  if (n > 8) {
+    h = Math.imul(h ^ unitAt(head, tail, n >> 1), 0x01000193);
+    for (let i = Math.max(8, n - 3); i < n; i++) h = Math.imul(h ^ unitAt(head, tail, i), 0x01000193);
+  }
   return (h ^ (h >>> 15)) >>> 0;
+}
+
+function unitAt(head: string, tail: string, i: number): number {
+  return i < head.length ? head.charCodeAt(i) : tail.charCodeAt(i - head.length);
 }
 
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -59,28 +76,38 @@ export class NerModel implements FeatureIds {
   }
 
   id(feature: string): number {
-    const n = feature.length, names = this.names, offsets = this.offsets, table = this.table;
+    return this.idWith('', feature);
+  }
+
+  /** The id of the feature named head + tail (a context prefix and a word feature: '-1:' and 'w=…'). */
+  idWith(head: string, tail: string): number {
+    const n = head.length + tail.length, offsets = this.offsets, table = this.table, all = this.allNames();
     // the table is read as it is on disk, unchecked at load (a loop over it would cost more than the rest of the
     // load): a damaged one is found here, and a full one cannot make a lookup run forever
-    let slot = featureHash(feature) & this.mask;
+    let slot = featureHash(head, tail) & this.mask;
     for (let probes = 0; probes < table.length; probes++, slot = (slot + 1) & this.mask) {
       const entry = table[slot];
       if (entry === 0) return -1;
       const f = entry - 1, at = offsets[f];
       if (f >= this.header.features) throw new Error(`damaged entity model: hash table slot ${slot} names feature ${f} of ${this.header.features}`);
-      if (offsets[f + 1] - at !== n) continue;
-      let i = 0;
-      while (i < n && names[at + i] === feature.charCodeAt(i)) i++;
-      if (i === n) return f;
+      if (offsets[f + 1] - at === n && all.startsWith(head, at) && all.startsWith(tail, at + head.length)) return f;
     }
     return -1;
   }
 
+  private joined: string | undefined;
+  /** Every name, one after another, as one string (decoded natively on the first lookup). */
+  private allNames(): string {
+    if (this.joined === undefined) {
+      const b = Buffer.from(this.names.buffer, this.names.byteOffset, this.names.byteLength);
+      this.joined = (littleEndian ? b : Buffer.from(b).swap16()).toString('utf16le');
+    }
+    return this.joined;
+  }
+
   /** The name of feature f (0 ≤ f < size). */
   name(f: number): string {
-    let s = '';
-    for (let i = this.offsets[f]; i < this.offsets[f + 1]; i++) s += String.fromCharCode(this.names[i]);
-    return s;
+    return this.allNames().slice(this.offsets[f], this.offsets[f + 1]);
   }
 }
 
@@ -116,7 +143,7 @@ export function encodeModel(names: string[], weights: ArrayLike<number>, trans: 
     }
     table[slot] = k + 1;
   });
-  const header: ModelHeader = { format: MODEL_FORMAT, tags: [...TAGS], features: kept.length, nameUnits: units.length, slots, scale, trainedOn };
+  const header: ModelHeader = { format: MODEL_FORMAT, tags: [...TAGS], features: kept.length, nameUnits: units.length, slots, hash: FEATURE_HASH, scale, trainedOn };
   let head = MODEL_MAGIC + JSON.stringify(header);
   const headBytes = Buffer.byteLength(head, 'utf8') + 1;
   head += ' '.repeat((8 - (headBytes % 8)) % 8) + '\n';
@@ -142,6 +169,7 @@ export function decodeModel(bytes: Buffer): NerModel {
   }
   if (header.format !== MODEL_FORMAT) throw new Error(`model format ${header.format}, this khabar reads format ${MODEL_FORMAT} (rebuild it with npm run train -- entities)`);
   if (header.tags.join(' ') !== TAGS.join(' ')) throw new Error(`model tags ${header.tags.join(' ')} are not ${TAGS.join(' ')}`);
+  if (header.hash !== FEATURE_HASH) throw new Error(`the model's names are hashed by "${header.hash}", this khabar hashes by "${FEATURE_HASH}" (rebuild it with npm run train -- entities)`);
   const { features, nameUnits, slots } = header;
   if (!(slots > 0 && (slots & (slots - 1)) === 0 && slots > features)) throw new Error(`bad hash table size ${slots}`);
   const nw = features * T, nt = (T + 1) * T;
