@@ -1,8 +1,8 @@
 // The options `khabar ingest` and `khabar report` share: how much to read, from where, and what to assume for an
 // article whose input names no date or outlet.
 import { terminalSafe } from '../text/safe-text.js';
-import { readManifest, toIsoDate, type Manifest, type ManifestEntry } from '../ingest/index.js';
-import { checkIsoDate } from '../text/index.js';
+import type { Manifest, ManifestEntry } from '../ingest/index.js';
+import { checkIsoDate } from '../text/iso-date.js';
 import type { IngestOptions } from '../khabar.js';
 import type { Story } from '../types.js';
 import { UsageError, type CliIO } from './command.js';
@@ -37,7 +37,9 @@ export const INGEST_OPTIONS_USAGE = `  --max-bytes N      refuse an input larger
  * date (03/04/2018) would be read one way or the other without a word, and a real calendar day (2018-02-30 is
  * refused, not stored). The UsageError names `what` and the value.
  */
-export function publishedOption(value: string, what = '--published'): string {
+export async function publishedOption(value: string, what = '--published'): Promise<string> {
+  // the ingest stage loads once a command runs, not with this module: `khabar ingest --help` loads no stage
+  const { toIsoDate } = await import('../ingest/index.js');
   const reason = checkIsoDate(value);
   const iso = reason ? null : toIsoDate(value.trim());
   if (!iso || Number.isNaN(Date.parse(iso.length === 10 ? `${iso}T12:00:00Z` : iso))) {
@@ -50,13 +52,13 @@ export function publishedOption(value: string, what = '--published'): string {
  * The inputs of a command: the positionals, then the rows of --manifest. Each bad manifest row gets one line on
  * stderr (`bad` counts them, as failed inputs); an unreadable manifest, or no input at all, is a UsageError.
  */
-export function commandInputs(positionals: string[], values: { manifest?: string }, io: CliIO): { inputs: (string | ManifestEntry)[]; bad: number } {
+export async function commandInputs(positionals: string[], values: { manifest?: string }, io: CliIO): Promise<{ inputs: (string | ManifestEntry)[]; bad: number }> {
   const inputs: (string | ManifestEntry)[] = [...positionals];
   let bad = 0;
   if (values.manifest !== undefined) {
     let manifest: Manifest;
     try {
-      manifest = readManifest(values.manifest);
+      manifest = (await import('../ingest/index.js')).readManifest(values.manifest);
     } catch (e) {
       throw new UsageError(`--manifest ${(e as Error).message}`);
     }
@@ -70,7 +72,7 @@ export function commandInputs(positionals: string[], values: { manifest?: string
 }
 
 /** The parsed values of INGEST_OPTIONS as Khabar.ingest options; a UsageError names a bad value. */
-export function ingestOptions(values: { 'max-bytes'?: string; 'allow-private'?: boolean; published?: string; source?: string; lang?: string }): Pick<IngestOptions, 'maxBytes' | 'allowPrivate' | 'fallback' | 'lang'> {
+export async function ingestOptions(values: { 'max-bytes'?: string; 'allow-private'?: boolean; published?: string; source?: string; lang?: string }): Promise<Pick<IngestOptions, 'maxBytes' | 'allowPrivate' | 'fallback' | 'lang'>> {
   let maxBytes: number | undefined;
   if (values['max-bytes'] !== undefined) {
     maxBytes = Number(values['max-bytes']);
@@ -78,7 +80,7 @@ export function ingestOptions(values: { 'max-bytes'?: string; 'allow-private'?: 
   }
   let published: string | undefined;
   if (values.published !== undefined) {
-    published = publishedOption(values.published);
+    published = await publishedOption(values.published);
   }
   const source = values.source?.trim();
   if (values.source !== undefined && !source) throw new UsageError('--source must name an outlet');

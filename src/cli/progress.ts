@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { CliIO } from './command.js';
-import { Khabar } from '../khabar.js';
+import type { Khabar } from '../khabar.js';
 
 /** How often the line is redrawn at most. */
 const REDRAW_MS = 200;
@@ -109,7 +109,9 @@ function staleGroupingNotice(db: string | undefined, stored: number, current: nu
  * Opens the database of a command. A store whose search rows another version of the analyzer wrote has them
  * rewritten first (Khabar): the progress line shows it on a terminal, and one line on stderr says it happened.
  */
-export function openKhabar(path: string, io: CliIO): Khabar {
+export async function openKhabar(path: string, io: CliIO): Promise<Khabar> {
+  // the library loads here, not with this module: `khabar CMD --help` loads no stage
+  const { Khabar } = await import('../khabar.js');
   let line: ProgressLine | null = null;
   const khabar = Khabar.open({
     db: path,

@@ -8,8 +8,14 @@
 // pushed and popped once, closing tags find their element through a count per name, and nothing recurses.
 // The stack follows htmlparser2's Parser (implied closes, void elements), which linkedom uses, so the depth
 // measured here is the depth the DOM would have.
-import { Tokenizer } from 'htmlparser2';
+import { createRequire } from 'node:module';
+import type * as Htmlparser2 from 'htmlparser2';
 import { HTML_MAX_DEPTH, HTML_MAX_ELEMENTS } from './config.js';
+
+// Loaded with the first HTML scanned (as linkedom is, html.ts): reading .txt or JSON, as `khabar summarize` on
+// text files does, never pays for htmlparser2 and its entity tables.
+const requireLazily = createRequire(import.meta.url);
+let htmlparser2: typeof Htmlparser2 | null = null;
 
 /** Elements whose content is never text of the article. */
 export const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'head', 'object', 'embed',
@@ -201,6 +207,7 @@ export function scanHtml(html: string, fragment = false): HtmlScan {
     } else if (name === 'p') newline(); // a </p> with no <p> open: an empty paragraph
   };
 
+  const { Tokenizer } = (htmlparser2 ??= requireLazily('htmlparser2') as typeof Htmlparser2);
   const tokenizer = new Tokenizer({ xmlMode: false, decodeEntities: true }, {
     onopentagname(start, end) {
       tag = html.slice(start, end).toLowerCase();

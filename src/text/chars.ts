@@ -23,16 +23,13 @@ export const DROP = 0;
 export const MULTI = 0xffff;
 export const NORM_MULTI = new Map<number, string>();
 
-/** The code units a..b-1 as one string (built in chunks: fromCharCode takes its units as arguments). */
-function unitsString(a: number, b: number): string {
-  const parts: string[] = [];
-  for (let c = a; c < b; c += 4096) {
-    const chunk: number[] = [];
-    for (let u = c; u < Math.min(b, c + 4096); u++) chunk.push(u);
-    parts.push(String.fromCharCode(...chunk));
-  }
-  return parts.join('');
+/** The code units a..b-1 as one string (no surrogates in the range): decoded natively from the identity table, as
+ * a loop building it would run at every start before the JIT has compiled it. */
+function unitsString(identity: Uint16Array, a: number, b: number): string {
+  const bytes = Buffer.from(identity.buffer, identity.byteOffset + 2 * a, 2 * (b - a));
+  return (LITTLE_ENDIAN ? bytes : Buffer.from(bytes).swap16()).toString('utf16le');
 }
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 function range(a: number, b: number, f: (c: number) => void): void {
   for (let c = a; c <= b; c++) f(c);
@@ -63,18 +60,22 @@ const LETTER_FOLD: Array<[string, string]> = [
 
 function build(): void {
   for (let c = 0; c < 65536; c++) NORM_MAP[c] = c;
-  NORM_MAP[0xffff] = 0xfffd; // keep the MULTI sentinel free: U+FFFF is a noncharacter anyway
 
   // Classify the whole BMP with four global regex scans (native, ~10 ms) instead of testing each code
   // unit separately (~800 ms, paid at every CLI start). L, M, P and \s are disjoint categories.
   CLASS.fill(C_OTHER);
   CLASS.fill(C_SURROGATE, 0xd800, 0xe000);
-  const low = unitsString(0, 0xd800);
-  const high = unitsString(0xe000, 0x10000);
+  const low = unitsString(NORM_MAP, 0, 0xd800);
+  const high = unitsString(NORM_MAP, 0xe000, 0x10000);
+  NORM_MAP[0xffff] = 0xfffd; // keep the MULTI sentinel free: U+FFFF is a noncharacter anyway
   const scans: Array<[RegExp, number]> = [[/\p{L}+/gu, C_LATIN], [/\p{M}+/gu, C_MARK], [/\s+/gu, C_SPACE], [/\p{P}+/gu, C_PUNCT]];
+  const spaces: number[] = [];
   for (const [re, cls] of scans) {
     for (const [text, base] of [[low, 0], [high, 0xe000]] as Array<[string, number]>) {
-      for (const m of text.matchAll(re)) CLASS.fill(cls, base + m.index!, base + m.index! + m[0].length);
+      for (const m of text.matchAll(re)) {
+        CLASS.fill(cls, base + m.index!, base + m.index! + m[0].length);
+        if (cls === C_SPACE) for (let c = base + m.index!; c < base + m.index! + m[0].length; c++) spaces.push(c);
+      }
     }
   }
   // Arabic script letters (Arabic, Supplement, Extended-A, presentation forms).
@@ -97,7 +98,7 @@ function build(): void {
   for (const c of invisible) { CLASS[c] = C_IGNORE; NORM_MAP[c] = DROP; }
   CLASS[0x2028] = C_SPACE; CLASS[0x2029] = C_SPACE; NORM_MAP[0x2028] = 0x0a; NORM_MAP[0x2029] = 0x0a;
   // Odd spaces (NBSP, en/em/thin spaces, narrow NBSP, ideographic) become a plain space; \t \r \n stay.
-  for (let c = 0; c < 65536; c++) {
+  for (const c of spaces) {
     if (CLASS[c] === C_SPACE && c !== 0x0a && c !== 0x0d && c !== 0x09 && c !== 0x20 && NORM_MAP[c] === c) NORM_MAP[c] = 0x20;
   }
   for (const [from, to] of LETTER_FOLD) NORM_MAP[from.charCodeAt(0)] = to.charCodeAt(0);

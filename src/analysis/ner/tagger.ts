@@ -22,6 +22,8 @@ export function allowed(a: number, b: number): boolean {
 /** Maps feature strings to rows of a weight table; -1 for a feature the model does not have. */
 export interface FeatureIds {
   id(feature: string): number;
+  /** id(head + tail) without building that string, where the index can. */
+  idWith?(head: string, tail: string): number;
 }
 
 /** The feature rows of one word in each role: at the tagged position, as a neighbour, two away. */
@@ -62,7 +64,15 @@ export class RowCache {
     let r = this.memo.get(key);
     if (r) return r;
     const f = wordFeatures(key);
-    const resolve = (prefix: string, xs: string[]) => Int32Array.from(xs.map((x) => this.ids.id(prefix + x)).filter((i) => i >= 0));
+    const ids = this.ids;
+    const resolve = (prefix: string, xs: string[]) => {
+      const out: number[] = [];
+      for (const x of xs) {
+        const i = ids.idWith ? ids.idWith(prefix, x) : ids.id(prefix + x);
+        if (i >= 0) out.push(i);
+      }
+      return Int32Array.from(out);
+    };
     r = { self: resolve('', f.self), m1: resolve('-1:', f.near), p1: resolve('+1:', f.near), m2: resolve('-2:', f.far), p2: resolve('+2:', f.far) };
     if (this.memo.size >= this.cap) this.memo.clear();
     this.memo.set(key, r);

@@ -2,7 +2,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
-import { forEachTerm, type AnalyzeOptions } from '../../text/index.js';
+import type { AnalyzeOptions } from '../../text/index.js';
 
 const usage = `Usage: khabar analyze [--stem] [--keep-stopwords] [--count] FILE|-
 
@@ -33,6 +33,8 @@ export const command: Command = {
     });
     if (positionals.length !== 1) throw new UsageError('give one FILE, or - for stdin');
     const input = positionals[0]!;
+    // the stages load once the arguments are known to be good: `khabar analyze --help` loads none of them
+    const { forEachTerm } = await import('../../text/index.js');
     const opts: AnalyzeOptions = { stem: values.stem, stopwords: !values['keep-stopwords'] };
     let total = 0;
     const lines: string[] = [];

@@ -4,9 +4,7 @@ import { join } from 'node:path';
 import type { Command } from '../command.js';
 import { UsageError, dbPath } from '../command.js';
 import { packageRoot } from '../../package-root.js';
-import { buildReport, storyGrouperFor } from '../../report.js';
 import { groupingProgress, openKhabar } from '../progress.js';
-import { renderReport } from '../../stories/index.js';
 import { terminalSafe } from '../../text/safe-text.js';
 
 const usage = `Usage: khabar demo [--db PATH] [--words N] [--json]
@@ -42,7 +40,9 @@ export const command: Command = {
       return 1;
     }
     const path = dbPath(values.db, io.env);
-    const khabar = openKhabar(path, io);
+    // the stages load once the arguments are known to be good: `khabar demo --help` loads none of them
+    const [{ buildReport, storyGrouperFor }, { renderReport }] = await Promise.all([import('../../report.js'), import('../../stories/index.js')]);
+    const khabar = await openKhabar(path, io);
     try {
       let failed = 0;
       const counts = await khabar.ingest([corpus], {

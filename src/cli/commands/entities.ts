@@ -1,8 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
-import { entityKey, entityMentions } from '../../analysis/index.js';
-import { readArticles } from '../read-articles.js';
 
 const usage = `Usage: khabar entities INPUT... [--json] [--allow-private]
 
@@ -35,6 +33,8 @@ export const command: Command = {
       },
     });
     if (positionals.length === 0) throw new UsageError('give at least one INPUT');
+    // the stages load once the arguments are known to be good: `khabar entities --help` loads none of them
+    const [{ readArticles }, { entityKey, entityMentions }] = await Promise.all([import('../read-articles.js'), import('../../analysis/index.js')]);
     const { articles, failed } = await readArticles(positionals, io, { allowPrivate: values['allow-private'] });
     if (!articles.length) {
       io.err('khabar entities: no article could be read');

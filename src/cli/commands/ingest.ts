@@ -40,7 +40,7 @@ export const command: Command = {
         ...INGEST_OPTIONS,
       },
     });
-    const options = ingestOptions(values);
+    const options = await ingestOptions(values);
     if (values.wait && !values.queue) throw new UsageError('--wait goes with --queue');
     if (values.queue) {
       if (positionals.length === 0) throw new UsageError('give at least one INPUT');
@@ -52,9 +52,9 @@ export const command: Command = {
       if (jobSize !== undefined && (!Number.isInteger(jobSize) || jobSize < 1)) throw new UsageError(`--job-size must be a positive integer, not "${values['job-size']}"`);
       return ingestViaQueue(values.queue, positionals, { ...options, jobSize }, values.wait ?? false, io);
     }
-    const { inputs, bad } = commandInputs(positionals, values, io);
+    const { inputs, bad } = await commandInputs(positionals, values, io);
     const total = io.isTTY ? await estimateArticles(inputs.map((i) => (typeof i === 'string' ? i : i.input))) : null;
-    const khabar = openKhabar(dbPath(values.db, io.env), io);
+    const khabar = await openKhabar(dbPath(values.db, io.env), io);
     const progress = new ProgressLine(io, total, 'articles read');
     try {
       const counts = await khabar.ingest(inputs, {

@@ -1,8 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
-import { checkQueueUrl } from '../queue-ingest.js';
-import { QueueAdmin, checkReachable, parseQueueUrl } from '../../queue/index.js';
 
 const usage = `Usage: khabar jobs --queue URL [--json] [--limit N] [--retry]
 
@@ -24,6 +22,8 @@ export const command: Command = {
       options: { queue: { type: 'string' }, json: { type: 'boolean', default: false }, limit: { type: 'string', default: '50' }, retry: { type: 'boolean', default: false } },
     });
     if (!values.queue) throw new UsageError('--queue URL is required');
+    // the stages load once a queue is named: `khabar jobs --help` loads none of them
+    const [{ checkQueueUrl }, { QueueAdmin, checkReachable, parseQueueUrl }] = await Promise.all([import('../queue-ingest.js'), import('../../queue/index.js')]);
     checkQueueUrl(values.queue);
     const limit = Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive integer, not "${values.limit}"`);

@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
 import { dbPath, UsageError } from '../command.js';
-import { migrateDatabase } from '../../store/index.js';
 
 const usage = `Usage: khabar migrate [--db PATH|URL]
 
@@ -21,6 +20,8 @@ export const command: Command = {
     const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { db: { type: 'string' } } });
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     const db = dbPath(values.db, io.env);
+    // the store loads once the arguments are known to be good: `khabar migrate --help` does not load it
+    const { migrateDatabase } = await import('../../store/index.js');
     let report;
     try {
       report = migrateDatabase(db);

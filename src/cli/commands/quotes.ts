@@ -1,12 +1,9 @@
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
 import { UsageError, dbPath } from '../command.js';
-import { findQuotes } from '../../analysis/index.js';
-import { buildStoryReport, newestFirst, speakerQuotes, type SpeakerQuote } from '../../report.js';
-import { MISSING } from '../../stories/words.js';
+import type { SpeakerQuote } from '../../report.js';
 import { terminalSafe } from '../../text/safe-text.js';
-import { readArticles } from '../read-articles.js';
-import { checkIsoDate } from '../../text/index.js';
+import { checkIsoDate } from '../../text/iso-date.js';
 import { openStories } from './stories.js';
 
 const usage = `Usage: khabar quotes INPUT... [--json] [--allow-private]
@@ -61,6 +58,8 @@ export const command: Command = {
     }
     if (values.from || values.to) throw new UsageError('--from and --to go with --speaker');
     if (positionals.length === 0) throw new UsageError('give at least one INPUT, or --speaker NAME');
+    // the stages load once the arguments are known to be good: `khabar quotes --help` loads none of them
+    const [{ readArticles }, { findQuotes }] = await Promise.all([import('../read-articles.js'), import('../../analysis/index.js')]);
     const { articles, failed } = await readArticles(positionals, io, { allowPrivate: values['allow-private'] });
     if (!articles.length) {
       io.err('khabar quotes: no article could be read');
@@ -82,6 +81,7 @@ type Io = Parameters<Command['run']>[1];
 async function bySpeaker(name: string, from: string | undefined, to: string | undefined, json: boolean, db: string, io: Io): Promise<number> {
   const opened = await openStories(db, io);
   if (!opened) return 1;
+  const [{ buildStoryReport, newestFirst, speakerQuotes }, { MISSING }] = await Promise.all([import('../../report.js'), import('../../stories/words.js')]);
   try {
     const { khabar, grouper } = opened;
     const out: SpeakerQuote[] = [];

@@ -1,8 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
 import { dbPath } from '../command.js';
-import { regroupStore } from '../../report.js';
-import { GROUPING_VERSION } from '../../stories/index.js';
 import { openExisting } from './show.js';
 import { ProgressLine, formatSeconds } from '../progress.js';
 
@@ -24,7 +22,9 @@ export const command: Command = {
   async run(argv, io) {
     const { values } = parseArgs({ args: argv, options: { db: { type: 'string' } } });
     const path = dbPath(values.db, io.env);
-    const khabar = openExisting(path, io);
+    // the stages load once the arguments are known to be good: `khabar regroup --help` loads none of them
+    const [{ regroupStore }, { GROUPING_VERSION }] = await Promise.all([import('../../report.js'), import('../../stories/index.js')]);
+    const khabar = await openExisting(path, io);
     if (!khabar) return 1;
     try {
       const started = Date.now();

@@ -2,8 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildReport, storyGrouperFor } from '../../report.js';
-import { renderReport } from '../../stories/index.js';
 import { groupingProgress, openKhabar } from '../progress.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
@@ -38,10 +36,12 @@ export const command: Command = {
         ...INGEST_OPTIONS,
       },
     });
-    const options = ingestOptions(values);
-    const { inputs, bad } = commandInputs(positionals, values, io);
+    const options = await ingestOptions(values);
+    const { inputs, bad } = await commandInputs(positionals, values, io);
+    // the stages load once the arguments are known to be good: `khabar report --help` loads none of them
+    const [{ buildReport, storyGrouperFor }, { renderReport }] = await Promise.all([import('../../report.js'), import('../../stories/index.js')]);
     const tempDir = values.db ? null : mkdtempSync(join(tmpdir(), 'khabar-report-'));
-    const khabar = openKhabar(values.db ?? join(tempDir!, 'report.db'), io);
+    const khabar = await openKhabar(values.db ?? join(tempDir!, 'report.db'), io);
     try {
       const ids: string[] = [];
       const counts = await khabar.ingest(inputs, {

@@ -50,7 +50,7 @@ export const command: Command = {
     const [{ openExisting }, { otherNames }, { entityStateFor }] = await Promise.all([
       import('./show.js'), import('../../analysis/name-variants.js'), import('../../store/sqlite-entities.js'),
     ]);
-    const khabar: Khabar | null = openExisting(dbPath(values.db, io.env), io);
+    const khabar: Khabar | null = await openExisting(dbPath(values.db, io.env), io);
     if (!khabar) return 1;
     try {
       // the entity index lives in the store's file; a file this process cannot write (its tables not made yet) has

@@ -1,11 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
 import { UsageError, dbPath } from '../command.js';
-import { buildServer, DEFAULT_BODY_LIMIT, warmUpReports } from '../../api/index.js';
-import { KhabarLibrarySource } from '../../api/khabar-source.js';
-import { Background } from '../../api/background.js';
-import { ReportStore } from '../../api/report-store.js';
-import { storyGrouperFor } from '../../report.js';
 import { groupingProgress, openKhabar } from '../progress.js';
 
 const usage = `Usage: khabar serve [--port 8080] [--host 127.0.0.1] [--db PATH|URL] [--body-limit BYTES]
@@ -37,10 +32,14 @@ export const command: Command = {
     });
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0–65535, got "${values.port}"`);
+    // the server and the stages load here, not with the command: `khabar serve --help` loads none of them
+    const [{ buildServer, DEFAULT_BODY_LIMIT, warmUpReports }, { KhabarLibrarySource }, { Background }, { ReportStore }, { storyGrouperFor }] = await Promise.all([
+      import('../../api/index.js'), import('../../api/khabar-source.js'), import('../../api/background.js'), import('../../api/report-store.js'), import('../../report.js'),
+    ]);
     const bodyLimit = values['body-limit'] === undefined ? DEFAULT_BODY_LIMIT : Number(values['body-limit']);
     if (!Number.isInteger(bodyLimit) || bodyLimit < 1024) throw new UsageError(`--body-limit must be an integer ≥ 1024, got "${values['body-limit']}"`);
 
-    const khabar = openKhabar(dbPath(values.db, io.env), io);
+    const khabar = await openKhabar(dbPath(values.db, io.env), io);
     // Articles stored since the last grouping (by `khabar ingest`) are grouped before the server listens.
     const progress = groupingProgress(io, dbPath(values.db, io.env));
     const grouper = storyGrouperFor(khabar, progress);

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { isPostgresUrl } from '../../store/index.js';
 import { parseArgs } from 'node:util';
 import type { CliIO, Command } from '../command.js';
 import { UsageError, dbPath } from '../command.js';
@@ -18,7 +17,8 @@ Options:
   --db PATH   the database (default $KHABAR_DB, else ./khabar.db)`;
 
 /** Opens a database that must already exist (reading commands never create an empty one by mistake). */
-export function openExisting(path: string, io: CliIO): Khabar | null {
+export async function openExisting(path: string, io: CliIO): Promise<Khabar | null> {
+  const { isPostgresUrl } = await import('../../store/index.js');
   if (!isPostgresUrl(path) && !existsSync(path)) {
     io.err(`khabar: ${path}: no such database (run \`khabar ingest INPUT... --db ${path}\` first)`);
     return null;
@@ -40,7 +40,7 @@ export const command: Command = {
       },
     });
     if (positionals.length !== 1) throw new UsageError('give exactly one article ID');
-    const khabar = openExisting(dbPath(values.db, io.env), io);
+    const khabar = await openExisting(dbPath(values.db, io.env), io);
     if (!khabar) return 1;
     try {
       const id = positionals[0];

@@ -37,7 +37,7 @@ export async function openStories(path: string, io: CliIO): Promise<{ khabar: Kh
   const [{ openExisting }, { storyGrouperFor }, { groupingProgress }] = await Promise.all([
     import('./show.js'), import('../../report.js'), import('../progress.js'),
   ]);
-  const khabar = openExisting(path, io);
+  const khabar = await openExisting(path, io);
   if (!khabar) return null;
   try {
     const progress = groupingProgress(io, path);

@@ -34,8 +34,8 @@ export const command: Command = {
       words = Number(values.words);
       if (!Number.isInteger(words) || words <= 0) throw new UsageError(`--words must be a positive integer, not "${values.words}"`);
     }
-    const { maxBytes, allowPrivate, fallback, lang } = ingestOptions(values);
-    const { inputs, bad } = commandInputs(positionals, values, io);
+    const { maxBytes, allowPrivate, fallback, lang } = await ingestOptions(values);
+    const { inputs, bad } = await commandInputs(positionals, values, io);
     // the stages load once the arguments are known to be good: `khabar summarize --help` loads none of them
     const [{ readArticles }, { summarize }, { analyzeStoryDetailed }] = await Promise.all([
       import('../read-articles.js'), import('../../summary/index.js'), import('../../analysis/index.js'),

@@ -5,8 +5,7 @@ import { UsageError, dbPath } from '../command.js';
 import { openKhabar, groupingProgress } from '../progress.js';
 import { parseDuration } from '../duration.js';
 import { ingestOptions } from '../ingest-options.js';
-import { storyGrouperFor } from '../../report.js';
-import { loadWatchState, parseFeedList, roundLines, Watcher, type WatchSink } from '../../watch/index.js';
+import type { WatchSink } from '../../watch/index.js';
 import type { Khabar } from '../../khabar.js';
 import type { IngestQueue } from '../../queue/index.js';
 
@@ -58,7 +57,9 @@ export const command: Command = {
     const everyMs = parseDuration(values.every!, '--every');
     const gapMs = parseDuration(values.gap!, '--gap');
     const timeoutMs = parseDuration(values.timeout!, '--timeout');
-    const { maxBytes } = ingestOptions({ 'max-bytes': values['max-bytes'] });
+    const { maxBytes } = await ingestOptions({ 'max-bytes': values['max-bytes'] });
+    // the stages load once the arguments are known to be good: `khabar watch --help` loads none of them
+    const [{ storyGrouperFor }, { loadWatchState, parseFeedList, roundLines, Watcher }] = await Promise.all([import('../../report.js'), import('../../watch/index.js')]);
     let text: string;
     try { text = readFileSync(feedsPath, 'utf8'); } catch (e) {
       io.err(`khabar: ${feedsPath}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
@@ -80,7 +81,7 @@ export const command: Command = {
       queue = new q.IngestQueue(values.queue);
       queue.queue.on('error', () => undefined); // a failed add names the reason in the round's failure line
     }
-    const khabar: Khabar | null = queue ? null : openKhabar(db, io);
+    const khabar: Khabar | null = queue ? null : await openKhabar(db, io);
     let storedThisRound = 0;
     const sink: WatchSink = async (items, feed) => {
       if (queue) {

@@ -2,8 +2,6 @@ import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
 import { UsageError, dbPath } from '../command.js';
 import { parseDuration } from '../duration.js';
-import { checkQueueUrl } from '../queue-ingest.js';
-import { IngestWorker, checkReachable, parseQueueUrl } from '../../queue/index.js';
 
 const usage = `Usage: khabar worker --queue URL [--db PATH] [--concurrency N] [--lock 30s] [--no-group]
 
@@ -39,6 +37,8 @@ export const command: Command = {
       },
     });
     if (!values.queue) throw new UsageError('--queue URL is required');
+    // the queue loads once one is named: `khabar worker --help` loads no stage
+    const [{ checkQueueUrl }, { IngestWorker, checkReachable, parseQueueUrl }] = await Promise.all([import('../queue-ingest.js'), import('../../queue/index.js')]);
     checkQueueUrl(values.queue);
     const concurrency = Number(values.concurrency);
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a positive integer, not "${values.concurrency}"`);
