@@ -15,7 +15,7 @@ test('the shipped pair model is what npm run train -- stories fits from ../share
   const shipped = JSON.parse(readFileSync(defaultPairModelPath(), 'utf8')) as PairModel;
   const data = trainingData();
   assert.ok(data, 'the ANT windows and the SemEval development half are in ../shared');
-  const fitted = fit(data.rows);
+  const fitted = fit(data.rows, shipped.semevalShare);
   // A change to the features or the training data makes the shipped weights stale: npm run train -- stories.
   assert.deepEqual({ mean: shipped.mean, scale: shipped.scale, weights: shipped.weights, bias: shipped.bias },
     { mean: fitted.mean, scale: fitted.scale, weights: fitted.weights, bias: fitted.bias }, 'data/stories-pair-model.json is stale: run npm run train -- stories');
