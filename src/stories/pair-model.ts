@@ -62,6 +62,9 @@ export interface PairModel {
   about?: string;
   source?: string;
   features: string[];
+  /** Share of the training weight the SemEval pairs carried (the rest: the ANT windows), chosen by cross-validation;
+   * what `fit` needs to give these weights again. */
+  semevalShare?: number;
   /** Standardization of each feature before the weights: (x − mean) / scale. */
   mean: number[];
   scale: number[];
