@@ -2,8 +2,9 @@
 // eval/data/numbers-conflicts.json (criteria and selection in that file). A listed conflict is a pair of values (the
 // quantity's value and one of its conflicting values); it is right when one gold conflict of the story holds both
 // values, each given by one of the articles the pair cites for it. Precision is over listed pairs, recall over gold
-// conflicts (found when one right pair falls in it). The dev and check stories are printed apart; the check stories
-// are never diagnosed. KHABAR_NUMBER_ERRORS=1 lists the dev stories' wrong pairs and missed conflicts.
+// conflicts (found when one right pair falls in it). The dev stories read sentence by sentence, the dev stories whose
+// candidate pairs were read (r01-r84: recall over those pairs) and the check stories are printed apart; the check
+// stories are never diagnosed. KHABAR_NUMBER_ERRORS=1 lists the dev stories' wrong pairs and missed conflicts.
 // Run: npm run eval -- analysis
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -52,7 +53,6 @@ export async function run(): Promise<void> {
   const byId = new Map<string, Article>(raw.map((a) => [a.id, cleanArticle({ id: a.id, title: a.title, text: a.text, published: a.published, source: a.source, url: a.url })]));
   const diagnose = process.env.KHABAR_NUMBER_ERRORS === '1';
   const lines: string[] = [];
-  // the stories read sentence by sentence (n, c) and those whose candidate pairs were read (r) are printed apart
   const parts = [
     { name: 'dev', split: 'dev', stories: gold.filter((s) => s.split === 'dev' && !s.id.startsWith('r')) },
     { name: 'dev, candidate pairs', split: 'dev', stories: gold.filter((s) => s.split === 'dev' && s.id.startsWith('r')) },
