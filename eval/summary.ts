@@ -11,11 +11,18 @@
 //      over the five (the "max" line gives the multi-reference maximum of ROUGE-2 F1 as well).
 //  (b) samples/gold/summaries.json: stories A–D of the sample corpus, budget = the reference's word count.
 //  (c) the seeds story 000–003 against SEEDS_REFERENCE below (written by hand before any tuning).
+//
+// Citations: "this sentence is carried by that article", on the facts of samples/gold/analysis.json (each fact with the
+// sentence of every article that states it, mostly in its own words; seeds and sample stories A–D, dev and held-out
+// facts printed apart, the held-out ones never studied). A sentence of a gold fact cites the articles of the analysis
+// fact that holds it (what the summary and the fact list print); a citation of another article is right when a gold
+// fact of that sentence names the article. Sentences of no gold fact are not scored.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from '../src/types.js';
 import { summarize } from '../src/summary/index.js';
-import { analyzeStoryDetailed } from '../src/analysis/index.js';
+import { analyzeStoryDetailed, type CombineDetail } from '../src/analysis/index.js';
+import { goldAnalysis, sampleArticles, seedArticles, type GoldStory } from '../test/analysis/load.js';
 import { contentStems, countWords, normalize, sentences } from '../src/summary/lex.js';
 import { cleanArticle, isProblem, readInputs } from '../src/ingest/index.js';
 import { repoRoot, sharedDir, hasShared, loadSeeds } from '../test/helpers/shared.js';
@@ -232,8 +239,65 @@ function report(set: EvalSet): void {
   }
 }
 
+const foldText = (t: string) => normalize(t).replace(/[^\u0621-\u064A0-9 ]/g, ' ').replace(/\s+/g, ' ').trim();
+
+/** Citations of other articles by the sentences of one story's gold facts: right, cited, and gold (per split). */
+function citationCounts(g: GoldStory, a: CombineDetail, out: Record<'dev' | 'heldout', { right: number; cited: number; gold: number; alone: number; shared: number }>): void {
+  // the analysis fact holding a gold mention's sentence: its key (article#sentence) and the articles it cites
+  const holding = (article: string, text: string) => {
+    const probe = foldText(text).slice(0, 30);
+    for (const fg of a.factGroups) for (const m of fg.members) if (m.article === article && foldText(m.text).includes(probe)) return { key: `${article}#${m.sentence}`, cites: fg.fact.articles };
+    return null;
+  };
+  const bySentence = new Map<string, { article: string; cites: string[]; gold: Set<string>; heldout: boolean }>();
+  g.facts.forEach((f, fi) => {
+    for (const m of f.mentions) {
+      const h = holding(m.article, m.text);
+      const key = h?.key ?? `${m.article}|${fi}`;
+      const e = bySentence.get(key) ?? { article: m.article, cites: h?.cites ?? [m.article], gold: new Set<string>(), heldout: false };
+      for (const o of f.mentions) e.gold.add(o.article);
+      e.heldout ||= !!f.heldout;
+      bySentence.set(key, e);
+    }
+  });
+  for (const [key, e] of bySentence) {
+    const t = out[e.heldout ? 'heldout' : 'dev'];
+    if (!e.heldout && process.env.KHABAR_CITATION_ERRORS === '1') {
+      const missed = [...e.gold].filter((id) => id !== e.article && !e.cites.includes(id)), wrong = e.cites.filter((id) => !e.gold.has(id));
+      if (missed.length || wrong.length) console.log(`  ${key}: missed [${missed.join(' ')}] wrong [${wrong.join(' ')}]`);
+    }
+    const cited = e.cites.filter((id) => id !== e.article);
+    const gold = [...e.gold].filter((id) => id !== e.article);
+    t.cited += cited.length;
+    t.right += cited.filter((id) => e.gold.has(id)).length;
+    t.gold += gold.length;
+    if (gold.length) { t.shared++; if (!cited.length) t.alone++; }
+  }
+}
+
+/** Prints precision and recall of "this sentence is carried by that article" on the gold facts. */
+async function citations(): Promise<void> {
+  const gold = goldAnalysis();
+  const sample = await sampleArticles();
+  const stories: [string, Article[]][] = Object.entries(gold).filter(([name]) => name !== 'seeds')
+    .map(([name, g]) => [name, g.articles.map((id) => sample.find((x) => x.id === id)).filter((x): x is Article => !!x)]);
+  if (hasShared && gold.seeds) {
+    const seedsById = new Map(seedArticles().map((x) => [x.id, x]));
+    stories.unshift(['seeds', gold.seeds.articles.map((id) => seedsById.get(id)).filter((x): x is Article => !!x)]);
+  }
+  const counts = { dev: { right: 0, cited: 0, gold: 0, alone: 0, shared: 0 }, heldout: { right: 0, cited: 0, gold: 0, alone: 0, shared: 0 } };
+  for (const [name, articles] of stories) citationCounts(gold[name], analyzeStoryDetailed(articles), counts);
+  const ratio = (x: number, n: number) => (n ? `${(x / n).toFixed(3)} (${x}/${n})` : 'n/a');
+  console.log(`\ncitations: "this sentence is carried by that article" on the gold facts of samples/gold/analysis.json (${stories.map(([n]) => n).join(', ')})`);
+  for (const split of ['dev', 'heldout'] as const) {
+    const c = counts[split];
+    console.log(`  [${split}] precision ${ratio(c.right, c.cited)}, recall ${ratio(c.right, c.gold)}; sentences other articles carry that cite no other: ${c.alone}/${c.shared}`);
+  }
+}
+
 export async function run(): Promise<void> {
   if (!hasShared) { console.log('(summary: ../shared not found; EASC and seeds skipped)'); }
   else { report(easc()); report(seeds()); }
   report(await samples());
+  await citations();
 }

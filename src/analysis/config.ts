@@ -28,6 +28,9 @@ export const FACTS = {
   minSimilarity: 0.25,
   /** ... and at or above which two articles' leads do: a story's leads report its event in each outlet's words. */
   leadSimilarity: 0.15,
+  /** ... and at or above which an article carries another's sentence in other words: the fact cites it too, though its
+   * own sentence stays in its own fact (docs/citations.md). */
+  carried: 0.2,
   /** Stems in more than this share of sentences are too common to index candidates by. */
   maxIndexShare: 0.25,
   /** ... and so are stems in more than this many sentences (keeps candidate pairs near-linear on 200-article stories). */

@@ -47,8 +47,9 @@ function bare(norm: string): string {
   return w;
 }
 
-/** How the text bounds a figure: أكثر من 50 ('more'), 50 على الأقل or ما لا يقل عن 50 ('least'), نحو 50 ('about'). */
-export type Bound = 'more' | 'least' | 'about';
+/** How the text bounds a figure: أكثر من 50 ('more'), 50 على الأقل or ما لا يقل عن 50 ('least'), لم يتجاوز 50 or أقل من 50
+ * ('less': at most), نحو 50 ('about'). */
+export type Bound = 'more' | 'least' | 'less' | 'about';
 
 /**
  * Why a figure is not held against another article's figure for the same unit: 'vague' (عشرات الجرحى), 'part' (a part of
@@ -71,6 +72,9 @@ export interface Counted {
   /** Content stems next to the figure in its sentence (two words before it, one after its noun): what it is a count
    * of, when the unit alone does not say (حزبا سياسيا، دولة افريقية، نسبة المشاركة). */
   context: string[];
+  /** The period the figure counts over when its words name one: since a point (منذ بداية العام، منذ جانفي: 'since:…')
+   * or a window (خلال 24 ساعة، خلال الأسبوع: 'window:…'). A count of one window is no count of the whole. */
+  period?: string;
 }
 
 /** Words on each side of a generic count that may say what it counts (أودت بحياة سبعة أشخاص، لقي 12 شخصا حتفهم). */
@@ -145,10 +149,16 @@ export function countedNumbers(text: string, mentions: NumberMention[], sentence
     if (noun && noun.kind === 'word' && !FUNCTION_WORDS.has(noun.norm)) {
       unit = unitOf(noun.norm);
       end = n.end + noun.end;
-      if (GENERIC_COUNTED.has(unit)) unit = contextUnit(text, n.start, end) ?? (unit === GENERIC_OTHERS && prev && prev.sentence === sentence && comparable(prev.value, n.value) ? prev.unit : unit);
+      if (GENERIC_COUNTED.has(unit)) {
+        const said = contextUnit(text, n.start, end);
+        // "others" of what the sentence already counted are a part of its toll (توفي شخص خامس بعد وفاة 4 آخرين: five
+        // dead, not four); others of another kind are a whole (وفاة رجل وإصابة 11 آخرين: eleven injured)
+        if (said && unit === GENERIC_OTHERS && saidBefore(text, n.start, said.at, said.unit)) aside = 'part';
+        unit = said?.unit ?? (unit === GENERIC_OTHERS && prev && prev.sentence === sentence && comparable(prev.value, n.value) ? prev.unit : unit);
+      }
       // a count is followed by an indefinite noun (tamyiz); a definite one means the number is a name or a table cell
       // (الدور 32 من البطولة، 2 النجم), except after a partitive من, where it is a part of a toll (17 من المصابين)
-      if (/^[وفبل]?ال/.test(noun.norm)) aside = partitive && CASUALTY_UNITS.has(unit) ? 'part' : 'name';
+      if (/^[وفبل]?ال/.test(noun.norm)) aside ??= partitive && CASUALTY_UNITS.has(unit) ? 'part' : 'name';
     } else {
       // no noun: the word before says what happened to whom (مقتل 29 وإصابة 24 على الأقل), else the number repeats the
       // count before it ("... 5 آلاف قتيل ... عن 4 آلاف")
@@ -185,6 +195,10 @@ const N = (ws: string[]) => new Set(ws.map(normalize));
 /** أكثر من، أزيد من، ما يزيد عن، يربو على، يفوق، يتجاوز before a figure. */
 const MORE_PAIR = N(['أكثر', 'أزيد', 'يزيد', 'يربو']);
 const MORE_ONE = N(['يفوق', 'تفوق', 'يتجاوز', 'تتجاوز', 'تجاوز', 'فاق', 'يتعدى', 'تتعدى']);
+/** لم، لا، لن before those: the figure is an upper bound. */
+const NEGATION = N(['لم', 'لا', 'لن', 'ولم', 'ولا']);
+/** أقل من، ما دون before a figure: an upper bound. */
+const LESS_PAIR = N(['أقل', 'اقل']);
 /** بينهم 5، منهم 4، من بين 8: a part of a count given around it. */
 const PART_BEFORE = N(['منهم', 'بينهم', 'منها', 'بينها', 'ضمنهم', 'وبينهم', 'ومنهم']);
 /** 3 مصابين من بين جرحى الحادث، 8 جرحى من الذين أصيبوا: a part (but 11 جريحا من بينهم 3 أطفال is the whole). */
@@ -210,16 +224,20 @@ const RANKED = N(['عالميا', 'عربيا', 'افريقيا', 'إفريقي�
 const CLOCK = /^\d{1,2}[:.]\d{2}$/;
 
 /** A figure's bound, its reason to stand aside (if its words give one) and its context stems. */
-function qualifiers(text: string, n: NumberMention, end: number, unit: string): { bound?: Bound; aside?: Aside; context: string[] } {
+function qualifiers(text: string, n: NumberMention, end: number, unit: string): { bound?: Bound; aside?: Aside; context: string[]; period?: string } {
   const { before, after } = wordsAround(text, n.start, end);
   const b = before.map((t) => t.norm), a = after.map((t) => t.norm);
   const content = (ts: Token[]) => ts.filter((t) => t.kind === 'word' && t.norm.length > 1 && !FUNCTION_WORDS.has(t.norm) && !isStopword(t.norm) && !BOUND_WORDS.has(t.norm));
-  const out: { bound?: Bound; aside?: Aside; context: string[] } = {
+  const out: { bound?: Bound; aside?: Aside; context: string[]; period?: string } = {
     context: [...new Set([...content(before).slice(-2), ...content(after).slice(0, 1)].map((t) => stem(withoutTanwin(t.norm))))],
   };
-  const last = b[b.length - 1], last2 = b[b.length - 2];
-  if ((last === 'من' || last === 'عن' || last === 'علي') && last2 && MORE_PAIR.has(last2)) out.bound = 'more';
-  else if (last && MORE_ONE.has(last)) out.bound = 'more';
+  const period = periodOf(b) ?? periodOf(a);
+  if (period) out.period = period;
+  const last = b[b.length - 1], last2 = b[b.length - 2], last3 = b[b.length - 3];
+  // a negated "more than" is an upper bound: لم تتجاوز 41، لا يزيد عن 50
+  if ((last === 'من' || last === 'عن' || last === 'علي') && last2 && MORE_PAIR.has(last2)) out.bound = last3 && NEGATION.has(last3) ? 'less' : 'more';
+  else if (last && MORE_ONE.has(last)) out.bound = last2 && NEGATION.has(last2) ? 'less' : 'more';
+  else if ((last === 'من' || last === 'عن') && last2 && LESS_PAIR.has(last2)) out.bound = 'less';
   else if ((last === 'عن' && last2 === 'يقل') || (a[0] === 'علي' && a[1] === 'الاقل') || (a[1] === 'علي' && a[2] === 'الاقل')) out.bound = 'least';
   else if (n.approximate) out.bound = 'about';
   if (!/\d/.test(n.text) && VAGUE.test(normalize(n.text).replace(/\s+/g, ''))) out.aside = 'vague';
@@ -227,12 +245,36 @@ function qualifiers(text: string, n: NumberMention, end: number, unit: string): 
   else if (DURATION_UNITS.has(unit)) out.aside = 'duration';
   else if (GENERIC_COUNTED.has(unit)) out.aside = 'generic';
   else if ((last && PART_BEFORE.has(last)) || (last === 'بين' && last2 === 'من') || b.slice(-3).some((w) => MOVE_BEFORE.has(w))
+    // ... 320 مليون دولار منها: a part of the sum just named
+    || (a[0] && PART_NOUN.has(a[0]))
     || (a[0] === 'من' && a[1] && (PART_AFTER_MIN.has(a[1]) || CASUALTY_UNITS.has(unitOf(a[1]))))
     || (a.slice(0, 5).some((w) => STATE.has(w)) && a.slice(0, 6).some((w) => GRAVE.has(w)))) out.aside = 'part';
   else if ((a[0] && RATE.has(a[0])) || (a[0] === 'في' && (a[1] === 'اليوم' || a[1] === 'السنه' || a[1] === 'العام'))
     // each side's, each one's: 150 أسيرا من كل جانب، 19.5 % لكل منهما، 5000 دينار عن كل بحار
     || a[0] === 'لكل' || ((a[0] === 'من' || a[0] === 'عن') && a[1] === 'كل')) out.aside = 'rate';
   return out;
+}
+
+/** After منذ, the start of a running count (منذ بداية العام، منذ اندلاع الحرب، منذ جانفي، منذ 2011), not a time ago (منذ
+ * يومين). */
+const SINCE_POINT = N(['بداية', 'مطلع', 'انطلاق', 'اندلاع', 'أول', 'اول', 'بدء', 'مستهل', 'جانفي', 'يناير', 'فيفري', 'فبراير',
+  'مارس', 'أفريل', 'ابريل', 'أبريل', 'ماي', 'مايو', 'جوان', 'يونيو', 'جويلية', 'يوليو', 'أوت', 'أغسطس', 'سبتمبر', 'أكتوبر',
+  'نوفمبر', 'ديسمبر', 'العام', 'السنة', 'الشهر', 'الأسبوع', 'كانون', 'شباط', 'آذار', 'نيسان', 'أيار', 'حزيران', 'تموز', 'آب',
+  'أيلول', 'تشرين']);
+/** After خلال, a window of time (خلال 24 ساعة، خلال الأسبوع الماضي، خلال الأيام الأخيرة), not an event (خلال الهجوم). */
+const WINDOW = N(['ساعة', 'ساعات', 'الساعات', 'يوم', 'يومين', 'أيام', 'الأيام', 'اليوم', 'الأسبوع', 'أسبوع', 'الشهر', 'شهر',
+  'أشهر', 'الأشهر', 'العام', 'عام', 'السنة', 'سنة', 'الثلاثي', 'السداسي', 'الفترة', 'ليلة', 'الليلة']);
+
+/** The period a figure's words name (see Counted.period): منذ or خلال and the words that follow, as stems. */
+function periodOf(words: string[]): string | undefined {
+  for (let i = 0; i < words.length - 1; i++) {
+    const w = words[i];
+    const rest = words.slice(i + 1, i + 3).filter((x) => !/^\d+$/.test(x) || x.length === 4);
+    const key = () => words.slice(i + 1, i + 3).map((x) => stem(x)).join(' ');
+    if ((w === 'منذ' || w === 'ومنذ') && rest[0] && (SINCE_POINT.has(rest[0]) || /^(19|20)\d\d$/.test(rest[0]))) return `since:${key()}`;
+    if ((w === 'خلال' || w === 'وخلال') && words.slice(i + 1, i + 3).some((x) => WINDOW.has(x))) return `window:${key()}`;
+  }
+  return undefined;
 }
 
 /** Words that bound or hedge a figure: not what it counts. */
@@ -284,10 +326,12 @@ const GENERIC_OTHERS = unitOf(normalize('آخرون'));
 /** Words that are no counted noun: the number stands alone ("عن 4 آلاف، بحسب ..."). */
 const FUNCTION_WORDS = new Set(['في', 'من', 'الي', 'علي', 'عن', 'مع', 'او', 'و', 'ثم', 'بحسب', 'حسب', 'وفق', 'منذ', 'حتي', 'بين', 'خلال', 'بعد', 'قبل', 'الذي', 'التي', 'ان', 'انه', 'قد', 'لا', 'لم', 'ما'].map(normalize));
 
-/** The unit the words around a generic count give (death, missing, injury, displacement words), or null. */
-function contextUnit(text: string, start: number, end: number): string | null {
+/** The unit the words around a generic count give (death, missing, injury, displacement words) and the offset of the
+ * word that gives it, or null. */
+function contextUnit(text: string, start: number, end: number): { unit: string; at: number } | null {
   // the words before, within the sentence
-  const head = tokenize(text.slice(Math.max(0, start - 60), start));
+  const h0 = Math.max(0, start - 60);
+  const head = tokenize(text.slice(h0, start));
   let from = 0;
   head.forEach((t, i) => { if (t.kind === 'punct' && /[.!?؟]/.test(t.text)) from = i + 1; });
   const before = head.slice(from).filter((t) => t.kind === 'word').slice(-CONTEXT_BEFORE);
@@ -296,11 +340,21 @@ function contextUnit(text: string, start: number, end: number): string | null {
   const after = (stop >= 0 ? tail.slice(0, stop) : tail).filter((t) => t.kind === 'word').slice(0, CONTEXT_AFTER);
   // nearest first: the word right before the number, then the word right after the noun, then further out
   for (let i = 0; i < Math.max(before.length, after.length); i++) {
-    for (const t of [before[before.length - 1 - i], after[i]]) {
+    for (const [t, base] of [[before[before.length - 1 - i], h0], [after[i], end]] as const) {
       if (!t) continue;
       const u = UNIT_CONTEXT.get(bare(t.norm)) ?? UNIT_CONTEXT.get(t.norm);
-      if (u) return u;
+      if (u) return { unit: u, at: base + t.start };
     }
   }
   return null;
+}
+
+/** Whether the sentence, before the word at `at`, already says `unit` happened to someone (a word of that kind or a noun
+ * of that unit: توفي، وفاة، قتلى). */
+function saidBefore(text: string, start: number, at: number, unit: string): boolean {
+  const upTo = Math.min(start, at);
+  const head = tokenize(text.slice(Math.max(0, upTo - 200), upTo));
+  let from = 0;
+  head.forEach((t, i) => { if (t.kind === 'punct' && /[.!?؟]/.test(t.text)) from = i + 1; });
+  return head.slice(from).some((t) => t.kind === 'word' && ((UNIT_CONTEXT.get(bare(t.norm)) ?? UNIT_CONTEXT.get(t.norm)) === unit || unitOf(t.norm) === unit));
 }

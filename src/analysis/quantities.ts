@@ -44,6 +44,9 @@ function sameCount(x: Figure, y: Figure): boolean {
   if (x.years.length && y.years.length ? !overlap(x.years, y.years) : x.past || y.past) return false;
   const lo = Math.min(Math.abs(x.value), Math.abs(y.value)), hi = Math.max(Math.abs(x.value), Math.abs(y.value));
   if (lo === 0 || hi / lo > NUMBERS.maxRatio) return false;
+  // counts over different periods are no one count (since January / in the last 24 hours), nor is a window's count one
+  // of a count with no period
+  if (x.period !== y.period && ((x.period && y.period) || x.period?.startsWith('window:') || y.period?.startsWith('window:'))) return false;
   if (toll) return true;
   // what is counted is said by the words around the figure, in two words at least (حزبا سياسيا: a party, not a
   // candidate; نسبة المشاركة: a turnout, not a vote share; بنسبة alone names nothing)
@@ -60,13 +63,23 @@ function shared(a: readonly string[], b: readonly string[], ignore: ReadonlySet<
 /** A figure with few significant digits (30 ألفا, 1500): what a rounded report gives. */
 const isRound = (v: number) => Number.isInteger(v) && v !== 0 && /^[1-9]\d?0+$/.test(String(Math.abs(v)));
 
-/** Whether two values of one quantity agree: a lower bound and a figure that meets it (not two lower bounds), or one
- * figure and its rounding. */
+/** How far apart, as a share of the larger, a figure given as approximate (نحو، حوالي، قرابة) may be from another and
+ * still be the same figure: about 2,200 and 2,151; about 1,000 and 1,012 (not about 4,000 and 5,000). */
+const APPROXIMATE = 0.1;
+
+/** Whether two values of one quantity agree: a lower bound (أكثر من، على الأقل) and a figure that meets it, an upper
+ * bound (لم يتجاوز، أقل من) and a figure within it (not two bounds of one side; a value is a bound only when every
+ * article that gives it bounds it: "at least 6" beside a plain 6 is a count of 6), an approximate figure and one near
+ * it, or one figure and its rounding. */
 function consistent(a: number, aBounds: Set<Bound | undefined>, b: number, bBounds: Set<Bound | undefined>): boolean {
+  const lower = (bs: Set<Bound | undefined>) => bs.size > 0 && [...bs].every((x) => x === 'more' || x === 'least');
   const meets = (lo: number, loBounds: Set<Bound | undefined>, v: number, vBounds: Set<Bound | undefined>) =>
-    loBounds.has('more') && !vBounds.has('more') && !vBounds.has('least') && v >= lo;
-  if (meets(a, aBounds, b, bBounds) || meets(b, bBounds, a, aBounds)) return true;
+    lower(loBounds) && !lower(vBounds) && v >= lo;
+  const within = (up: number, upBounds: Set<Bound | undefined>, v: number, vBounds: Set<Bound | undefined>) =>
+    upBounds.size === 1 && upBounds.has('less') && !vBounds.has('less') && v <= up;
+  if (meets(a, aBounds, b, bBounds) || meets(b, bBounds, a, aBounds) || within(a, aBounds, b, bBounds) || within(b, bBounds, a, aBounds)) return true;
   const lo = Math.min(a, b), hi = Math.max(a, b);
+  if ((aBounds.has('about') || bBounds.has('about')) && hi - lo <= APPROXIMATE * hi) return true;
   return (isRound(a) || isRound(b)) && hi - lo <= NUMBERS.rounding * hi;
 }
 

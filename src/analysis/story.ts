@@ -361,6 +361,8 @@ function combineFacts(xs: ArticleExtraction[], mentionIdx: number[][], extra: Me
   const shared = new Int32Array(N);
   const touched: number[] = [];
   const pairI: number[] = [], pairJ: number[] = [], pairSim: number[] = [];
+  // pairs too unlike to be one fact's sentences but alike enough that each article carries the other's sentence
+  const carriedI: number[] = [], carriedJ: number[] = [];
   const inI = new Int32Array(T).fill(-1), inJ = new Int32Array(T).fill(-1);
   for (let i = 0; i < N; i++) {
     const ai = articleOf[i];
@@ -384,6 +386,7 @@ function combineFacts(xs: ArticleExtraction[], mentionIdx: number[][], extra: Me
       for (const t of tj) if (inI[t] !== i) uni += weight[t];
       const sim = uni > 0 ? inter / uni : 0;
       if (sim >= FACTS.minSimilarity || (sim >= FACTS.leadSimilarity && isLead[i] && isLead[j] && !countsDiffer(i, j))) { pairI.push(i); pairJ.push(j); pairSim.push(sim); }
+      else if (sim >= FACTS.carried && !countsDiffer(i, j)) { carriedI.push(i); carriedJ.push(j); }
     }
     touched.length = 0;
   }
@@ -399,7 +402,12 @@ function combineFacts(xs: ArticleExtraction[], mentionIdx: number[][], extra: Me
     const [small, large] = si.size <= sj.size ? [si, sj] : [sj, si];
     let disjoint = true;
     for (const a of small) if (large.has(a)) { disjoint = false; break; }
-    if (!disjoint) continue;
+    if (!disjoint) {
+      // one article's sentence states this fact and another (a lead with the agreement and its start): the two facts
+      // stay apart, each cites the other's article
+      if (!countsDiffer(pairI[k], pairJ[k])) { carriedI.push(pairI[k]); carriedJ.push(pairJ[k]); }
+      continue;
+    }
     for (const a of small) large.add(a);
     uf.union(ri, rj);
     const r = uf.find(ri);
@@ -408,12 +416,20 @@ function combineFacts(xs: ArticleExtraction[], mentionIdx: number[][], extra: Me
   }
   const groups = new Map<number, number[]>();
   items.forEach((_, i) => { const r = uf.find(i); pushTo(groups, r, i); });
+  // a fact is carried by the articles of its own sentences and by those with a sentence that says it in other words
+  const carriedBy = new Map<number, Set<number>>();
+  carriedI.forEach((i, k) => {
+    const j = carriedJ[k], ri = uf.find(i), rj = uf.find(j);
+    if (ri === rj) return;
+    (carriedBy.get(ri) ?? carriedBy.set(ri, new Set()).get(ri)!).add(articleOf[j]);
+    (carriedBy.get(rj) ?? carriedBy.set(rj, new Set()).get(rj)!).add(articleOf[i]);
+  });
   const articleOrder = new Map<string, number>();
   xs.forEach((x, a) => { if (!articleOrder.has(x.id)) articleOrder.set(x.id, a); });
   const out: FactGroup[] = [];
-  for (const ids of groups.values()) {
+  for (const [root, ids] of groups) {
     const members = ids.map((i) => ({ article: xs[items[i].a].id, sentence: items[i].s, text: xs[items[i].a].sentences[items[i].s].text.trim() }));
-    const articles = [...new Set(members.map((m) => m.article))].sort();
+    const articles = [...new Set([...members.map((m) => m.article), ...[...carriedBy.get(root) ?? []].map((a) => xs[a].id)])].sort();
     // the best-scored wording, the first of equals
     let best = members[0], bestScore = members.length > 1 ? wordingScore(best.text) : 0;
     for (let k = 1; k < members.length; k++) {
@@ -497,7 +513,7 @@ function combineTimeline(xs: ArticleExtraction[]): TimelineEvent[] {
 }
 
 /** Bumped whenever extractArticle's output changes, so that stored extractions of older code are not reused. */
-export const EXTRACTION_VERSION = 9;
+export const EXTRACTION_VERSION = 10;
 
 /** FNV-1a over the text: a content hash for articles that carry no contentHash. */
 function textHash(text: string): string {

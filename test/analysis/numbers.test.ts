@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { analyzeStory } from '../../src/analysis/index.js';
+import { analyzeStory, extractArticle } from '../../src/analysis/index.js';
 import { numberMentions } from '../../src/analysis/numbers.js';
 import { cleanArticle } from '../../src/ingest/index.js';
 import type { Article, Quantity } from '../../src/types.js';
@@ -48,13 +48,15 @@ test('the Tunisian decimal comma: 7ر3 درجة is 3.7, 267ر205 مليون دي
   assert.deepEqual(numberMentions('وتقدر ميزانية الوزارة ب267ر205 مليون دينار').map((n) => n.value), [205267000]);
 });
 
-test('ANT: the Minya toll revised over three days is a conflict; cells of different sizes arrested in different towns are not', needsShared, () => {
+test('ANT: the Minya toll revised over three days is a conflict, "at least 23" is met by it; cells of different sizes arrested in different towns are not', needsShared, () => {
   if (!hasShared) return;
   const minya = analyzeStory(antStory(['JA-internationalNews-957-20170526', 'JA-internationalNews-979-20170526',
     'JA-internationalNews-993-20170526', 'JA-internationalNews-943-20170527', 'JA-internationalNews-1019-20170529']));
   const killed = minya.numbers.find((q) => q.unit === 'قتيل' && q.conflicts?.length);
   assert.ok(killed, JSON.stringify(minya.numbers.filter((q) => q.unit === 'قتيل')));
-  assert.deepEqual([killed.value, ...killed.conflicts!.map((c) => c.value)].sort((x, y) => x - y), [23, 24, 28, 29]);
+  assert.deepEqual([killed.value, ...killed.conflicts!.map((c) => c.value)].sort((x, y) => x - y), [24, 28, 29]);
+  // ما لا يقل عن 23 قتيلا, the first report: a lower bound the later tolls meet
+  assert.deepEqual(killed.variants?.map((v) => v.value), [23]);
   const cells = analyzeStory(antStory(['JA-localNews-761-20161227', 'JA-localNews-1150-20161229', 'JA-localNews-763-20161231',
     'JA-localNews-764-20170103', 'JA-localNews-765-20170104', 'JA-localNews-766-20170106']));
   assert.deepEqual(conflicts(cells.numbers), []);
@@ -66,4 +68,29 @@ test('ANT: ranks, articles of a law and an anniversary are no counts', needsShar
   for (const ids of [['JA-sport-912-20170116', 'JA-sport-18-20170118'], ['JA-localNews-3321-20170406', 'JA-politic-310-20170406']]) {
     assert.deepEqual(conflicts(analyzeStory(antStory(ids)).numbers), [], ids.join(' '));
   }
+});
+
+/** The figures of one ANT article with the given value: "unit value bound aside period". */
+function figures(id: string, value: number): string[] {
+  return extractArticle(antStory([id])[0]).numbers.filter((n) => n.value === value)
+    .map((n) => [n.unit, n.value, n.bound ?? '-', n.aside ?? '-', n.period?.split(':')[0] ?? '-'].join(' '));
+}
+
+test('ANT: a negated "more than" is an upper bound; a sum followed by منها is a part; منذ مطلع السنة is a running count', needsShared, () => {
+  if (!hasShared) return;
+  // ولم تتجاوز 41 بالمائة: at most 41
+  assert.deepEqual(figures('JA-localNews-3437-20161023', 41), ['بالمئة 41 less - -']);
+  // منح تونس 9ر2 مليار دولار ... تحصلت تونس على 320 مليون دولار منها
+  assert.deepEqual(figures('JA-localNews-1822-20170226', 320000000), ['دولار 320000000 - part -']);
+  // عدد الإصابات ... منذ مطلع السنة الجارية، 148 حالة
+  assert.deepEqual(figures('JA-localNews-3501-20170424', 148).map((f) => f.split(' ').pop()), ['since']);
+});
+
+test('ANT: four others dead before a fifth are a part of the toll, not a second toll; at least six beside a plain six is six', needsShared, () => {
+  if (!hasShared) return;
+  // «توفي ... شخص خامس ... بعد وفاة 4 آخرين» against «وفاة ستة أشخاص»: no disagreement
+  assert.deepEqual(conflicts(analyzeStory(antStory(['JA-localNews-1750-20170224', 'JA-society-420-20170224'])).numbers), []);
+  // London Bridge: «ستة أشخاص على الأقل» and «لقي ستة أشخاص حتفهم» on 4 June, «7 أشخاص قتلوا» the next day: a revised toll
+  const london = analyzeStory(antStory(['JA-internationalNews-1004-20170604', 'JA-internationalNews-1084-20170604', 'JA-internationalNews-1086-20170605']));
+  assert.deepEqual(conflicts(london.numbers).filter((c) => c.startsWith('قتيل')), ['قتيل: 7 vs 6']);
 });

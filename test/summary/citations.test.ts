@@ -55,3 +55,23 @@ test('seeds: the AFP lead of 002 reports the talks as 003 does, in other words: 
   assert.equal(lead.unique, false, `cites ${lead.articles.join(' ')}`);
   assert.ok(lead.articles.some((id) => id.startsWith('003')), lead.articles.join(' '));
 });
+
+test('sample story A: shurfa\'s «واتفق الوزيران أمس السبت» says in other words what the three other outlets lead with: it cites all four, in the facts and the summary', async () => {
+  const byId = new Map((await sampleArticles()).map((a) => [a.id, a]));
+  const r = reportOf(goldAnalysis().A.articles.map((id) => byId.get(id)!));
+  const fact = r.facts!.find((f) => f.text.includes('واتفق الوزيران أمس السبت'));
+  assert.ok(fact, 'the sentence is a fact');
+  assert.equal(fact.unique, false);
+  assert.deepEqual(fact.articles, [...goldAnalysis().A.articles].sort());
+  for (const s of r.summary ?? []) if (s.text.includes('اتفق الوزيران أمس السبت')) assert.deepEqual(s.articles, fact.articles);
+});
+
+test('seeds: the sentence on Trump\'s withdrawal cites 002, whose «بعيد إعلان الرئيس الأميركي ... قراره بسحب القوات» carries it inside another fact', needsShared, () => {
+  if (!hasShared) return;
+  const r = reportOf(seedArticles().filter((a) => a.id < '004'));
+  const trump = r.facts!.find((f) => f.text.includes('دونالد ترامب بشكل مفاجئ'));
+  assert.ok(trump, 'the sentence is a fact');
+  assert.ok(trump.articles.some((id) => id.startsWith('002')), trump.articles.join(' '));
+  // and not the article it is about: 004 is no part of this story
+  assert.ok(trump.articles.every((id) => id < '004'), trump.articles.join(' '));
+});
