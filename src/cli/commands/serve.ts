@@ -61,6 +61,11 @@ export const command: Command = {
       const built = await source.persistReports(() => stopping);
       if (!stopping) io.err(`khabar: built and stored the reports of ${built} more stories in ${((performance.now() - started) / 1000).toFixed(1)} s (beside the database, in ${dbPath(values.db, io.env)}-reports)`);
     }).catch(() => { /* stopped mid-build */ });
+    // The entity index is caught up and listed in the background thread from the start (khabar-source.ts).
+    const listed = performance.now();
+    void source.entitiesListed().then(() => {
+      if (!stopping) io.err(`khabar: listed the ${source.entities({ offset: 0, limit: 0 }).total} entities of the index in ${((performance.now() - listed) / 1000).toFixed(1)} s`);
+    });
     const address = await app.listen({ port, host: values.host });
     io.err(`khabar: serving ${address} (${khabar.count()} articles)${io.env.KHABAR_TOKEN ? '' : '; ingest disabled: KHABAR_TOKEN is not set'}`);
     await new Promise<void>((resolve) => {
