@@ -197,6 +197,8 @@ export class KhabarLibrarySource implements KhabarSource {
         this.#entityList = list;
         this.#entityById = new Map(list.map((e) => [e.id, e]));
         this.#entities = null;
+        // The first page, which names the entities of most articles, is read now rather than at its first request.
+        this.entities({ offset: 0 });
       })
       .catch(() => { /* the next ingest or catch-up asks again; requests read the index as it stands */ })
       .finally(() => {

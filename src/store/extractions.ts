@@ -6,8 +6,11 @@
 //   extraction_meta     'made_by': what code and model files made the rows (rows of other ones are not reused)
 //   article_extraction  extraction key (extractionKey: article id, content hash, date, outlet, version) → the
 //                       extraction as deflated JSON; one row per article (an article's new content replaces its row)
-// Writes are gathered and committed a batch at a time (flush): every commit to the khabar database makes its other
-// readers (the server's thread) drop their cached grouping state.
+// Writes are gathered and committed a batch at a time (flush): every commit to a SQLite file makes its other readers
+// (the server's thread) drop their cached grouping state. On PostgreSQL they are written outside a transaction, so
+// that they do not count in khabar_commit: a replica that counted them would drop its caches, its reports included,
+// at every first visit of a story on another replica. A row is one statement; a flush cut short loses rows, not
+// correctness (a missing extraction is made again).
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import type { ArticleExtraction, ExtractionCache } from '../analysis/index.js';
@@ -51,17 +54,17 @@ export class StoredExtractions implements ExtractionCache {
     migrate(db, 'extractions', isPostgres(db) ? PG_EXTRACTION_MIGRATIONS : EXTRACTION_MIGRATIONS);
     this.stmt = {
       get: db.prepare('SELECT body FROM article_extraction WHERE key = ?').pluck(),
-      has: db.prepare('SELECT 1 FROM article_extraction WHERE key = ?').pluck(),
       dropOthers: db.prepare('DELETE FROM article_extraction WHERE article = ? AND key <> ?'),
       put: db.prepare('INSERT INTO article_extraction (key, article, body) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET body = excluded.body'),
       getMeta: db.prepare('SELECT value FROM extraction_meta WHERE key = ?').pluck(),
       setMeta: db.prepare('INSERT INTO extraction_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     };
     if (this.stmt.getMeta.get('made_by') !== madeBy) {
-      this.#write(() => {
+      db.transaction(() => {
+        if (db instanceof PgDb) db.lock('extractions');
         db.prepare('DELETE FROM article_extraction').run();
         this.stmt.setMeta.run('made_by', madeBy);
-      });
+      }).immediate();
     }
   }
 
@@ -72,10 +75,6 @@ export class StoredExtractions implements ExtractionCache {
     return body ? JSON.parse(inflateRawSync(body).toString('utf8')) as ArticleExtraction : undefined;
   }
 
-  has(key: string): boolean {
-    return this.#pending.has(key) || this.stmt.has.get(key) !== undefined;
-  }
-
   /** Keeps an extraction; written with the next batch (flush). */
   set(key: string, extraction: ArticleExtraction): this {
     this.#pending.set(key, extraction);
@@ -83,24 +82,19 @@ export class StoredExtractions implements ExtractionCache {
     return this;
   }
 
-  /** Commits the extractions kept since the last flush, in one transaction. */
+  /** Writes the extractions kept since the last flush (on SQLite in one transaction). */
   flush(): void {
     if (!this.#pending.size) return;
     const rows = [...this.#pending].map(([key, x]) => [key, x.id, deflateRawSync(JSON.stringify(x), { level: 1 })] as const);
-    this.#write(() => {
+    const write = () => {
       for (const [key, article, body] of rows) {
         this.stmt.dropOthers.run(article, key);
         this.stmt.put.run(key, article, body);
       }
-    });
+    };
+    if (isPostgres(this.db)) write();
+    else this.db.transaction(write).immediate();
     this.#pending.clear();
-  }
-
-  #write(fn: () => void): void {
-    this.db.transaction(() => {
-      if (this.db instanceof PgDb) this.db.lock('extractions');
-      fn();
-    }).immediate();
   }
 }
 
