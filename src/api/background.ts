@@ -10,6 +10,14 @@ import { Worker } from 'node:worker_threads';
 import type { Story, StoryReport } from '../types.js';
 import type { IndexedEntity } from '../analysis/entity-index.js';
 
+/** The entity index's entities as they changed since the last listing (all of them at the first): the entities read
+ * again, those gone, and the order of every entity, those in most articles first (null: nothing changed). */
+export interface EntityListing {
+  upserts: IndexedEntity[];
+  removed: string[];
+  order: string[] | null;
+}
+
 /** Messages between Background and background-worker.ts. */
 export type BackgroundRequest =
   | { id: number; type: 'report'; story: Story }
@@ -20,7 +28,7 @@ export type BackgroundReply =
   | { id: number; report: StoryReport }
   | { id: number; grouped: number }
   | { id: number; built: boolean }
-  | { id: number; entities: IndexedEntity[] }
+  | { id: number; entities: EntityListing }
   | { id: number; failure: string };
 
 const WORKER_FILE = new URL('./background-worker.js', import.meta.url);
@@ -114,8 +122,9 @@ export class Background {
   }
 
   /** Catches the store-wide entity index up with the store (the whole store the first time), then lists its
-   * entities, those in most articles first. On the grouping thread: a first visit of a story is not held up. */
-  async entities(): Promise<IndexedEntity[]> {
+   * entities as they changed since the last call (EntityListing). On the grouping thread: a first visit of a story is
+   * not held up. */
+  async entities(): Promise<EntityListing> {
     const reply = await this.#groupingThread().request({ type: 'entities' });
     if (!('entities' in reply)) throw new Error('the background thread answered an entity request without entities');
     return reply.entities;

@@ -75,9 +75,9 @@ export class KhabarLibrarySource implements KhabarSource {
   #groupAgain = false;
   /** Reports being built in the background, by story id and member list. */
   #building = new Map<string, Promise<StoryReport>>();
-  /** With a Background: every entity of the index as the background thread last listed it, those in most articles
-   * first, and by id; null until it first has. */
-  #entityList: IndexedEntity[] | null = null;
+  /** With a Background: every entity id of the index as the background thread last listed it, those in most articles
+   * first (null until it first has), and each entity by id. */
+  #entityList: string[] | null = null;
   #entityById = new Map<string, IndexedEntity>();
   #listing: Promise<void> | null = null;
   #listAgain = false;
@@ -193,9 +193,11 @@ export class KhabarLibrarySource implements KhabarSource {
   #listEntitiesInBackground(): void {
     if (this.#listing) { this.#listAgain = true; return; }
     this.#listing = this.#background!.entities()
-      .then((list) => {
-        this.#entityList = list;
-        this.#entityById = new Map(list.map((e) => [e.id, e]));
+      .then(({ upserts, removed, order }) => {
+        if (!order) return;
+        for (const e of upserts) this.#entityById.set(e.id, e);
+        for (const id of removed) this.#entityById.delete(id);
+        this.#entityList = order;
         this.#entities = null;
         // The first page, which names the entities of most articles, is read now rather than at its first request.
         this.entities({ offset: 0 });
@@ -399,7 +401,7 @@ export class KhabarLibrarySource implements KhabarSource {
     const state = this.#entityIndex();
     if (!this.#entities) {
       this.#entitySummaries.clear();
-      this.#entities = this.#entityList ? this.#entityList.map((e) => e.id) : state.entityCounts()
+      this.#entities = this.#entityList ?? state.entityCounts()
         .sort((a, b) => b.articles - a.articles || b.mentions - a.mentions || a.id.localeCompare(b.id))
         .map((c) => c.id);
     }

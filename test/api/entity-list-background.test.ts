@@ -1,6 +1,6 @@
 // With the server's background thread, the entity index is caught up and listed there (src/api/khabar-source.ts):
 // the entity pages a request gets are the pages the index read in the request's own thread gives, and an article
-// ingested afterwards is counted once the thread has listed the index again.
+// ingested afterwards is counted once the thread has listed the index again (only the entities it names re-read).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -38,6 +38,9 @@ test('entity pages listed by the background thread are those read in-thread, and
       khabar.addArticle({ id: 'entity-list-new', source: 'وكالة الاختبار', published: '2019-02-01', text: `أعلنت ${name} اليوم في بيان رسمي عن برنامج جديد لدعم الشباب في المناطق الداخلية.` });
       await source.entitiesListed();
       assert.equal(source.entity(top.id)!.articles, top.articles + 1, `${name} is counted in the new article`);
+      // The list as updated (only the entities of the new article read again) is the list read afresh.
+      const fresh = new KhabarLibrarySource(khabar, { grouper });
+      assert.deepEqual(source.entities({ offset: 0, limit: 40 }), fresh.entities({ offset: 0, limit: 40 }));
     } finally {
       await background.stop();
       khabar.close();
