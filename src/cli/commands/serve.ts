@@ -12,9 +12,10 @@ const usage = `Usage: khabar serve [--port 8080] [--host 127.0.0.1] [--db PATH|U
 
 Serves the HTTP API (/api/..., OpenAPI at /openapi.json) and the web page (/) from the store.
 POST /api/articles needs "Authorization: Bearer $KHABAR_TOKEN"; without KHABAR_TOKEN ingest is refused.
-Story reports, and the grouping of what a \`khabar ingest\` beside it stores, are made in background threads:
-requests are answered meanwhile. Every story's report is kept in DB-reports beside the database (a cache: a
-first visit reads it, after a restart too; deleting it loses nothing).
+Story reports, the grouping of what a \`khabar ingest\` beside it stores, and the entity index are made in
+background threads: requests are answered meanwhile. Every story's report is kept in DB-reports beside the
+database (a cache: a first visit reads it, after a restart too; deleting it loses nothing), and each article's
+analysis in the database, so a report is rebuilt without analysing its articles again.
 Stop with Ctrl-C (or SIGTERM): it exits at once, whatever it is building.`;
 
 /** How long requests in flight get to finish when the server is stopped, before it exits anyway. */
