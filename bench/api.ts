@@ -289,7 +289,8 @@ async function firstVisits(base: string, what: string, urls: string[], concurren
  *    builds the other stories' reports and the entity index in the background; once the index is listed, every entity
  *    list page (JSON and HTML); then how long the server took to build and store every story's report.
  * 2. A restart of the server over that store, once the index is listed: 1,000 other stories' pages, each visited
- *    once, every entity list page, and then the same story pages again (warm), for the cold/warm ratio.
+ *    once, every entity list page, and then the same story pages again (warm), for the cold/warm ratio; then 200 other
+ *    story pages one request at a time, first visit and again.
  */
 async function coldAfterRestart(db: string, concurrency: number): Promise<void> {
   const copy = join(tmpdir(), `khabar-bench-api-cold-${process.pid}.db`);
@@ -336,6 +337,10 @@ async function coldAfterRestart(db: string, concurrency: number): Promise<void> 
         } else {
           const lat = (await load(base, ids.map(storyUrl), concurrency)).sort((a, b) => a - b);
           console.log(`  the same story pages again (warm): median ${quantile(lat, 0.5).toFixed(1)} ms, p99 ${quantile(lat, 0.99).toFixed(1)} ms`);
+          // One request at a time: what a page costs the server, without the queue of 50 in front of it.
+          const alone = order.slice(1500, 1700).map(storyUrl);
+          const line = (l: number[]) => { l.sort((a, b) => a - b); return `median ${quantile(l, 0.5).toFixed(1)} ms, p90 ${quantile(l, 0.9).toFixed(1)} ms`; };
+          console.log(`  ${alone.length} other story pages one at a time: first visit ${line(await load(base, alone, 1))}; again ${line(await load(base, alone, 1))}`);
         }
       } finally {
         child.kill('SIGTERM');
