@@ -2,7 +2,7 @@
 // quotes, numbers, timeline) and the cited summary. Presentation layers (CLI, API, web) call this and
 // render the result; they do no analysis of their own.
 import type { Article, Report, Story, StoryReport } from './types.js';
-import type { ArticleExtraction } from './analysis/index.js';
+import type { ArticleExtraction, ExtractionCache } from './analysis/index.js';
 import { analyzeStoryDetailed, speakerMatches } from './analysis/index.js';
 import { summarize } from './summary/index.js';
 import type { Khabar } from './khabar.js';
@@ -56,7 +56,7 @@ export interface StoryReportOptions {
   /** Summary length in words (default 100). */
   words?: number;
   /** Per-article extraction cache shared across stories, so adding one article does not redo the others. */
-  cache?: Map<string, ArticleExtraction>;
+  cache?: ExtractionCache;
 }
 
 /** A story with its analysis and summary, from its member articles. */
@@ -167,12 +167,36 @@ export class LruMap<K, V> extends Map<K, V> {
   }
 }
 
+/**
+ * Extractions kept in memory (`memory`, the most recently used) in front of those kept in the store (`stored`,
+ * src/store/extractions.ts): a miss in memory reads the store, a new extraction goes to both.
+ */
+export function layeredExtractions(memory: Map<string, ArticleExtraction>, stored: ExtractionCache | null): ExtractionCache {
+  if (!stored) return memory;
+  return {
+    get(key) {
+      let x = memory.get(key);
+      if (!x) {
+        x = stored.get(key);
+        if (x) memory.set(key, x);
+      }
+      return x;
+    },
+    set(key, x) {
+      memory.set(key, x);
+      stored.set(key, x);
+    },
+  };
+}
+
 export interface StoryReportCacheOptions {
   words?: number;
   /** Story reports kept (default 2000). */
   stories?: number;
-  /** Per-article extractions kept (default 20000). */
+  /** Per-article extractions kept in memory (default 20000). */
   articles?: number;
+  /** Extractions kept in the store, read before extracting an article and given each new one (flushed after each build). */
+  stored?: (ExtractionCache & { flush(): void }) | null;
 }
 
 /**
@@ -184,10 +208,12 @@ export interface StoryReportCacheOptions {
 export class StoryReportCache {
   private readonly reports: LruMap<string, { key: string; report: StoryReport }>;
   private readonly extractions: LruMap<string, ArticleExtraction>;
+  private readonly cache: ExtractionCache;
 
   constructor(private readonly opts: StoryReportCacheOptions = {}) {
     this.reports = new LruMap(opts.stories ?? 2000);
     this.extractions = new LruMap(opts.articles ?? 20_000);
+    this.cache = layeredExtractions(this.extractions, opts.stored ?? null);
   }
 
   /** The report of `story`, built from `load(ids)` (its member articles) when not cached or out of date. */
@@ -195,7 +221,8 @@ export class StoryReportCache {
     const key = story.articles.join('\n');
     const hit = this.reports.get(story.id);
     if (hit && hit.key === key) return hit.report;
-    const report = buildStoryReport(story, load(story.articles), { words: this.opts.words, cache: this.extractions });
+    const report = buildStoryReport(story, load(story.articles), { words: this.opts.words, cache: this.cache });
+    this.opts.stored?.flush();
     this.reports.set(story.id, { key, report });
     return report;
   }

@@ -8,16 +8,27 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Story, StoryReport } from '../types.js';
+import type { IndexedEntity } from '../analysis/entity-index.js';
+
+/** The entity index's entities as they changed since the last listing (all of them at the first): the entities read
+ * again, those gone, and the order of every entity, those in most articles first (null: nothing changed). */
+export interface EntityListing {
+  upserts: IndexedEntity[];
+  removed: string[];
+  order: string[] | null;
+}
 
 /** Messages between Background and background-worker.ts. */
 export type BackgroundRequest =
   | { id: number; type: 'report'; story: Story }
   | { id: number; type: 'ensure'; story: Story }
-  | { id: number; type: 'group' };
+  | { id: number; type: 'group' }
+  | { id: number; type: 'entities' };
 export type BackgroundReply =
   | { id: number; report: StoryReport }
   | { id: number; grouped: number }
   | { id: number; built: boolean }
+  | { id: number; entities: EntityListing }
   | { id: number; failure: string };
 
 const WORKER_FILE = new URL('./background-worker.js', import.meta.url);
@@ -48,7 +59,7 @@ class Thread {
 
   get broken(): boolean { return this.#broken !== null; }
 
-  request(message: { type: 'report' | 'ensure'; story: Story } | { type: 'group' }): Promise<BackgroundReply> {
+  request(message: { type: 'report' | 'ensure'; story: Story } | { type: 'group' | 'entities' }): Promise<BackgroundReply> {
     if (this.#broken) return Promise.reject(this.#broken);
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
@@ -97,12 +108,26 @@ export class Background {
     return 'built' in reply && reply.built;
   }
 
+  /** The grouping thread (also the entity index's), started again when it died. */
+  #groupingThread(): Thread {
+    if (!this.#grouping || (this.#grouping.broken && !this.#stopped)) this.#grouping = new Thread(this.db, this.words);
+    return this.#grouping;
+  }
+
   /** Groups the stored articles the grouping has not seen (or that changed since); resolves with how many. */
   async group(): Promise<number> {
-    if (!this.#grouping || (this.#grouping.broken && !this.#stopped)) this.#grouping = new Thread(this.db, this.words);
-    const reply = await this.#grouping.request({ type: 'group' });
+    const reply = await this.#groupingThread().request({ type: 'group' });
     if (!('grouped' in reply)) throw new Error('the background thread answered a grouping request without a count');
     return reply.grouped;
+  }
+
+  /** Catches the store-wide entity index up with the store (the whole store the first time), then lists its
+   * entities as they changed since the last call (EntityListing). On the grouping thread: a first visit of a story is
+   * not held up. */
+  async entities(): Promise<EntityListing> {
+    const reply = await this.#groupingThread().request({ type: 'entities' });
+    if (!('entities' in reply)) throw new Error('the background thread answered an entity request without entities');
+    return reply.entities;
   }
 
   /** Stops both threads at once, whatever they are running. */

@@ -15,8 +15,10 @@ import type { ArticleView, EntityListQuery, EntityPage, EntitySummary, IngestOut
 import { countMatches } from '../search/index.js';
 import { otherNames } from '../analysis/name-variants.js';
 import type { ReportStore } from './report-store.js';
-import { catchUpEntityIndex, readEntity, type EntityIndexState } from '../analysis/entity-index.js';
+import { catchUpEntityIndex, readEntity, type EntityIndexState, type IndexedEntity } from '../analysis/entity-index.js';
 import { entityStateFor } from '../store/sqlite-entities.js';
+import { storedExtractionsFor } from '../store/extractions.js';
+import { extractionIdentity } from './report-store.js';
 
 export interface KhabarSourceOptions {
   /** Grouping to use; default: the one persisted with the store (storyGrouperFor). */
@@ -73,11 +75,20 @@ export class KhabarLibrarySource implements KhabarSource {
   #groupAgain = false;
   /** Reports being built in the background, by story id and member list. */
   #building = new Map<string, Promise<StoryReport>>();
+  /** With a Background: every entity id of the index as the background thread last listed it, those in most articles
+   * first (null until it first has), and each entity by id. */
+  #entityList: string[] | null = null;
+  #entityById = new Map<string, IndexedEntity>();
+  #listing: Promise<void> | null = null;
+  #listAgain = false;
 
   constructor(private readonly khabar: Khabar, private readonly opts: KhabarSourceOptions = {}) {
     this.grouper = opts.grouper ?? storyGrouperFor(khabar);
-    this.reports = new StoryReportCache({ words: opts.words, stories: opts.cachedStories });
     this.#background = opts.background ?? null;
+    // Reports built in this thread (no background thread: a PostgreSQL store, say) read and keep the per-article
+    // extractions in the store; the background thread does so itself.
+    const stored = this.#background ? null : storedExtractionsFor(khabar.store, extractionIdentity());
+    this.reports = new StoryReportCache({ words: opts.words, stories: opts.cachedStories, stored });
     this.#seenRevision = khabar.store.revision();
     this.#persisted = opts.persisted ?? null;
     if (this.#persisted) {
@@ -89,6 +100,8 @@ export class KhabarLibrarySource implements KhabarSource {
       }
       this.#persisted.setRevision(this.#seenRevision);
     }
+    // The entity index is caught up and listed in the background from the start: no entity request does it.
+    if (this.#background) this.#listEntitiesInBackground();
     khabar.addArticleHook((article, result) => {
       try {
         // An updated article (its text replaced, its missing date or outlet filled in) is grouped again: it may move.
@@ -102,6 +115,7 @@ export class KhabarLibrarySource implements KhabarSource {
         if (r.left) this.reports.invalidate(r.left);
         for (const gone of r.merged) this.#movedTo.set(gone, r.story);
         this.#refresh([r.story, ...r.merged, ...(r.left ? [r.left, ...(leaving?.related ?? [])] : [])]);
+        if (this.#background) this.#listEntitiesInBackground();
       } catch (e) {
         this.#behind = true;
         throw e;
@@ -169,6 +183,35 @@ export class KhabarLibrarySource implements KhabarSource {
       await new Promise((resolve) => setImmediate(resolve));
     }
     this.#persisted?.setRevision(revision);
+    this.#listEntitiesInBackground();
+  }
+
+  /**
+   * Has the background thread catch the entity index up with the store and list its entities; entity requests are
+   * answered meanwhile from the list it gave before. Asked again while running, it runs once more after.
+   */
+  #listEntitiesInBackground(): void {
+    if (this.#listing) { this.#listAgain = true; return; }
+    this.#listing = this.#background!.entities()
+      .then(({ upserts, removed, order }) => {
+        if (!order) return;
+        for (const e of upserts) this.#entityById.set(e.id, e);
+        for (const id of removed) this.#entityById.delete(id);
+        this.#entityList = order;
+        this.#entities = null;
+        // The first page, which names the entities of most articles, is read now rather than at its first request.
+        this.entities({ offset: 0 });
+      })
+      .catch(() => { /* the next ingest or catch-up asks again; requests read the index as it stands */ })
+      .finally(() => {
+        this.#listing = null;
+        if (this.#listAgain) { this.#listAgain = false; this.#listEntitiesInBackground(); }
+      });
+  }
+
+  /** Resolves once the background thread has listed the entities as they are now (at once without a background). */
+  async entitiesListed(): Promise<void> {
+    while (this.#listing) await this.#listing;
   }
 
   #all(): Map<string, Story> {
@@ -333,18 +376,21 @@ export class KhabarLibrarySource implements KhabarSource {
   #entityIndex(): EntityIndexState {
     this.#catchUp();
     this.#entityState ??= entityStateFor(this.khabar.store);
-    if (catchUpEntityIndex(this.khabar.store, this.#entityState) > 0) this.#entities = null;
+    // With a background thread, that thread catches the index up (#listEntitiesInBackground), never a request.
+    if (!this.#background && catchUpEntityIndex(this.khabar.store, this.#entityState) > 0) this.#entities = null;
     return this.#entityState;
   }
 
-  /** One entity of the index with the stories its articles are in. */
+  /** One entity of the index with the stories its articles are in: from the background thread's list when there is
+   * one (each story found in memory), else read from the index. */
   #summary(state: EntityIndexState, id: string): EntitySummary | null {
-    const e = readEntity(state, id);
+    const listed = this.#entityById.get(id);
+    const e = listed ?? readEntity(state, id);
     if (!e) return null;
     const all = this.#all();
     const stories = new Map<string, { id: string; title: string }>();
     for (const a of e.articles) {
-      const sid = this.grouper.state.storyOfArticle(a);
+      const sid = (listed ? this.#storyOf.get(a) : undefined) ?? this.grouper.state.storyOfArticle(a);
       const story = sid ? all.get(sid) : undefined;
       if (story && !stories.has(story.id)) stories.set(story.id, { id: story.id, title: story.title });
     }
@@ -355,7 +401,7 @@ export class KhabarLibrarySource implements KhabarSource {
     const state = this.#entityIndex();
     if (!this.#entities) {
       this.#entitySummaries.clear();
-      this.#entities = state.entityCounts()
+      this.#entities = this.#entityList ?? state.entityCounts()
         .sort((a, b) => b.articles - a.articles || b.mentions - a.mentions || a.id.localeCompare(b.id))
         .map((c) => c.id);
     }

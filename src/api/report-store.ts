@@ -13,11 +13,13 @@ import type { Story, StoryReport } from '../types.js';
 import { packageRoot } from '../package-root.js';
 import { SqliteReportCache } from '../store/sqlite-reports.js';
 
-let identity: string | null = null;
+const identities = new Map<string, string>();
 
-/** What built the reports: a hash of the code (every module but the presentation's) and of the data files it reads. */
-export function buildIdentity(): string {
-  if (identity) return identity;
+/** A hash of the code under `dirs` of src (or dist/src) — compiled or source modules, not type files or maps — and of
+ * the data files (the entity tagger's model among them). */
+function codeIdentity(dirs: string[] | null): string {
+  const known = identities.get(String(dirs));
+  if (known) return known;
   const hash = createHash('sha256');
   const walk = (dir: string, skip: (name: string) => boolean): void => {
     let names: string[];
@@ -29,9 +31,23 @@ export function buildIdentity(): string {
     }
   };
   const code = dirname(dirname(fileURLToPath(import.meta.url))); // src (or dist/src)
-  walk(code, (n) => ['api/', 'web/', 'cli/'].includes(n) || (!n.endsWith('/') && !/\.(js|ts)$/.test(n)) || n.endsWith('.d.ts') || n.endsWith('.map'));
+  const notCode = (n: string) => (!n.endsWith('/') && !/\.(js|ts)$/.test(n)) || n.endsWith('.d.ts') || n.endsWith('.map');
+  if (dirs) for (const d of dirs) { hash.update(d); walk(join(code, d), notCode); }
+  else walk(code, (n) => ['api/', 'web/', 'cli/'].includes(n) || notCode(n));
   walk(join(packageRoot(), 'data'), () => false);
-  return identity = hash.digest('hex').slice(0, 32);
+  const id = hash.digest('hex').slice(0, 32);
+  identities.set(String(dirs), id);
+  return id;
+}
+
+/** What built the reports: a hash of the code (every module but the presentation's) and of the data files it reads. */
+export function buildIdentity(): string {
+  return codeIdentity(null);
+}
+
+/** What made per-article extractions (src/store/extractions.ts): the analysis and text code, the data files. */
+export function extractionIdentity(): string {
+  return codeIdentity(['analysis', 'text']);
 }
 
 const members = (story: Story): string => story.articles.join('\n');

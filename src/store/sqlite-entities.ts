@@ -58,6 +58,7 @@ export class SqliteEntityState implements EntityIndexState {
       mentionsOf: db.prepare('SELECT article, start, "end", type, key, surface, entity FROM entity_mention WHERE entity = ? ORDER BY article, start, "end"'),
       surfacesOf: db.prepare('SELECT DISTINCT surface FROM entity_mention WHERE entity = ? ORDER BY surface LIMIT ?').pluck(),
       entityOfKey: db.prepare('SELECT entity FROM entity_form WHERE key = ? ORDER BY type LIMIT 1').pluck(),
+      entitiesOf: db.prepare('SELECT DISTINCT entity FROM entity_mention WHERE article = ?').pluck(),
     };
   }
 
@@ -91,6 +92,8 @@ export class SqliteEntityState implements EntityIndexState {
   mentionsOf(entity: string): IndexedMention[] { return this.stmt.mentionsOf.all(entity) as IndexedMention[]; }
   surfacesOf(entity: string, limit: number): string[] { return this.stmt.surfacesOf.all(entity, limit) as string[]; }
   entityOfKey(key: string): string | null { return (this.stmt.entityOfKey.get(key) as string | undefined) ?? null; }
+  /** The entities one article mentions (what a listing of the index re-reads when the article changed). */
+  entitiesOf(article: string): string[] { return this.stmt.entitiesOf.all(article) as string[]; }
   transaction<T>(fn: () => T): T {
     return this.db.transaction(() => {
       if (this.db instanceof PgDb) this.db.lock('entities');

@@ -7,9 +7,10 @@ const usage = `Usage: khabar serve [--port 8080] [--host 127.0.0.1] [--db PATH|U
 
 Serves the HTTP API (/api/..., OpenAPI at /openapi.json) and the web page (/) from the store.
 POST /api/articles needs "Authorization: Bearer $KHABAR_TOKEN"; without KHABAR_TOKEN ingest is refused.
-Story reports, and the grouping of what a \`khabar ingest\` beside it stores, are made in background threads:
-requests are answered meanwhile. Every story's report is kept in DB-reports beside the database (a cache: a
-first visit reads it, after a restart too; deleting it loses nothing).
+Story reports, the grouping of what a \`khabar ingest\` beside it stores, and the entity index are made in
+background threads: requests are answered meanwhile. Every story's report is kept in DB-reports beside the
+database (a cache: a first visit reads it, after a restart too; deleting it loses nothing), and each article's
+analysis in the database, so a report is rebuilt without analysing its articles again.
 Stop with Ctrl-C (or SIGTERM): it exits at once, whatever it is building.`;
 
 /** How long requests in flight get to finish when the server is stopped, before it exits anyway. */
@@ -60,6 +61,11 @@ export const command: Command = {
       const built = await source.persistReports(() => stopping);
       if (!stopping) io.err(`khabar: built and stored the reports of ${built} more stories in ${((performance.now() - started) / 1000).toFixed(1)} s (beside the database, in ${dbPath(values.db, io.env)}-reports)`);
     }).catch(() => { /* stopped mid-build */ });
+    // The entity index is caught up and listed in the background thread from the start (khabar-source.ts).
+    const listed = performance.now();
+    void source.entitiesListed().then(() => {
+      if (!stopping) io.err(`khabar: listed the ${source.entities({ offset: 0, limit: 0 }).total} entities of the index in ${((performance.now() - listed) / 1000).toFixed(1)} s`);
+    });
     const address = await app.listen({ port, host: values.host });
     io.err(`khabar: serving ${address} (${khabar.count()} articles)${io.env.KHABAR_TOKEN ? '' : '; ingest disabled: KHABAR_TOKEN is not set'}`);
     await new Promise<void>((resolve) => {
