@@ -90,7 +90,7 @@ function sameWord(a: string, b: string): boolean {
   // a name (no article) is only the same name: اسبانيا is not الاسبانية, روسيا not روسية
   if (!art.test(a)) return a === b;
   const x = a.replace(art, ''), y = b.replace(art, '');
-  if (x === y) return true;
+  if (x === y || (b.startsWith('ل') && !art.test(b) && x === b.slice(1))) return true; // للديوان / لديوان
   const stem = (w: string) => w.replace(/(ون|ين|ات|ان|ه|ي|ا)$/, '');
   const sx = stem(x), sy = stem(y);
   if (sx.length < 3 || sy.length < 3) return false;
@@ -98,6 +98,11 @@ function sameWord(a: string, b: string): boolean {
 }
 /** Role nouns that name the same post (الناطق / المتحدث). */
 const SYNONYM: Record<string, string> = { ناطق: 'متحدث', الناطق: 'المتحدث' };
+/** A preposition with a pronoun (فيها، منهم، له) or a word with an attached بـ (بالانسحاب): no speaker starts so. */
+const PRONOUN_PREP = /^(في|من|عن|ل|علي|الي|ب)(ه|ها|هم|هما)$|^(فيه|فيها|فيهم|منه|منها|منهم|عنه|عنها|عنهم|لديه|لديها)$/;
+/** لوزارة الدفاع، لنقابة الصحفيين after a document or a marker (بلاغ لوزارة الدفاع): the body, without its لـ. */
+const OF_BODY = /^ل(وزاره|وكاله|نقابه|صحيفه|جريده|قناه|موقع|حزب|حركه|جمعيه|منظمه|هيئه|اداره|مصالح|رئاسه|حكومه|شركه|مجلس|اتحاد|مكتب|جامعه|محكمه|نيابه|مركز|ديوان|بعثه|سفاره|قياده)$/;
+const dropOf = (raw: string) => (OF_BODY.test(fold(raw)) ? raw.slice(1) : raw);
 const FILLER = new Set(['ذاته', 'نفسه', 'ذاتها', 'نفسها', 'ذات', 'نفس', 'الاخير', 'الاخيره']);
 
 export function findQuotes(text: string): FoundQuote[] {
@@ -124,8 +129,13 @@ export function findQuotes(text: string): FoundQuote[] {
         const hits = [...new Set(history)].filter((h) => fold(h).split(' ').includes(ws[1]) && fold(h).split(' ').some((w) => !ROLE.test(w)));
         if (hits.length === 1) return hits[0];
       }
-      // المسؤول، المتحدث، الوزير with no antecedent among the speakers: the one speaking
-      if (ws.length === 1 && current && /^ال(مسؤول|متحدث|ناطق|خبير|وزير|سفير|مصدر|محامي|مدير|رئيس|عميد|قيادي|نائب|محدث)/.test(ws[0])) return current;
+      // مؤسس الفايسبوك for مؤسس الموقع مارك زوكربيرغ: the one named speaker whose title starts with that head noun
+      if (ws.length === 2 && !ws[0].startsWith('ال') && ws[1].startsWith('ال')) {
+        const hits = [...new Set(history)].filter((h) => { const hw = fold(h).split(' '); return hw[0] === ws[0] && hw.some((w) => !ROLE.test(w)); });
+        if (hits.length === 1) return hits[0];
+      }
+      // المسؤول، المتحدث، الوزير, الرجل with no antecedent among the speakers: the one speaking
+      if (ws.length === 1 && current && /^ال(مسؤول|متحدث|ناطق|خبير|وزير|سفير|مصدر|محامي|مدير|رئيس|عميد|قيادي|نائب|محدث|رجل|امراه|سيده|شاب|فتاه|شاهد|مواطن)/.test(ws[0])) return current;
     }
     if (ws.length < fold(np).split(' ').length && current) return current; // المصدر ذاته with no antecedent
     return fullerName(np);
@@ -197,6 +207,11 @@ export function findQuotes(text: string): FoundQuote[] {
       }
       if (c.kind === 'marker') return c;
       const prev = toks[k - 1];
+      // a present verb after أن/لن/لم/لا/كي is a clause's verb, not a report (دون أن يطالب بـ ..., لا يقول)
+      if (c.kind === 'verb' && /^[يت]/.test(c.stem) && prev?.word && /^(ان|لن|لم|لا|كي|لكي|حتي|ل)$/.test(prev.f)) return null;
+      // حمّل is a cue only with المسؤولية (حمّل الحكومة المسؤولية), وجاء only as وجاء في (a document's words)
+      if ((c.stem === 'حمل' || c.stem === 'محملا') && !toks.slice(k + 1, k + 9).some((x) => /^(ال)?مسؤولي(ه|ات)$/.test(x.f))) return null;
+      if (c.stem === 'جاء' && toks[k + 1]?.f !== 'في') return null;
       if (c.kind === 'noun' && c.stem === 'تصريح' && (toks[k + 1]?.raw !== ':' && !(prev?.word && !/^(في|ب|ل|خلال|اثر|عقب)$/.test(prev.f) && toks[k + 1]?.word))) return null;
       if (c.kind === 'noun' && c.stem === 'تصريح' && prev?.word && /^(في|ب|ل|خلال|اثر|عقب)$/.test(prev.f)) return null;
       if (prev?.word && /^(ما|مما|بما|عما)$/.test(prev.f)) return null; // وفق ما أفاد: part of a marker
@@ -228,7 +243,7 @@ export function findQuotes(text: string): FoundQuote[] {
             break;
           }
           if (i > s && (ADJUNCT.has(t.f) || ADJUNCT_NEXT[t.f]?.includes(toks[i + 1]?.f ?? ''))) break;
-          if (i === s && (ADJUNCT.has(t.f) || /^(من|عن|الي|علي|لـ|بـ)$/.test(t.f))) return null;
+          if (i === s && (ADJUNCT.has(t.f) || /^(من|عن|الي|علي|لـ|بـ)$/.test(t.f) || PRONOUN_PREP.test(t.f) || THAT.has(t.f) || /^بال/.test(t.f))) return null;
           if (i > s && (/^(الذي|التي|الذين|اللذان|اللتان)$/.test(t.f) || cueOf(t.f))) break;
           e = i + 1;
         } else if (t.raw === ':' || (isMark(t) && pairs.has(i) && pairs.get(i)! > i && words(toks.slice(i + 1, pairs.get(i)!)).length >= MIN_QUOTED_WORDS)) break;
@@ -246,13 +261,13 @@ export function findQuotes(text: string): FoundQuote[] {
         // بيان أصدره الحزب، بيان من وزارة الدفاع، بيان وزارة الدفاع: the issuer; البيان alone: the last issuer
         let k = 1;
         while (k < ws.length && /^(اصدره|اصدرته|صادر|صادره|من|عن|الصادر|له|لها|اعدته|اعده|اعدها|الذي|التي|ختامي|رسمي|صحفي|مشترك|اعداد|طرف|قبل)$/.test(ws[k].f)) k++;
-        const issuer = ws.slice(k).map((w) => w.raw).join(' ');
+        const issuer = ws.slice(k).map((w, n) => (n === 0 ? dropOf(w.raw) : w.raw)).join(' ');
         if (issuer) { docIssuer = resolve(issuer); return docIssuer; }
         const doc = ws.map((w) => w.raw).join(' ');
         if (!ws[0].f.startsWith('ال')) { docIssuer = doc; return doc; }
         return docIssuer ?? doc;
       }
-      return resolve(ws.map((w) => w.raw).join(' '));
+      return resolve(ws.map((w, n) => (n === 0 ? dropOf(w.raw) : w.raw)).join(' '));
     };
 
     /** Where indirect content that starts at token a ends: before the sentence end, a new cue, a repeated attribution
@@ -334,7 +349,11 @@ export function findQuotes(text: string): FoundQuote[] {
           if (THAT.has(t.f)) { opener = j; how = 'that'; break; }
           const cj = cueAt(j);
           if (cj && (cj.kind === 'verb' || cj.kind === 'participle') && (!hasConj(t.f) || comma(toks[j - 1]))) { stop = j; break; }
-          if (prep < 0 && GOVERNS[cue.stem]?.includes(t.f) && toks[j + 1]?.f !== 'هامش' && toks[j + 1]?.f !== 'حد') prep = j;
+          // the preposition a participle governs comes at once or after a short adjunct (مشيرا في المقابل إلى);
+          // one further on is inside its noun-phrase content (مؤكدا التزام الحكومة ... وانفتاحها على الحوار)
+          if (prep < 0 && GOVERNS[cue.stem]?.includes(t.f) && toks[j + 1]?.f !== 'هامش' && toks[j + 1]?.f !== 'حد' && (cue.kind !== 'participle' || j - i <= 5)) prep = j;
+          // وأضاف قوله "...: the quotation follows the verbal noun, its closing mark may be missing
+          if (j === i + 1 && (t.f === 'قوله' || t.f === 'قولها') && toks[j + 1] && isMark(toks[j + 1]) && relay < 0) { opener = j; how = 'colon'; break; }
           if (prep < 0 && j > i + 1 && /^(وعد|واعدا|طالب|مطالبا|حث|ناشد|مناشدا)$/.test(cue.stem) && /^بال?[\u0621-\u064A]{4,}$/.test(t.f)) { prep = j; attachedB = true; }
         } else if (t.raw === ':') { opener = j; how = 'colon'; break; }
         else if (isMark(t) && pairs.has(j) && pairs.get(j)! > j && words(toks.slice(j + 1, pairs.get(j)!)).length >= MIN_QUOTED_WORDS) {
@@ -374,6 +393,7 @@ export function findQuotes(text: string): FoundQuote[] {
         else {
           let lastComma = -1;
           for (let j = i + 1; j < stop && j <= i + 30; j++) {
+            if (j > i + 1 && toks[j].word && cueAt(j)) break; // a comma after the next cue is that cue's
             const nx = toks[j + 1];
             if (comma(toks[j]) && nx?.word && !ADJUNCT.has(nx.f) && !STOP_BEFORE.has(nx.f) && !TIME_WORD.test(nx.f) && !/^[وف]/.test(nx.f)) lastComma = j;
           }
@@ -399,6 +419,7 @@ export function findQuotes(text: string): FoundQuote[] {
       if (how === 'colon') {
         a = opener + 1;
         if (toks[a] && isMark(toks[a]) && pairs.has(a) && pairs.get(a)! > a) { const q = quoted(a); ({ a, b } = q); kind = 'direct'; }
+        else if (toks[a] && isMark(toks[a])) { a++; b = clauseEnd(a); kind = 'direct'; } // a mark that never closes
         else { b = a; while (b < toks.length && !isEnd(b) && toks[b].e - toks[a]?.s <= MAX_QUOTE_CHARS) b++; kind = 'direct'; }
       } else if (how === 'mark') {
         const q = quoted(opener); a = q.a; b = q.b; kind = q.kind;
@@ -421,7 +442,14 @@ export function findQuotes(text: string): FoundQuote[] {
       if (!t.word || inside[i]) return;
       const f = hasConj(t.f) || /^[وف]/.test(t.f) && SETS_SPEAKER.has(t.f.slice(1)) ? t.f.slice(1) : t.f;
       if (!SETS_SPEAKER.has(f)) return;
-      if (f === t.f) { const pre = subjectBefore(i); if (pre) { speaks(speakerFrom(pre)); return; } }
+      // عبر is "through" as often as "expressed": a reaction only at a clause start
+      if (f === 'عبر' && f === t.f && toks[i - 1] && !comma(toks[i - 1]) && !isEnd(i - 1) && !(toks[i - 1].word && /^(و|ف|قد|وقد|كما)$/.test(toks[i - 1].f))) return;
+      if (f === t.f) {
+        // the subject before it: a short noun phrase with no preposition (not the tail of a clause: انتقل عبر سيارة ...)
+        const pre = subjectBefore(i);
+        if (pre && pre.e - pre.s <= 6 && !toks.slice(pre.s, pre.e).some((x) => x.word && /^(في|من|عن|علي|الي|مع)$/.test(x.f))) { speaks(speakerFrom(pre)); return; }
+        if (pre) return;
+      }
       let e = i + 1;
       while (e < toks.length && e < i + 14 && !isEnd(e) && !isMark(toks[e]) && !(toks[e].word && /^(الي|عن|علي|من|ب|في)$/.test(toks[e].f) && e > i + 1)) e++;
       const np = nounPhrase(i + 1, e);
@@ -449,7 +477,7 @@ export function findQuotes(text: string): FoundQuote[] {
      * الذي قال. */
     function subjectBefore(i: number): { s: number; e: number } | null {
       let k = i - 1;
-      if (k >= 0 && toks[k].word && toks[k].f === 'قد') k--;
+      while (k >= 0 && toks[k].word && /^(قد|كان|كانت)$/.test(toks[k].f)) k--; // الطاهر بطيخ، كان صرح
       if (k >= 0 && comma(toks[k])) k--; // أما القيادي بحزب التحرير، سعيد خشارم، فقال
       if (k >= 0 && toks[k].word && /^(الذي|التي|الذين)$/.test(toks[k].f)) {
         // the antecedent of the relative: the last words before the comma
@@ -460,7 +488,7 @@ export function findQuotes(text: string): FoundQuote[] {
       }
       const e = k + 1;
       let s = e;
-      while (s > 0 && !isEnd(s - 1) && !comma(toks[s - 1]) && !(toks[s - 1].word && /^(اما|ان|انه|إن)$/.test(toks[s - 1].f)) && e - s < 12) s--;
+      while (s > 0 && !isEnd(s - 1) && !comma(toks[s - 1]) && !(toks[s - 1].word && (/^(اما|إن)$/.test(toks[s - 1].f) || THAT.has(toks[s - 1].f))) && !isMark(toks[s - 1]) && e - s < 12) s--;
       while (s < e && toks[s].word && /^(و|وكان|وكانت|كان|كانت|وقد|فيما|كما|بينما|قد|لكن|ولكن|حيث|اما|واما)$/.test(toks[s].f)) s++;
       if (s >= e) return null;
       const ws = words(toks.slice(s, e));
