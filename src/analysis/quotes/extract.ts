@@ -242,6 +242,7 @@ export function findQuotes(text: string): FoundQuote[] {
             if (t.f === 'في' && !namedYet && nx?.word && !OCCASION.test(nx.f) && !TIME_WORD.test(nx.f)) continue;
             break;
           }
+          if (i > s && OF_BODY.test(t.f) && toks[i - 1].word && DOCUMENT.has(toks[i - 1].f)) { e = i + 1; continue; } // تعداد لوكالة
           if (i > s && (ADJUNCT.has(t.f) || ADJUNCT_NEXT[t.f]?.includes(toks[i + 1]?.f ?? ''))) break;
           if (i === s && (ADJUNCT.has(t.f) || /^(من|عن|الي|علي|لـ|بـ)$/.test(t.f) || PRONOUN_PREP.test(t.f) || THAT.has(t.f) || /^بال/.test(t.f))) return null;
           if (i > s && (/^(الذي|التي|الذين|اللذان|اللتان)$/.test(t.f) || cueOf(t.f))) break;
@@ -305,10 +306,10 @@ export function findQuotes(text: string): FoundQuote[] {
 
     /** Adds a quote; 'short' when its content has under 4 words (no quote, guideline 2), 'taken' when another quote
      * already holds that stretch of text. */
-    const push = (cueTok: number, cueEnd: number, sp: string | null, npSpan: { s: number; e: number } | null, a: number, b: number, kind: 'direct' | 'indirect'): 'ok' | 'short' | 'taken' => {
+    const push = (cueTok: number, cueEnd: number, sp: string | null, npSpan: { s: number; e: number } | null, a: number, b: number, kind: 'direct' | 'indirect', nested = false): 'ok' | 'short' | 'taken' => {
       const r = span(a, b);
       if (!r || words(toks.slice(a, b)).length < 4) return 'short';
-      if (quotes.some((q) => q.start < r.e && r.s < q.end)) return 'taken';
+      if (quotes.some((q) => (nested ? q.start === r.s : q.start < r.e && r.s < q.end))) return 'taken';
       quotes.push({
         start: r.s, end: r.e, text: text.slice(r.s, r.e), kind, cue: text.slice(toks[cueTok].s, toks[cueEnd - 1].e), cueStart: toks[cueTok].s,
         speaker: sp, speakerStart: npSpan ? toks[npSpan.s].s : -1, speakerEnd: npSpan ? toks[npSpan.e - 1].e : -1,
@@ -333,7 +334,10 @@ export function findQuotes(text: string): FoundQuote[] {
     for (let i = 0; i < toks.length; i++) {
       const cue = cueAt(i);
       if (!cue) { reaction(i); continue; }
-      if (quotes.length && quotes.some((q) => toks[i].s >= q.start && toks[i].s < q.end)) continue; // inside a quote found
+      // inside a quote found: the speaker's words, except a cue in a relative clause on a thing (السجون، التي قال إنها
+      // ...), which is the same speaker's own quote nested in the outer one (guideline 4)
+      const outer = quotes.length ? quotes.find((q) => toks[i].s >= q.start && toks[i].s < q.end) : undefined;
+      if (outer && !(cue.kind === 'verb' && objectRelative(i))) continue;
 
       if (cue.kind === 'marker') { marker(i); continue; }
       // the content's opener: the first complementizer, colon or long quotation; else the governed preposition
@@ -354,7 +358,7 @@ export function findQuotes(text: string): FoundQuote[] {
           if (prep < 0 && GOVERNS[cue.stem]?.includes(t.f) && toks[j + 1]?.f !== 'هامش' && toks[j + 1]?.f !== 'حد' && (cue.kind !== 'participle' || j - i <= 5)) prep = j;
           // وأضاف قوله "...: the quotation follows the verbal noun, its closing mark may be missing
           if (j === i + 1 && (t.f === 'قوله' || t.f === 'قولها') && toks[j + 1] && isMark(toks[j + 1]) && relay < 0) { opener = j; how = 'colon'; break; }
-          if (prep < 0 && j > i + 1 && /^(وعد|واعدا|طالب|مطالبا|حث|ناشد|مناشدا)$/.test(cue.stem) && /^بال?[\u0621-\u064A]{4,}$/.test(t.f)) { prep = j; attachedB = true; }
+          if (prep < 0 && j > i + 1 && /^(وعد|واعدا|طالب|مطالبا|حث|ناشد|مناشدا|تعهد|متعهدا)$/.test(cue.stem) && /^بال?[\u0621-\u064A]{3,}$/.test(t.f)) { prep = j; attachedB = true; }
         } else if (t.raw === ':') { opener = j; how = 'colon'; break; }
         else if (isMark(t) && pairs.has(j) && pairs.get(j)! > j && words(toks.slice(j + 1, pairs.get(j)!)).length >= MIN_QUOTED_WORDS) {
           // a quoted name right after a preposition or a kind of outlet is no opener (لـ"الميناء الجديد"، صحيفة "...")
@@ -364,6 +368,13 @@ export function findQuotes(text: string): FoundQuote[] {
         }
       }
       if (opener < 0 && prep >= 0 && prep < stop) { opener = prep; how = 'prep'; }
+      // حمّل فلان المسؤولية لـ ...: the blame is the content, from المسؤولية on
+      if ((cue.stem === 'حمل' || cue.stem === 'محملا') && opener < 0) {
+        for (let j = i + 1; j < i + 9 && j < stop; j++) if (/^(ال)?مسؤولي(ه|ات)$/.test(toks[j].f)) { opener = j; how = 'prep'; attachedB = true; prep = -1; break; }
+      }
+      if (cue.stem === 'جاء' && opener < 0) continue; // وجاء في ... with no clause or quotation: not a report
+      // واعتبرها مثالا ...: the object is a pronoun, what follows is the label
+      const objPron = cue.stem === 'اعتبر' && !/^[وف]?اعتبر(ت|وا)?$/.test(toks[i].f);
       if (/^(اضاف|تابع|اردف|استطرد)$/.test(cue.stem) && hasConj(toks[i].f) && toks[i + 1]?.word && /^(تم|لقد|نحن|اننا|لن|هناك|سن[\u0621-\u064A]{3,})$/.test(toks[i + 1].f)) {
         opener = i; how = 'colon';
       }
@@ -382,20 +393,24 @@ export function findQuotes(text: string): FoundQuote[] {
         if (ws.length <= 4) speaks(speakerFrom(np0));
       };
       // a cue whose scan stops at another cue (وذكر تقرير صحفي، الوزير ... قال): its subject still speaks next
-      if (opener < 0 && CLAUSE_ONLY.has(cue.stem)) { if (stop < toks.length && !isEnd(stop)) named(); continue; }
+      if (opener < 0 && CLAUSE_ONLY.has(cue.stem)) {
+        if (SETS_SPEAKER.has(cue.stem)) reaction(i); // عبر عن تقديره: no quote, but its subject speaks next
+        else if (stop < toks.length && !isEnd(stop)) named();
+        continue;
+      }
       // the speaker: the noun phrase between cue and opener, else the subject before the verb, else the current one
       const npEnd = opener >= 0 ? (prep >= 0 && prep < opener ? prep : opener) : Math.min(stop, i + 12);
-      let np = relay >= 0 ? nounPhrase(relay, npEnd) : nounPhrase(i + 1, npEnd);
+      let np = relay >= 0 ? nounPhrase(relay, npEnd) : nounPhrase(cue.stem === 'جاء' ? i + 2 : i + 1, npEnd);
       if (how === 'np' && opener < 0) {
         // content is the noun phrase right after a participle (نافيا صحة ...) or after the subject and a comma
         if (!NP_CONTENT.has(cue.stem)) { if (cue.kind === 'verb') named(); continue; }
-        if (cue.kind === 'participle' || /^(الذي|التي)$/.test(toks[i - 1]?.f ?? '')) { np = null; opener = i; }
+        if (cue.kind === 'participle' || objPron || /^(الذي|التي)$/.test(toks[i - 1]?.f ?? '')) { np = null; opener = i; }
         else {
           let lastComma = -1;
           for (let j = i + 1; j < stop && j <= i + 30; j++) {
             if (j > i + 1 && toks[j].word && cueAt(j)) break; // a comma after the next cue is that cue's
             const nx = toks[j + 1];
-            if (comma(toks[j]) && nx?.word && !ADJUNCT.has(nx.f) && !STOP_BEFORE.has(nx.f) && !TIME_WORD.test(nx.f) && !/^[وف]/.test(nx.f)) lastComma = j;
+            if (comma(toks[j]) && nx?.word && !ADJUNCT.has(nx.f) && !STOP_BEFORE.has(nx.f) && !TIME_WORD.test(nx.f) && !/^[وف]/.test(nx.f) && !cueAt(j + 1)) lastComma = j;
           }
           if (lastComma < 0) { named(); continue; }
           opener = lastComma;
@@ -413,6 +428,7 @@ export function findQuotes(text: string): FoundQuote[] {
         if (pre) { speaker = speakerFrom(pre); npSpan = pre; }
       }
       if (!speaker) speaker = current;
+      if (outer) speaker = outer.speaker;
       // the content; a feeling (أعلن عن استيائه، مؤكدة رفضها) is an expressive act, not a quote
       if ((how === 'prep' || how === 'np') && toks[opener + 1]?.word && EXPRESSIVE.test(toks[opener + 1].f)) continue;
       let a: number, b: number, kind: 'direct' | 'indirect' = 'indirect';
@@ -433,7 +449,7 @@ export function findQuotes(text: string): FoundQuote[] {
         else b = clauseEnd(a);
       }
       // a named speaker whose words here are too short still speaks next
-      if (push(i, i + 1, speaker, npSpan, a, b, kind) === 'short' && npSpan && !CLAUSE_ONLY.has(cue.stem)) speaks(speaker);
+      if (push(i, i + 1, speaker, outer ? null : npSpan, a, b, kind, !!outer) === 'short' && npSpan && !CLAUSE_ONLY.has(cue.stem)) speaks(speaker);
     }
 
     /** A verb of reaction or topic with a named subject (وانتقد القيادي بالحزب، محمد ناصر شويخة ...): who speaks next. */
@@ -441,6 +457,14 @@ export function findQuotes(text: string): FoundQuote[] {
       const t = toks[i];
       if (!t.word || inside[i]) return;
       const f = hasConj(t.f) || /^[وف]/.test(t.f) && SETS_SPEAKER.has(t.f.slice(1)) ? t.f.slice(1) : t.f;
+      if (/^(اصدر|اصدرت)$/.test(f)) {
+        // أصدر الحزب بيانا ...: the issuer of the statement quoted next (وأوضح الحزب، وأكد البيان)
+        let e = i + 1;
+        while (e < toks.length && e < i + 10 && toks[e].word && !/^(بيانا|بلاغا|تقريرا|بيان|بلاغ|تقرير)$/.test(toks[e].f)) e++;
+        const np = e < i + 10 && toks[e]?.word ? nounPhrase(i + 1, e) : null;
+        if (np) { docIssuer = speakerFrom(np); speaks(docIssuer); }
+        return;
+      }
       if (!SETS_SPEAKER.has(f)) return;
       // عبر is "through" as often as "expressed": a reaction only at a clause start
       if (f === 'عبر' && f === t.f && toks[i - 1] && !comma(toks[i - 1]) && !isEnd(i - 1) && !(toks[i - 1].word && /^(و|ف|قد|وقد|كما)$/.test(toks[i - 1].f))) return;
@@ -458,6 +482,18 @@ export function findQuotes(text: string): FoundQuote[] {
       if (ws.length > 6 || !ws.some((w) => !ROLE.test(w.f))) return;
       const sp = speakerFrom(np);
       speaks(sp);
+    }
+
+    /** Whether the cue at i opens a relative clause on a thing (السجون، التي قال إنها، الملف الذي اعتبر أنه): its
+     * subject is the one speaking, not the antecedent, which names no person or body. */
+    function objectRelative(i: number): boolean {
+      let k = i - 1;
+      if (!(k >= 0 && toks[k].word && /^(الذي|التي|والتي|والذي)$/.test(toks[k].f))) return false;
+      k--;
+      if (k >= 0 && comma(toks[k])) k--;
+      const w = toks[k];
+      if (!w?.word || !/^(ال|لل)/.test(w.f) || DOCUMENT.has(w.f)) return false;
+      return !ROLE.test(w.f.replace(/^(ال|لل)/, '')) && !history.some((h) => fold(h).split(' ').some((x) => sameWord(w.f, x)));
     }
 
     /** Whether content starting at token a opens with a subject and its own speech verb (a relayed report). */
@@ -479,6 +515,7 @@ export function findQuotes(text: string): FoundQuote[] {
       let k = i - 1;
       while (k >= 0 && toks[k].word && /^(قد|كان|كانت)$/.test(toks[k].f)) k--; // الطاهر بطيخ، كان صرح
       if (k >= 0 && comma(toks[k])) k--; // أما القيادي بحزب التحرير، سعيد خشارم، فقال
+      if (objectRelative(i)) return null; // الملف الذي اعتبر: the one speaking, not the file
       if (k >= 0 && toks[k].word && /^(الذي|التي|الذين)$/.test(toks[k].f)) {
         // the antecedent of the relative: the last words before the comma
         let e = k; if (e > 0 && comma(toks[e - 1])) e--;
@@ -508,7 +545,16 @@ export function findQuotes(text: string): FoundQuote[] {
       if (toks[j]?.word && /^(ل|لـ)$/.test(toks[j].f)) j++;
       if (toks[j]?.word && toks[j].f.startsWith('ل') && toks[i].f === 'وفقا') toks[j] = { ...toks[j], raw: toks[j].raw.slice(1), f: toks[j].f.slice(1) };
       const rest = toks.slice(j, j + 4).filter((t) => t.word).map((t) => t.f).join(' ');
-      if (!rest || REPEATED.test(rest)) return;
+      if (!rest) return;
+      if (REPEATED.test(rest)) {
+        // حسب نفس المسؤول after a sentence with no cue of its own: that sentence is the same source's (guideline 5 rules
+        // out only repeated attributions of a quote already cued)
+        if (!current || !/^(نفس|ذات) /.test(rest)) return;
+        const ss = sentStart(i);
+        for (let k = ss; k < i; k++) if (cueAt(k)) return;
+        push(i, i + 1, current, null, ss, i, 'indirect');
+        return;
+      }
       const quotedName = toks[j] && isMark(toks[j]);
       if (!quotedName && !SOURCE_NOUN.test(toks[j]?.f ?? '')) return;
       // the source: after ما + verb (+ به), and after an adjunct up to a comma (بحسب ما صرح به لمراسل ...، فلان)
