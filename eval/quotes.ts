@@ -76,7 +76,8 @@ export function scoreArticle(g: GoldArticle, text: string, found: FoundQuote[], 
   const used = new Set<number>();
   const goldOf = found.map((f) => {
     let best = -1, bo = 0;
-    g.quotes.forEach((q, k) => { const o = overlap(f, q); if (o > bo) { bo = o; best = k; } });
+    // the most overlap; a nested quote overlaps its outer one as much as its own, so ties go to the nearer start
+    g.quotes.forEach((q, k) => { const o = overlap(f, q); if (o > bo || (o === bo && o > 0 && Math.abs(q.start - f.start) < Math.abs(g.quotes[best].start - f.start))) { bo = o; best = k; } });
     return best;
   });
   found.forEach((f, i) => {

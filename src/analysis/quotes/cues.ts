@@ -16,7 +16,7 @@ const PAST = [
   'قال', 'اكد', 'اضاف', 'اوضح', 'اشار', 'صرح', 'اعتبر', 'شدد', 'دعا', 'طالب', 'ناشد', 'اعلن', 'نفي', 'انكر', 'بين',
   'ابرز', 'لفت', 'لاحظ', 'كشف', 'افاد', 'ذكر', 'حذر', 'تساءل', 'اورد', 'اعترف', 'اتهم', 'برر', 'ارجع', 'توقع', 'تابع',
   'اردف', 'استبعد', 'راي', 'اوصي', 'حث', 'وعد', 'نبه', 'اظهر', 'روي', 'اضح', 'استطرد', 'استدرك', 'رجح', 'قدر', 'نقل',
-  'وصف', 'اعرب', 'ثمن', 'تعهد', 'عزا', 'حمل',
+  'وصف', 'اعرب', 'ثمن', 'تعهد', 'عزا', 'حمل', 'عبر',
 ];
 /** Present-tense forms (يقول، تشير، يعتبر ...) as they open a report. */
 const PRESENT = [
@@ -33,10 +33,10 @@ const PARTICIPLES = [
 
 /** Verbs whose complement is a noun phrase or clause of another kind: they make a quote only with a clause, a
  * quotation or a colon (أعرب عن أمله، ثمّن الوزير النتائج are expressive acts, not quotes: guideline 2). */
-export const CLAUSE_ONLY = new Set(['اعرب', 'ثمن', 'وصف', 'روي', 'نقل', 'اظهر', 'قدر', 'تقدر', 'يقدر'].map(fold));
+export const CLAUSE_ONLY = new Set(['اعرب', 'عبر', 'ثمن', 'وصف', 'روي', 'نقل', 'اظهر', 'قدر', 'تقدر', 'يقدر'].map(fold));
 /** Ambiguous as a word (بين "between", ذكر "mention", تابع "followed", حث, قدر): a cue only at a clause start. */
 export const CLAUSE_START_ONLY = new Set(['بين', 'تابع', 'قدر', 'تقدر', 'يقدر', 'ذكر', 'نقل', 'وعد', 'راي', 'تري', 'يري', 'يدعو', 'تدعو',
-  'تعهد', 'حمل', 'جاء', 'عزا']);
+  'تعهد', 'حمل', 'جاء', 'عزا', 'عبر']);
 
 export interface CueInfo { stem: string; kind: 'verb' | 'participle' | 'marker' | 'noun' }
 

@@ -102,6 +102,8 @@ const SYNONYM: Record<string, string> = { ناطق: 'متحدث', الناطق: 
 const PRONOUN_PREP = /^(في|من|عن|ل|علي|الي|ب)(ه|ها|هم|هما)$|^(فيه|فيها|فيهم|منه|منها|منهم|عنه|عنها|عنهم|لديه|لديها)$/;
 /** لوزارة الدفاع، لنقابة الصحفيين after a document or a marker (بلاغ لوزارة الدفاع): the body, without its لـ. */
 const OF_BODY = /^ل(وزاره|وكاله|نقابه|صحيفه|جريده|قناه|موقع|حزب|حركه|جمعيه|منظمه|هيئه|اداره|مصالح|رئاسه|حكومه|شركه|مجلس|اتحاد|مكتب|جامعه|محكمه|نيابه|مركز|ديوان|بعثه|سفاره|قياده)$/;
+/** Things that a relative clause with a cue may follow without being its subject (الملف الذي اعتبر أنه ...). */
+const THING = /^ال(ملف|قرار|مشروع|وضع|اتفاق|قانون|موضوع|امر|حادث|هجوم|خطاب|برنامج|مقترح|نص|سجون|ظاهره|مساله|قضيه|ازمه|حرب|عمليه|اجراء|اجراءات|اصلاحات|حريه|ديمقراطيه)$/;
 const dropOf = (raw: string) => (OF_BODY.test(fold(raw)) ? raw.slice(1) : raw);
 const FILLER = new Set(['ذاته', 'نفسه', 'ذاتها', 'نفسها', 'ذات', 'نفس', 'الاخير', 'الاخيره']);
 
@@ -488,12 +490,18 @@ export function findQuotes(text: string): FoundQuote[] {
      * subject is the one speaking, not the antecedent, which names no person or body. */
     function objectRelative(i: number): boolean {
       let k = i - 1;
-      if (!(k >= 0 && toks[k].word && /^(الذي|التي|والتي|والذي)$/.test(toks[k].f))) return false;
+      const rel = toks[k];
+      if (!(k >= 0 && rel.word && /^[وف]?(الذي|التي)$/.test(rel.f))) return false;
       k--;
       if (k >= 0 && comma(toks[k])) k--;
       const w = toks[k];
       if (!w?.word || !/^(ال|لل)/.test(w.f) || DOCUMENT.has(w.f)) return false;
-      return !ROLE.test(w.f.replace(/^(ال|لل)/, '')) && !history.some((h) => fold(h).split(' ').some((x) => sameWord(w.f, x)));
+      // التي قال: the verb does not agree with the relative, so its subject is someone else (the one speaking)
+      const c = cueOf(toks[i].f);
+      const verbFem = !!c && /ت$/.test(toks[i].f) && !/ت$/.test(c.stem);
+      if (/التي$/.test(rel.f) !== verbFem) return true;
+      // الملف الذي اعتبر: a thing, not a speaker
+      return THING.test(w.f);
     }
 
     /** Whether content starting at token a opens with a subject and its own speech verb (a relayed report). */
