@@ -88,7 +88,7 @@ const joinWords = (ts: Tok[]) => words(ts).map((t) => t.raw).join(' ');
 function sameWord(a: string, b: string): boolean {
   const art = /^(ال|لل|وال|بال)/;
   // a name (no article) is only the same name: اسبانيا is not الاسبانية, روسيا not روسية
-  if (!art.test(a)) return a === b;
+  if (!art.test(a)) return a === b || (ROLE.test(a) && b.replace(art, '') === a);
   const x = a.replace(art, ''), y = b.replace(art, '');
   if (x === y || (b.startsWith('ل') && !art.test(b) && x === b.slice(1))) return true; // للديوان / لديوان
   const stem = (w: string) => w.replace(/(ون|ين|ات|ان|ه|ي|ا)$/, '');
@@ -104,6 +104,8 @@ const PRONOUN_PREP = /^(في|من|عن|ل|علي|الي|ب)(ه|ها|هم|هما)
 const OF_BODY = /^ل(وزاره|وكاله|نقابه|صحيفه|جريده|قناه|موقع|حزب|حركه|جمعيه|منظمه|هيئه|اداره|مصالح|رئاسه|حكومه|شركه|مجلس|اتحاد|مكتب|جامعه|محكمه|نيابه|مركز|ديوان|بعثه|سفاره|قياده)$/;
 /** Things that a relative clause with a cue may follow without being its subject (الملف الذي اعتبر أنه ...). */
 const THING = /^ال(ملف|قرار|مشروع|وضع|اتفاق|قانون|موضوع|امر|حادث|هجوم|خطاب|برنامج|مقترح|نص|سجون|ظاهره|مساله|قضيه|ازمه|حرب|عمليه|اجراء|اجراءات|اصلاحات|حريه|ديمقراطيه)$/;
+/** Bodies an anaphor names by their kind (الحزب، اللجنة ...). */
+const BODY = /^ال(حزب|لجنه|مجلس|منظمه|هيئه|جمعيه|نقابه|حركه|جبهه|شركه|اتحاد|مركز|ديوان|جامعه|مجموعه|وزاره|اداره|محكمه)$/;
 const dropOf = (raw: string) => (OF_BODY.test(fold(raw)) ? raw.slice(1) : raw);
 const FILLER = new Set(['ذاته', 'نفسه', 'ذاتها', 'نفسها', 'ذات', 'نفس', 'الاخير', 'الاخيره']);
 
@@ -140,6 +142,7 @@ export function findQuotes(text: string): FoundQuote[] {
       if (ws.length === 1 && current && /^ال(مسؤول|متحدث|ناطق|خبير|وزير|سفير|مصدر|محامي|مدير|رئيس|عميد|قيادي|نائب|محدث|رجل|امراه|سيده|شاب|فتاه|شاهد|مواطن)/.test(ws[0])) return current;
     }
     if (ws.length < fold(np).split(' ').length && current) return current; // المصدر ذاته with no antecedent
+    if (ws.length === 1 && BODY.test(ws[0])) { const named = bodyBefore(ws[0].slice(2)); if (named) return named; }
     return fullerName(np);
   };
   /** A surname alone (أوغلو، لافروف) takes the first names the article gives it before (مولود جاويش أوغلو). */
@@ -174,6 +177,25 @@ export function findQuotes(text: string): FoundQuote[] {
     return np;
   };
   let relayBack: string | null = null;
+  /** الحزب، اللجنة with no speaker before: the body the article named before this point, which has not spoken
+   * (أصدر حزب المؤتمر من أجل الجمهورية ...، لجنة الصحة والشؤون الاجتماعية ناقشت ...): its nearest mention. */
+  let upTo = 0; // the article text read so far
+  const bodyBefore = (head: string): string | null => {
+    const seen = text.slice(0, upTo);
+    const spelt = [...head].map((c) => ({ ه: '[هة]', ا: '[اأإآ]', ي: '[يى]' } as Record<string, string>)[c] ?? c).join('');
+    const re = new RegExp(`(?:^|[^\\u0621-\\u064A])(?:[وبل])?(${spelt})\\s`, 'g');
+    let m: RegExpExecArray | null, at = -1, word = '';
+    while ((m = re.exec(seen))) { at = m.index + m[0].length; word = m[1]; }
+    if (at < 0) return null;
+    const out = [word];
+    const rest = tokenize(seen, at, Math.min(seen.length, at + 120));
+    for (const t of rest) {
+      if (!t.word) { if (/[(«"“]/.test(t.raw)) continue; break; }
+      if (out.length >= 6 || TIME_WORD.test(t.f) || cueOf(t.f) || /^(بيانا|بلاغا|تقريرا|اليوم|امس|يوم|علي|الي|عن|مع|خلال|صلب|ان|التي|الذي|وذلك)$/.test(t.f) || SETS_SPEAKER.has(t.f)) break;
+      out.push(t.raw);
+    }
+    return out.length > 1 ? out.join(' ') : null;
+  };
 
   let lineStart = 0;
   for (const line of text.split('\n')) {
@@ -283,7 +305,7 @@ export function findQuotes(text: string): FoundQuote[] {
         if ((k > a || first) && !inside[k] && toks[k].word) {
           const c = cueAt(k);
           const prev = toks[k - 1];
-          const prevComma = comma(prev) || (prev?.word && /^(كما|فيما|حيث|بينما)$/.test(prev.f));
+          const prevComma = comma(prev) || (prev?.word && /^(كما|فيما|حيث|بينما|و?لكن|و?لكنه|و?لكنها|و?لكنهم)$/.test(prev.f));
           if (c && (c.kind === 'participle' || c.kind === 'marker' || (c.kind === 'verb' && (prevComma || hasConj(toks[k].f))))) break;
           if (/^(علي)$/.test(toks[k].f) && toks[k + 1]?.f === 'حد') break; // على حد قوله
           if (STOP_BEFORE.has(toks[k].f) && (prevComma || ((toks[k].f === 'دون' || toks[k].f === 'بدون') && words(toks.slice(a, k)).length >= 4))) break;
@@ -336,6 +358,7 @@ export function findQuotes(text: string): FoundQuote[] {
     for (let i = 0; i < toks.length; i++) {
       const cue = cueAt(i);
       if (!cue) { reaction(i); continue; }
+      upTo = toks[i].s;
       // inside a quote found: the speaker's words, except a cue in a relative clause on a thing (السجون، التي قال إنها
       // ...), which is the same speaker's own quote nested in the outer one (guideline 4)
       const outer = quotes.length ? quotes.find((q) => toks[i].s >= q.start && toks[i].s < q.end) : undefined;
@@ -534,7 +557,7 @@ export function findQuotes(text: string): FoundQuote[] {
       const e = k + 1;
       let s = e;
       while (s > 0 && !isEnd(s - 1) && !comma(toks[s - 1]) && !(toks[s - 1].word && (/^(اما|إن)$/.test(toks[s - 1].f) || THAT.has(toks[s - 1].f))) && !isMark(toks[s - 1]) && e - s < 12) s--;
-      while (s < e && toks[s].word && /^(و|وكان|وكانت|كان|كانت|وقد|فيما|كما|بينما|قد|لكن|ولكن|حيث|اما|واما)$/.test(toks[s].f)) s++;
+      while (s < e && toks[s].word && /^(و|وكان|وكانت|كان|كانت|وقد|فيما|كما|بينما|قد|حيث|اما|واما|و?لكن(ه|ها|هم)?)$/.test(toks[s].f)) s++;
       if (s >= e) return null;
       const ws = words(toks.slice(s, e));
       if (!ws.length || ws.length > 10 || ws.some((w) => cueOf(w.f))) return null;
