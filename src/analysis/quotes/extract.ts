@@ -128,6 +128,34 @@ function sameWord(a: string, b: string): boolean {
   if (sx.length < 3 || sy.length < 3) return false;
   return sx === sy || (Math.abs(sx.length - sy.length) <= 1 && (sx.startsWith(sy) || sy.startsWith(sx)) && Math.min(sx.length, sy.length) >= 4);
 }
+const isLetter = (c: number) => c >= 0x0621 && c <= 0x064a;
+const isSpace = (c: string) => SPACE.test(c);
+/** The one or two words (each followed by one space) just before text[at], and the word or comma before them across
+ * whitespace, read back from at no further than from: [, that word or comma, the words with their spaces]; or null.
+ * What /([ء-ي]+|[،,])\s+((?:[ء-ي]+ ){1,2})NAME$/ finds on text.slice(from, at) + NAME, read backwards instead: that
+ * regex on every occurrence of every surname was the slowest step left. */
+function leadBefore(text: string, from: number, at: number): [string, string, string] | null {
+  const run = (end: number): number => { let k = end; while (k > from && isLetter(text.charCodeAt(k - 1))) k--; return k; }; // start of the letters ending at end
+  const before = (k: number): string | null => { // the word or comma before the whitespace that ends at k
+    let j = k;
+    if (j <= from || !isSpace(text[j - 1])) return null;
+    while (j > from && isSpace(text[j - 1])) j--;
+    if (j <= from) return null;
+    const c = text[j - 1];
+    if (c === '،' || c === ',') return c;
+    const s = run(j);
+    return s < j ? text.slice(s, j) : null;
+  };
+  if (at - 1 < from || text[at - 1] !== ' ') return null;
+  const w2s = run(at - 1);
+  if (w2s === at - 1) return null;
+  if (w2s - 1 > from && text[w2s - 1] === ' ') {
+    const w1s = run(w2s - 1);
+    if (w1s < w2s - 1) { const g = before(w1s); if (g !== null) return ['', g, text.slice(w1s, at)]; }
+  }
+  const g = before(w2s);
+  return g !== null ? ['', g, text.slice(w2s, at)] : null;
+}
 /** Role nouns that name the same post (الناطق / المتحدث). */
 const SYNONYM: Record<string, string> = { ناطق: 'متحدث', الناطق: 'المتحدث' };
 /** A preposition with a pronoun (فيها، منهم، له) or a word with an attached بـ (بالانسحاب): no speaker starts so. */
@@ -203,11 +231,10 @@ export function findQuotes(text: string): FoundQuote[] {
     // والصورة، فتحي الخراط); the title's adjective is kept (التركي) so that الرئيس التركي finds it
     // each occurrence of the name, the words just before it (indexOf, then a regex on a short window: the whole
     // article through one regex per name was the extractor's slowest step)
-    const re = new RegExp(`([\\u0621-\\u064A]+|[،,])\\s+((?:[\\u0621-\\u064A]+ ){1,2})${np}$`); // BMP only: no u flag
     for (let at = before.indexOf(np); at >= 0; at = before.indexOf(np, at + np.length)) {
       const after = before[at + np.length];
       if (after !== undefined && !/[\s،,.:]/.test(after)) continue;
-      const m = re.exec(before.slice(Math.max(0, at - 80), at + np.length));
+      const m = leadBefore(before, Math.max(0, at - 80), at);
       if (!m) continue;
       const prev = fold(m[1]);
       if (!(prev === '،' || prev === ',' || /^(ال|لل)/.test(prev) || ROLE.test(prev) || cueOf(prev) || /^(نظيره|نظيرته)$/.test(prev))) continue;
