@@ -166,6 +166,8 @@ const OF_BODY = /^ل(وزاره|وكاله|نقابه|صحيفه|جريده|قن
 const THING = /^ال(ملف|قرار|مشروع|وضع|اتفاق|قانون|موضوع|امر|حادث|هجوم|خطاب|برنامج|مقترح|نص|سجون|ظاهره|مساله|قضيه|ازمه|حرب|عمليه|اجراء|اجراءات|اصلاحات|حريه|ديمقراطيه)$/;
 /** Bodies an anaphor names by their kind (الحزب، اللجنة ...). */
 const BODY = /^ال(حزب|لجنه|مجلس|منظمه|هيئه|جمعيه|نقابه|حركه|جبهه|شركه|اتحاد|مركز|ديوان|جامعه|مجموعه|وزاره|اداره|محكمه)$/;
+/** Verbal nouns that open a noun-phrase content right after its verb (وأكد حرص الحكومة، فيما أكدت مغادرة الجنود). */
+const VERBAL_NOUN = /^(ضروره|اهميه|حرص|عدم|وجود|مواصله|استعداد|التزام|تمسك|امكانيه|انطلاق|مغادره|اعتزام|نيه|سعي|دعم|حاجه|استمرار|تواصل|قرار|قراره|اعتماد|تسجيل|ارتفاع|تراجع|انخفاض|تحسن)$/;
 /** Verbs of reaction and أصدر (with و or ف) -> the verb without its conjunction. */
 const REACTS = new Map<string, string>();
 for (const w of [...SETS_SPEAKER, 'اصدر', 'اصدرت']) for (const c of ['', 'و', 'ف']) REACTS.set(c + w, w);
@@ -513,9 +515,20 @@ export function findQuotes(text: string): FoundQuote[] {
             const nx = toks[j + 1];
             if (comma(toks[j]) && nx?.word && !ADJUNCT.has(nx.f) && !STOP_BEFORE.has(nx.f) && !TIME_WORD.test(nx.f) && !/^[وف]/.test(nx.f) && !cueAt(j + 1)) lastComma = j;
           }
-          if (lastComma < 0) { named(); continue; }
-          opener = lastComma;
-          np = nounPhrase(i + 1, lastComma);
+          if (lastComma >= 0) { opener = lastComma; np = nounPhrase(i + 1, lastComma); }
+          else if (toks[i + 1]?.word && VERBAL_NOUN.test(toks[i + 1].f) && (current || !hasConj(toks[i].f))) { np = null; opener = i; } // وأكد حرص الحكومة على ...
+          else {
+            // after the subject with no comma: a speaker named before (واعتبر الوزير المؤتمر انطلاقة ...), or a name
+            // and a manner adjunct (وأعلن الرئيس الأميركي دونالد ترامب بشكل مفاجئ قراره ...)
+            const np0 = nounPhrase(i + 1, Math.min(stop, i + 12));
+            const ws = np0 ? toks.slice(np0.s, np0.e).map((t, d) => [t, np0.s + d] as const).filter(([t]) => t.word) : [];
+            let subjEnd = -1;
+            for (let n = Math.min(ws.length - 1, 6); n >= 1 && subjEnd < 0; n--) if (history.includes(resolve(ws.slice(0, n).map(([t]) => t.raw).join(' ')))) subjEnd = ws[n - 1][1];
+            if (subjEnd < 0 && np0 && ws.some(([t]) => !ROLE.test(t.f)) && /^(بشكل|بصوره|بصفه)$/.test(toks[np0.e]?.f ?? '') && toks[np0.e + 1]?.word && toks[np0.e + 2]?.word) subjEnd = np0.e + 1;
+            if (subjEnd < 0 || !np0) { named(); continue; }
+            opener = subjEnd;
+            np = { s: np0.s, e: Math.min(np0.e, subjEnd + 1) };
+          }
         }
       }
       if (np && /^[\u0621-\u064A]{3,}(ته|تها|تهم|ه|ها|هم)$/.test(toks[np.s].raw) && !/^(عبد|طه|الله)/.test(toks[np.s].f) && words(toks.slice(np.s, np.e)).length <= 3 && !ROLE.test(toks[np.s].f)) np = null;
