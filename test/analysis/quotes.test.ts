@@ -95,6 +95,15 @@ test('a participle takes the preposition it governs only at once; its noun-phras
   assert.equal(q?.speaker, 'وزير الشؤون الاجتماعية محمد الطرابلسي');
 });
 
+test('a reaction inside a quote names no speaker; a continuation agrees in gender with its speaker', () => {
+  // JA-localNews-3928-20170509
+  const t = 'قال مدير المستشفى الجامعي سهلول، لطفي بوبكر، في تصريح لـ"الجوهرة أف أم" إن إدارة المستشفى رفضت قبول تجهيزات ومعدات طبية في شكل هبة من فرنسا لأن هذه التجهيزات لا يمكن أن تقدّم أي إضافة للمستشفى، وفق تعبيره.\nوأضاف أن هذه التجهيزات غير صالحة للاستعمال وأن بعضها في حاجة إلى عمليات صيانة وإصلاح قبل استغلالها.';
+  assert.equal(speakerOf(t, 'هذه التجهيزات غير صالحة'), 'مدير المستشفى الجامعي سهلول لطفي بوبكر');
+  // JA-localNews-3789-20170505: مطالبا after الحكومة was named inside the union's demand is the union's
+  const r = 'وطالب الاتحاد العام التونسي للشغل الحكومة بالإسراع في اتخاذ الإجراءات العاجلة لوقف انهيار قيمة الدينار، مطالبا الحكومة بمراجعة أجور القطاع الخاص في أقرب الآجال.';
+  assert.equal(speakerOf(r, 'الحكومة بمراجعة'), 'الاتحاد العام التونسي للشغل');
+});
+
 test('offsets point into the text; the development gold is met (right quote with right speaker)', needsShared, async () => {
   if (!hasShared) return;
   const gold = loadQuoteGold('dev');

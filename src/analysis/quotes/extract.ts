@@ -168,6 +168,28 @@ const THING = /^ال(ملف|قرار|مشروع|وضع|اتفاق|قانون|م�
 const BODY = /^ال(حزب|لجنه|مجلس|منظمه|هيئه|جمعيه|نقابه|حركه|جبهه|شركه|اتحاد|مركز|ديوان|جامعه|مجموعه|وزاره|اداره|محكمه)$/;
 /** Verbal nouns that open a noun-phrase content right after its verb (وأكد حرص الحكومة، فيما أكدت مغادرة الجنود). */
 const VERBAL_NOUN = /^(ضروره|اهميه|حرص|عدم|وجود|مواصله|استعداد|التزام|تمسك|امكانيه|انطلاق|مغادره|اعتزام|نيه|سعي|دعم|حاجه|استمرار|تواصل|قرار|قراره|اعتماد|تسجيل|ارتفاع|تراجع|انخفاض|تحسن)$/;
+/** Whether a verb cue is a present form (يقول، تشير); تابع، تساءل، توقع، تعهد are past stems. */
+const isPresent = (stem: string) => /^[يت]/.test(stem) && !/^(تابع|تساءل|توقع|تعهد)$/.test(stem);
+/** Grammatical gender of a speaker, when its head noun shows it: وزيرة، الشرطة، وزارة ... are feminine, وزير، الناطق,
+ * الحزب masculine; a name alone says nothing (null). */
+const FEM_HEAD = /^(ال)?(وزيره|رئيسه|مديره|متحدثه|ناطقه|مستشاره|سفيره|نائبه|كاتبه|عضوه|محاميه|قاضيه|خبيره|ناشطه|وزاره|شرطه|وكاله|صحيفه|جريده|قناه|حكومه|رئاسه|هيئه|منظمه|جمعيه|نقابه|حركه|جبهه|شركه|اداره|محكمه|نيابه|لجنه|سلطات|مصادر|مصالح|بعثه|سفاره|مجموعه|دوله|الامم)$/;
+const MASC_HEAD = /^(ال)?(وزير|رئيس|مدير|متحدث|ناطق|مستشار|سفير|نائب|كاتب|عضو|محامي|قاضي|خبير|ناشط|مسؤول|مصدر|حزب|مجلس|اتحاد|مكتب|مركز|ديوان|جيش|الامين|امين|قائد|والي|عميد|شيخ|مفتي|نقيب|مندوب|مبعوث|قيادي)$/;
+function genderOf(sp: string | null): 'f' | 'm' | null {
+  if (!sp) return null;
+  const w = fold(sp.split(' ')[0]);
+  return FEM_HEAD.test(w) ? 'f' : MASC_HEAD.test(w) ? 'm' : null;
+}
+/** Gender of a cue's implied subject: مضيفة، وأضافت، تقول feminine; مضيفا، وأضاف، يقول masculine; plural or dual none. */
+function cueGender(f: string, c: CueInfo): 'f' | 'm' | null {
+  const w = hasConj(f) ? f.slice(1) : f;
+  if (c.kind === 'participle') return w.endsWith('ه') ? 'f' : w.endsWith('ا') ? 'm' : null;
+  if (c.kind !== 'verb') return null;
+  if (isPresent(c.stem)) return w.startsWith('ت') ? 'f' : w.startsWith('ي') && !w.endsWith('ون') ? 'm' : null;
+  if (w === c.stem) return 'm';
+  return w === c.stem.replace(/ي$/, '') + 'ت' || w === c.stem + 'ت' ? 'f' : null;
+}
+/** Who an appeal is made to (دعا الحزب الصحفيين، طالب الاتحاد الحكومة). */
+const ADDRESSEE = /^و?ال(حكومه|سلطات|دوله|مواطنين|مواطنات|تونسيين|جميع|اطراف|مجتمع|شباب|اولياء|ناخبين|نواب|مسؤولين|جهات|هياكل|صحفيين|صحفيات|مستثمرين|وزاره|وزارات|اداره|رئاسه|برلمان|احزاب|منظمات|نقابات|اساتذه|طلبه|عمال|فلاحين|تجار|مجتمع)$/;
 /** Verbs of reaction and أصدر (with و or ف) -> the verb without its conjunction. */
 const REACTS = new Map<string, string>();
 for (const w of [...SETS_SPEAKER, 'اصدر', 'اصدرت']) for (const c of ['', 'و', 'ف']) REACTS.set(c + w, w);
@@ -310,7 +332,7 @@ export function findQuotes(text: string): FoundQuote[] {
       if (c.kind === 'marker') return c;
       const prev = toks[k - 1];
       // a present verb after أن/لن/لم/لا/كي is a clause's verb, not a report (دون أن يطالب بـ ..., لا يقول)
-      if (c.kind === 'verb' && /^[يت]/.test(c.stem) && prev?.word && /^(ان|لن|لم|لا|كي|لكي|حتي|ل)$/.test(prev.f)) return null;
+      if (c.kind === 'verb' && isPresent(c.stem) && prev?.word && /^(ان|لن|لم|لا|كي|لكي|حتي|ل)$/.test(prev.f)) return null;
       // حمّل is a cue only with المسؤولية (حمّل الحكومة المسؤولية), وجاء only as وجاء في (a document's words)
       if ((c.stem === 'حمل' || c.stem === 'محملا') && !toks.slice(k + 1, k + 9).some((x) => /^(ال)?مسؤولي(ه|ات)$/.test(x.f))) return null;
       if (c.stem === 'جاء' && toks[k + 1]?.f !== 'في') return null;
@@ -536,12 +558,24 @@ export function findQuotes(text: string): FoundQuote[] {
         && !text.slice(0, toks[i].s).includes(toks[np.s].raw)) { np = null; opener = i; }
       let speaker: string | null = null;
       let npSpan: { s: number; e: number } | null = null;
+      if (np && /^(دعا|طالب|حث|ناشد|اوصي|مطالبا|داعيا|مناشدا)$/.test(cue.stem)) {
+        // دعا الحزب الصحفيات ...، طالب الاتحاد الحكومة بـ ...: the addressee after a definite subject is not the speaker
+        for (let k = np.s + 1; k < np.e; k++) {
+          const t = toks[k], p = toks[k - 1];
+          if (t.word && ADDRESSEE.test(t.f) && p.word && /^(ال|لل)/.test(p.f)) { np = { s: np.s, e: k }; break; }
+        }
+      }
       if (np && cue.kind !== 'participle') { speaker = speakerFrom(np); npSpan = np; }
       if (!speaker && cue.kind !== 'participle' && (!hasConj(toks[i].f) || toks[i].f.startsWith('ف'))) {
         const pre = subjectBefore(i);
         if (pre) { speaker = speakerFrom(pre); npSpan = pre; }
       }
-      if (!speaker) speaker = current;
+      if (!speaker) {
+        speaker = current;
+        // a continuation agrees with its speaker: مضيفة after a man speaks goes to the last woman or body that spoke
+        const g = cueGender(toks[i].f, cue), h = genderOf(current);
+        if (g && h && g !== h) for (let k = history.length - 1; k >= 0; k--) if (genderOf(history[k]) === g) { speaker = history[k]; break; }
+      }
       if (outer) speaker = outer.speaker;
       // the content; a feeling (أعلن عن استيائه، مؤكدة رفضها) is an expressive act, not a quote
       if ((how === 'prep' || how === 'np') && toks[opener + 1]?.word && EXPRESSIVE.test(toks[opener + 1].f)) continue;
@@ -571,6 +605,7 @@ export function findQuotes(text: string): FoundQuote[] {
       const t = toks[i];
       const f = REACTS.get(t.f); // called for every word that is no cue: one lookup first
       if (f === undefined || !t.word || inside[i]) return;
+      if (quotes.some((q) => t.s >= q.start && t.s < q.end)) return; // إن إدارة المستشفى رفضت ...: the speaker's words
       if (f === 'اصدر' || f === 'اصدرت') {
         // أصدر الحزب بيانا ...: the issuer of the statement quoted next (وأوضح الحزب، وأكد البيان)
         let e = i + 1;
