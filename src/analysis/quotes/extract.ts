@@ -211,16 +211,24 @@ export function findQuotes(text: string): FoundQuote[] {
     return w;
   };
   /** An anaphoric or short speaker (الوزارة، المصدر ذاته، وأضاف حسن) resolved to the speaker named before it. */
+  /** The speaker named before whose words hold every word of np, or all but one of a long title (المتحدث باسم الجيش
+   * الوطني الليبي); null when none does. */
+  const historyHit = (np: string): string | null => {
+    const ws = fold(np).split(' ').map((w) => SYNONYM[w] ?? w).filter((w) => !FILLER.has(w));
+    if (!ws.length || ws.length > 6) return null;
+    for (let h = history.length - 1; h >= 0; h--) {
+      const hw = wordsOf(history[h]);
+      const hits = ws.filter((w) => hw.some((x) => sameWord(w, x))).length;
+      if (hits === ws.length || (ws.length >= 4 && hits >= ws.length - 1)) return history[h].length >= np.length ? history[h] : np;
+    }
+    return null;
+  };
   const resolve = (np: string): string => {
     const ws = fold(np).split(' ').map((w) => SYNONYM[w] ?? w).filter((w) => !FILLER.has(w));
     if (!ws.length) return current ?? np;
     if (ws.length <= 6) {
-      for (let h = history.length - 1; h >= 0; h--) {
-        const hw = wordsOf(history[h]);
-        const hits = ws.filter((w) => hw.some((x) => sameWord(w, x))).length;
-        // every word, or all but one of a long title (المتحدث باسم الجيش الوطني الليبي)
-        if (hits === ws.length || (ws.length >= 4 && hits >= ws.length - 1)) return history[h].length >= np.length ? history[h] : np;
-      }
+      const hit = historyHit(np);
+      if (hit) return hit;
       // الرئيس التركي: the one speaker so far whose title has that nationality (التركي رجب طيب إردوغان)
       if (ws.length === 2 && /^ال(رئيس|وزير|سفير|مبعوث|متحدث|ناطق)/.test(ws[0]) && /^ال/.test(ws[1])) {
         const hits = [...new Set(history)].filter((h) => fold(h).split(' ').includes(ws[1]) && fold(h).split(' ').some((w) => !ROLE.test(w)));
@@ -545,7 +553,8 @@ export function findQuotes(text: string): FoundQuote[] {
             const np0 = nounPhrase(i + 1, Math.min(stop, i + 12));
             const ws = np0 ? toks.slice(np0.s, np0.e).map((t, d) => [t, np0.s + d] as const).filter(([t]) => t.word) : [];
             let subjEnd = -1;
-            for (let n = Math.min(ws.length - 1, 6); n >= 1 && subjEnd < 0; n--) if (history.includes(resolve(ws.slice(0, n).map(([t]) => t.raw).join(' ')))) subjEnd = ws[n - 1][1];
+            // (a word-for-word match only: الرئيس alone must not fall back on whoever spoke last)
+            for (let n = Math.min(ws.length - 1, 6); n >= 1 && subjEnd < 0; n--) if (historyHit(ws.slice(0, n).map(([t]) => t.raw).join(' '))) subjEnd = ws[n - 1][1];
             if (subjEnd < 0 && np0 && ws.some(([t]) => !ROLE.test(t.f)) && /^(بشكل|بصوره|بصفه)$/.test(toks[np0.e]?.f ?? '') && toks[np0.e + 1]?.word && toks[np0.e + 2]?.word) subjEnd = np0.e + 1;
             if (subjEnd < 0 || !np0) { named(); continue; }
             opener = subjEnd;
