@@ -501,6 +501,13 @@ export function findQuotes(text: string): FoundQuote[] {
         }
       }
       if (opener < 0 && prep >= 0 && prep < stop) { opener = prep; how = 'prep'; }
+      // وقال في تصريحات تمت ترجمتها إلى الروسية سنواصل ...: the speaker's own first-person words after an adjunct
+      if (opener < 0 && /^(قال|اضاف|تابع)$/.test(cue.stem) && toks[i + 1]?.f === 'في') {
+        for (let j = i + 2; j < stop && j < i + 14; j++) {
+          if (!toks[j].word) break;
+          if (/^(سن[\u0621-\u064A]{3,}|نحن|اننا|لقد)$/.test(toks[j].f) && !/^سن(وات|ويا|وي|ويه|ين|تين|غافوره|غال|دات|ابل|ترال)$/.test(toks[j].f)) { opener = j - 1; how = 'colon'; break; }
+        }
+      }
       // حمّل فلان المسؤولية لـ ...: the blame is the content, from المسؤولية on
       if ((cue.stem === 'حمل' || cue.stem === 'محملا') && opener < 0) {
         for (let j = i + 1; j < i + 9 && j < stop; j++) if (/^(ال)?مسؤولي(ه|ات)$/.test(toks[j].f)) { opener = j; how = 'prep'; attachedB = true; prep = -1; break; }
