@@ -6,6 +6,10 @@ import {
   EXPRESSIVE, OCCASION, ROLE, SETS_SPEAKER, TIME_WORD, hasConj, ADJUNCT, ADJUNCT_NEXT, CLAUSE_ONLY, CLAUSE_START_ONLY, DOCUMENT, GOVERNS, NP_CONTENT, REPEATED, SOURCE_NOUN,
   STOP_BEFORE, THAT, cueOf, fold, type CueInfo,
 } from './cues.js';
+import { type Tok, SENT_END, isMark, joinWords, leadBefore, pairMarks, tokenize, words } from './tokens.js';
+import {
+  ADDRESSEE, BODY, FILLER, OF_BODY, PRONOUN_PREP, REACTS, SYNONYM, THING, VERBAL_NOUN, cueGender, dropOf, genderOf, isPresent, sameWord,
+} from './words.js';
 
 export interface FoundQuote {
   /** Offsets of the content in the article text. */
@@ -31,74 +35,6 @@ const WINDOW = 48;
 /** A quoted span shorter than this (in words) after a speaker is a name or a scare quote, not the content. */
 const MIN_QUOTED_WORDS = 4;
 
-interface Tok { s: number; e: number; raw: string; f: string; word: boolean }
-
-const WORD = /[\p{L}\p{N}\u064B-\u0652\u0670\u0640]+|[^\s\p{L}\p{N}]/gu;
-function tokenize(text: string, from: number, to: number): Tok[] {
-  const out: Tok[] = [];
-  WORD.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while ((m = WORD.exec(text)) && m.index < to) {
-    const raw = m[0];
-    const c = raw.charCodeAt(0);
-    const word = raw.length > 1 || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x7a) || (c >= 0x0621 && c <= 0x06d3) || /[\p{L}\p{N}]/u.test(raw);
-    out.push({ s: m.index, e: m.index + raw.length, raw, f: word ? fold(raw) : raw, word });
-  }
-  return out;
-}
-
-const OPEN_CLOSE: Record<string, string> = { '«': '»', '“': '”', '"': '"', "'": "'" };
-const isMark = (t: Tok) => !t.word && (t.raw in OPEN_CLOSE || t.raw === '»' || t.raw === '”');
-const SENT_END = new Set(['.', '!', '?', '؟']);
-
-/** Matched quotation marks of a paragraph: open token index -> close token index (and back). A mark that both opens
- * and closes (") opens before a word after a space or bracket; nested pairs close first; an opening mark with no
- * closing mark in the paragraph stays unmatched. */
-function pairMarks(text: string, toks: Tok[]): Map<number, number> {
-  const pairs = new Map<number, number>();
-  const stack: number[] = [];
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i];
-    if (!isMark(t)) continue;
-    const c = t.raw;
-    if (c === '»' || c === '”') {
-      for (let k = stack.length - 1; k >= 0; k--) if (OPEN_CLOSE[toks[stack[k]].raw] === c) { pairs.set(stack[k], i); pairs.set(i, stack[k]); stack.length = k; break; }
-      continue;
-    }
-    if (c === '«' || c === '“') { stack.push(i); continue; }
-    // " or ': opens when a word follows at once and a space, bracket or line start precedes
-    const prev = t.s > 0 ? text[t.s - 1] : ' ';
-    const next = text[t.e] ?? ' ';
-    const opens = /[\s(\[:،,]/.test(prev) && !/\s/.test(next);
-    const top = stack.length ? stack[stack.length - 1] : -1;
-    if (top >= 0 && toks[top].raw === c && (!opens || /[^\s(\[]/.test(prev))) { pairs.set(top, i); pairs.set(i, top); stack.pop(); continue; }
-    if (c === "'" && !/[\u0621-\u064A]/.test(next) && !/[\u0621-\u064A]/.test(prev)) continue; // l'Aube
-    if (opens) stack.push(i);
-    else if (top >= 0 && toks[top].raw === c) { pairs.set(top, i); pairs.set(i, top); stack.pop(); }
-    else if (c === '"' && /\s/.test(next) && !stack.some((k) => toks[k].raw === c)) stack.push(i); // قعلول" لا ...
-  }
-  return pairs;
-}
-
-const words = (ts: Tok[]) => ts.filter((t) => t.word);
-const joinWords = (ts: Tok[]) => words(ts).map((t) => t.raw).join(' ');
-
-/** Whether two folded words are one (الاقتصادي / الاقتصاد, الوزارة / وزارة): the article taken off, then one is a
- * prefix of the other or they share all but their last letter. */
-function sameWord(a: string, b: string): boolean {
-  const art = /^(ال|لل|وال|بال)/;
-  // a name (no article) is only the same name: اسبانيا is not الاسبانية, روسيا not روسية
-  if (!art.test(a)) return a === b;
-  const x = a.replace(art, ''), y = b.replace(art, '');
-  if (x === y) return true;
-  const stem = (w: string) => w.replace(/(ون|ين|ات|ان|ه|ي|ا)$/, '');
-  const sx = stem(x), sy = stem(y);
-  if (sx.length < 3 || sy.length < 3) return false;
-  return sx === sy || (Math.abs(sx.length - sy.length) <= 1 && (sx.startsWith(sy) || sy.startsWith(sx)) && Math.min(sx.length, sy.length) >= 4);
-}
-/** Role nouns that name the same post (الناطق / المتحدث). */
-const SYNONYM: Record<string, string> = { ناطق: 'متحدث', الناطق: 'المتحدث' };
-const FILLER = new Set(['ذاته', 'نفسه', 'ذاتها', 'نفسها', 'ذات', 'نفس', 'الاخير', 'الاخيره']);
 
 export function findQuotes(text: string): FoundQuote[] {
   if (typeof text !== 'string') throw new TypeError('findQuotes: the article text must be a string');
@@ -108,26 +44,46 @@ export function findQuotes(text: string): FoundQuote[] {
   const speaks = (sp: string | null) => { if (sp) { current = sp; if (history[history.length - 1] !== sp) history.push(sp); } };
   let docIssuer: string | null = null;
 
+  const histWords = new Map<string, string[]>(); // each speaker's folded words, split once
+  const wordsOf = (h: string): string[] => {
+    let w = histWords.get(h);
+    if (!w) histWords.set(h, (w = fold(h).split(' ').map((x) => SYNONYM[x] ?? x)));
+    return w;
+  };
   /** An anaphoric or short speaker (الوزارة، المصدر ذاته، وأضاف حسن) resolved to the speaker named before it. */
+  /** The speaker named before whose words hold every word of np, or all but one of a long title (المتحدث باسم الجيش
+   * الوطني الليبي); null when none does. */
+  const historyHit = (np: string): string | null => {
+    const ws = fold(np).split(' ').map((w) => SYNONYM[w] ?? w).filter((w) => !FILLER.has(w));
+    if (!ws.length || ws.length > 6) return null;
+    for (let h = history.length - 1; h >= 0; h--) {
+      const hw = wordsOf(history[h]);
+      const hits = ws.filter((w) => hw.some((x) => sameWord(w, x))).length;
+      if (hits === ws.length || (ws.length >= 4 && hits >= ws.length - 1)) return history[h].length >= np.length ? history[h] : np;
+    }
+    return null;
+  };
   const resolve = (np: string): string => {
     const ws = fold(np).split(' ').map((w) => SYNONYM[w] ?? w).filter((w) => !FILLER.has(w));
     if (!ws.length) return current ?? np;
     if (ws.length <= 6) {
-      for (let h = history.length - 1; h >= 0; h--) {
-        const hw = fold(history[h]).split(' ').map((w) => SYNONYM[w] ?? w);
-        const hits = ws.filter((w) => hw.some((x) => sameWord(w, x))).length;
-        // every word, or all but one of a long title (المتحدث باسم الجيش الوطني الليبي)
-        if (hits === ws.length || (ws.length >= 4 && hits >= ws.length - 1)) return history[h].length >= np.length ? history[h] : np;
-      }
+      const hit = historyHit(np);
+      if (hit) return hit;
       // الرئيس التركي: the one speaker so far whose title has that nationality (التركي رجب طيب إردوغان)
       if (ws.length === 2 && /^ال(رئيس|وزير|سفير|مبعوث|متحدث|ناطق)/.test(ws[0]) && /^ال/.test(ws[1])) {
         const hits = [...new Set(history)].filter((h) => fold(h).split(' ').includes(ws[1]) && fold(h).split(' ').some((w) => !ROLE.test(w)));
         if (hits.length === 1) return hits[0];
       }
-      // المسؤول، المتحدث، الوزير with no antecedent among the speakers: the one speaking
-      if (ws.length === 1 && current && /^ال(مسؤول|متحدث|ناطق|خبير|وزير|سفير|مصدر|محامي|مدير|رئيس|عميد|قيادي|نائب|محدث)/.test(ws[0])) return current;
+      // مؤسس الفايسبوك for مؤسس الموقع مارك زوكربيرغ: the one named speaker whose title starts with that head noun
+      if (ws.length === 2 && !ws[0].startsWith('ال') && ws[1].startsWith('ال')) {
+        const hits = [...new Set(history)].filter((h) => { const hw = fold(h).split(' '); return hw[0] === ws[0] && hw.some((w) => !ROLE.test(w)); });
+        if (hits.length === 1) return hits[0];
+      }
+      // المسؤول، المتحدث، الوزير, الرجل with no antecedent among the speakers: the one speaking
+      if (ws.length === 1 && current && /^ال(مسؤول|متحدث|ناطق|خبير|وزير|سفير|مصدر|محامي|مدير|رئيس|عميد|قيادي|نائب|محدث|رجل|امراه|سيده|شاب|فتاه|شاهد|مواطن)/.test(ws[0])) return current;
     }
     if (ws.length < fold(np).split(' ').length && current) return current; // المصدر ذاته with no antecedent
+    if (ws.length === 1 && BODY.test(ws[0])) { const named = bodyBefore(ws[0].slice(2)); if (named) return named; }
     return fullerName(np);
   };
   /** A surname alone (أوغلو، لافروف) takes the first names the article gives it before (مولود جاويش أوغلو). */
@@ -147,11 +103,10 @@ export function findQuotes(text: string): FoundQuote[] {
     // والصورة، فتحي الخراط); the title's adjective is kept (التركي) so that الرئيس التركي finds it
     // each occurrence of the name, the words just before it (indexOf, then a regex on a short window: the whole
     // article through one regex per name was the extractor's slowest step)
-    const re = new RegExp(`([\\u0621-\\u064A]+|[،,])\\s+((?:[\\u0621-\\u064A]+ ){1,2})${np}$`, 'u');
     for (let at = before.indexOf(np); at >= 0; at = before.indexOf(np, at + np.length)) {
       const after = before[at + np.length];
       if (after !== undefined && !/[\s،,.:]/.test(after)) continue;
-      const m = re.exec(before.slice(Math.max(0, at - 80), at + np.length));
+      const m = leadBefore(before, Math.max(0, at - 80), at);
       if (!m) continue;
       const prev = fold(m[1]);
       if (!(prev === '،' || prev === ',' || /^(ال|لل)/.test(prev) || ROLE.test(prev) || cueOf(prev) || /^(نظيره|نظيرته)$/.test(prev))) continue;
@@ -162,6 +117,25 @@ export function findQuotes(text: string): FoundQuote[] {
     return np;
   };
   let relayBack: string | null = null;
+  /** الحزب، اللجنة with no speaker before: the body the article named before this point, which has not spoken
+   * (أصدر حزب المؤتمر من أجل الجمهورية ...، لجنة الصحة والشؤون الاجتماعية ناقشت ...): its nearest mention. */
+  let upTo = 0; // the article text read so far
+  const bodyBefore = (head: string): string | null => {
+    const seen = text.slice(0, upTo);
+    const spelt = [...head].map((c) => ({ ه: '[هة]', ا: '[اأإآ]', ي: '[يى]' } as Record<string, string>)[c] ?? c).join('');
+    const re = new RegExp(`(?:^|[^\\u0621-\\u064A])(?:[وبل])?(${spelt})\\s`, 'g');
+    let m: RegExpExecArray | null, at = -1, word = '';
+    while ((m = re.exec(seen))) { at = m.index + m[0].length; word = m[1]; }
+    if (at < 0) return null;
+    const out = [word];
+    const rest = tokenize(seen, at, Math.min(seen.length, at + 120));
+    for (const t of rest) {
+      if (!t.word) { if (/[(«"“]/.test(t.raw)) continue; break; }
+      if (out.length >= 6 || TIME_WORD.test(t.f) || cueOf(t.f) || /^(بيانا|بلاغا|تقريرا|اليوم|امس|يوم|علي|الي|عن|مع|خلال|صلب|ان|التي|الذي|وذلك)$/.test(t.f) || SETS_SPEAKER.has(t.f)) break;
+      out.push(t.raw);
+    }
+    return out.length > 1 ? out.join(' ') : null;
+  };
 
   let lineStart = 0;
   for (const line of text.split('\n')) {
@@ -185,8 +159,16 @@ export function findQuotes(text: string): FoundQuote[] {
 
     /** A cue at token k, or null: ambiguous words count only at a clause start, and a cue inside a quotation is the
      * quoted speaker's words, not a report. */
+    // cueAt per token, computed once: clause ends, comma searches and the main loop ask again and again
+    const cueMemo: (CueInfo | null | undefined)[] = new Array(toks.length);
     const cueAt = (k: number): CueInfo | null => {
+      let c = cueMemo[k];
+      if (c === undefined) c = cueMemo[k] = cueAtUncached(k);
+      return c;
+    };
+    const cueAtUncached = (k: number): CueInfo | null => {
       const t = toks[k];
+      if (!t) return null;
       if (!t.word || inside[k]) return null;
       const c = cueOf(t.f);
       if (!c) return null;
@@ -197,6 +179,11 @@ export function findQuotes(text: string): FoundQuote[] {
       }
       if (c.kind === 'marker') return c;
       const prev = toks[k - 1];
+      // a present verb after أن/لن/لم/لا/كي is a clause's verb, not a report (دون أن يطالب بـ ..., لا يقول)
+      if (c.kind === 'verb' && isPresent(c.stem) && prev?.word && /^(ان|لن|لم|لا|كي|لكي|حتي|ل)$/.test(prev.f)) return null;
+      // حمّل is a cue only with المسؤولية (حمّل الحكومة المسؤولية), وجاء only as وجاء في (a document's words)
+      if ((c.stem === 'حمل' || c.stem === 'محملا') && !toks.slice(k + 1, k + 9).some((x) => /^(ال)?مسؤولي(ه|ات)$/.test(x.f))) return null;
+      if (c.stem === 'جاء' && toks[k + 1]?.f !== 'في') return null;
       if (c.kind === 'noun' && c.stem === 'تصريح' && (toks[k + 1]?.raw !== ':' && !(prev?.word && !/^(في|ب|ل|خلال|اثر|عقب)$/.test(prev.f) && toks[k + 1]?.word))) return null;
       if (c.kind === 'noun' && c.stem === 'تصريح' && prev?.word && /^(في|ب|ل|خلال|اثر|عقب)$/.test(prev.f)) return null;
       if (prev?.word && /^(ما|مما|بما|عما)$/.test(prev.f)) return null; // وفق ما أفاد: part of a marker
@@ -227,8 +214,9 @@ export function findQuotes(text: string): FoundQuote[] {
             if (t.f === 'في' && !namedYet && nx?.word && !OCCASION.test(nx.f) && !TIME_WORD.test(nx.f)) continue;
             break;
           }
+          if (i > s && OF_BODY.test(t.f) && toks[i - 1].word && DOCUMENT.has(toks[i - 1].f)) { e = i + 1; continue; } // تعداد لوكالة
           if (i > s && (ADJUNCT.has(t.f) || ADJUNCT_NEXT[t.f]?.includes(toks[i + 1]?.f ?? ''))) break;
-          if (i === s && (ADJUNCT.has(t.f) || /^(من|عن|الي|علي|لـ|بـ)$/.test(t.f))) return null;
+          if (i === s && (ADJUNCT.has(t.f) || /^(من|عن|الي|علي|لـ|بـ)$/.test(t.f) || PRONOUN_PREP.test(t.f) || THAT.has(t.f) || /^بال/.test(t.f))) return null;
           if (i > s && (/^(الذي|التي|الذين|اللذان|اللتان)$/.test(t.f) || cueOf(t.f))) break;
           e = i + 1;
         } else if (t.raw === ':' || (isMark(t) && pairs.has(i) && pairs.get(i)! > i && words(toks.slice(i + 1, pairs.get(i)!)).length >= MIN_QUOTED_WORDS)) break;
@@ -246,13 +234,13 @@ export function findQuotes(text: string): FoundQuote[] {
         // بيان أصدره الحزب، بيان من وزارة الدفاع، بيان وزارة الدفاع: the issuer; البيان alone: the last issuer
         let k = 1;
         while (k < ws.length && /^(اصدره|اصدرته|صادر|صادره|من|عن|الصادر|له|لها|اعدته|اعده|اعدها|الذي|التي|ختامي|رسمي|صحفي|مشترك|اعداد|طرف|قبل)$/.test(ws[k].f)) k++;
-        const issuer = ws.slice(k).map((w) => w.raw).join(' ');
+        const issuer = ws.slice(k).map((w, n) => (n === 0 ? dropOf(w.raw) : w.raw)).join(' ');
         if (issuer) { docIssuer = resolve(issuer); return docIssuer; }
         const doc = ws.map((w) => w.raw).join(' ');
         if (!ws[0].f.startsWith('ال')) { docIssuer = doc; return doc; }
         return docIssuer ?? doc;
       }
-      return resolve(ws.map((w) => w.raw).join(' '));
+      return resolve(ws.map((w, n) => (n === 0 ? dropOf(w.raw) : w.raw)).join(' '));
     };
 
     /** Where indirect content that starts at token a ends: before the sentence end, a new cue, a repeated attribution
@@ -265,7 +253,7 @@ export function findQuotes(text: string): FoundQuote[] {
         if ((k > a || first) && !inside[k] && toks[k].word) {
           const c = cueAt(k);
           const prev = toks[k - 1];
-          const prevComma = comma(prev) || (prev?.word && /^(كما|فيما|حيث|بينما)$/.test(prev.f));
+          const prevComma = comma(prev) || (prev?.word && /^(كما|فيما|حيث|بينما|و?لكن|و?لكنه|و?لكنها|و?لكنهم)$/.test(prev.f));
           if (c && (c.kind === 'participle' || c.kind === 'marker' || (c.kind === 'verb' && (prevComma || hasConj(toks[k].f))))) break;
           if (/^(علي)$/.test(toks[k].f) && toks[k + 1]?.f === 'حد') break; // على حد قوله
           if (STOP_BEFORE.has(toks[k].f) && (prevComma || ((toks[k].f === 'دون' || toks[k].f === 'بدون') && words(toks.slice(a, k)).length >= 4))) break;
@@ -290,10 +278,10 @@ export function findQuotes(text: string): FoundQuote[] {
 
     /** Adds a quote; 'short' when its content has under 4 words (no quote, guideline 2), 'taken' when another quote
      * already holds that stretch of text. */
-    const push = (cueTok: number, cueEnd: number, sp: string | null, npSpan: { s: number; e: number } | null, a: number, b: number, kind: 'direct' | 'indirect'): 'ok' | 'short' | 'taken' => {
+    const push = (cueTok: number, cueEnd: number, sp: string | null, npSpan: { s: number; e: number } | null, a: number, b: number, kind: 'direct' | 'indirect', nested = false): 'ok' | 'short' | 'taken' => {
       const r = span(a, b);
       if (!r || words(toks.slice(a, b)).length < 4) return 'short';
-      if (quotes.some((q) => q.start < r.e && r.s < q.end)) return 'taken';
+      if (quotes.some((q) => (nested ? q.start === r.s : q.start < r.e && r.s < q.end))) return 'taken';
       quotes.push({
         start: r.s, end: r.e, text: text.slice(r.s, r.e), kind, cue: text.slice(toks[cueTok].s, toks[cueEnd - 1].e), cueStart: toks[cueTok].s,
         speaker: sp, speakerStart: npSpan ? toks[npSpan.s].s : -1, speakerEnd: npSpan ? toks[npSpan.e - 1].e : -1,
@@ -318,7 +306,11 @@ export function findQuotes(text: string): FoundQuote[] {
     for (let i = 0; i < toks.length; i++) {
       const cue = cueAt(i);
       if (!cue) { reaction(i); continue; }
-      if (quotes.length && quotes.some((q) => toks[i].s >= q.start && toks[i].s < q.end)) continue; // inside a quote found
+      upTo = toks[i].s;
+      // inside a quote found: the speaker's words, except a cue in a relative clause on a thing (السجون، التي قال إنها
+      // ...), which is the same speaker's own quote nested in the outer one (guideline 4)
+      const outer = quotes.length ? quotes.find((q) => toks[i].s >= q.start && toks[i].s < q.end) : undefined;
+      if (outer && !(cue.kind === 'verb' && objectRelative(i))) continue;
 
       if (cue.kind === 'marker') { marker(i); continue; }
       // the content's opener: the first complementizer, colon or long quotation; else the governed preposition
@@ -334,8 +326,12 @@ export function findQuotes(text: string): FoundQuote[] {
           if (THAT.has(t.f)) { opener = j; how = 'that'; break; }
           const cj = cueAt(j);
           if (cj && (cj.kind === 'verb' || cj.kind === 'participle') && (!hasConj(t.f) || comma(toks[j - 1]))) { stop = j; break; }
-          if (prep < 0 && GOVERNS[cue.stem]?.includes(t.f) && toks[j + 1]?.f !== 'هامش' && toks[j + 1]?.f !== 'حد') prep = j;
-          if (prep < 0 && j > i + 1 && /^(وعد|واعدا|طالب|مطالبا|حث|ناشد|مناشدا)$/.test(cue.stem) && /^بال?[\u0621-\u064A]{4,}$/.test(t.f)) { prep = j; attachedB = true; }
+          // the preposition a participle governs comes at once or after a short adjunct (مشيرا في المقابل إلى);
+          // one further on is inside its noun-phrase content (مؤكدا التزام الحكومة ... وانفتاحها على الحوار)
+          if (prep < 0 && GOVERNS[cue.stem]?.includes(t.f) && toks[j + 1]?.f !== 'هامش' && toks[j + 1]?.f !== 'حد' && (cue.kind !== 'participle' || j - i <= 5)) prep = j;
+          // وأضاف قوله "...: the quotation follows the verbal noun, its closing mark may be missing
+          if (j === i + 1 && (t.f === 'قوله' || t.f === 'قولها') && toks[j + 1] && isMark(toks[j + 1]) && relay < 0) { opener = j; how = 'colon'; break; }
+          if (prep < 0 && j > i + 1 && /^(وعد|واعدا|طالب|مطالبا|حث|ناشد|مناشدا|تعهد|متعهدا)$/.test(cue.stem) && /^بال?[\u0621-\u064A]{3,}$/.test(t.f)) { prep = j; attachedB = true; }
         } else if (t.raw === ':') { opener = j; how = 'colon'; break; }
         else if (isMark(t) && pairs.has(j) && pairs.get(j)! > j && words(toks.slice(j + 1, pairs.get(j)!)).length >= MIN_QUOTED_WORDS) {
           // a quoted name right after a preposition or a kind of outlet is no opener (لـ"الميناء الجديد"، صحيفة "...")
@@ -345,6 +341,20 @@ export function findQuotes(text: string): FoundQuote[] {
         }
       }
       if (opener < 0 && prep >= 0 && prep < stop) { opener = prep; how = 'prep'; }
+      // وقال في تصريحات تمت ترجمتها إلى الروسية سنواصل ...: the speaker's own first-person words after an adjunct
+      if (opener < 0 && /^(قال|اضاف|تابع)$/.test(cue.stem) && toks[i + 1]?.f === 'في') {
+        for (let j = i + 2; j < stop && j < i + 14; j++) {
+          if (!toks[j].word) break;
+          if (/^(سن[\u0621-\u064A]{3,}|نحن|اننا|لقد)$/.test(toks[j].f) && !/^سن(وات|ويا|وي|ويه|ين|تين|غافوره|غال|دات|ابل|ترال)$/.test(toks[j].f)) { opener = j - 1; how = 'colon'; break; }
+        }
+      }
+      // حمّل فلان المسؤولية لـ ...: the blame is the content, from المسؤولية on
+      if ((cue.stem === 'حمل' || cue.stem === 'محملا') && opener < 0) {
+        for (let j = i + 1; j < i + 9 && j < stop; j++) if (/^(ال)?مسؤولي(ه|ات)$/.test(toks[j].f)) { opener = j; how = 'prep'; attachedB = true; prep = -1; break; }
+      }
+      if (cue.stem === 'جاء' && opener < 0) continue; // وجاء في ... with no clause or quotation: not a report
+      // واعتبرها مثالا ...: the object is a pronoun, what follows is the label
+      const objPron = cue.stem === 'اعتبر' && !/^[وف]?اعتبر(ت|وا)?$/.test(toks[i].f);
       if (/^(اضاف|تابع|اردف|استطرد)$/.test(cue.stem) && hasConj(toks[i].f) && toks[i + 1]?.word && /^(تم|لقد|نحن|اننا|لن|هناك|سن[\u0621-\u064A]{3,})$/.test(toks[i + 1].f)) {
         opener = i; how = 'colon';
       }
@@ -363,23 +373,40 @@ export function findQuotes(text: string): FoundQuote[] {
         if (ws.length <= 4) speaks(speakerFrom(np0));
       };
       // a cue whose scan stops at another cue (وذكر تقرير صحفي، الوزير ... قال): its subject still speaks next
-      if (opener < 0 && CLAUSE_ONLY.has(cue.stem)) { if (stop < toks.length && !isEnd(stop)) named(); continue; }
+      if (opener < 0 && CLAUSE_ONLY.has(cue.stem)) {
+        if (SETS_SPEAKER.has(cue.stem)) reaction(i); // عبر عن تقديره: no quote, but its subject speaks next
+        else if (stop < toks.length && !isEnd(stop)) named();
+        continue;
+      }
       // the speaker: the noun phrase between cue and opener, else the subject before the verb, else the current one
       const npEnd = opener >= 0 ? (prep >= 0 && prep < opener ? prep : opener) : Math.min(stop, i + 12);
-      let np = relay >= 0 ? nounPhrase(relay, npEnd) : nounPhrase(i + 1, npEnd);
+      let np = relay >= 0 ? nounPhrase(relay, npEnd) : nounPhrase(cue.stem === 'جاء' ? i + 2 : i + 1, npEnd);
       if (how === 'np' && opener < 0) {
         // content is the noun phrase right after a participle (نافيا صحة ...) or after the subject and a comma
         if (!NP_CONTENT.has(cue.stem)) { if (cue.kind === 'verb') named(); continue; }
-        if (cue.kind === 'participle' || /^(الذي|التي)$/.test(toks[i - 1]?.f ?? '')) { np = null; opener = i; }
+        if (cue.kind === 'participle' || objPron || /^(الذي|التي)$/.test(toks[i - 1]?.f ?? '')) { np = null; opener = i; }
         else {
           let lastComma = -1;
           for (let j = i + 1; j < stop && j <= i + 30; j++) {
+            if (j > i + 1 && toks[j].word && cueAt(j)) break; // a comma after the next cue is that cue's
             const nx = toks[j + 1];
-            if (comma(toks[j]) && nx?.word && !ADJUNCT.has(nx.f) && !STOP_BEFORE.has(nx.f) && !TIME_WORD.test(nx.f) && !/^[وف]/.test(nx.f)) lastComma = j;
+            if (comma(toks[j]) && nx?.word && !ADJUNCT.has(nx.f) && !STOP_BEFORE.has(nx.f) && !TIME_WORD.test(nx.f) && !/^[وف]/.test(nx.f) && !cueAt(j + 1)) lastComma = j;
           }
-          if (lastComma < 0) { named(); continue; }
-          opener = lastComma;
-          np = nounPhrase(i + 1, lastComma);
+          if (lastComma >= 0) { opener = lastComma; np = nounPhrase(i + 1, lastComma); }
+          else if (toks[i + 1]?.word && VERBAL_NOUN.test(toks[i + 1].f) && (current || !hasConj(toks[i].f))) { np = null; opener = i; } // وأكد حرص الحكومة على ...
+          else {
+            // after the subject with no comma: a speaker named before (واعتبر الوزير المؤتمر انطلاقة ...), or a name
+            // and a manner adjunct (وأعلن الرئيس الأميركي دونالد ترامب بشكل مفاجئ قراره ...)
+            const np0 = nounPhrase(i + 1, Math.min(stop, i + 12));
+            const ws = np0 ? toks.slice(np0.s, np0.e).map((t, d) => [t, np0.s + d] as const).filter(([t]) => t.word) : [];
+            let subjEnd = -1;
+            // (a word-for-word match only: الرئيس alone must not fall back on whoever spoke last)
+            for (let n = Math.min(ws.length - 1, 6); n >= 1 && subjEnd < 0; n--) if (historyHit(ws.slice(0, n).map(([t]) => t.raw).join(' '))) subjEnd = ws[n - 1][1];
+            if (subjEnd < 0 && np0 && ws.some(([t]) => !ROLE.test(t.f)) && /^(بشكل|بصوره|بصفه)$/.test(toks[np0.e]?.f ?? '') && toks[np0.e + 1]?.word && toks[np0.e + 2]?.word) subjEnd = np0.e + 1;
+            if (subjEnd < 0 || !np0) { named(); continue; }
+            opener = subjEnd;
+            np = { s: np0.s, e: Math.min(np0.e, subjEnd + 1) };
+          }
         }
       }
       if (np && /^[\u0621-\u064A]{3,}(ته|تها|تهم|ه|ها|هم)$/.test(toks[np.s].raw) && !/^(عبد|طه|الله)/.test(toks[np.s].f) && words(toks.slice(np.s, np.e)).length <= 3 && !ROLE.test(toks[np.s].f)) np = null;
@@ -387,18 +414,32 @@ export function findQuotes(text: string): FoundQuote[] {
         && !text.slice(0, toks[i].s).includes(toks[np.s].raw)) { np = null; opener = i; }
       let speaker: string | null = null;
       let npSpan: { s: number; e: number } | null = null;
+      if (np && /^(دعا|طالب|حث|ناشد|اوصي|مطالبا|داعيا|مناشدا)$/.test(cue.stem)) {
+        // دعا الحزب الصحفيات ...، طالب الاتحاد الحكومة بـ ...: the addressee after a definite subject is not the speaker
+        for (let k = np.s + 1; k < np.e; k++) {
+          const t = toks[k], p = toks[k - 1];
+          if (t.word && ADDRESSEE.test(t.f) && p.word && /^(ال|لل)/.test(p.f)) { np = { s: np.s, e: k }; break; }
+        }
+      }
       if (np && cue.kind !== 'participle') { speaker = speakerFrom(np); npSpan = np; }
       if (!speaker && cue.kind !== 'participle' && (!hasConj(toks[i].f) || toks[i].f.startsWith('ف'))) {
         const pre = subjectBefore(i);
         if (pre) { speaker = speakerFrom(pre); npSpan = pre; }
       }
-      if (!speaker) speaker = current;
+      if (!speaker) {
+        speaker = current;
+        // a continuation agrees with its speaker: مضيفة after a man speaks goes to the last woman or body that spoke
+        const g = cueGender(toks[i].f, cue), h = genderOf(current);
+        if (g && h && g !== h) for (let k = history.length - 1; k >= 0; k--) if (genderOf(history[k]) === g) { speaker = history[k]; break; }
+      }
+      if (outer) speaker = outer.speaker;
       // the content; a feeling (أعلن عن استيائه، مؤكدة رفضها) is an expressive act, not a quote
       if ((how === 'prep' || how === 'np') && toks[opener + 1]?.word && EXPRESSIVE.test(toks[opener + 1].f)) continue;
       let a: number, b: number, kind: 'direct' | 'indirect' = 'indirect';
       if (how === 'colon') {
         a = opener + 1;
         if (toks[a] && isMark(toks[a]) && pairs.has(a) && pairs.get(a)! > a) { const q = quoted(a); ({ a, b } = q); kind = 'direct'; }
+        else if (toks[a] && isMark(toks[a])) { a++; b = clauseEnd(a); kind = 'direct'; } // a mark that never closes
         else { b = a; while (b < toks.length && !isEnd(b) && toks[b].e - toks[a]?.s <= MAX_QUOTE_CHARS) b++; kind = 'direct'; }
       } else if (how === 'mark') {
         const q = quoted(opener); a = q.a; b = q.b; kind = q.kind;
@@ -412,16 +453,31 @@ export function findQuotes(text: string): FoundQuote[] {
         else b = clauseEnd(a);
       }
       // a named speaker whose words here are too short still speaks next
-      if (push(i, i + 1, speaker, npSpan, a, b, kind) === 'short' && npSpan && !CLAUSE_ONLY.has(cue.stem)) speaks(speaker);
+      if (push(i, i + 1, speaker, outer ? null : npSpan, a, b, kind, !!outer) === 'short' && npSpan && !CLAUSE_ONLY.has(cue.stem)) speaks(speaker);
     }
 
     /** A verb of reaction or topic with a named subject (وانتقد القيادي بالحزب، محمد ناصر شويخة ...): who speaks next. */
     function reaction(i: number): void {
       const t = toks[i];
-      if (!t.word || inside[i]) return;
-      const f = hasConj(t.f) || /^[وف]/.test(t.f) && SETS_SPEAKER.has(t.f.slice(1)) ? t.f.slice(1) : t.f;
-      if (!SETS_SPEAKER.has(f)) return;
-      if (f === t.f) { const pre = subjectBefore(i); if (pre) { speaks(speakerFrom(pre)); return; } }
+      const f = REACTS.get(t.f); // called for every word that is no cue: one lookup first
+      if (f === undefined || !t.word || inside[i]) return;
+      if (quotes.some((q) => t.s >= q.start && t.s < q.end)) return; // إن إدارة المستشفى رفضت ...: the speaker's words
+      if (f === 'اصدر' || f === 'اصدرت') {
+        // أصدر الحزب بيانا ...: the issuer of the statement quoted next (وأوضح الحزب، وأكد البيان)
+        let e = i + 1;
+        while (e < toks.length && e < i + 10 && toks[e].word && !/^(بيانا|بلاغا|تقريرا|بيان|بلاغ|تقرير)$/.test(toks[e].f)) e++;
+        const np = e < i + 10 && toks[e]?.word ? nounPhrase(i + 1, e) : null;
+        if (np) { docIssuer = speakerFrom(np); speaks(docIssuer); }
+        return;
+      }
+      // عبر is "through" as often as "expressed": a reaction only at a clause start
+      if (f === 'عبر' && f === t.f && toks[i - 1] && !comma(toks[i - 1]) && !isEnd(i - 1) && !(toks[i - 1].word && /^(و|ف|قد|وقد|كما)$/.test(toks[i - 1].f))) return;
+      if (f === t.f) {
+        // the subject before it: a short noun phrase with no preposition (not the tail of a clause: انتقل عبر سيارة ...)
+        const pre = subjectBefore(i);
+        if (pre && pre.e - pre.s <= 6 && !toks.slice(pre.s, pre.e).some((x) => x.word && /^(في|من|عن|علي|الي|مع)$/.test(x.f))) { speaks(speakerFrom(pre)); return; }
+        if (pre) return;
+      }
       let e = i + 1;
       while (e < toks.length && e < i + 14 && !isEnd(e) && !isMark(toks[e]) && !(toks[e].word && /^(الي|عن|علي|من|ب|في)$/.test(toks[e].f) && e > i + 1)) e++;
       const np = nounPhrase(i + 1, e);
@@ -430,6 +486,24 @@ export function findQuotes(text: string): FoundQuote[] {
       if (ws.length > 6 || !ws.some((w) => !ROLE.test(w.f))) return;
       const sp = speakerFrom(np);
       speaks(sp);
+    }
+
+    /** Whether the cue at i opens a relative clause on a thing (السجون، التي قال إنها، الملف الذي اعتبر أنه): its
+     * subject is the one speaking, not the antecedent, which names no person or body. */
+    function objectRelative(i: number): boolean {
+      let k = i - 1;
+      const rel = toks[k];
+      if (!(k >= 0 && rel.word && /^[وف]?(الذي|التي)$/.test(rel.f))) return false;
+      k--;
+      if (k >= 0 && comma(toks[k])) k--;
+      const w = toks[k];
+      if (!w?.word || !/^(ال|لل)/.test(w.f) || DOCUMENT.has(w.f)) return false;
+      // التي قال: the verb does not agree with the relative, so its subject is someone else (the one speaking)
+      const c = cueOf(toks[i].f);
+      const verbFem = !!c && /ت$/.test(toks[i].f) && !/ت$/.test(c.stem);
+      if (/التي$/.test(rel.f) !== verbFem) return true;
+      // الملف الذي اعتبر: a thing, not a speaker
+      return THING.test(w.f);
     }
 
     /** Whether content starting at token a opens with a subject and its own speech verb (a relayed report). */
@@ -449,8 +523,9 @@ export function findQuotes(text: string): FoundQuote[] {
      * الذي قال. */
     function subjectBefore(i: number): { s: number; e: number } | null {
       let k = i - 1;
-      if (k >= 0 && toks[k].word && toks[k].f === 'قد') k--;
+      while (k >= 0 && toks[k].word && /^(قد|كان|كانت)$/.test(toks[k].f)) k--; // الطاهر بطيخ، كان صرح
       if (k >= 0 && comma(toks[k])) k--; // أما القيادي بحزب التحرير، سعيد خشارم، فقال
+      if (objectRelative(i)) return null; // الملف الذي اعتبر: the one speaking, not the file
       if (k >= 0 && toks[k].word && /^(الذي|التي|الذين)$/.test(toks[k].f)) {
         // the antecedent of the relative: the last words before the comma
         let e = k; if (e > 0 && comma(toks[e - 1])) e--;
@@ -460,8 +535,8 @@ export function findQuotes(text: string): FoundQuote[] {
       }
       const e = k + 1;
       let s = e;
-      while (s > 0 && !isEnd(s - 1) && !comma(toks[s - 1]) && !(toks[s - 1].word && /^(اما|ان|انه|إن)$/.test(toks[s - 1].f)) && e - s < 12) s--;
-      while (s < e && toks[s].word && /^(و|وكان|وكانت|كان|كانت|وقد|فيما|كما|بينما|قد|لكن|ولكن|حيث|اما|واما)$/.test(toks[s].f)) s++;
+      while (s > 0 && !isEnd(s - 1) && !comma(toks[s - 1]) && !(toks[s - 1].word && (/^(اما|إن)$/.test(toks[s - 1].f) || THAT.has(toks[s - 1].f))) && !isMark(toks[s - 1]) && e - s < 12) s--;
+      while (s < e && toks[s].word && /^(و|وكان|وكانت|كان|كانت|وقد|فيما|كما|بينما|قد|حيث|اما|واما|و?لكن(ه|ها|هم)?)$/.test(toks[s].f)) s++;
       if (s >= e) return null;
       const ws = words(toks.slice(s, e));
       if (!ws.length || ws.length > 10 || ws.some((w) => cueOf(w.f))) return null;
@@ -470,7 +545,7 @@ export function findQuotes(text: string): FoundQuote[] {
       if (!np) return null;
       // وإردوغان يقول، والرئيس قال: the conjunction is not the name's (واشنطن، والي keep their و)
       const w0 = toks[np.s];
-      if (/^وا/.test(w0.f) && !/^(واشنطن|والي|وائل|وادي)$/.test(w0.f)) toks[np.s] = { ...w0, raw: w0.raw.slice(1), f: w0.f.slice(1) };
+      if (/^وا/.test(w0.f) && !/^(واشنطن|والي|وائل|وادي)$/.test(w0.f)) { toks[np.s] = { ...w0, raw: w0.raw.slice(1), f: w0.f.slice(1) }; cueMemo[np.s] = cueMemo[np.s + 1] = undefined; }
       return np;
     }
 
@@ -478,9 +553,18 @@ export function findQuotes(text: string): FoundQuote[] {
     function marker(i: number): void {
       let j = i + 1;
       if (toks[j]?.word && /^(ل|لـ)$/.test(toks[j].f)) j++;
-      if (toks[j]?.word && toks[j].f.startsWith('ل') && toks[i].f === 'وفقا') toks[j] = { ...toks[j], raw: toks[j].raw.slice(1), f: toks[j].f.slice(1) };
+      if (toks[j]?.word && toks[j].f.startsWith('ل') && toks[i].f === 'وفقا') { toks[j] = { ...toks[j], raw: toks[j].raw.slice(1), f: toks[j].f.slice(1) }; cueMemo[j] = cueMemo[j + 1] = undefined; }
       const rest = toks.slice(j, j + 4).filter((t) => t.word).map((t) => t.f).join(' ');
-      if (!rest || REPEATED.test(rest)) return;
+      if (!rest) return;
+      if (REPEATED.test(rest)) {
+        // حسب نفس المسؤول after a sentence with no cue of its own: that sentence is the same source's (guideline 5 rules
+        // out only repeated attributions of a quote already cued)
+        if (!current || !/^(نفس|ذات) /.test(rest)) return;
+        const ss = sentStart(i);
+        for (let k = ss; k < i; k++) if (cueAt(k)) return;
+        push(i, i + 1, current, null, ss, i, 'indirect');
+        return;
+      }
       const quotedName = toks[j] && isMark(toks[j]);
       if (!quotedName && !SOURCE_NOUN.test(toks[j]?.f ?? '')) return;
       // the source: after ما + verb (+ به), and after an adjunct up to a comma (بحسب ما صرح به لمراسل ...، فلان)
