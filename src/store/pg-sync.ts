@@ -11,7 +11,7 @@ export type PgRequest =
 
 export type PgReply =
   | { rows: Record<string, unknown>[]; rowCount: number; connection: number; error?: undefined }
-  | { error: { message: string; code?: string; detail?: string } };
+  | { error: { message: string; code?: string; detail?: string; lost?: boolean; sent?: boolean } };
 
 /** How long dataVersion() outside a transaction reuses its last answer: another process's write is seen this much later. */
 const DATA_VERSION_REUSE_MS = 100;
@@ -19,9 +19,15 @@ const DATA_VERSION_REUSE_MS = 100;
 /** The longest one statement may take before the caller gives up (a grouping batch's statements take milliseconds). */
 const ANSWER_TIMEOUT_MS = 10 * 60_000;
 
-/** An error from PostgreSQL, with its SQLSTATE code. */
+/**
+ * How long a statement outside a transaction, or a write that PostgresStore retries whole (retrying), waits for a
+ * server that went away (restarted, failed over) before giving up.
+ */
+export const RECONNECT_MS = Number(process.env.KHABAR_PG_RECONNECT_MS ?? 60_000);
+
+/** An error from PostgreSQL, with its SQLSTATE code; `lost` when the connection went (the server restarted, the network). */
 export class PgError extends Error {
-  constructor(message: string, readonly code?: string) {
+  constructor(message: string, readonly code?: string, readonly lost = false) {
     super(message);
   }
 }
@@ -212,15 +218,48 @@ export class PgDb implements SqlDb {
   }
 
   private send(text: string, values?: unknown[], name?: string): { rows: Record<string, unknown>[]; rowCount: number; connection: number } {
-    const reply = this.call({ kind: 'query', text, values, name });
-    if (reply.error) {
-      const { message, code, detail } = reply.error;
-      throw new PgError(`PostgreSQL (${this.label}): ${message}${detail ? ` (${detail})` : ''}`, code);
+    const deadline = performance.now() + RECONNECT_MS;
+    for (;;) {
+      const reply = this.call({ kind: 'query', text, values, name });
+      if (reply.error) {
+        const { message, code, detail, lost, sent } = reply.error;
+        if (lost && this.depth > 0) {
+          throw new PgError(`PostgreSQL (${this.label}): the connection was lost during a transaction (${message}); nothing of it was kept`, '08006', true);
+        }
+        // Outside a transaction a statement that never reached the server, or a read, is sent again once the server
+        // is back (a restart takes seconds); a write that may have run is not.
+        if (lost && (!sent || /^\s*(SELECT|WITH)\b/i.test(text)) && performance.now() < deadline) {
+          Atomics.wait(this.pause, 0, 0, 250);
+          continue;
+        }
+        const gone = lost ? ` (the server could not be reached for ${Math.round(RECONNECT_MS / 1000)} s)` : '';
+        throw new PgError(`PostgreSQL (${this.label}): ${message}${detail ? ` (${detail})` : ''}${sent === false ? gone : ''}`, code, lost);
+      }
+      if (this.depth > 0 && reply.connection !== this.txConnection) {
+        throw new PgError(`PostgreSQL (${this.label}): the connection was lost during a transaction; nothing of it was kept`, '08006', true);
+      }
+      return reply;
     }
-    if (this.depth > 0 && reply.connection !== this.txConnection) {
-      throw new PgError(`PostgreSQL (${this.label}): the connection was lost during a transaction; nothing of it was kept`, '08006');
+  }
+
+  /**
+   * Runs fn (a whole transaction, or statements safe to repeat) again when the connection is lost in it, waiting for
+   * the server for up to RECONNECT_MS: a transaction cut by a restart was rolled back whole, so running it again
+   * writes it once. fn must keep no state of its own across attempts. Gives up with a message naming `what`.
+   */
+  retrying<T>(what: string, fn: () => T): T {
+    const deadline = performance.now() + RECONNECT_MS;
+    for (;;) {
+      try {
+        return fn();
+      } catch (e) {
+        if (!(e instanceof PgError && e.lost) || this.depth > 0) throw e;
+        if (performance.now() >= deadline) {
+          throw new PgError(`${e.message}: nothing of the ${what} in flight was kept; run the same command again once PostgreSQL is back`, e.code, true);
+        }
+        Atomics.wait(this.pause, 0, 0, 250);
+      }
     }
-    return reply;
   }
 
   prepare(sql: string): SqlStatement {

@@ -82,11 +82,12 @@ export class PostgresStore implements Store {
 
   putArticles(items: ArticleToPut[]): PutResult[] {
     this.writes++;
-    return this.db.transaction(() => {
+    // Run again whole if a restart of the server cuts it: it was rolled back, so it is written once.
+    return this.db.retrying('batch of articles', () => this.db.transaction(() => {
       this.db.lock('articles');
       this.lastRevision = this.revision();
       return items.map((x) => this.putInTransaction(x.article, x.extras));
-    })();
+    })());
   }
 
   putRepeat(key: string, sourceHash: string, fill: { source: string | null; published: string | null } | null): PutResult | null {
@@ -95,11 +96,11 @@ export class PostgresStore implements Store {
     const result = (status: PutResult['status']): PutResult => ({ status, id: r.seen.id, nearDuplicates: [], ...(r.alias ? { alias: r.alias } : {}) });
     if (!fill || !fillsSomething(r.seen, fill)) return result('duplicate');
     this.writes++;
-    return this.db.transaction(() => {
+    return this.db.retrying('article', () => this.db.transaction(() => {
       this.db.lock('articles');
       this.lastRevision = this.revision();
       return result(fillRow(this.stmt, () => this.nextRevision(), r.seen, fill) ? 'updated' : 'duplicate');
-    })();
+    })());
   }
 
   // The same decisions as SqliteStore (origins.ts): a source seen again changes nothing, an exact copy of another
@@ -262,7 +263,7 @@ export class PostgresStore implements Store {
   }
 
   saveCleaningContext(json: unknown): void {
-    this.db.transaction(() => this.stmt.kvPut.run('cleaning-context', JSON.stringify(json)))();
+    this.db.retrying('cleaning context', () => this.db.transaction(() => this.stmt.kvPut.run('cleaning-context', JSON.stringify(json)))());
   }
 
   version(): string {
