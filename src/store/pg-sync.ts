@@ -104,7 +104,7 @@ export function sqlLiteral(v: unknown): string {
   if (v instanceof Uint8Array) return `'\\x${Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex')}'`;
   if (typeof v === 'number' && !Number.isFinite(v)) throw new Error(`cannot write ${v} to PostgreSQL`);
   const s = String(v);
-  if (s.includes('\0')) throw new Error('PostgreSQL text cannot hold a NUL character');
+  if (s.includes('\0')) throw new Error('text cannot hold a NUL character (invalid byte sequence for PostgreSQL)');
   // standard_conforming_strings is on (the default since 9.1): only the quote is special.
   return `'${s.replace(/'/g, "''")}'`;
 }
@@ -200,7 +200,11 @@ export class PgDb implements SqlDb {
    * fails that statement, and the transaction rolls back whole.
    */
   defer(text: string, params: unknown[]): void {
-    this.deferred.push(text.replace(/\$(\d+)/g, (_, n: string) => sqlLiteral(params[Number(n) - 1])));
+    try {
+      this.deferred.push(text.replace(/\$(\d+)/g, (_, n: string) => sqlLiteral(params[Number(n) - 1])));
+    } catch (e) {
+      throw new PgError(`PostgreSQL (${this.label}): ${(e as Error).message}`);
+    }
     if (this.deferred.length >= 2000) this.flush();
   }
 
