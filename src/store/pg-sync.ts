@@ -137,6 +137,8 @@ export class PgDb implements SqlDb {
   /** Writes waiting to be sent together (see defer). */
   private deferred: string[] = [];
   private closed = false;
+  /** Set when the server was waited for in vain; cleared by the next answer (see send). */
+  private unreachable = false;
   /** Whether transactions count their commits in khabar_commit (set once the store's migrations made the table). */
   countCommits = false;
   /** The khabar_commit count this connection has accounted for, and the value dataVersion() reports for it. */
@@ -222,7 +224,9 @@ export class PgDb implements SqlDb {
   }
 
   private send(text: string, values?: unknown[], name?: string): { rows: Record<string, unknown>[]; rowCount: number; connection: number } {
-    const deadline = performance.now() + RECONNECT_MS;
+    // Once the server was waited for in vain, the next statements fail at once until one gets through: a caller
+    // that tries each article of a failed batch alone would otherwise wait RECONNECT_MS for every one.
+    const deadline = this.unreachable ? 0 : performance.now() + RECONNECT_MS;
     for (;;) {
       const reply = this.call({ kind: 'query', text, values, name });
       if (reply.error) {
@@ -236,9 +240,11 @@ export class PgDb implements SqlDb {
           Atomics.wait(this.pause, 0, 0, 250);
           continue;
         }
+        if (lost && sent === false) this.unreachable = true;
         const gone = lost ? ` (the server could not be reached for ${Math.round(RECONNECT_MS / 1000)} s)` : '';
         throw new PgError(`PostgreSQL (${this.label}): ${message}${detail ? ` (${detail})` : ''}${sent === false ? gone : ''}`, code, lost);
       }
+      this.unreachable = false;
       if (this.depth > 0 && reply.connection !== this.txConnection) {
         throw new PgError(`PostgreSQL (${this.label}): the connection was lost during a transaction; nothing of it was kept`, '08006', true);
       }
@@ -252,13 +258,14 @@ export class PgDb implements SqlDb {
    * writes it once. fn must keep no state of its own across attempts. Gives up with a message naming `what`.
    */
   retrying<T>(what: string, fn: () => T): T {
-    const deadline = performance.now() + RECONNECT_MS;
+    const deadline = this.unreachable ? 0 : performance.now() + RECONNECT_MS;
     for (;;) {
       try {
         return fn();
       } catch (e) {
         if (!(e instanceof PgError && e.lost) || this.depth > 0) throw e;
-        if (performance.now() >= deadline) {
+        if (performance.now() >= deadline || this.unreachable) {
+          this.unreachable = true;
           throw new PgError(`${e.message}: nothing of the ${what} in flight was kept; run the same command again once PostgreSQL is back`, e.code, true);
         }
         Atomics.wait(this.pause, 0, 0, 250);
