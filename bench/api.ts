@@ -30,7 +30,7 @@ import { median, prng, repoRoot } from './common.js';
 import { antPath, antRecords } from '../eval/ant.js';
 
 /** Bump when the generated articles change, so a stale cached store is not reused. */
-const STORE_VERSION = 4;
+export const STORE_VERSION = 4;
 
 
 interface Source { title: string; sents: string[] }

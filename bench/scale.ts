@@ -1,11 +1,10 @@
 // bench for the scaled set-up (issue 26): ingest throughput on PostgreSQL against SQLite on the same articles (a
 // ratio, one run each), with one and with two writer processes; and the API's p50/p99 for a story page and a search
-// with two `khabar serve` replicas over one PostgreSQL database, under a loopback load generator (this process,
-// Node's fetch, the requests spread over both replicas).
+// with two `khabar serve` replicas over one PostgreSQL database of 100,000 articles (bench/api-replicas.ts, which
+// says how that store is built).
 //
-// Articles: the generated ones of bench/api.ts (real ANT sentences recombined; fixed PRNG). The PostgreSQL store of
-// the API part is built once into schema khabar_bench_scale_<size> of KHABAR_BENCH_PG (default the test server's
-// database) and reused; an interrupted build resumes (ingest stores each content once, grouping catches up).
+// Articles: the generated ones of bench/api.ts (real ANT sentences recombined; fixed PRNG), in KHABAR_BENCH_PG
+// (default the test server's database). KHABAR_BENCH_SCALE_PARTS=ingest or =api runs one part.
 //
 // `npm run bench -- scale`; KHABAR_BENCH_SCALE_INGEST (articles of the ingest part, default 2,000),
 // KHABAR_BENCH_SCALE_ARTICLES (store of the API part, default 100,000), KHABAR_BENCH_API_ROUNDS / _REQUESTS /
@@ -15,11 +14,10 @@ import { once } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Khabar } from '../src/khabar.js';
-import { storyGrouperFor } from '../src/report.js';
 import { PgDb } from '../src/store/pg-sync.js';
-import { benchInput, load, print, quantile, startServer, type Row } from './api.js';
-import { prng, repoRoot, sharedDir } from './common.js';
+import { benchInput } from './api.js';
+import { apiReplicas } from './api-replicas.js';
+import { repoRoot, sharedDir } from './common.js';
 
 const pgBase = process.env.KHABAR_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 const bin = join(repoRoot, 'dist', 'src', 'cli', 'main.js');
@@ -78,72 +76,6 @@ async function ingestPart(n: number): Promise<void> {
   }
 }
 
-/** The PostgreSQL store of `size` generated articles, ingested and grouped (kept in its schema for the next run). */
-async function pgStore(size: number): Promise<string> {
-  const url = schemaUrl(`khabar_bench_scale_${size}`);
-  const started = Date.now();
-  const khabar = Khabar.open({ db: url });
-  try {
-    if (khabar.count() < size * 0.95) {
-      await khabar.ingest([benchInput(size)], {
-        onProgress: (p) => { if (p.read % 5000 === 0) process.stdout.write(`\r  ingesting into PostgreSQL: ${p.read.toLocaleString('en')}/${size.toLocaleString('en')}, ${((Date.now() - started) / 1000).toFixed(0)} s   `); },
-      });
-      process.stdout.write('\n');
-    }
-    const grouping = Date.now();
-    const grouper = storyGrouperFor(khabar, {
-      onProgress: (done, all) => { if (done % 5120 < 256 || done === all) process.stdout.write(`\r  grouping: ${done.toLocaleString('en')}/${all.toLocaleString('en')}, ${((Date.now() - grouping) / 1000).toFixed(0)} s   `); },
-    });
-    console.log(`\n  PostgreSQL store: ${khabar.count().toLocaleString('en')} articles, ${grouper.state.listStories().length.toLocaleString('en')} stories (built or caught up in ${((Date.now() - started) / 1000).toFixed(0)} s)`);
-  } finally {
-    khabar.close();
-  }
-  return url;
-}
-
-/** Sends the requests spread over the replicas (half the concurrency each); returns every request's latency. */
-async function loadReplicas(bases: string[], urls: string[], concurrency: number): Promise<number[]> {
-  const parts = await Promise.all(bases.map((b, i) => load(b, urls.filter((_, k) => k % bases.length === i), Math.ceil(concurrency / bases.length))));
-  return parts.flat();
-}
-
-async function apiPart(size: number): Promise<void> {
-  const rounds = Number(process.env.KHABAR_BENCH_API_ROUNDS ?? 5);
-  const perRound = Number(process.env.KHABAR_BENCH_API_REQUESTS ?? 500);
-  const concurrency = Number(process.env.KHABAR_BENCH_API_CONCURRENCY ?? 50);
-  const db = await pgStore(size);
-  const servers = await Promise.all([startServer(db), startServer(db)]);
-  try {
-    const bases = servers.map((s) => s.base);
-    const rand = prng(99);
-    const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)]!;
-    const list = await (await fetch(`${bases[0]}/api/stories?pageSize=100`)).json() as { total: number; items: { id: string; title: string }[] };
-    const storyIds = list.items.map((s) => s.id);
-    const words = [...new Set(list.items.flatMap((s) => s.title.split(/\s+/)).filter((w) => w.length >= 4 && /^[\u0600-\u06FF]+$/.test(w)))];
-    const queries = [...words, 'تونس', 'وزير الخارجية'];
-    console.log(`  two replicas up (${size.toLocaleString('en')} articles, ${list.total.toLocaleString('en')} stories); ${concurrency} concurrent requests over both, ${perRound} per round, ${rounds} rounds`);
-    await Promise.all(servers.map((s) => s.warmed));
-    // First visits (report built, query ranked in PostgreSQL), then the measured rounds.
-    const coldStory = (await loadReplicas(bases, storyIds.map((id) => `/api/stories/${encodeURIComponent(id)}`), concurrency)).sort((a, b) => a - b);
-    const coldSearch = (await loadReplicas(bases, queries.map((q) => `/api/search?q=${encodeURIComponent(q)}`), concurrency)).sort((a, b) => a - b);
-    console.log(`  first visits: story page p50 ${quantile(coldStory, 0.5).toFixed(1)} ms p99 ${quantile(coldStory, 0.99).toFixed(1)} ms; ` +
-      `search (${queries.length} queries) p50 ${quantile(coldSearch, 0.5).toFixed(1)} ms p99 ${quantile(coldSearch, 0.99).toFixed(1)} ms`);
-    const measure = async (name: string, urls: () => string[]): Promise<Row> => {
-      const row: Row = { name, medians: [], p99s: [] };
-      for (let r = 0; r < rounds; r++) {
-        const lat = (await loadReplicas(bases, urls(), concurrency)).sort((a, b) => a - b);
-        row.medians.push(quantile(lat, 0.5));
-        row.p99s.push(quantile(lat, 0.99));
-      }
-      return row;
-    };
-    print(await measure('story page  GET /api/stories/ID', () => Array.from({ length: perRound }, () => `/api/stories/${encodeURIComponent(pick(storyIds))}`)), 50);
-    print(await measure('search      GET /api/search', () => Array.from({ length: perRound }, () => `/api/search?q=${encodeURIComponent(pick(queries))}`)), 100);
-  } finally {
-    for (const s of servers) s.child.kill('SIGTERM');
-  }
-}
-
 export async function run(): Promise<void> {
   if (!existsSync(join(sharedDir, 'data', 'ant-corpus-v1.1', 'ant_v1.1.jsonl'))) { console.log('(scale bench: ../shared/data/ant-corpus-v1.1 not found)'); return; }
   try {
@@ -155,6 +87,7 @@ export async function run(): Promise<void> {
   const ingestN = Number(process.env.KHABAR_BENCH_SCALE_INGEST ?? 2000);
   const size = Number(process.env.KHABAR_BENCH_SCALE_ARTICLES ?? 100_000);
   if (![ingestN, size].every((n) => Number.isInteger(n) && n > 0) || ingestN > 10_000) throw new Error('KHABAR_BENCH_SCALE_* must be positive integers (INGEST at most 10,000)');
-  await ingestPart(ingestN);
-  await apiPart(size);
+  const parts = (process.env.KHABAR_BENCH_SCALE_PARTS ?? 'ingest,api').split(',');
+  if (parts.includes('ingest')) await ingestPart(ingestN);
+  if (parts.includes('api')) await apiReplicas(pgBase, size);
 }

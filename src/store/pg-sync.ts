@@ -11,7 +11,7 @@ export type PgRequest =
 
 export type PgReply =
   | { rows: Record<string, unknown>[]; rowCount: number; connection: number; error?: undefined }
-  | { error: { message: string; code?: string; detail?: string } };
+  | { error: { message: string; code?: string; detail?: string; lost?: boolean; sent?: boolean } };
 
 /** How long dataVersion() outside a transaction reuses its last answer: another process's write is seen this much later. */
 const DATA_VERSION_REUSE_MS = 100;
@@ -19,9 +19,15 @@ const DATA_VERSION_REUSE_MS = 100;
 /** The longest one statement may take before the caller gives up (a grouping batch's statements take milliseconds). */
 const ANSWER_TIMEOUT_MS = 10 * 60_000;
 
-/** An error from PostgreSQL, with its SQLSTATE code. */
+/**
+ * How long a statement outside a transaction, or a write that PostgresStore retries whole (retrying), waits for a
+ * server that went away (restarted, failed over) before giving up.
+ */
+export const RECONNECT_MS = Number(process.env.KHABAR_PG_RECONNECT_MS ?? 60_000);
+
+/** An error from PostgreSQL, with its SQLSTATE code; `lost` when the connection went (the server restarted, the network). */
 export class PgError extends Error {
-  constructor(message: string, readonly code?: string) {
+  constructor(message: string, readonly code?: string, readonly lost = false) {
     super(message);
   }
 }
@@ -98,7 +104,7 @@ export function sqlLiteral(v: unknown): string {
   if (v instanceof Uint8Array) return `'\\x${Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex')}'`;
   if (typeof v === 'number' && !Number.isFinite(v)) throw new Error(`cannot write ${v} to PostgreSQL`);
   const s = String(v);
-  if (s.includes('\0')) throw new Error('PostgreSQL text cannot hold a NUL character');
+  if (s.includes('\0')) throw new Error('text cannot hold a NUL character (invalid byte sequence for PostgreSQL)');
   // standard_conforming_strings is on (the default since 9.1): only the quote is special.
   return `'${s.replace(/'/g, "''")}'`;
 }
@@ -131,6 +137,8 @@ export class PgDb implements SqlDb {
   /** Writes waiting to be sent together (see defer). */
   private deferred: string[] = [];
   private closed = false;
+  /** Set when the server was waited for in vain; cleared by the next answer (see send). */
+  private unreachable = false;
   /** Whether transactions count their commits in khabar_commit (set once the store's migrations made the table). */
   countCommits = false;
   /** The khabar_commit count this connection has accounted for, and the value dataVersion() reports for it. */
@@ -194,7 +202,11 @@ export class PgDb implements SqlDb {
    * fails that statement, and the transaction rolls back whole.
    */
   defer(text: string, params: unknown[]): void {
-    this.deferred.push(text.replace(/\$(\d+)/g, (_, n: string) => sqlLiteral(params[Number(n) - 1])));
+    try {
+      this.deferred.push(text.replace(/\$(\d+)/g, (_, n: string) => sqlLiteral(params[Number(n) - 1])));
+    } catch (e) {
+      throw new PgError(`PostgreSQL (${this.label}): ${(e as Error).message}`);
+    }
     if (this.deferred.length >= 2000) this.flush();
   }
 
@@ -212,15 +224,53 @@ export class PgDb implements SqlDb {
   }
 
   private send(text: string, values?: unknown[], name?: string): { rows: Record<string, unknown>[]; rowCount: number; connection: number } {
-    const reply = this.call({ kind: 'query', text, values, name });
-    if (reply.error) {
-      const { message, code, detail } = reply.error;
-      throw new PgError(`PostgreSQL (${this.label}): ${message}${detail ? ` (${detail})` : ''}`, code);
+    // Once the server was waited for in vain, the next statements fail at once until one gets through: a caller
+    // that tries each article of a failed batch alone would otherwise wait RECONNECT_MS for every one.
+    const deadline = this.unreachable ? 0 : performance.now() + RECONNECT_MS;
+    for (;;) {
+      const reply = this.call({ kind: 'query', text, values, name });
+      if (reply.error) {
+        const { message, code, detail, lost, sent } = reply.error;
+        if (lost && this.depth > 0) {
+          throw new PgError(`PostgreSQL (${this.label}): the connection was lost during a transaction (${message}); nothing of it was kept`, '08006', true);
+        }
+        // Outside a transaction a statement that never reached the server, or a read, is sent again once the server
+        // is back (a restart takes seconds); a write that may have run is not.
+        if (lost && (!sent || /^\s*(SELECT|WITH)\b/i.test(text)) && performance.now() < deadline) {
+          Atomics.wait(this.pause, 0, 0, 250);
+          continue;
+        }
+        if (lost && sent === false) this.unreachable = true;
+        const gone = lost ? ` (the server could not be reached for ${Math.round(RECONNECT_MS / 1000)} s)` : '';
+        throw new PgError(`PostgreSQL (${this.label}): ${message}${detail ? ` (${detail})` : ''}${sent === false ? gone : ''}`, code, lost);
+      }
+      this.unreachable = false;
+      if (this.depth > 0 && reply.connection !== this.txConnection) {
+        throw new PgError(`PostgreSQL (${this.label}): the connection was lost during a transaction; nothing of it was kept`, '08006', true);
+      }
+      return reply;
     }
-    if (this.depth > 0 && reply.connection !== this.txConnection) {
-      throw new PgError(`PostgreSQL (${this.label}): the connection was lost during a transaction; nothing of it was kept`, '08006');
+  }
+
+  /**
+   * Runs fn (a whole transaction, or statements safe to repeat) again when the connection is lost in it, waiting for
+   * the server for up to RECONNECT_MS: a transaction cut by a restart was rolled back whole, so running it again
+   * writes it once. fn must keep no state of its own across attempts. Gives up with a message naming `what`.
+   */
+  retrying<T>(what: string, fn: () => T): T {
+    const deadline = this.unreachable ? 0 : performance.now() + RECONNECT_MS;
+    for (;;) {
+      try {
+        return fn();
+      } catch (e) {
+        if (!(e instanceof PgError && e.lost) || this.depth > 0) throw e;
+        if (performance.now() >= deadline || this.unreachable) {
+          this.unreachable = true;
+          throw new PgError(`${e.message}: nothing of the ${what} in flight was kept; run the same command again once PostgreSQL is back`, e.code, true);
+        }
+        Atomics.wait(this.pause, 0, 0, 250);
+      }
     }
-    return reply;
   }
 
   prepare(sql: string): SqlStatement {

@@ -28,6 +28,9 @@ async function connected(): Promise<pg.Client> {
   return c;
 }
 
+/** Whether the request being answered reached the server (false: it failed while connecting, so it never ran). */
+let sent = false;
+
 async function answer(req: PgRequest): Promise<PgReply> {
   try {
     if (req.kind === 'close') {
@@ -35,7 +38,9 @@ async function answer(req: PgRequest): Promise<PgReply> {
       client = null;
       return { rows: [], rowCount: 0, connection };
     }
+    sent = false;
     const c = await connected();
+    sent = true;
     const r = req.values === undefined
       ? await c.query(req.text)
       : await c.query({ name: req.name, text: req.text, values: req.values });
@@ -43,8 +48,11 @@ async function answer(req: PgRequest): Promise<PgReply> {
     return { rows: last?.rows ?? [], rowCount: last?.rowCount ?? 0, connection };
   } catch (e) {
     const err = e as Error & { code?: string; detail?: string };
-    if (!err.code || err.code.startsWith('08') || err.code === '57P01') broken = true;
-    return { error: { message: err.message, code: err.code, detail: err.detail } };
+    // Not an SQLSTATE (a socket error such as ECONNRESET, or none), a connection exception (08) or the server going
+    // down (57P01-57P03): the next request connects again.
+    const lost = !err.code || !/^[0-9A-Z]{5}$/.test(err.code) || err.code.startsWith('08') || /^57P0[123]$/.test(err.code);
+    if (lost) broken = true;
+    return { error: { message: err.message, code: err.code, detail: err.detail, lost, sent } };
   }
 }
 

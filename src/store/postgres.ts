@@ -11,7 +11,7 @@
 // the stories state takes its own lock (sqlite-stories.ts), so one grouper runs at a time across processes.
 import type { Article } from '../types.js';
 import { migrate } from './migrate.js';
-import { fillRow, fillsSomething, findRepeat, freeId, prepareOriginStatements, resolveOrigin } from './origins.js';
+import { fillRow, fillsSomething, findRepeat, freeId, prepareOriginStatements, resolveOrigin, type OwnRow } from './origins.js';
 import { PgDb } from './pg-sync.js';
 import { PG_ARTICLE_MIGRATIONS, PG_ARTICLE_ORIGIN_MIGRATIONS, PG_ENTITY_MIGRATIONS, PG_STORY_MIGRATIONS } from './postgres-schema.js';
 import { BM25_WEIGHTS, articleFromRow, bandKey, filterSql, termExpression, type ArticleRow } from './sqlite.js';
@@ -58,6 +58,9 @@ export class PostgresStore implements Store {
   private writes = 0;
   /** The last revision handed out in the open write transaction (read once per transaction, under the articles lock). */
   private lastRevision = 0;
+  /** Rowids taken from the sequence for the open write transaction, and how many its batch may need. */
+  private freeRowids: number[] = [];
+  private rowidsWanted = 1;
 
   /** Connects to `url` (postgres://…, optionally ?schema=NAME) and brings its schema up to date. */
   static open(url: string): PostgresStore {
@@ -82,11 +85,14 @@ export class PostgresStore implements Store {
 
   putArticles(items: ArticleToPut[]): PutResult[] {
     this.writes++;
-    return this.db.transaction(() => {
+    // Run again whole if a restart of the server cuts it: it was rolled back, so it is written once.
+    return this.db.retrying('batch of articles', () => this.db.transaction(() => {
       this.db.lock('articles');
       this.lastRevision = this.revision();
+      this.freeRowids = [];
+      this.rowidsWanted = items.length;
       return items.map((x) => this.putInTransaction(x.article, x.extras));
-    })();
+    })());
   }
 
   putRepeat(key: string, sourceHash: string, fill: { source: string | null; published: string | null } | null): PutResult | null {
@@ -95,17 +101,18 @@ export class PostgresStore implements Store {
     const result = (status: PutResult['status']): PutResult => ({ status, id: r.seen.id, nearDuplicates: [], ...(r.alias ? { alias: r.alias } : {}) });
     if (!fill || !fillsSomething(r.seen, fill)) return result('duplicate');
     this.writes++;
-    return this.db.transaction(() => {
+    return this.db.retrying('article', () => this.db.transaction(() => {
       this.db.lock('articles');
       this.lastRevision = this.revision();
       return result(fillRow(this.stmt, () => this.nextRevision(), r.seen, fill) ? 'updated' : 'duplicate');
-    })();
+    })());
   }
 
   // The same decisions as SqliteStore (origins.ts): a source seen again changes nothing, an exact copy of another
   // source's article is kept as an alias of it, a changed source replaces its own row only.
   private putInTransaction(a: Article, e: ArticleExtras): PutResult {
-    const s = this.stmt;
+    // The decisions' lookups answered from one query (see originLookups): each was a round trip of its own.
+    const s = { ...this.stmt, ...originLookups(this.stmt, a, e) };
     const decided = resolveOrigin(s, a, e, () => this.nextRevision());
     if ('result' in decided) return decided.result;
     const { own, alias, key, sourceHash } = decided;
@@ -131,7 +138,8 @@ export class PostgresStore implements Store {
       // A copy that became an article of its own (its source changed) takes its alias's id back.
       if (alias) s.deleteAlias.run(alias.id);
       id = alias?.id ?? freeId(s, [a.id, ...(e.origin?.ids ?? [])]);
-      rowid = Number(s.insert.get(id, a.source, a.title, a.url, a.published, a.lang, a.text, removed, a.contentHash, now, this.nextRevision(), key, sourceHash));
+      rowid = this.nextRowid();
+      s.insert.run(rowid, id, a.source, a.title, a.url, a.published, a.lang, a.text, removed, a.contentHash, now, this.nextRevision(), key, sourceHash);
     }
     s.putSignature.run(rowid, signature);
     s.putSearch.run(rowid, e.index.titleNorm, e.index.titleStem, e.index.bodyNorm, e.index.bodyStem);
@@ -146,6 +154,12 @@ export class PostgresStore implements Store {
     }
     if (keys.length) s.insertBands.run(keys, rowid);
     return { status: existing ? 'updated' : 'stored', id, nearDuplicates };
+  }
+
+  /** A rowid for a new article: taken from the sequence a batch at a time (under the articles lock, so in commit order). */
+  private nextRowid(): number {
+    if (!this.freeRowids.length) this.freeRowids = (this.stmt.rowids.all(this.rowidsWanted) as number[]).reverse();
+    return this.freeRowids.pop()!;
   }
 
   /** The revision of an article written now (under the articles lock, so no other writer takes the same one). */
@@ -262,7 +276,7 @@ export class PostgresStore implements Store {
   }
 
   saveCleaningContext(json: unknown): void {
-    this.db.transaction(() => this.stmt.kvPut.run('cleaning-context', JSON.stringify(json)))();
+    this.db.retrying('cleaning context', () => this.db.transaction(() => this.stmt.kvPut.run('cleaning-context', JSON.stringify(json)))());
   }
 
   version(): string {
@@ -278,6 +292,38 @@ export class PostgresStore implements Store {
   }
 }
 
+type Statements = ReturnType<typeof prepareStatements>;
+type Lookup = { get(...params: unknown[]): unknown; run(...params: unknown[]): unknown };
+
+/**
+ * The origin decisions' lookups of one article (by its ids, its source's key, its source hash, its content hash; the
+ * aliases of its ids and key, and the article an alias of its key points to), read in one query before the decisions
+ * run, which write nothing before their last lookup. A lookup of anything else (freeId's `~2` ids) asks the database.
+ */
+function originLookups(s: Statements, a: Article, e: ArticleExtras): Pick<Statements, 'ownById' | 'ownByKey' | 'ownByRowid' | 'ownBySourceHash' | 'ownByContent' | 'rowidById' | 'aliasById' | 'aliasByKey'> {
+  const ids = [a.id, ...(e.origin?.ids ?? [])];
+  const key = e.origin?.key ?? null;
+  const sourceHash = e.origin?.sourceHash ?? null;
+  const rows = s.origins.all(ids, key, sourceHash, a.contentHash, key, ids, key) as (OwnRow & { article: number | null })[];
+  const own = rows.filter((r) => r.article === null).map(({ article: _, ...r }) => r).sort((x, y) => x.rowid - y.rowid);
+  const aliases = rows.filter((r) => r.article !== null).map((r) => ({ id: r.id, article: r.article!, origin_key: r.origin_key, source_hash: r.source_hash! }));
+  const lookup = (stmt: Lookup, covered: (v: unknown) => boolean, answer: (v: unknown) => unknown): Lookup => ({
+    get: (v: unknown) => (covered(v) ? answer(v) : stmt.get(v)),
+    run: (...p: unknown[]) => stmt.run(...p),
+  });
+  const ofId = (v: unknown) => ids.includes(v as string);
+  return {
+    ownById: lookup(s.ownById, ofId, (v) => own.find((r) => r.id === v)),
+    ownByKey: lookup(s.ownByKey, (v) => key !== null && v === key, (v) => own.find((r) => r.origin_key === v)),
+    ownByRowid: lookup(s.ownByRowid, (v) => own.some((r) => r.rowid === Number(v)), (v) => own.find((r) => r.rowid === Number(v))),
+    ownBySourceHash: lookup(s.ownBySourceHash, (v) => sourceHash !== null && v === sourceHash, (v) => own.find((r) => r.source_hash === v)),
+    ownByContent: lookup(s.ownByContent, (v) => v === a.contentHash, (v) => own.find((r) => r.content_hash === v)),
+    rowidById: lookup(s.rowidById, ofId, (v) => { const r = own.find((x) => x.id === v); return r ? { rowid: r.rowid } : undefined; }),
+    aliasById: lookup(s.aliasById, ofId, (v) => { const r = aliases.find((x) => x.id === v); return r ? { article: r.article } : undefined; }),
+    aliasByKey: lookup(s.aliasByKey, (v) => key !== null && v === key, (v) => { const r = aliases.find((x) => x.origin_key === v); return r ? { id: r.id, article: r.article, source_hash: r.source_hash } : undefined; }),
+  } as unknown as Pick<Statements, 'ownById' | 'ownByKey' | 'ownByRowid' | 'ownBySourceHash' | 'ownByContent' | 'rowidById' | 'aliasById' | 'aliasByKey'>;
+}
+
 function prepareStatements(db: PgDb) {
   return {
     byHashOrId: db.prepare('SELECT rowid, id, source, published, content_hash FROM article WHERE content_hash = ? OR id = ?'),
@@ -289,8 +335,15 @@ function prepareStatements(db: PgDb) {
       WHERE r.article = ANY(?::bigint[]) ORDER BY r.article, r.similarity DESC, a.id`),
     count: db.prepare('SELECT count(*) FROM article').pluck(),
     ids: db.prepare('SELECT id FROM article ORDER BY published IS NULL, published, id').pluck(),
-    insert: db.prepare(`INSERT INTO article (id, source, title, url, published, lang, text, removed, content_hash, ingested_at, revision, origin_key, source_hash)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid`).pluck(),
+    // With its rowid taken beforehand (rowids), so the insert waits to go with the next statement.
+    insert: db.prepare(`INSERT INTO article (rowid, id, source, title, url, published, lang, text, removed, content_hash, ingested_at, revision, origin_key, source_hash)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    rowids: db.prepare("SELECT nextval(pg_get_serial_sequence('article', 'rowid')) FROM generate_series(1, ?)").pluck(),
+    origins: db.prepare(`SELECT rowid, id, source, published, content_hash, origin_key, source_hash, NULL::bigint AS article FROM article
+        WHERE id = ANY(?::text[]) OR origin_key = ? OR source_hash = ? OR content_hash = ?
+          OR rowid IN (SELECT article FROM article_alias WHERE origin_key = ?)
+      UNION ALL
+      SELECT NULL, id, NULL, NULL, NULL, origin_key, source_hash, article FROM article_alias WHERE id = ANY(?::text[]) OR origin_key = ?`),
     rowidById: db.prepare('SELECT rowid FROM article WHERE id = ?'),
     idByRowid: db.prepare('SELECT id FROM article WHERE rowid = ?').pluck(),
     ...prepareOriginStatements(db),

@@ -1,12 +1,23 @@
-// The same stories through the queue with 1 and with 3 workers as through a plain `khabar ingest`: the sample corpus
-// and the seeds, one article a job, so three workers store them in an order no one chose; the workers write to a
-// SQLite file, and to a PostgreSQL database.
+// The same stories and the same story reports through the queue with 1 and with 3 workers as through a plain
+// `khabar ingest`: the sample corpus and the seeds, one article a job, so three workers store them in an order no one
+// chose; the workers write to a SQLite file, and to a PostgreSQL database.
+// Not byte-identical, and why: workers group as their jobs end, so a story's articles join it in the order they were
+// stored, where one grouping after a plain ingest takes them in publication order. A story's id is made when it is
+// first grouped; its article list follows that order, and so do the parts of its report built from the first
+// article on: a fact shared by several articles is worded as the first of them words it, and the summary picks its
+// sentences in that order, and an entity is named by the spelling met first (فيينا or ڤيينا). So what is compared is
+// what must not depend on order: the members of every story, its outlets, first and last dates and related stories
+// (ids through the articles they hold), its facts as the sets of articles that carry each (and whether one alone
+// does), and its entities (type, every spelling, articles, mentions), every list compared as a set.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hasShared, loadSeeds, repoRoot, sharedDir } from '../helpers/shared.js';
+import { Khabar } from '../../src/khabar.js';
+import { buildReport } from '../../src/report.js';
+import type { Report } from '../../src/types.js';
 import { freshQueue, khabar, needsRedis, startWorkers } from './redis.js';
 import { dropTestSchemas, needsPostgres, pgSchemaUrl } from '../helpers/postgres.js';
 
@@ -20,6 +31,33 @@ async function partition(db: string): Promise<string[][]> {
   const r = await khabar(['stories', '--json', '--db', db]);
   assert.equal(r.code, 0, r.stderr);
   return (JSON.parse(r.stdout) as StoryRow[]).map((s) => [...s.articles].sort()).sort((a, b) => a[0]!.localeCompare(b[0]!));
+}
+
+/** x with every array sorted (by its elements' JSON, elements made canonical first): lists compared as sets. */
+function unordered(x: unknown): unknown {
+  if (Array.isArray(x)) return x.map(unordered).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, unordered(v)]));
+  return x;
+}
+
+/** What of a database's story report must not depend on grouping order (see the top), story ids as their first article's id. */
+function canonicalReport(db: string): unknown {
+  const kb = Khabar.open({ db });
+  try {
+    const r = buildReport(kb);
+    const key = new Map(r.stories.map((s) => [s.id, [...s.articles].sort()[0]!]));
+    const canon = (id: string): string => key.get(id) ?? `(unknown ${id})`;
+    return unordered({
+      articles: r.articles,
+      stories: r.stories.map((s) => ({
+        id: canon(s.id), articles: s.articles, related: s.related.map(canon), sources: s.sources, first: s.first, last: s.last,
+        facts: s.facts?.map((f) => ({ articles: f.articles, unique: f.unique })),
+        entities: s.entities?.map(({ name: _, ...e }) => e),
+      })),
+    });
+  } finally {
+    kb.close();
+  }
 }
 
 async function viaQueue(inputs: string[], extra: string[], workers: number, db: string): Promise<string> {
@@ -54,12 +92,15 @@ for (const c of cases) {
     assert.equal(r.code, 0, r.stderr);
     const expected = await partition(plain);
     assert.ok(expected.length > 1);
+    const report = canonicalReport(plain) as Report;
+    assert.ok(report.stories.some((x) => x.articles.length > 1 && x.facts?.length), 'some story of several articles has facts');
     for (const n of [1, 3]) {
       const db = join(dir, `${c.name}-${n}.db`);
       const stderr = await viaQueue(c.inputs(), c.extra, n, db);
       const total = expected.flat().length;
       assert.match(stderr, new RegExp(`${total} stored, 0 duplicates, 0 failed`));
       assert.deepEqual(await partition(db), expected, `${n} worker(s)`);
+      assert.deepEqual(canonicalReport(db), report, `${n} worker(s): the same story reports`);
     }
   });
 }
@@ -71,11 +112,13 @@ for (const c of cases) {
       const r = await khabar(['ingest', ...c.inputs(), ...c.extra, '--db', plain]);
       assert.equal(r.code, 0, r.stderr);
       const expected = await partition(plain);
+      const report = canonicalReport(plain);
       for (const n of [1, 3]) {
         const db = pgSchemaUrl(`workers${n}`);
         const stderr = await viaQueue(c.inputs(), c.extra, n, db);
         assert.match(stderr, new RegExp(`${expected.flat().length} stored, 0 duplicates, 0 failed`));
         assert.deepEqual(await partition(db), expected, `${n} worker(s) on PostgreSQL`);
+        assert.deepEqual(canonicalReport(db), report, `${n} worker(s) on PostgreSQL: the same story reports`);
       }
     });
 }
