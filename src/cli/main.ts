@@ -80,7 +80,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       io.err(`khabar ${name}: ${(e as Error).message}\n\n${cmd.usage}`);
       return 2;
     }
-    io.err(`khabar ${name}: ${(e as Error).stack ?? String(e)}`);
+    // A failure (a database that cannot be opened, a server that does not answer) is told by its message; the stack
+    // is for a developer, on request.
+    const debug = process.env.KHABAR_DEBUG === '1';
+    io.err(`khabar ${name}: ${debug ? (e as Error).stack ?? String(e) : (e as Error).message ?? String(e)}${debug ? '' : ' (KHABAR_DEBUG=1 shows where it failed)'}`);
     return 1;
   }
 }

@@ -139,6 +139,8 @@ export class PgDb implements SqlDb {
   private closed = false;
   /** Set when the server was waited for in vain; cleared by the next answer (see send). */
   private unreachable = false;
+  /** While the constructor's first statement runs: a server that does not answer then is not waited for. */
+  private opening = false;
   /** Whether transactions count their commits in khabar_commit (set once the store's migrations made the table). */
   countCommits = false;
   /** The khabar_commit count this connection has accounted for, and the value dataVersion() reports for it. */
@@ -157,9 +159,14 @@ export class PgDb implements SqlDb {
       transferList: [port2],
     });
     this.worker.unref();
+    // A server that does not answer at open is a wrong address or a stopped server: say so at once, without the
+    // wait for a restart that statements of an open store get.
+    this.unreachable = true;
+    this.opening = true;
     try {
       if (schema) this.createSchema(schema);
       else this.query('SELECT 1');
+      this.opening = false;
     } catch (e) {
       this.close();
       throw new Error(`cannot use PostgreSQL at ${this.label}: ${(e as Error).message.replace(`PostgreSQL (${this.label}): `, "")}`);
@@ -241,7 +248,7 @@ export class PgDb implements SqlDb {
           continue;
         }
         if (lost && sent === false) this.unreachable = true;
-        const gone = lost ? ` (the server could not be reached for ${Math.round(RECONNECT_MS / 1000)} s)` : '';
+        const gone = lost && !this.opening ? ` (the server could not be reached for ${Math.round(RECONNECT_MS / 1000)} s)` : '';
         throw new PgError(`PostgreSQL (${this.label}): ${message}${detail ? ` (${detail})` : ''}${sent === false ? gone : ''}`, code, lost);
       }
       this.unreachable = false;

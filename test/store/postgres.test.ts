@@ -153,5 +153,7 @@ test('khabar migrate brings a PostgreSQL schema up once, also when two run at on
   assert.equal(bad.status, 1);
   assert.match(bad.stderr, /postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none.*ECONNREFUSED/);
   assert.doesNotMatch(bad.stderr, /secret/);
+  assert.doesNotMatch(bad.stderr, /could not be reached for/, 'a server that does not answer at open is named at once, not waited for');
+  assert.doesNotMatch(bad.stderr, /\n\s+at /, 'a message, not a stack trace');
   assert.ok(pgBase);
 });
