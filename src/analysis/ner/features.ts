@@ -76,23 +76,28 @@ function lengthBucket(n: number): string {
   return n <= 2 ? String(n) : n <= 4 ? '3-4' : n <= 6 ? '5-6' : '7+';
 }
 
+/** The list flags in the order the model's features name them; a word's flags are a bit mask over them. */
+const FLAG_LISTS: [string, Set<string>][] = [
+  ['L:first', FIRST], ['L:given', GIVEN], ['L:family', FAMILY], ['L:title', TITLES], ['L:nat', new Set()], ['L:place', PLACE1],
+  ['L:org', ORG1], ['L:admin', ADMIN_TRIG], ['L:trigP', PLACE_TRIG], ['L:trigO', ORG_TRIG], ['L:stop', STOPS],
+  ['L:speech', SPEECH], ['L:filler', FILLERS],
+];
+const NAT_BIT = 1 << 4, ADMIN_BIT = 1 << 7, TRIG_P_BIT = 1 << 8;
+/** Every listed word → the bits of the lists it is in: one lookup a form instead of one a list. */
+const FLAG_BITS = new Map<string, number>();
+FLAG_LISTS.forEach(([, set], b) => { for (const x of set) FLAG_BITS.set(x, (FLAG_BITS.get(x) ?? 0) | (1 << b)); });
+
 /** What a word is in the rule layer's lists, tried on each of its clitic-split forms. */
 function listFlags(forms: string[]): string[] {
+  let bits = 0;
+  for (const f of forms) {
+    bits |= FLAG_BITS.get(f) ?? 0;
+    if (!(bits & NAT_BIT) && isNationality(f)) bits |= NAT_BIT;
+  }
+  // a place trigger that is also administrative counts as administrative only
+  if (bits & ADMIN_BIT) bits &= ~TRIG_P_BIT;
   const out: string[] = [];
-  const any = (s: Set<string>) => forms.some((f) => s.has(f));
-  if (any(FIRST)) out.push('L:first');
-  if (any(GIVEN)) out.push('L:given');
-  if (any(FAMILY)) out.push('L:family');
-  if (any(TITLES)) out.push('L:title');
-  if (forms.some((f) => isNationality(f))) out.push('L:nat');
-  if (any(PLACE1)) out.push('L:place');
-  if (any(ORG1)) out.push('L:org');
-  if (any(ADMIN_TRIG)) out.push('L:admin');
-  else if (any(PLACE_TRIG)) out.push('L:trigP');
-  if (any(ORG_TRIG)) out.push('L:trigO');
-  if (any(STOPS)) out.push('L:stop');
-  if (any(SPEECH)) out.push('L:speech');
-  if (any(FILLERS)) out.push('L:filler');
+  for (let b = 0; b < FLAG_LISTS.length; b++) if (bits & (1 << b)) out.push(FLAG_LISTS[b][0]);
   return out;
 }
 

@@ -280,9 +280,18 @@ function nameCandidates(seg: Segmented, mentions: Mention[], full: Set<string>):
   return out;
 }
 
-/** Whether two tokens are in one sentence. */
+/** Each token's sentence, per segmented text (the post-pass asks of many pairs of tokens). */
+const sentenceIndex = new WeakMap<Segmented, Int32Array>();
+
+/** Whether two tokens (a ≤ b) are in one sentence. */
 function sameSentence(seg: Segmented, a: number, b: number): boolean {
-  return !seg.sentences.some(([from]) => from > a && from <= b);
+  let of = sentenceIndex.get(seg);
+  if (!of) {
+    const index = (of = new Int32Array(seg.tokens.length));
+    seg.sentences.forEach(([from, to], k) => index.fill(k, from, to));
+    sentenceIndex.set(seg, of);
+  }
+  return of[a] === of[b];
 }
 
 /** Sentences mostly in Latin script (an English photo caption, a French quotation) are not tagged: the model knows

@@ -39,19 +39,17 @@ export const FEATURE_HASH = 'fnv1a32 of the length, the first 8 units, the middl
  * form, and at the start of a command it runs before the JIT has compiled it, so it reads few units; the table's
  * probe then compares the whole name (with the native startsWith). */
 export function featureHash(head: string, tail = ''): number {
-  const n = head.length + tail.length;
+  // (the units are read inline, without a helper or Math.min/max calls: this runs mostly uncompiled)
+  const hl = head.length, n = hl + tail.length;
   let h = Math.imul(0x811c9dc5 ^ n, 0x01000193);
-  const first = Math.min(n, 8);
-  for (let i = 0; i < first; i++) h = Math.imul(h ^ unitAt(head, tail, i), 0x01000193);
+  const first = n < 8 ? n : 8;
+  for (let i = 0; i < first; i++) h = Math.imul(h ^ (i < hl ? head.charCodeAt(i) : tail.charCodeAt(i - hl)), 0x01000193);
   if (n > 8) {
-    h = Math.imul(h ^ unitAt(head, tail, n >> 1), 0x01000193);
-    for (let i = Math.max(8, n - 3); i < n; i++) h = Math.imul(h ^ unitAt(head, tail, i), 0x01000193);
+    const mid = n >> 1;
+    h = Math.imul(h ^ (mid < hl ? head.charCodeAt(mid) : tail.charCodeAt(mid - hl)), 0x01000193);
+    for (let i = n - 3 > 8 ? n - 3 : 8; i < n; i++) h = Math.imul(h ^ (i < hl ? head.charCodeAt(i) : tail.charCodeAt(i - hl)), 0x01000193);
   }
   return (h ^ (h >>> 15)) >>> 0;
-}
-
-function unitAt(head: string, tail: string, i: number): number {
-  return i < head.length ? head.charCodeAt(i) : tail.charCodeAt(i - head.length);
 }
 
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;

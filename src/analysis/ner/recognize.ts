@@ -1,7 +1,7 @@
 // Running the tagger over a text: segment into sentences, score each token's features, decode, and turn the tag
 // sequence into spans with character offsets in the text.
 import { segment, type Segmented } from './segment.js';
-import { RowCache, T, sentenceScores, sentenceWords, spansOf, viterbi, type FeatureIds } from './tagger.js';
+import { T, WordScores, sentenceScores, spansOf, viterbi, type FeatureIds } from './tagger.js';
 
 export interface TaggerWeights extends FeatureIds {
   readonly weights: ArrayLike<number>;
@@ -17,10 +17,10 @@ export interface NerSpan {
   endToken: number;
 }
 
-const caches = new WeakMap<object, RowCache>();
-function cacheFor(m: TaggerWeights): RowCache {
+const caches = new WeakMap<object, WordScores>();
+function cacheFor(m: TaggerWeights): WordScores {
   let c = caches.get(m);
-  if (!c) caches.set(m, (c = new RowCache(m)));
+  if (!c) caches.set(m, (c = new WordScores(m)));
   return c;
 }
 
@@ -31,10 +31,10 @@ export function tagSegmented(m: TaggerWeights, seg: Segmented, skip?: (seg: Segm
   let buf = new Float64Array(256 * T);
   for (const [from, to] of seg.sentences) {
     if (skip?.(seg, from, to)) continue;
-    const words = sentenceWords(cache, seg.tokens, seg.surfaces, from, to);
-    if (buf.length < words.length * T) buf = new Float64Array(words.length * T * 2);
-    sentenceScores(cache, words, m.weights, buf);
-    tags.set(viterbi(words.length, buf, m.trans), from);
+    const n = to - from;
+    if (buf.length < n * T) buf = new Float64Array(n * T * 2);
+    sentenceScores(cache, seg.tokens, seg.surfaces, from, to, buf);
+    tags.set(viterbi(n, buf, m.trans), from);
   }
   return tags;
 }

@@ -35,7 +35,7 @@ export interface WordRows {
   p2: Int32Array;
 }
 
-/** Resolves a word's features to rows once per word form, for one feature index. */
+/** Resolves a word's features to rows once per word form, for one feature index (training: the rows it updates). */
 export class RowCache {
   private readonly memo = new Map<string, WordRows>();
   readonly bias: number;
@@ -43,21 +43,12 @@ export class RowCache {
   readonly eos: number;
   readonly bos2: number;
   readonly eos2: number;
-  /** The same rows as one-element lists (empty when the model lacks the feature), for sentenceScores. */
-  readonly biasRow: Int32Array;
-  readonly bosRow: Int32Array;
-  readonly eosRow: Int32Array;
-  readonly bos2Row: Int32Array;
-  readonly eos2Row: Int32Array;
   constructor(private readonly ids: FeatureIds, private readonly cap = 200_000) {
     this.bias = ids.id('bias');
     this.bos = ids.id('-1:<s>');
     this.eos = ids.id('+1:</s>');
     this.bos2 = ids.id('-2:<s>');
     this.eos2 = ids.id('+2:</s>');
-    const one = (x: number) => Int32Array.from(x >= 0 ? [x] : []);
-    this.biasRow = one(this.bias); this.bosRow = one(this.bos); this.eosRow = one(this.eos);
-    this.bos2Row = one(this.bos2); this.eos2Row = one(this.eos2);
   }
 
   rows(key: string): WordRows {
@@ -80,8 +71,8 @@ export class RowCache {
   }
 }
 
-/** The words of a sentence, as their feature rows (the first step of sentenceRows and of sentenceScores). */
-export function sentenceWords(cache: RowCache, tokens: NerToken[], surfaces: string[], from: number, to: number): WordRows[] {
+/** The words of a sentence, as their feature rows. */
+function sentenceWords(cache: RowCache, tokens: NerToken[], surfaces: string[], from: number, to: number): WordRows[] {
   const words: WordRows[] = new Array(to - from);
   for (let i = from; i < to; i++) words[i - from] = cache.rows(wordKey(tokens[i], surfaces[i]));
   return words;
@@ -109,24 +100,88 @@ export function sentenceRows(cache: RowCache, tokens: NerToken[], surfaces: stri
   });
 }
 
-/** Per-token tag scores of a sentence straight from its words (run time: no row lists are built). */
-export function sentenceScores(cache: RowCache, words: WordRows[], weights: ArrayLike<number>, e: Float64Array): void {
-  const n = words.length;
-  e.fill(0, 0, n * T);
+/** The rows of the words a role reads: at the tagged position, one before or after it, two before or after it. */
+const ROLES = ['', '-1:', '+1:', '-2:', '+2:'] as const;
+
+/**
+ * What a word form adds to the tag scores of the positions that see it, at run time: per role (the word itself,
+ * the word before or after, two before or after), the sum of its features' weight rows, T numbers each. A sentence's
+ * scores are then six such vectors a token instead of every feature row, and a word form is resolved once.
+ *
+ * The sums are the same numbers the feature-by-feature sum gives, bit for bit, for a model file's weights: every
+ * weight is a float32 multiple of one step (the file's int16 scale), at most 2^39 steps, so any sum of a few thousand
+ * of them is exact in float64 and the order of the additions cannot change a score (nor a tag).
+ */
+export class WordScores {
+  private readonly memo = new Map<string, Float64Array>();
+  /** Feature name → row, per role: most features (letter pairs, endings, list flags) recur across word forms. */
+  private readonly ids = ROLES.map(() => new Map<string, number>());
+  /** The boundary rows' weights (zeros when the model lacks the feature). */
+  readonly bias: Float64Array;
+  readonly bos: Float64Array;
+  readonly eos: Float64Array;
+  readonly bos2: Float64Array;
+  readonly eos2: Float64Array;
+  constructor(private readonly model: FeatureIds & { readonly weights: ArrayLike<number> }, private readonly cap = 200_000) {
+    const row = (f: string) => this.addRow(new Float64Array(T), 0, model.id(f));
+    this.bias = row('bias'); this.bos = row('-1:<s>'); this.eos = row('+1:</s>'); this.bos2 = row('-2:<s>'); this.eos2 = row('+2:</s>');
+  }
+
+  private addRow(into: Float64Array, at: number, f: number): Float64Array {
+    if (f < 0) return into;
+    const w = this.model.weights, base = f * T;
+    for (let t = 0; t < T; t++) into[at + t] += w[base + t];
+    return into;
+  }
+
+  private addAll(into: Float64Array, role: number, features: string[]): void {
+    const ids = this.ids[role], prefix = ROLES[role], model = this.model, w = model.weights, at = role * T;
+    for (let k = 0; k < features.length; k++) {
+      const x = features[k];
+      let f = ids.get(x);
+      if (f === undefined) { f = model.idWith ? model.idWith(prefix, x) : model.id(prefix + x); ids.set(x, f); }
+      if (f < 0) continue;
+      const base = f * T;
+      for (let t = 0; t < T; t++) into[at + t] += w[base + t];
+    }
+  }
+
+  /** The 5 × T sums of a word form (its wordKey): self, as the word before, after, two before, two after. */
+  of(key: string): Float64Array {
+    let s = this.memo.get(key);
+    if (s) return s;
+    const f = wordFeatures(key);
+    s = new Float64Array(5 * T);
+    this.addAll(s, 0, f.self);
+    this.addAll(s, 1, f.near);
+    this.addAll(s, 2, f.near);
+    this.addAll(s, 3, f.far);
+    this.addAll(s, 4, f.far);
+    if (this.memo.size >= this.cap) { this.memo.clear(); for (const m of this.ids) m.clear(); }
+    this.memo.set(key, s);
+    return s;
+  }
+}
+
+/** Per-token tag scores of tokens [from, to) as one sentence, into `e` (T a token): the bias, the token's own sums,
+ * and its neighbours' (two each side) or the sentence boundary's. */
+export function sentenceScores(ws: WordScores, tokens: NerToken[], surfaces: string[], from: number, to: number, e: Float64Array): void {
+  const n = to - from;
+  const words: Float64Array[] = new Array(n);
+  for (let i = 0; i < n; i++) words[i] = ws.of(wordKey(tokens[from + i], surfaces[from + i]));
+  const { bias, bos, eos, bos2, eos2 } = ws;
   for (let i = 0; i < n; i++) {
-    const base = i * T;
-    const add = (list: Int32Array) => {
-      for (let k = 0; k < list.length; k++) {
-        const w = list[k] * T;
-        for (let t = 0; t < T; t++) e[base + t] += weights[w + t];
-      }
-    };
-    if (cache.bias >= 0) add(cache.biasRow);
-    add(words[i].self);
-    if (i > 0) add(words[i - 1].m1); else add(cache.bosRow);
-    if (i + 1 < n) add(words[i + 1].p1); else add(cache.eosRow);
-    if (i > 1) add(words[i - 2].m2); else if (i === 1) add(cache.bos2Row);
-    if (i + 2 < n) add(words[i + 2].p2); else if (i + 2 === n) add(cache.eos2Row);
+    const base = i * T, self = words[i];
+    const m1 = i > 0 ? words[i - 1] : bos, o1 = i > 0 ? T : 0;
+    const p1 = i + 1 < n ? words[i + 1] : eos, q1 = i + 1 < n ? 2 * T : 0;
+    const m2 = i > 1 ? words[i - 2] : i === 1 ? bos2 : null, o2 = i > 1 ? 3 * T : 0;
+    const p2 = i + 2 < n ? words[i + 2] : i + 2 === n ? eos2 : null, q2 = i + 2 < n ? 4 * T : 0;
+    for (let t = 0; t < T; t++) {
+      let v = bias[t] + self[t] + m1[o1 + t] + p1[q1 + t];
+      if (m2) v += m2[o2 + t];
+      if (p2) v += p2[q2 + t];
+      e[base + t] = v;
+    }
   }
 }
 
