@@ -36,6 +36,10 @@ const WINDOW = 48;
 const MIN_QUOTED_WORDS = 4;
 
 
+/** A conjunction written apart (وزير الصناعة و الطاقة و المناجم) joined to its word, so the title matches its other
+ * spelling. */
+const joinConj = (s: string) => (s.includes('و ') ? s.replace(/(^| )و (?=\S)/g, '$1و') : s);
+
 export function findQuotes(text: string): FoundQuote[] {
   if (typeof text !== 'string') throw new TypeError('findQuotes: the article text must be a string');
   const quotes: FoundQuote[] = [];
@@ -47,14 +51,14 @@ export function findQuotes(text: string): FoundQuote[] {
   const histWords = new Map<string, string[]>(); // each speaker's folded words, split once
   const wordsOf = (h: string): string[] => {
     let w = histWords.get(h);
-    if (!w) histWords.set(h, (w = fold(h).split(' ').map((x) => SYNONYM[x] ?? x)));
+    if (!w) histWords.set(h, (w = joinConj(fold(h)).split(' ').map((x) => SYNONYM[x] ?? x)));
     return w;
   };
   /** An anaphoric or short speaker (الوزارة، المصدر ذاته، وأضاف حسن) resolved to the speaker named before it. */
   /** The speaker named before whose words hold every word of np, or all but one of a long title (المتحدث باسم الجيش
    * الوطني الليبي); null when none does. */
   const historyHit = (np: string): string | null => {
-    const ws = fold(np).split(' ').map((w) => SYNONYM[w] ?? w).filter((w) => !FILLER.has(w));
+    const ws = joinConj(fold(np)).split(' ').map((w) => SYNONYM[w] ?? w).filter((w) => !FILLER.has(w));
     if (!ws.length || ws.length > 6) return null;
     for (let h = history.length - 1; h >= 0; h--) {
       const hw = wordsOf(history[h]);
@@ -64,7 +68,7 @@ export function findQuotes(text: string): FoundQuote[] {
     return null;
   };
   const resolve = (np: string): string => {
-    const ws = fold(np).split(' ').map((w) => SYNONYM[w] ?? w).filter((w) => !FILLER.has(w));
+    const ws = joinConj(fold(np)).split(' ').map((w) => SYNONYM[w] ?? w).filter((w) => !FILLER.has(w));
     if (!ws.length) return current ?? np;
     if (ws.length <= 6) {
       const hit = historyHit(np);
@@ -82,7 +86,7 @@ export function findQuotes(text: string): FoundQuote[] {
       // المسؤول، المتحدث، الوزير, الرجل with no antecedent among the speakers: the one speaking
       if (ws.length === 1 && current && /^ال(مسؤول|متحدث|ناطق|خبير|وزير|سفير|مصدر|محامي|مدير|رئيس|عميد|قيادي|نائب|محدث|رجل|امراه|سيده|شاب|فتاه|شاهد|مواطن)/.test(ws[0])) return current;
     }
-    if (ws.length < fold(np).split(' ').length && current) return current; // المصدر ذاته with no antecedent
+    if (ws.length < joinConj(fold(np)).split(' ').length && current) return current; // المصدر ذاته with no antecedent
     if (ws.length === 1 && BODY.test(ws[0])) { const named = bodyBefore(ws[0].slice(2)); if (named) return named; }
     return fullerName(np);
   };
@@ -523,6 +527,8 @@ export function findQuotes(text: string): FoundQuote[] {
      * الذي قال. */
     function subjectBefore(i: number): { s: number; e: number } | null {
       let k = i - 1;
+      // لكنه استدرك، إلا أنه أكد: the one speaking
+      if (k >= 0 && toks[k].word && (/^[وف]?لكن(ه|ها|هم)$/.test(toks[k].f) || (/^ان(ه|ها|هم)$/.test(toks[k].f) && toks[k - 1]?.f === 'الا'))) return null;
       while (k >= 0 && toks[k].word && /^(قد|كان|كانت)$/.test(toks[k].f)) k--; // الطاهر بطيخ، كان صرح
       if (k >= 0 && comma(toks[k])) k--; // أما القيادي بحزب التحرير، سعيد خشارم، فقال
       if (objectRelative(i)) return null; // الملف الذي اعتبر: the one speaking, not the file
