@@ -38,6 +38,8 @@ const MIN_QUOTED_WORDS = 4;
 
 /** A conjunction written apart (وزير الصناعة و الطاقة و المناجم) joined to its word, so the title matches its other
  * spelling. */
+/** A nationality adjective that stands for the one speaking (وأضاف السويسري، وتابع الفرنسي). */
+const NATIONALITY = /^ال(سويسري|فرنسي|الماني|امريكي|اميركي|روسي|تركي|برتغالي|اسباني|ايطالي|بريطاني|انجليزي|بلجيكي|هولندي|برازيلي|ارجنتيني|مصري|جزائري|مغربي|ليبي|تونسي|سوري|عراقي|لبناني|اردني|سعودي|قطري|ايراني|صيني|ياباني|كوري|هندي|باكستاني|افغاني|اسرائيلي|فلسطيني|يمني|سوداني|اماراتي|كويتي)$/;
 const joinConj = (s: string) => (s.includes('و ') ? s.replace(/(^| )و (?=\S)/g, '$1و') : s);
 
 export function findQuotes(text: string): FoundQuote[] {
@@ -85,6 +87,9 @@ export function findQuotes(text: string): FoundQuote[] {
       }
       // المسؤول، المتحدث، الوزير, الرجل with no antecedent among the speakers: the one speaking
       if (ws.length === 1 && current && /^ال(مسؤول|متحدث|ناطق|خبير|وزير|سفير|مصدر|محامي|مدير|رئيس|عميد|قيادي|نائب|محدث|رجل|امراه|سيده|شاب|فتاه|شاهد|مواطن)/.test(ws[0])) return current;
+      // المسؤول الحكومي، المصدر الأمني (a generic head and its adjective), السويسري (a nationality alone): the one speaking
+      if (ws.length === 2 && current && /^ال(مسؤول|مصدر|متحدث|ناطق|محدث)$/.test(ws[0]) && /^ال[\u0621-\u064A]{3,}ي$/.test(ws[1])) return current;
+      if (ws.length === 1 && current && NATIONALITY.test(ws[0])) return current;
     }
     if (ws.length < joinConj(fold(np)).split(' ').length && current) return current; // المصدر ذاته with no antecedent
     if (ws.length === 1 && BODY.test(ws[0])) { const named = bodyBefore(ws[0].slice(2)); if (named) return named; }
@@ -212,7 +217,9 @@ export function findQuotes(text: string): FoundQuote[] {
         if (t.word) {
           if (i > s && (t.f === 'في' || t.f === 'لدي' || t.f === 'عند')) {
             const nx = toks[i + 1];
-            const namedYet = words(toks.slice(s, i)).some((w) => !ROLE.test(w.f));
+            // a name given yet: a word that is no title word, preposition or construct noun (النائب في مجلس نواب الشعب
+            // والقيادي في الجبهة الشعبية is one title)
+            const namedYet = words(toks.slice(s, i)).some((w) => !ROLE.test(w.f.replace(/^و(?=ال)/, '')) && !/^(في|من|عن|علي|الي|ب|ل|نواب|شؤون)$/.test(w.f));
             // لدى معاينته، عند وصوله: an occasion; لدى تونس: part of the title
             if ((t.f === 'لدي' || t.f === 'عند') && nx?.word && !/(ه|ها|هم)$/.test(nx.raw)) continue;
             if (t.f === 'في' && !namedYet && nx?.word && !OCCASION.test(nx.f) && !TIME_WORD.test(nx.f)) continue;
@@ -226,7 +233,7 @@ export function findQuotes(text: string): FoundQuote[] {
         } else if (t.raw === ':' || (isMark(t) && pairs.has(i) && pairs.get(i)! > i && words(toks.slice(i + 1, pairs.get(i)!)).length >= MIN_QUOTED_WORDS)) break;
         else if (comma(t) && toks[i + 1]?.word && (ADJUNCT.has(toks[i + 1].f) || TIME_WORD.test(toks[i + 1].f) || /^(تم|الذي|التي|وهو|وهي|وذلك)$/.test(toks[i + 1].f))) break;
       }
-      if (e <= s || words(toks.slice(s, e)).length > 14) return null;
+      if (e <= s || words(toks.slice(s, e)).length > 18) return null; // a long title with two roles has up to 18 words
       return { s, e };
     };
 
@@ -368,7 +375,12 @@ export function findQuotes(text: string): FoundQuote[] {
       const named = () => {
         if (/^(دعا|طالب|حث|ناشد|اوصي)$/.test(cue.stem) && hasConj(toks[i].f)) return;
         const np0 = nounPhrase(i + 1, Math.min(stop, i + 12));
-        if (!np0) return;
+        if (!np0) {
+          // وكان رئيس الهيئة ... قد أكد في حلقة ...: the subject before the verb speaks next
+          const pre = cue.kind === 'verb' && !hasConj(toks[i].f) ? subjectBefore(i) : null;
+          if (pre && words(toks.slice(pre.s, pre.e)).some((w) => !ROLE.test(w.f))) speaks(speakerFrom(pre));
+          return;
+        }
         const ws = words(toks.slice(np0.s, np0.e));
         for (let n = Math.min(ws.length, 6); n >= 1; n--) {
           const r = resolve(ws.slice(0, n).map((w) => w.raw).join(' '));
