@@ -448,6 +448,14 @@ export function findQuotes(text: string): FoundQuote[] {
         const g = cueGender(toks[i].f, cue), h = genderOf(current);
         if (g && h && g !== h) for (let k = history.length - 1; k >= 0; k--) if (genderOf(history[k]) === g) { speaker = history[k]; break; }
       }
+      if (!speaker && cue.kind === 'participle') {
+        // هنّأ رئيس الوزراء ... نتنياهو، اليوم ... معتبرا أنه: no one spoke yet; the named subject of the sentence's
+        // first verb (up to its comma) continues
+        const ss = sentStart(i);
+        let c = ss + 1; while (c < i && !comma(toks[c])) c++;
+        const np0 = toks[ss]?.word && !cueAt(ss) && c < i ? nounPhrase(ss + 1, c) : null;
+        if (np0 && np0.e === c && words(toks.slice(np0.s, np0.e)).some((w) => !ROLE.test(w.f) && !/^(ال|لل)/.test(w.f))) { speaker = speakerFrom(np0); npSpan = np0; }
+      }
       if (outer) speaker = outer.speaker;
       // the content; a feeling (أعلن عن استيائه، مؤكدة رفضها) is an expressive act, not a quote
       if ((how === 'prep' || how === 'np') && toks[opener + 1]?.word && EXPRESSIVE.test(toks[opener + 1].f)) continue;
