@@ -1,14 +1,15 @@
 // eval of quote extraction and speaker attribution on real articles annotated under
 // ../shared/notes/quote-guidelines.md (eval/data/quotes-dev.jsonl, quotes-check.jsonl; how they were made:
-// eval/data/quotes-README.md), and quotes-fresh.jsonl: 36 more articles annotated the same way before the extractor
-// was tuned on them. Printed by `npm run eval -- analysis`.
+// eval/data/quotes-README.md), and quotes-fresh.jsonl (36 articles) and quotes-fresh2.jsonl (30 more, other sections
+// and months): articles annotated the same way before the extractor was run on them or tuned on them. Printed by
+// `npm run eval -- analysis`.
 //
 // A found quote is matched to at most one gold quote of its article: the one whose content overlaps it most. It is
 // a right quote when it overlaps; a right quote with its right speaker when, besides, its speaker names the gold
 // source: the gold speaker_short (the key) occurs in it, or it is the gold speaker string, or (for a source the gold
 // describes without a name) it is the description's first words. Precision is over the
 // quotes found, recall over the gold quotes. The check set is printed only; KHABAR_QUOTE_ERRORS=1 lists the dev and
-// fresh sets' misses and wrong speakers (the check set never); KHABAR_QUOTE_SPLIT=fresh scores one set alone.
+// fresh sets' misses and wrong speakers (the check set never); KHABAR_QUOTE_SPLIT=fresh2 scores one set alone.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -26,7 +27,7 @@ export interface GoldQuote {
 }
 export interface GoldArticle { article: string; origin: 'ant' | 'seed' | 'sample'; textSha1: string; quotes: GoldQuote[] }
 
-export type QuoteSplit = 'dev' | 'fresh' | 'check';
+export type QuoteSplit = 'dev' | 'fresh' | 'fresh2' | 'check';
 export function loadQuoteGold(split: QuoteSplit): GoldArticle[] {
   return readFileSync(join(repoRoot, 'eval', 'data', `quotes-${split}.jsonl`), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as GoldArticle);
 }
@@ -99,8 +100,8 @@ const pct = (a: number, b: number) => (b ? `${(a / b).toFixed(3)} (${a}/${b})` :
 
 export async function run(): Promise<void> {
   if (!hasShared) { console.log('  quotes: skipped, ../shared not found (set KHABAR_SHARED)'); return; }
-  const only = process.env.KHABAR_QUOTE_SPLIT; // one split alone (dev, fresh or check), for a quick look
-  for (const split of ['dev', 'fresh', 'check'] as const) {
+  const only = process.env.KHABAR_QUOTE_SPLIT; // one split alone (dev, fresh, fresh2 or check), for a quick look
+  for (const split of ['dev', 'fresh', 'fresh2', 'check'] as const) {
     if (only && only !== split) continue;
     const gold = loadQuoteGold(split);
     const texts = await goldTexts(gold);
@@ -111,7 +112,7 @@ export async function run(): Promise<void> {
       if (text === undefined || sha(text) !== g.textSha1) { drift++; continue; }
       scoreArticle(g, text, findQuotes(text), s);
     }
-    const name = { dev: 'quotes dev (real news, tuned on)', fresh: 'quotes fresh (real news, annotated before tuning, then tuned on)', check: 'quotes check (real news, kept aside)' }[split];
+    const name = { dev: 'quotes dev (real news, tuned on)', fresh: 'quotes fresh (real news, annotated before tuning, then tuned on)', fresh2: 'quotes fresh2 (real news, a second batch annotated before tuning, then tuned on)', check: 'quotes check (real news, kept aside)' }[split];
     console.log(`  ${name}: ${gold.length - drift} articles, ${s.gold} gold quotes, ${s.found} found`);
     console.log(`    right quote + right speaker: precision ${pct(s.rightSpeaker, s.found)}, recall ${pct(s.goldHitSpeaker, s.gold)}`);
     console.log(`    content only:                precision ${pct(s.rightQuote, s.found)}, recall ${pct(s.goldHit, s.gold)}`);

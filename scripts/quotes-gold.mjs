@@ -13,7 +13,7 @@ function findWord(text, s, from) {
 }
 for (const [ln, raw] of lines.entries()) {
   const line = raw.trim(); if (!line || line.startsWith('#')) continue;
-  if (line.startsWith('@')) { const [id, origin] = line.slice(1).trim().split(/\s+/); const text = readFileSync(`${textsDir}/${encodeURIComponent(id)}.txt`, 'utf8'); cur = { article: id, origin: origin ?? 'ant', sha1: createHash('sha1').update(text).digest('hex').slice(0, 16), quotes: [], text }; recs.push(cur); cursor = 0; continue; }
+  if (line.startsWith('@')) { const [id, origin] = line.slice(1).trim().split(/\s+/); const text = readFileSync(`${textsDir}/${encodeURIComponent(id)}.txt`, 'utf8'); cur = { article: id, origin: origin ?? 'ant', textSha1: createHash('sha1').update(text).digest('hex').slice(0, 16), quotes: [], text }; recs.push(cur); cursor = 0; continue; }
   const [cueRaw, speaker, short, kindRaw, spec] = line.split('|').map((x) => x.trim());
   const [cue, anchor] = cueRaw.split(' ~ ');
   const fail = (m) => { console.error(`line ${ln + 1} (${cur.article}): ${m}: ${line}`); errors++; };

@@ -26,7 +26,7 @@ const PAST = [
   'قال', 'اكد', 'اضاف', 'اوضح', 'اشار', 'صرح', 'اعتبر', 'شدد', 'دعا', 'طالب', 'ناشد', 'اعلن', 'نفي', 'انكر', 'بين',
   'ابرز', 'لفت', 'لاحظ', 'كشف', 'افاد', 'ذكر', 'حذر', 'تساءل', 'اورد', 'اعترف', 'اتهم', 'برر', 'ارجع', 'توقع', 'تابع',
   'اردف', 'استبعد', 'راي', 'اوصي', 'حث', 'وعد', 'نبه', 'اظهر', 'روي', 'اضح', 'استطرد', 'استدرك', 'رجح', 'قدر', 'نقل',
-  'وصف', 'اعرب', 'ثمن', 'تعهد', 'عزا', 'حمل', 'عبر',
+  'وصف', 'اعرب', 'ثمن', 'تعهد', 'عزا', 'حمل', 'عبر', 'لوح',
 ];
 /** Present-tense forms (يقول، تشير، يعتبر ...) as they open a report. */
 const PRESENT = [
@@ -38,15 +38,17 @@ const PRESENT = [
 const PARTICIPLES = [
   'مضيفا', 'مؤكدا', 'مشيرا', 'قائلا', 'موضحا', 'معتبرا', 'لافتا', 'منبها', 'ملاحظا', 'داعيا', 'مشددا', 'معلنا',
   'نافيا', 'متهما', 'واصفا', 'محذرا', 'مبينا', 'مبرزا', 'كاشفا', 'متسائلا', 'مطالبا', 'مردفا', 'مستدركا', 'واعدا',
-  'متابعا', 'مذكرا', 'مرجحا', 'معربا', 'مستطردا', 'متوقعا', 'مناشدا', 'مستبعدا', 'محملا', 'متعهدا',
+  'متابعا', 'مذكرا', 'مرجحا', 'معربا', 'مستطردا', 'متوقعا', 'مناشدا', 'مستبعدا', 'محملا', 'متعهدا', 'مفيدا',
 ].flatMap((p) => [p, p.replace(/ا$/, 'ه')]);
+/** Plural participles (مضيفين، مؤكدين): a group continues. Not مطالبين/مطالبات (also "demands"), nor داعين. */
+const PLURAL_PARTICIPLES = ['مضيف', 'مؤكد', 'مشير', 'قائل', 'موضح', 'معتبر', 'لافت', 'مشدد'].map((p) => p + 'ين');
 
 /** Verbs whose complement is a noun phrase or clause of another kind: they make a quote only with a clause, a
  * quotation or a colon (أعرب عن أمله، ثمّن الوزير النتائج are expressive acts, not quotes: guideline 2). */
-export const CLAUSE_ONLY = new Set(['اعرب', 'عبر', 'ثمن', 'وصف', 'روي', 'نقل', 'اظهر', 'قدر', 'تقدر', 'يقدر'].map(fold));
+export const CLAUSE_ONLY = new Set(['اعرب', 'عبر', 'ثمن', 'وصف', 'روي', 'نقل', 'اظهر', 'قدر', 'تقدر', 'يقدر', 'لوح'].map(fold));
 /** Ambiguous as a word (بين "between", ذكر "mention", تابع "followed", حث, قدر): a cue only at a clause start. */
 export const CLAUSE_START_ONLY = new Set(['بين', 'تابع', 'قدر', 'تقدر', 'يقدر', 'ذكر', 'نقل', 'وعد', 'راي', 'تري', 'يري', 'يدعو', 'تدعو',
-  'تعهد', 'حمل', 'جاء', 'عزا', 'عبر']);
+  'تعهد', 'حمل', 'جاء', 'عزا', 'عبر', 'لوح']);
 
 export interface CueInfo { stem: string; kind: 'verb' | 'participle' | 'marker' | 'noun' }
 
@@ -63,6 +65,7 @@ CUE.set('رات', { stem: 'راي', kind: 'verb' });
 CUE.set('دعا', { stem: 'دعا', kind: 'verb' });
 for (const p of PRESENT) CUE.set(p, { stem: p, kind: 'verb' });
 for (const p of PARTICIPLES) CUE.set(p, { stem: p.replace(/ه$/, 'ا'), kind: 'participle' });
+for (const p of PLURAL_PARTICIPLES) CUE.set(p, { stem: p.replace(/ين$/, 'ا'), kind: 'participle' });
 for (const m of ['وفق', 'وفقا', 'حسب', 'بحسب']) CUE.set(m, { stem: 'وفق', kind: 'marker' });
 for (const n of ['تصريح', 'بالقول', 'قوله', 'قولها']) CUE.set(n, { stem: n, kind: 'noun' });
 // a verb of judging with its object as a pronoun (واعتبرها مثالا ...، ما اعتبره "..."): the label is the content

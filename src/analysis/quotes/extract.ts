@@ -36,6 +36,12 @@ const WINDOW = 48;
 const MIN_QUOTED_WORDS = 4;
 
 
+/** A conjunction written apart (وزير الصناعة و الطاقة و المناجم) joined to its word, so the title matches its other
+ * spelling. */
+/** A nationality adjective that stands for the one speaking (وأضاف السويسري، وتابع الفرنسي). */
+const NATIONALITY = /^ال(سويسري|فرنسي|الماني|امريكي|اميركي|روسي|تركي|برتغالي|اسباني|ايطالي|بريطاني|انجليزي|بلجيكي|هولندي|برازيلي|ارجنتيني|مصري|جزائري|مغربي|ليبي|تونسي|سوري|عراقي|لبناني|اردني|سعودي|قطري|ايراني|صيني|ياباني|كوري|هندي|باكستاني|افغاني|اسرائيلي|فلسطيني|يمني|سوداني|اماراتي|كويتي)$/;
+const joinConj = (s: string) => (s.includes('و ') ? s.replace(/(^| )و (?=\S)/g, '$1و') : s);
+
 export function findQuotes(text: string): FoundQuote[] {
   if (typeof text !== 'string') throw new TypeError('findQuotes: the article text must be a string');
   const quotes: FoundQuote[] = [];
@@ -47,14 +53,14 @@ export function findQuotes(text: string): FoundQuote[] {
   const histWords = new Map<string, string[]>(); // each speaker's folded words, split once
   const wordsOf = (h: string): string[] => {
     let w = histWords.get(h);
-    if (!w) histWords.set(h, (w = fold(h).split(' ').map((x) => SYNONYM[x] ?? x)));
+    if (!w) histWords.set(h, (w = joinConj(fold(h)).split(' ').map((x) => SYNONYM[x] ?? x)));
     return w;
   };
   /** An anaphoric or short speaker (الوزارة، المصدر ذاته، وأضاف حسن) resolved to the speaker named before it. */
   /** The speaker named before whose words hold every word of np, or all but one of a long title (المتحدث باسم الجيش
    * الوطني الليبي); null when none does. */
   const historyHit = (np: string): string | null => {
-    const ws = fold(np).split(' ').map((w) => SYNONYM[w] ?? w).filter((w) => !FILLER.has(w));
+    const ws = joinConj(fold(np)).split(' ').map((w) => SYNONYM[w] ?? w).filter((w) => !FILLER.has(w));
     if (!ws.length || ws.length > 6) return null;
     for (let h = history.length - 1; h >= 0; h--) {
       const hw = wordsOf(history[h]);
@@ -64,7 +70,7 @@ export function findQuotes(text: string): FoundQuote[] {
     return null;
   };
   const resolve = (np: string): string => {
-    const ws = fold(np).split(' ').map((w) => SYNONYM[w] ?? w).filter((w) => !FILLER.has(w));
+    const ws = joinConj(fold(np)).split(' ').map((w) => SYNONYM[w] ?? w).filter((w) => !FILLER.has(w));
     if (!ws.length) return current ?? np;
     if (ws.length <= 6) {
       const hit = historyHit(np);
@@ -81,8 +87,11 @@ export function findQuotes(text: string): FoundQuote[] {
       }
       // المسؤول، المتحدث، الوزير, الرجل with no antecedent among the speakers: the one speaking
       if (ws.length === 1 && current && /^ال(مسؤول|متحدث|ناطق|خبير|وزير|سفير|مصدر|محامي|مدير|رئيس|عميد|قيادي|نائب|محدث|رجل|امراه|سيده|شاب|فتاه|شاهد|مواطن)/.test(ws[0])) return current;
+      // المسؤول الحكومي، المصدر الأمني (a generic head and its adjective), السويسري (a nationality alone): the one speaking
+      if (ws.length === 2 && current && /^ال(مسؤول|مصدر|متحدث|ناطق|محدث)$/.test(ws[0]) && /^ال[\u0621-\u064A]{3,}ي$/.test(ws[1])) return current;
+      if (ws.length === 1 && current && NATIONALITY.test(ws[0])) return current;
     }
-    if (ws.length < fold(np).split(' ').length && current) return current; // المصدر ذاته with no antecedent
+    if (ws.length < joinConj(fold(np)).split(' ').length && current) return current; // المصدر ذاته with no antecedent
     if (ws.length === 1 && BODY.test(ws[0])) { const named = bodyBefore(ws[0].slice(2)); if (named) return named; }
     return fullerName(np);
   };
@@ -208,7 +217,9 @@ export function findQuotes(text: string): FoundQuote[] {
         if (t.word) {
           if (i > s && (t.f === 'في' || t.f === 'لدي' || t.f === 'عند')) {
             const nx = toks[i + 1];
-            const namedYet = words(toks.slice(s, i)).some((w) => !ROLE.test(w.f));
+            // a name given yet: a word that is no title word, preposition or construct noun (النائب في مجلس نواب الشعب
+            // والقيادي في الجبهة الشعبية is one title)
+            const namedYet = words(toks.slice(s, i)).some((w) => !ROLE.test(w.f.replace(/^و(?=ال)/, '')) && !/^(في|من|عن|علي|الي|ب|ل|نواب|شؤون)$/.test(w.f));
             // لدى معاينته، عند وصوله: an occasion; لدى تونس: part of the title
             if ((t.f === 'لدي' || t.f === 'عند') && nx?.word && !/(ه|ها|هم)$/.test(nx.raw)) continue;
             if (t.f === 'في' && !namedYet && nx?.word && !OCCASION.test(nx.f) && !TIME_WORD.test(nx.f)) continue;
@@ -222,7 +233,7 @@ export function findQuotes(text: string): FoundQuote[] {
         } else if (t.raw === ':' || (isMark(t) && pairs.has(i) && pairs.get(i)! > i && words(toks.slice(i + 1, pairs.get(i)!)).length >= MIN_QUOTED_WORDS)) break;
         else if (comma(t) && toks[i + 1]?.word && (ADJUNCT.has(toks[i + 1].f) || TIME_WORD.test(toks[i + 1].f) || /^(تم|الذي|التي|وهو|وهي|وذلك)$/.test(toks[i + 1].f))) break;
       }
-      if (e <= s || words(toks.slice(s, e)).length > 14) return null;
+      if (e <= s || words(toks.slice(s, e)).length > 18) return null; // a long title with two roles has up to 18 words
       return { s, e };
     };
 
@@ -364,7 +375,12 @@ export function findQuotes(text: string): FoundQuote[] {
       const named = () => {
         if (/^(دعا|طالب|حث|ناشد|اوصي)$/.test(cue.stem) && hasConj(toks[i].f)) return;
         const np0 = nounPhrase(i + 1, Math.min(stop, i + 12));
-        if (!np0) return;
+        if (!np0) {
+          // وكان رئيس الهيئة ... قد أكد في حلقة ...: the subject before the verb speaks next
+          const pre = cue.kind === 'verb' && !hasConj(toks[i].f) ? subjectBefore(i) : null;
+          if (pre && words(toks.slice(pre.s, pre.e)).some((w) => !ROLE.test(w.f))) speaks(speakerFrom(pre));
+          return;
+        }
         const ws = words(toks.slice(np0.s, np0.e));
         for (let n = Math.min(ws.length, 6); n >= 1; n--) {
           const r = resolve(ws.slice(0, n).map((w) => w.raw).join(' '));
@@ -431,6 +447,14 @@ export function findQuotes(text: string): FoundQuote[] {
         // a continuation agrees with its speaker: مضيفة after a man speaks goes to the last woman or body that spoke
         const g = cueGender(toks[i].f, cue), h = genderOf(current);
         if (g && h && g !== h) for (let k = history.length - 1; k >= 0; k--) if (genderOf(history[k]) === g) { speaker = history[k]; break; }
+      }
+      if (!speaker && cue.kind === 'participle') {
+        // هنّأ رئيس الوزراء ... نتنياهو، اليوم ... معتبرا أنه: no one spoke yet; the named subject of the sentence's
+        // first verb (up to its comma) continues
+        const ss = sentStart(i);
+        let c = ss + 1; while (c < i && !comma(toks[c])) c++;
+        const np0 = toks[ss]?.word && !cueAt(ss) && c < i ? nounPhrase(ss + 1, c) : null;
+        if (np0 && np0.e === c && words(toks.slice(np0.s, np0.e)).some((w) => !ROLE.test(w.f) && !/^(ال|لل)/.test(w.f))) { speaker = speakerFrom(np0); npSpan = np0; }
       }
       if (outer) speaker = outer.speaker;
       // the content; a feeling (أعلن عن استيائه، مؤكدة رفضها) is an expressive act, not a quote
@@ -523,6 +547,8 @@ export function findQuotes(text: string): FoundQuote[] {
      * الذي قال. */
     function subjectBefore(i: number): { s: number; e: number } | null {
       let k = i - 1;
+      // لكنه استدرك، إلا أنه أكد: the one speaking
+      if (k >= 0 && toks[k].word && (/^[وف]?لكن(ه|ها|هم)$/.test(toks[k].f) || (/^ان(ه|ها|هم)$/.test(toks[k].f) && toks[k - 1]?.f === 'الا'))) return null;
       while (k >= 0 && toks[k].word && /^(قد|كان|كانت)$/.test(toks[k].f)) k--; // الطاهر بطيخ، كان صرح
       if (k >= 0 && comma(toks[k])) k--; // أما القيادي بحزب التحرير، سعيد خشارم، فقال
       if (objectRelative(i)) return null; // الملف الذي اعتبر: the one speaking, not the file
