@@ -59,10 +59,17 @@ export interface StoryReportOptions {
   cache?: ExtractionCache;
 }
 
+function byPublishedThenId(a: Article, b: Article): number {
+  // Undated articles last.
+  return (a.published ?? '\uffff').localeCompare(b.published ?? '\uffff') || a.id.localeCompare(b.id);
+}
+
 /** A story with its analysis and summary, from its member articles. */
 export function buildStoryReport(story: Story, articles: Article[], opts: StoryReportOptions = {}): StoryReport {
-  const order = new Map(story.articles.map((id, i) => [id, i]));
-  const members = articles.filter((a) => order.has(a.id)).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  // Analysed in publication order, not in the order the articles joined the story: workers store and group as their
+  // jobs end, and a fact's wording, the summary and an entity's spelling follow the first article that gives them.
+  const inStory = new Set(story.articles);
+  const members = articles.filter((a) => inStory.has(a.id)).sort(byPublishedThenId);
   // the summary cites what the facts cite: one set of articles per sentence everywhere
   const { factGroups, ...analysis } = analyzeStoryDetailed(members, { cache: opts.cache });
   const summary = summarize(members, { words: opts.words, factGroups });
@@ -119,11 +126,6 @@ export interface ReportOptions extends StoryReportOptions {
   ids?: string[];
   /** The grouping to use (default: storyGrouperFor(khabar)). */
   grouper?: StoryGrouper;
-}
-
-function byPublishedThenId(a: Article, b: Article): number {
-  // Undated articles last.
-  return (a.published ?? '\uffff').localeCompare(b.published ?? '\uffff') || a.id.localeCompare(b.id);
 }
 
 /** The `report --json` document (schema/report.schema.json): the articles (cleaned) and their stories with analysis. */
