@@ -29,7 +29,8 @@ test('entity pages listed by the background thread are those read in-thread, and
       // Read in this thread from the index the background thread made.
       const inThread = new KhabarLibrarySource(khabar, { grouper });
       assert.deepEqual(listed, [inThread.entities({ offset: 0, limit: 20 }), inThread.entities({ offset: 20, limit: 20 })]);
-      assert.ok(listed[0]!.items.length === 20 && listed[0]!.total > 40, `the sample corpus names ${listed[0]!.total} entities`);
+      // Two pages, the second not empty: the sample corpus alone names 33 entities, with the seeds over 40.
+      assert.ok(listed[0]!.items.length === 20 && listed[1]!.items.length > 0, `the sample corpus names ${listed[0]!.total} entities`);
       const top = listed[0]!.items[0]!;
       assert.deepEqual(source.entity(top.id), inThread.entity(top.id));
 
