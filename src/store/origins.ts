@@ -67,6 +67,19 @@ export function findRepeat(s: OriginStatements, key: string, sourceHash: string)
 }
 
 /**
+ * A source seen before with the same content (findRepeat), answered: 'duplicate', or 'updated' when `fill` gives the
+ * date or outlet its row lacks; `write` runs the fill inside the store's own write transaction. Null when not a repeat.
+ */
+export function answerRepeat(s: OriginStatements, key: string, sourceHash: string, fill: { source: string | null; published: string | null } | null,
+  revision: () => number, write: (fillIt: () => PutResult) => PutResult): PutResult | null {
+  const r = findRepeat(s, key, sourceHash);
+  if (!r) return null;
+  const result = (status: PutResult['status']): PutResult => ({ status, id: r.seen.id, nearDuplicates: [], ...(r.alias ? { alias: r.alias } : {}) });
+  if (!fill || !fillsSomething(r.seen, fill)) return result('duplicate');
+  return write(() => result(fillRow(s, revision, r.seen, fill) ? 'updated' : 'duplicate'));
+}
+
+/**
  * Before writing `a`: either the answer, when nothing is to be written but a filled-in date or outlet (the same
  * source again; an exact copy of another source's article, kept as an alias of it), or the row to update (`own`)
  * and the alias this source had (`alias`), for a new or changed text.

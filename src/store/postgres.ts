@@ -11,7 +11,7 @@
 // the stories state takes its own lock (sqlite-stories.ts), so one grouper runs at a time across processes.
 import type { Article } from '../types.js';
 import { migrate } from './migrate.js';
-import { fillRow, fillsSomething, findRepeat, freeId, prepareOriginStatements, resolveOrigin, type OwnRow } from './origins.js';
+import { answerRepeat, freeId, prepareOriginStatements, resolveOrigin, type OwnRow } from './origins.js';
 import { PgDb } from './pg-sync.js';
 import { PG_ARTICLE_MIGRATIONS, PG_ARTICLE_ORIGIN_MIGRATIONS, PG_ENTITY_MIGRATIONS, PG_STORY_MIGRATIONS } from './postgres-schema.js';
 import { BM25_WEIGHTS, articleFromRow, bandKey, filterSql, termExpression, type ArticleRow } from './sqlite.js';
@@ -96,16 +96,14 @@ export class PostgresStore implements Store {
   }
 
   putRepeat(key: string, sourceHash: string, fill: { source: string | null; published: string | null } | null): PutResult | null {
-    const r = findRepeat(this.stmt, key, sourceHash);
-    if (!r) return null;
-    const result = (status: PutResult['status']): PutResult => ({ status, id: r.seen.id, nearDuplicates: [], ...(r.alias ? { alias: r.alias } : {}) });
-    if (!fill || !fillsSomething(r.seen, fill)) return result('duplicate');
-    this.writes++;
-    return this.db.retrying('article', () => this.db.transaction(() => {
-      this.db.lock('articles');
-      this.lastRevision = this.revision();
-      return result(fillRow(this.stmt, () => this.nextRevision(), r.seen, fill) ? 'updated' : 'duplicate');
-    })());
+    return answerRepeat(this.stmt, key, sourceHash, fill, () => this.nextRevision(), (fillIt) => {
+      this.writes++;
+      return this.db.retrying('article', () => this.db.transaction(() => {
+        this.db.lock('articles');
+        this.lastRevision = this.revision();
+        return fillIt();
+      })());
+    });
   }
 
   // The same decisions as SqliteStore (origins.ts): a source seen again changes nothing, an exact copy of another

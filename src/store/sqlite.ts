@@ -12,7 +12,7 @@
 //   kv               small named JSON documents (the serialized CleaningContext)
 import Database from 'better-sqlite3';
 import type { Article, RemovedLine } from '../types.js';
-import { fillRow, fillsSomething, findRepeat, freeId, prepareOriginStatements, resolveOrigin } from './origins.js';
+import { answerRepeat, freeId, prepareOriginStatements, resolveOrigin } from './origins.js';
 import { migrate, type MigrationStep } from './migrate.js';
 import type { ArticleExtras, ArticleFilter, ArticleToPut, IndexedText, PutResult, Store, StoreHit, TermQuery } from './types.js';
 
@@ -269,12 +269,10 @@ export class SqliteStore implements Store {
   }
 
   putRepeat(key: string, sourceHash: string, fill: { source: string | null; published: string | null } | null): PutResult | null {
-    const r = findRepeat(this.stmt, key, sourceHash);
-    if (!r) return null;
-    const result = (status: PutResult['status']): PutResult => ({ status, id: r.seen.id, nearDuplicates: [], ...(r.alias ? { alias: r.alias } : {}) });
-    if (!fill || !fillsSomething(r.seen, fill)) return result('duplicate');
-    this.writes++;
-    return this.db.transaction(() => result(fillRow(this.stmt, () => this.nextRevision(), r.seen, fill) ? 'updated' : 'duplicate')).immediate();
+    return answerRepeat(this.stmt, key, sourceHash, fill, () => this.nextRevision(), (fillIt) => {
+      this.writes++;
+      return this.db.transaction(fillIt).immediate();
+    });
   }
 
   private putInTransaction(a: Article, e: ArticleExtras): PutResult {

@@ -25,7 +25,7 @@ test('a database grouped before grouping versions were recorded is named stale; 
     const first = khabar('stories', '--json');
     assert.equal(first.status, 0, first.stderr);
     assert.doesNotMatch(first.stderr, /grouped by version/, 'a grouping this version made is not stale');
-    // What a database grouped before session 9 holds: its stories and no recorded version.
+    // What a database grouped before the grouping version was recorded holds: its stories and no recorded version.
     const sql = new Database(db);
     sql.prepare("DELETE FROM story_meta WHERE key = 'grouping_version'").run();
     sql.close();

@@ -224,8 +224,8 @@ test('a headline dateline is the place before the colon; a speaker or a longer t
 
 test('two events a day apart that read alike stay two stories (ANT June: Djerba airport, Djerba ferries)', needsShared, () => {
   // "تعطّل الرحلات بمطار جربة جرجيس" (4 June) and "استئناف حركة بطاحات جربة" (5 June) are two events; the ferries'
-  // resumption also reads like the airport's ("استئناف رحلات مطار جربة جرجيس"), and until session 11 an article close to
-  // both bridged them, unless they were over 12 hours apart.
+  // resumption also reads like the airport's ("استئناف رحلات مطار جربة جرجيس"), and an article close to both can
+  // bridge them unless the grouper keeps such events apart.
   const apart = (config: Partial<StoriesConfig>): boolean => {
     const g = groupedJune(config);
     return g.storyOf('JA-localNews-4382-20170604')!.id !== g.storyOf('JA-localNews-4460-20170605')!.id;

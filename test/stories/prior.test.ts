@@ -57,9 +57,9 @@ test('grouped alone, ANT March keeps the Orly attack in one story, with the prio
   assert.ok(march);
   const orly = march.groups.find((g) => g.includes('JA-internationalNews-553-20170318'))!;
   assert.equal(orly.length, 8);
-  // In 126 articles أورلي is in 8 and counts as a fairly common word: until session 8 the article on a delayed flight
-  // from France, which names the airport once, fell off without the prior. Since session 8 the stemmer joins its
-  // "رحلته" with رحلة (and another member's وجهتها with وجهة), and it stays on either way.
+  // In 126 articles أورلي is in 8 and counts as a fairly common word: the article on a delayed flight from France,
+  // which names the airport once, stays in the story with or without the prior, because the stemmer joins its
+  // "رحلته" with رحلة (and another member's وجهتها with وجهة).
   for (const options of [{}, { prior: null }]) {
     const grouping = groupWithGrouper({}, options)(march.articles);
     for (const id of orly) assert.ok(storyWith(grouping, orly[0]!).includes(id), `${id} with the rest of the Orly story (${options.prior === null ? 'no prior' : 'prior'})`);
