@@ -3,8 +3,9 @@
 // quantity's value and one of its conflicting values); it is right when one gold conflict of the story holds both
 // values, each given by one of the articles the pair cites for it. Precision is over listed pairs, recall over gold
 // conflicts (found when one right pair falls in it). The dev stories read sentence by sentence, the dev stories whose
-// candidate pairs were read (r01-r84: recall over those pairs) and the check stories are printed apart; the check
-// stories are never diagnosed. KHABAR_NUMBER_ERRORS=1 lists the dev stories' wrong pairs and missed conflicts.
+// candidate pairs were read (r01-r84: recall over those pairs), the fresh dev stories whose candidate pairs were judged
+// before the last change (f01-f09: each story says how many pairs were judged) and the check stories are printed apart;
+// the check stories are never diagnosed. KHABAR_NUMBER_ERRORS=1 lists the dev stories' wrong pairs and missed conflicts.
 // Run: npm run eval -- analysis
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +17,11 @@ import { antArticles } from './stories.js';
 
 interface GoldValue { value: number; articles: string[] }
 interface GoldConflict { about: string; kind: 'revision' | 'disagreement'; values: GoldValue[] }
-interface GoldStory { id: string; split: 'dev' | 'check'; articles: string[]; conflicts: GoldConflict[] }
+interface GoldStory {
+  id: string; split: 'dev' | 'check'; articles: string[]; conflicts: GoldConflict[];
+  /** How many candidate value pairs of the story were judged (the fresh stories: every other pair is no conflict). */
+  candidates?: number;
+}
 
 /** One listed conflict: two values of one quantity, with the articles that give each. */
 export interface ConflictPair { unit: string; a: GoldValue & { text: string }; b: GoldValue & { text: string } }
@@ -54,13 +59,15 @@ export async function run(): Promise<void> {
   const diagnose = process.env.KHABAR_NUMBER_ERRORS === '1';
   const lines: string[] = [];
   const parts = [
-    { name: 'dev', split: 'dev', stories: gold.filter((s) => s.split === 'dev' && !s.id.startsWith('r')) },
+    { name: 'dev', split: 'dev', stories: gold.filter((s) => s.split === 'dev' && !/^[rf]/.test(s.id)) },
     { name: 'dev, candidate pairs', split: 'dev', stories: gold.filter((s) => s.split === 'dev' && s.id.startsWith('r')) },
+    { name: 'dev, fresh candidate pairs', split: 'dev', stories: gold.filter((s) => s.split === 'dev' && s.id.startsWith('f')) },
     { name: 'check', split: 'check', stories: gold.filter((s) => s.split === 'check') },
   ] as const;
   for (const { name, split, stories: part } of parts) {
-    let listed = 0, right = 0, goldCount = 0, found = 0, revisions = 0, revisionsFound = 0;
+    let listed = 0, right = 0, goldCount = 0, found = 0, revisions = 0, revisionsFound = 0, judged = 0;
     for (const story of part) {
+      judged += story.candidates ?? 0;
       const arts = story.articles.map((id) => byId.get(id)).filter((a): a is Article => !!a);
       const pairs = conflictPairs(analyzeStory(arts).numbers);
       const hit = new Set<GoldConflict>();
@@ -77,7 +84,8 @@ export async function run(): Promise<void> {
       }
     }
     console.log(`  numbers that disagree, ANT ${name} (${part.length} stories, eval/data/numbers-conflicts.json): precision ${pct(right, listed)}, `
-      + `recall ${pct(found, goldCount)} (revised tolls ${revisionsFound}/${revisions})`);
+      + `recall ${pct(found, goldCount)} (revised tolls ${revisionsFound}/${revisions})`
+      + (judged ? `; of ${judged} judged pairs, ${judged - goldCount} no conflict: ${listed - right} listed` : ''));
   }
   if (diagnose) console.log(lines.length ? lines.join('\n') : '  (no errors on the dev stories)');
 }
