@@ -23,12 +23,30 @@ export interface QuantitySource {
   id: string;
   published: string | null;
   numbers: QuantityMention[];
-  dates: { date: string; sentence: number }[];
+  /** The dates the article names, with their words when known (what tells an event's day from a report's). */
+  dates: { date: string; sentence: number; text?: string }[];
+  /** The article's sentences, when known: where a date's words stand. */
+  sentences?: readonly { text: string }[];
 }
 
 /** A figure with what tells its time: its article's publication day (days since 1970), the days its sentence names, the
- * years it is of, and whether it is of a past year only. */
-interface Figure extends QuantityMention { article: string; day: number | null; days: string[]; years: string[]; past: boolean }
+ * days its sentence says the event happened on (eventDays), the years it is of, and whether it is of a past year only. */
+interface Figure extends QuantityMention { article: string; day: number | null; days: string[]; eventDays: string[]; years: string[]; past: boolean }
+
+/** Verbs of an event happening: a day named just after one is the event's day (حادث مرور جدّ مساء أمس الجمعة، الحادث
+ * الذي جد صباح اليوم السبت، اندلعت اشتباكات يوم الجمعة), where a day after a report's verb is the report's (ارتفعت
+ * الحصيلة إلى 52 قتيلا حسبما أوردته مصادر اليوم السبت). */
+const EVENT_VERBS = new Set(['جدّ', 'جدت', 'وقع', 'وقعت', 'حدث', 'حدثت', 'اندلع', 'اندلعت', 'شهد', 'شهدت', 'استهدف', 'استهدفت', 'نفذ', 'نفذت'].map(normalize));
+/** How many words before a date may hold its event verb (جدّ مساء أمس الجمعة، الذي جد صباح اليوم السبت). */
+const EVENT_VERB_REACH = 3;
+
+/** Whether the date written `dateText` in `sentence` follows a verb of an event happening. */
+function isEventDay(sentence: string, dateText: string): boolean {
+  const at = sentence.indexOf(dateText);
+  if (at < 0) return false;
+  const words = normalize(sentence.slice(Math.max(0, at - 60), at)).split(/[^\u0621-\u064A]+/).filter(Boolean).slice(-EVENT_VERB_REACH);
+  return words.some((w) => EVENT_VERBS.has(w) || (/^[وف]/.test(w) && EVENT_VERBS.has(w.slice(1))));
+}
 
 /** The percent unit, and the stems of the words that frame any share (بنسبة). */
 const PERCENT_UNIT = unitOf(normalize('بالمئة'));
@@ -96,7 +114,10 @@ export function combineQuantities(xs: QuantitySource[]): Quantity[] {
       const named = [...new Set(x.dates.filter((d) => d.sentence === n.sentence).map((d) => d.date.slice(0, 4)))];
       const years = named.length ? named : year ? [year] : [];
       const past = named.length > 0 && (!year || !named.includes(year));
-      const f: Figure = { ...n, article: x.id, day, days, years, past };
+      const sentence = x.sentences?.[n.sentence]?.text;
+      const eventDays = sentence === undefined ? [] : x.dates
+        .filter((d) => d.sentence === n.sentence && d.date.length === 10 && d.text !== undefined && isEventDay(sentence, d.text)).map((d) => d.date);
+      const f: Figure = { ...n, article: x.id, day, days, eventDays, years, past };
       const l = byUnit.get(n.unit);
       if (l) l.push(f); else byUnit.set(n.unit, [f]);
     }
@@ -118,14 +139,24 @@ export function combineQuantities(xs: QuantitySource[]): Quantity[] {
       }
     }
     // The value most articles give leads a quantity with the values linked to it; what is left leads the next. A value
-    // joins only a lead it is linked to, so that no chain of look-alike figures ties unrelated counts together.
+    // joins only a lead it is linked to, so that no chain of look-alike figures ties unrelated counts together, and
+    // only when the days its sentences say the event happened on meet those of the values already in: a toll of an
+    // accident that "happened yesterday, Friday" is no revision of one that "happened this morning, Saturday", even
+    // when the figure it was linked to names no day.
     const articles = classes.map((c) => new Set(c.map((f) => f.article)).size);
     const order = classes.map((_, i) => i).sort((a, b) => articles[b] - articles[a] || a - b);
     const taken = new Uint8Array(classes.length);
     for (const lead of order) {
       if (taken[lead]) continue;
       taken[lead] = 1;
-      const others = order.filter((c) => !taken[c] && linked[lead].has(c));
+      const eventDays = new Set(held[lead].flatMap((f) => f.eventDays));
+      const others = order.filter((c) => {
+        if (taken[c] || !linked[lead].has(c)) return false;
+        const days = held[c].flatMap((f) => f.eventDays);
+        if (eventDays.size && days.length && !days.some((d) => eventDays.has(d))) return false;
+        for (const d of days) eventDays.add(d);
+        return true;
+      });
       for (const c of others) taken[c] = 1;
       out.push(quantityOf(classes[lead], others.map((c) => classes[c])));
     }

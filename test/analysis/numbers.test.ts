@@ -94,3 +94,12 @@ test('ANT: four others dead before a fifth are a part of the toll, not a second 
   const london = analyzeStory(antStory(['JA-internationalNews-1004-20170604', 'JA-internationalNews-1084-20170604', 'JA-internationalNews-1086-20170605']));
   assert.deepEqual(conflicts(london.numbers).filter((c) => c.startsWith('قتيل')), ['قتيل: 7 vs 6']);
 });
+
+test('ANT: the toll of an accident that happened on Friday evening is no revision of one that happened on Saturday morning', needsShared, () => {
+  if (!hasShared) return;
+  // the Belvedere truck: «الحادث ... وفاة شخص و إصابة 10 آخرين» (no day), «إصابة 8 آخرين ... في حادث المرور الذي جد صباح
+  // اليوم السبت»; the Gafsa road: «جدّ مساء أمس الجمعة، حادث مرور قاتل ... وإصابة 4 آخرين», all published on 11 March
+  const ids = ['JA-localNews-2633-20170311', 'JA-society-577-20170311', 'JA-localNews-2646-20170311', 'JA-society-578-20170311'];
+  const injured = conflicts(analyzeStory(antStory(ids)).numbers).filter((c) => c.startsWith('جريح'));
+  assert.deepEqual(injured, ['جريح: 10 vs 8']);
+});
