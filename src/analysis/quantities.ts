@@ -4,7 +4,8 @@
 // figures that stand aside (numbers.ts Aside: vague, a part, a list, an age, a rate, people of unknown kind, a name)
 // never do; two figures further apart than NUMBERS.maxRatio never do; two figures of different days or years never do
 // (the days their sentences name, the years they name or else their articles' years, their articles' publication days
-// within NUMBERS.tollDays for a toll and NUMBERS.countDays for any other count). A toll (killed, injured, missing,
+// within NUMBERS.tollDays for a toll and NUMBERS.countDays for any other count), nor do values whose sentences say their
+// events happened on different days (جدّ مساء أمس الجمعة، الذي جد صباح اليوم السبت). A toll (killed, injured, missing,
 // prisoners, displaced) counts the story's event and needs nothing more; any other count needs the words around the
 // figures to name the same thing (57 حزبا سياسيا، خمسون حزبا سياسيا). Of the values of one quantity, the one most
 // articles give leads; another value disagrees with it unless one is a lower bound the other meets (أكثر من مئة ألف،
