@@ -103,3 +103,32 @@ test('ANT: the toll of an accident that happened on Friday evening is no revisio
   const injured = conflicts(analyzeStory(antStory(ids)).numbers).filter((c) => c.startsWith('جريح'));
   assert.deepEqual(injured, ['جريح: 10 vs 8']);
 });
+
+test('the conflict gold (eval/data/numbers-conflicts.json): no held-out article, no article in two stories, each value given by an article of its story', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { isHeldOutAnt } = await import('../../eval/ant.js');
+  const { repoRoot } = await import('../helpers/shared.js');
+  const gold = JSON.parse(readFileSync(join(repoRoot, 'eval', 'data', 'numbers-conflicts.json'), 'utf8')) as {
+    stories: { id: string; split: string; articles: string[]; candidates?: number; conflicts: { values: { value: number; articles: string[] }[] }[] }[];
+  };
+  // the stories stage's held-out window (8-10 March 2017), grouped by hand
+  const { ANT_HELD_OUT } = await import('../../eval/stories.js');
+  const window = new Set((JSON.parse(readFileSync(join(repoRoot, 'eval', 'data', ANT_HELD_OUT.file), 'utf8')) as { groups: string[][] }).groups.flat());
+  assert.ok(window.size > 0);
+  const seen = new Map<string, string>();
+  for (const s of gold.stories) {
+    for (const id of s.articles) {
+      assert.equal(isHeldOutAnt(id, null), false, `${s.id}: ${id} is of the held-out days`);
+      assert.equal(window.has(id), false, `${s.id}: ${id} is of the stories' held-out window`);
+      assert.equal(seen.get(id), undefined, `${id} is in ${seen.get(id)} and ${s.id}`);
+      seen.set(id, s.id);
+    }
+    for (const c of s.conflicts) {
+      assert.ok(c.values.length >= 2 && new Set(c.values.map((v) => v.value)).size === c.values.length, `${s.id}: a conflict of one value`);
+      for (const v of c.values) for (const id of v.articles) assert.ok(s.articles.includes(id), `${s.id}: ${id} is no article of the story`);
+    }
+    // the fresh stories: every candidate pair was judged, so they say how many, more than their conflicts
+    if (s.id.startsWith('f')) assert.ok(s.split === 'dev' && (s.candidates ?? 0) > s.conflicts.length, `${s.id}: judged pairs`);
+  }
+  assert.ok(gold.stories.filter((s) => s.id.startsWith('f')).reduce((n, s) => n + (s.candidates ?? 0), 0) >= 40);
+});
