@@ -3,6 +3,7 @@
 import type { Command, CliIO } from './command.js';
 import { UsageError } from './command.js';
 import { terminalSafe, terminalSafeLines } from '../text/safe-text.js';
+import { tuneForCommand } from './tiering.js';
 
 interface CommandEntry {
   name: string;
@@ -62,6 +63,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.err(`khabar: unknown command "${terminalSafe(name)}"\n\n${help()}`);
     return 2;
   }
+  tuneForCommand(name);
   const cmd = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(cmd.usage);
