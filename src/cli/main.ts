@@ -63,12 +63,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.err(`khabar: unknown command "${terminalSafe(name)}"\n\n${help()}`);
     return 2;
   }
-  tuneForCommand(name);
   const cmd = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(cmd.usage);
     return 0;
   }
+  await tuneForCommand(name);
   try {
     return await cmd.run(rest, io);
   } catch (e) {

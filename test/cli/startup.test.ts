@@ -78,7 +78,7 @@ test('khabar summarize on text files loads its stages and not the server, store,
 function optimizedFunctions(command: string | null): number {
   const script = [
     `import { tuneForCommand } from ${JSON.stringify(pathToFileURL(join(repoRoot, 'dist', 'src', 'cli', 'tiering.js')).href)};`,
-    command ? `tuneForCommand(${JSON.stringify(command)});` : '',
+    command ? `await tuneForCommand(${JSON.stringify(command)});` : '',
     `const { normalize } = await import(${JSON.stringify(src + 'text/index.js')});`,
     "const words = 'قال وزير الخارجية الروسي سيرغي لافروف إن المحادثات في أستانة ستبدأ يوم الاثنين'.split(' ');",
     'let n = 0;',
