@@ -3,7 +3,6 @@
 import type { Command, CliIO } from './command.js';
 import { UsageError } from './command.js';
 import { terminalSafe, terminalSafeLines } from '../text/safe-text.js';
-import { tuneForCommand } from './tiering.js';
 
 interface CommandEntry {
   name: string;
@@ -68,7 +67,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.out(cmd.usage);
     return 0;
   }
-  await tuneForCommand(name);
+  // (loaded here: `khabar --help` loads no module it does not use)
+  await (await import('./tiering.js')).tuneForCommand(name);
   try {
     return await cmd.run(rest, io);
   } catch (e) {
