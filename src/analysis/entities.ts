@@ -229,9 +229,10 @@ export function mergeEntities(mentions: MentionIn[]): { entities: Entity[]; enti
       canonical ??= forms[i].canonical;
     }
     // the name: a gazetteer canonical, else the most frequent among the longest full forms
-    const full = [...surfaceCounts.entries()].sort((a, b) =>
-      nameTokens(b[0]).length - nameTokens(a[0]).length || b[1] - a[1] || a[0].localeCompare(b[0]));
-    const name = canonical ?? full[0][0];
+    // (each surface's token count once, not twice a comparison: nameTokens normalizes and splits the whole name)
+    const full = [...surfaceCounts.entries()].map(([s, c]) => ({ s, c, n: nameTokens(s).length }))
+      .sort((a, b) => b.n - a.n || b.c - a.c || a.s.localeCompare(b.s));
+    const name = canonical ?? full[0].s;
     entityOfRoot.set(root, entities.length);
     entities.push({ name, type: forms[ids[0]].type, variants: [...surfaceCounts.keys()].sort(), articles: [], mentions: 0 });
     articleSets.push(new Set());

@@ -6,7 +6,7 @@ export {
 export { extractQuotes, type RawQuote } from './quotes.js';
 export { findQuotes, speakerMatches, MAX_QUOTE_CHARS, type FoundQuote } from './quotes/index.js';
 export {
-  analyzeStory, analyzeStoryDetailed, extractArticle, extractArticles, extractionKey, combine, EXTRACTION_VERSION,
+  analyzeStory, analyzeStoryDetailed, storyFactGroups, extractArticle, extractArticles, extractionKey, combine, EXTRACTION_VERSION,
   type ArticleExtraction, type AnalyzeOptions, type ExtractionCache, type FactGroup, type CombineDetail,
 } from './story.js';
 export { otherNames } from './name-variants.js';

@@ -133,19 +133,25 @@ export interface FactGroup { fact: Fact; members: { article: string; sentence: n
 
 export interface CombineDetail extends StoryAnalysis { factGroups: FactGroup[] }
 
-export function combine(extractions: ArticleExtraction[]): CombineDetail {
-  if (!Array.isArray(extractions)) throw new TypeError('combine: expected an array of article extractions');
-  // ---- entities: per-article mentions, plus lone surnames of people named in full elsewhere in the story ----
+/** The story's entities (per-article mentions, plus lone surnames of people named in full elsewhere in the story),
+ * each mention's entity, and the speaker of a quote as the story names it: what facts and quotes are combined with. */
+function storyEntities(extractions: ArticleExtraction[]) {
   const mentionsIn: MentionIn[] = [];
   const mentionIdx: number[][] = []; // per article: index of each mention in mentionsIn
   for (const x of extractions) mentionIdx.push(x.mentions.map((m) => mentionsIn.push({ articleId: x.id, mention: m }) - 1));
   const extraMentions = surnamesAcrossArticles(extractions);
   extractions.forEach((x, a) => { for (const m of extraMentions[a]) mentionsIn.push({ articleId: x.id, mention: m }); });
   const { entities, entityOf } = mergeEntities(mentionsIn);
-  const entityOfMention = (a: number, i: number) => entityOf[mentionIdx[a][i]];
+  const speakerOf = speakerResolver(entities, (a, i) => entityOf[mentionIdx[a][i]]);
+  return { entities, entityOf, mentionIdx, extraMentions, speakerOf };
+}
+
+export function combine(extractions: ArticleExtraction[]): CombineDetail {
+  if (!Array.isArray(extractions)) throw new TypeError('combine: expected an array of article extractions');
+  // ---- entities ----
+  const { entities, entityOf, mentionIdx, extraMentions, speakerOf } = storyEntities(extractions);
 
   // ---- quotes ----
-  const speakerOf = speakerResolver(entities, entityOfMention);
   const quotes = combineQuotes(extractions, speakerOf, entities);
 
   // ---- facts ----
@@ -569,4 +575,14 @@ export function extractArticles(articles: Article[], opts: AnalyzeOptions = {}):
 /** analyzeStory plus each fact's member sentences (for evaluation and summaries). */
 export function analyzeStoryDetailed(articles: Article[], opts: AnalyzeOptions = {}): CombineDetail {
   return combine(extractArticles(articles, opts));
+}
+
+/** The facts of a story's articles with the sentences that state them, and nothing else: what a summary is built on
+ * (`khabar summarize`), without the quote list, numbers, timeline and entity order that combine() also makes. The same
+ * groups as analyzeStoryDetailed(articles).factGroups: facts read the entities before they are sorted, and a quote's
+ * speaker is resolved alike whether or not the quote list was made. */
+export function storyFactGroups(articles: Article[], opts: AnalyzeOptions = {}): FactGroup[] {
+  const xs = extractArticles(articles, opts);
+  const { entityOf, mentionIdx, extraMentions, speakerOf } = storyEntities(xs);
+  return combineFacts(xs, mentionIdx, extraMentions, entityOf, speakerOf);
 }

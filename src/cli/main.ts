@@ -67,6 +67,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.out(cmd.usage);
     return 0;
   }
+  // (loaded here: `khabar --help` loads no module it does not use)
+  await (await import('./tiering.js')).tuneForCommand(name);
   try {
     return await cmd.run(rest, io);
   } catch (e) {

@@ -2,10 +2,11 @@
 // per-article extraction cache (a story gaining one article extracts only that one).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeStory, analyzeStoryDetailed, extractionKey, type ArticleExtraction } from '../../src/analysis/index.js';
+import { analyzeStory, analyzeStoryDetailed, extractionKey, storyFactGroups, type ArticleExtraction } from '../../src/analysis/index.js';
 import { numberMentions } from '../../src/analysis/numbers.js';
 import type { Article } from '../../src/types.js';
-import { goldAnalysis, sampleArticles } from './load.js';
+import { goldAnalysis, sampleArticles, seedArticles } from './load.js';
+import { needsShared } from '../helpers/shared.js';
 
 async function story(name: string): Promise<Article[]> {
   const byId = new Map((await sampleArticles()).map((a) => [a.id, a]));
@@ -121,4 +122,20 @@ test('extraction cache: a story gaining one article extracts only that one, with
   const after = analyzeStory([edited, ...arts.slice(1)], { cache, onExtract: (id) => extracted.push(id) });
   assert.deepEqual(extracted, [arts[0].id]);
   assert.ok(after.numbers.some((n) => n.value === 6000 || n.conflicts?.some((c) => c.value === 6000)), 'the edit is seen');
+});
+
+test('the facts alone (what khabar summarize prints) are the fact groups of the whole analysis, for each sample story', async () => {
+  for (const name of ['A', 'B', 'C', 'D']) {
+    const articles = await story(name);
+    const groups = storyFactGroups(articles);
+    assert.ok(groups.length > 0, `story ${name} has facts`);
+    assert.deepEqual(groups, analyzeStoryDetailed(articles).factGroups, `story ${name}`);
+  }
+});
+
+test('the facts alone of the five seeds are the fact groups of their whole analysis', needsShared, () => {
+  const articles = seedArticles();
+  const groups = storyFactGroups(articles);
+  assert.ok(groups.some((g) => g.fact.articles.length > 1), 'some fact is carried by more than one seed');
+  assert.deepEqual(groups, analyzeStoryDetailed(articles).factGroups);
 });

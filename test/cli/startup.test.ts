@@ -72,3 +72,31 @@ test('khabar summarize on text files loads its stages and not the server, store,
   const unused = r.modules.filter((m) => /^(api|store|queue|stories|watch|web|search)\/|^(khabar|report|prepare)\.js$|^(fastify|better-sqlite3|bullmq|ioredis|pg|linkedom|htmlparser2)$/.test(m));
   assert.deepEqual(unused, []);
 });
+
+/** How many functions V8 marks for TurboFan while a process normalizes the same Arabic sentence 3,000 times, after
+ * tuneForCommand(command) (none: V8's defaults). */
+function optimizedFunctions(command: string | null): number {
+  const script = [
+    `import { tuneForCommand } from ${JSON.stringify(pathToFileURL(join(repoRoot, 'dist', 'src', 'cli', 'tiering.js')).href)};`,
+    command ? `await tuneForCommand(${JSON.stringify(command)});` : '',
+    `const { normalize } = await import(${JSON.stringify(src + 'text/index.js')});`,
+    "const words = 'قال وزير الخارجية الروسي سيرغي لافروف إن المحادثات في أستانة ستبدأ يوم الاثنين'.split(' ');",
+    'let n = 0;',
+    'for (let i = 0; i < 3000; i++) for (const w of words) n += normalize(w + i).length;',
+    'console.log(`letters ${n}`);',
+  ].join('\n');
+  const r = spawnSync(process.execPath, ['--trace-opt', '--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stderr, '', 'the flag is one this Node knows (an unknown one prints an error)');
+  assert.match(r.stdout, /letters \d+/);
+  return r.stdout.split('\n').filter((l) => l.startsWith('[marking ')).length;
+}
+
+test('a command a person waits for leaves cold code to the baseline compiler; a server keeps V8\'s defaults', () => {
+  const defaults = optimizedFunctions(null);
+  const summarize = optimizedFunctions('summarize');
+  const serve = optimizedFunctions('serve');
+  assert.ok(defaults >= 3, `V8's defaults optimize the normalizer's functions (${defaults} marked)`);
+  assert.ok(summarize < defaults, `summarize: ${summarize} marked, defaults ${defaults}`);
+  assert.ok(serve > summarize, `serve: ${serve} marked, summarize ${summarize}`);
+});

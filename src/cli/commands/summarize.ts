@@ -37,7 +37,7 @@ export const command: Command = {
     const { maxBytes, allowPrivate, fallback, lang } = await ingestOptions(values);
     const { inputs, bad } = await commandInputs(positionals, values, io);
     // the stages load once the arguments are known to be good: `khabar summarize --help` loads none of them
-    const [{ readArticles }, { summarize }, { analyzeStoryDetailed }] = await Promise.all([
+    const [{ readArticles }, { summarize }, { storyFactGroups }] = await Promise.all([
       import('../read-articles.js'), import('../../summary/index.js'), import('../../analysis/index.js'),
     ]);
     const read = await readArticles(inputs, io, { allowPrivate: allowPrivate ?? false, maxBytes, fallback, lang });
@@ -48,8 +48,8 @@ export const command: Command = {
       return 1;
     }
     // The same summary a story of these articles gets (src/report.ts): built on the analysis stage's facts, citing
-    // what they cite.
-    const summary = summarize(articles, { words, factGroups: analyzeStoryDetailed(articles).factGroups });
+    // what they cite (the facts alone: the quotes, numbers and timeline of a story's report are not printed here).
+    const summary = summarize(articles, { words, factGroups: storyFactGroups(articles) });
     if (values.json) {
       io.out(JSON.stringify(summary, null, 2));
     } else {
