@@ -6,6 +6,7 @@ import {
   EXPRESSIVE, OCCASION, ROLE, SETS_SPEAKER, TIME_WORD, hasConj, ADJUNCT, ADJUNCT_NEXT, CLAUSE_ONLY, CLAUSE_START_ONLY, DOCUMENT, GOVERNS, NP_CONTENT, REPEATED, SOURCE_NOUN,
   STOP_BEFORE, THAT, cueOf, fold, type CueInfo,
 } from './cues.js';
+import { applyQuoteModel, defaultQuoteModel, type QuoteModel } from './learned.js';
 import { type Tok, SENT_END, isMark, joinWords, leadBefore, pairMarks, tokenize, words } from './tokens.js';
 import {
   ADDRESSEE, BODY, FILLER, OF_BODY, PRONOUN_PREP, REACTS, SYNONYM, THING, VERBAL_NOUN, cueGender, dropOf, genderOf, isPresent, sameWord,
@@ -42,7 +43,15 @@ const MIN_QUOTED_WORDS = 4;
 const NATIONALITY = /^ال(سويسري|فرنسي|الماني|امريكي|اميركي|روسي|تركي|برتغالي|اسباني|ايطالي|بريطاني|انجليزي|بلجيكي|هولندي|برازيلي|ارجنتيني|مصري|جزائري|مغربي|ليبي|تونسي|سوري|عراقي|لبناني|اردني|سعودي|قطري|ايراني|صيني|ياباني|كوري|هندي|باكستاني|افغاني|اسرائيلي|فلسطيني|يمني|سوداني|اماراتي|كويتي)$/;
 const joinConj = (s: string) => (s.includes('و ') ? s.replace(/(^| )و (?=\S)/g, '$1و') : s);
 
-export function findQuotes(text: string): FoundQuote[] {
+/** The quotes of one article: the rules' quotes (ruleQuotes), with the speaker and the keep decision of the learned
+ * model (learned.ts, data/quotes-model.json); `model: null` gives the rules' output alone (what the model is trained on). */
+export function findQuotes(text: string, opts: { model?: QuoteModel | null } = {}): FoundQuote[] {
+  const quotes = ruleQuotes(text);
+  const model = opts.model === undefined ? defaultQuoteModel() : opts.model;
+  return model ? applyQuoteModel(text, quotes, model) : quotes;
+}
+
+export function ruleQuotes(text: string): FoundQuote[] {
   if (typeof text !== 'string') throw new TypeError('findQuotes: the article text must be a string');
   const quotes: FoundQuote[] = [];
   const history: string[] = []; // speakers named so far, most recent last
@@ -261,7 +270,8 @@ export function findQuotes(text: string): FoundQuote[] {
         // للبنك الدولي نشر الأحد)
         let k2 = k + 1;
         while (k2 < ws.length && !(/^[\u0621-\u064A]{3}$/.test(ws[k2].f) && /^(ال|لل)/.test(ws[k2 - 1].f) && !/^(بن|ابو|ابن)$/.test(ws[k2].f))) k2++;
-        const issuer = ws.slice(k, k2).map((w, n) => (n === 0 ? dropOf(w.raw) : w.raw)).join(' ');
+        // تقرير للبنك الدولي: لل is ل and ال, the issuer is البنك الدولي
+        const issuer = ws.slice(k, k2).map((w, n) => (n === 0 ? (/^لل[\u0621-\u064A]{3,}/.test(w.raw) ? 'ال' + w.raw.slice(2) : dropOf(w.raw)) : w.raw)).join(' ');
         if (issuer) { docIssuer = resolve(issuer); return docIssuer; }
         const doc = ws.map((w) => w.raw).join(' ');
         if (!ws[0].f.startsWith('ال')) { docIssuer = doc; return doc; }
@@ -583,7 +593,8 @@ export function findQuotes(text: string): FoundQuote[] {
       while (s < e && toks[s].word && /^(و|وكان|وكانت|كان|كانت|وقد|فيما|كما|بينما|قد|حيث|اما|واما|و?لكن(ه|ها|هم)?)$/.test(toks[s].f)) s++;
       if (s >= e) return null;
       const ws = words(toks.slice(s, e));
-      if (!ws.length || ws.length > 10 || ws.some((w) => cueOf(w.f))) return null;
+      // a dateline (تونس 11 ديسمبر 2016 (وات) - أكد ...) names a place and a day, not a speaker
+      if (!ws.length || ws.length > 10 || ws.some((w) => cueOf(w.f)) || ws.some((w) => /^\d{4}$/.test(w.f))) return null;
       if (/^(في|من|عن|علي|الي|ل|لـ|ب|بعد|قبل|خلال|اذا|واذا|لكن|ثم|لم|لن|عندما|لما|لو|هل|ما|لا|وهو|وهي|هو|هي)$/.test(ws[0].f)) return null;
       const np = nounPhrase(s, e);
       if (!np) return null;
