@@ -112,7 +112,7 @@ export async function run(): Promise<void> {
       if (text === undefined || sha(text) !== g.textSha1) { drift++; continue; }
       scoreArticle(g, text, findQuotes(text), s);
     }
-    const name = { dev: 'quotes dev (real news, tuned on)', fresh: 'quotes fresh (real news, annotated before tuning, then tuned on)', fresh2: 'quotes fresh2 (real news, a second batch annotated before tuning, then tuned on)', fresh3: 'quotes fresh3 (real news, a third batch annotated before tuning)', check: 'quotes check (real news, kept aside)' }[split];
+    const name = { dev: 'quotes dev (real news, tuned on)', fresh: 'quotes fresh (real news, annotated before tuning, then tuned on)', fresh2: 'quotes fresh2 (real news, a second batch annotated before tuning, then tuned on)', fresh3: 'quotes fresh3 (real news, a third batch annotated before tuning, then studied)', check: 'quotes check (real news, kept aside)' }[split];
     console.log(`  ${name}: ${gold.length - drift} articles, ${s.gold} gold quotes, ${s.found} found`);
     console.log(`    right quote + right speaker: precision ${pct(s.rightSpeaker, s.found)}, recall ${pct(s.goldHitSpeaker, s.gold)}`);
     console.log(`    content only:                precision ${pct(s.rightQuote, s.found)}, recall ${pct(s.goldHit, s.gold)}`);
