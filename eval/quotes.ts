@@ -1,7 +1,7 @@
 // eval of quote extraction and speaker attribution on real articles annotated under
 // ../shared/notes/quote-guidelines.md (eval/data/quotes-dev.jsonl, quotes-check.jsonl; how they were made:
-// eval/data/quotes-README.md), and quotes-fresh.jsonl (36 articles) and quotes-fresh2.jsonl (30 more, other sections
-// and months): articles annotated the same way before the extractor was run on them or tuned on them. Printed by
+// eval/data/quotes-README.md), and quotes-fresh.jsonl (36 articles) and quotes-fresh2.jsonl and quotes-fresh3.jsonl (30 more each, other
+// sections and months): articles annotated the same way before the extractor was run on them or tuned on them. Printed by
 // `npm run eval -- analysis`.
 //
 // A found quote is matched to at most one gold quote of its article: the one whose content overlaps it most. It is
@@ -27,7 +27,7 @@ export interface GoldQuote {
 }
 export interface GoldArticle { article: string; origin: 'ant' | 'seed' | 'sample'; textSha1: string; quotes: GoldQuote[] }
 
-export type QuoteSplit = 'dev' | 'fresh' | 'fresh2' | 'check';
+export type QuoteSplit = 'dev' | 'fresh' | 'fresh2' | 'fresh3' | 'check';
 export function loadQuoteGold(split: QuoteSplit): GoldArticle[] {
   return readFileSync(join(repoRoot, 'eval', 'data', `quotes-${split}.jsonl`), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as GoldArticle);
 }
@@ -100,8 +100,8 @@ const pct = (a: number, b: number) => (b ? `${(a / b).toFixed(3)} (${a}/${b})` :
 
 export async function run(): Promise<void> {
   if (!hasShared) { console.log('  quotes: skipped, ../shared not found (set KHABAR_SHARED)'); return; }
-  const only = process.env.KHABAR_QUOTE_SPLIT; // one split alone (dev, fresh, fresh2 or check), for a quick look
-  for (const split of ['dev', 'fresh', 'fresh2', 'check'] as const) {
+  const only = process.env.KHABAR_QUOTE_SPLIT; // one split alone (dev, fresh, fresh2, fresh3 or check), for a quick look
+  for (const split of ['dev', 'fresh', 'fresh2', 'fresh3', 'check'] as const) {
     if (only && only !== split) continue;
     const gold = loadQuoteGold(split);
     const texts = await goldTexts(gold);
@@ -112,7 +112,7 @@ export async function run(): Promise<void> {
       if (text === undefined || sha(text) !== g.textSha1) { drift++; continue; }
       scoreArticle(g, text, findQuotes(text), s);
     }
-    const name = { dev: 'quotes dev (real news, tuned on)', fresh: 'quotes fresh (real news, annotated before tuning, then tuned on)', fresh2: 'quotes fresh2 (real news, a second batch annotated before tuning, then tuned on)', check: 'quotes check (real news, kept aside)' }[split];
+    const name = { dev: 'quotes dev (real news, tuned on)', fresh: 'quotes fresh (real news, annotated before tuning, then tuned on)', fresh2: 'quotes fresh2 (real news, a second batch annotated before tuning, then tuned on)', fresh3: 'quotes fresh3 (real news, a third batch annotated before tuning, then studied)', check: 'quotes check (real news, kept aside)' }[split];
     console.log(`  ${name}: ${gold.length - drift} articles, ${s.gold} gold quotes, ${s.found} found`);
     console.log(`    right quote + right speaker: precision ${pct(s.rightSpeaker, s.found)}, recall ${pct(s.goldHitSpeaker, s.gold)}`);
     console.log(`    content only:                precision ${pct(s.rightQuote, s.found)}, recall ${pct(s.goldHit, s.gold)}`);

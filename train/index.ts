@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const models = ['entities', 'stories'].filter((m) => existsSync(join(here, `${m}.js`)));
+const models = ['entities', 'stories', 'quotes'].filter((m) => existsSync(join(here, `${m}.js`)));
 const wanted = process.argv.slice(2);
 if (!wanted.length || wanted.some((w) => !models.includes(w))) {
   const bad = wanted.filter((w) => !models.includes(w));

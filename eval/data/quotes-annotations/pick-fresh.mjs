@@ -6,6 +6,8 @@
 // The second fresh batch (quotes-fresh2.jsonl) was drawn with a new seed, leaving out the articles of every gold set
 // and preferring sections and months the gold has not covered (at most N/4 per section, no section-month already in it):
 //   node eval/data/quotes-annotations/pick-fresh.mjs 30 DIR 20261207 fresh
+// and the third (quotes-fresh3.jsonl) the same way, leaving out fresh2 as well:
+//   node eval/data/quotes-annotations/pick-fresh.mjs 30 DIR 20261208 fresh,fresh2
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { antRecords } from '../../../dist/eval/ant.js';
 import { goldTexts } from '../../../dist/eval/quotes.js';

@@ -6,6 +6,7 @@ import {
   EXPRESSIVE, OCCASION, ROLE, SETS_SPEAKER, TIME_WORD, hasConj, ADJUNCT, ADJUNCT_NEXT, CLAUSE_ONLY, CLAUSE_START_ONLY, DOCUMENT, GOVERNS, NP_CONTENT, REPEATED, SOURCE_NOUN,
   STOP_BEFORE, THAT, cueOf, fold, type CueInfo,
 } from './cues.js';
+import { applyQuoteModel, defaultQuoteModel, type QuoteModel } from './learned.js';
 import { type Tok, SENT_END, isMark, joinWords, leadBefore, pairMarks, tokenize, words } from './tokens.js';
 import {
   ADDRESSEE, BODY, FILLER, OF_BODY, PRONOUN_PREP, REACTS, SYNONYM, THING, VERBAL_NOUN, cueGender, dropOf, genderOf, isPresent, sameWord,
@@ -42,7 +43,15 @@ const MIN_QUOTED_WORDS = 4;
 const NATIONALITY = /^ال(سويسري|فرنسي|الماني|امريكي|اميركي|روسي|تركي|برتغالي|اسباني|ايطالي|بريطاني|انجليزي|بلجيكي|هولندي|برازيلي|ارجنتيني|مصري|جزائري|مغربي|ليبي|تونسي|سوري|عراقي|لبناني|اردني|سعودي|قطري|ايراني|صيني|ياباني|كوري|هندي|باكستاني|افغاني|اسرائيلي|فلسطيني|يمني|سوداني|اماراتي|كويتي)$/;
 const joinConj = (s: string) => (s.includes('و ') ? s.replace(/(^| )و (?=\S)/g, '$1و') : s);
 
-export function findQuotes(text: string): FoundQuote[] {
+/** The quotes of one article: the rules' quotes (ruleQuotes), with the speaker and the keep decision of the learned
+ * model (learned.ts, data/quotes-model.json); `model: null` gives the rules' output alone (what the model is trained on). */
+export function findQuotes(text: string, opts: { model?: QuoteModel | null } = {}): FoundQuote[] {
+  const quotes = ruleQuotes(text);
+  const model = opts.model === undefined ? defaultQuoteModel() : opts.model;
+  return model ? applyQuoteModel(text, quotes, model) : quotes;
+}
+
+export function ruleQuotes(text: string): FoundQuote[] {
   if (typeof text !== 'string') throw new TypeError('findQuotes: the article text must be a string');
   const quotes: FoundQuote[] = [];
   const history: string[] = []; // speakers named so far, most recent last
@@ -165,6 +174,14 @@ export function findQuotes(text: string): FoundQuote[] {
     };
     const sentStart = (k: number) => { let j = k; while (j > 0 && !isEnd(j - 1)) j--; return j; };
     const comma = (t: Tok | undefined) => !!t && !t.word && (t.raw === '،' || t.raw === ',');
+    /** علي spelt with ي (not على) before a name is the given name Ali (الخبير الإيراني علي فتي، النائب منذر بالحاج علي),
+     * not the preposition: in ANT the spelling علي is a name far more often than a misspelt على. */
+    const ali = (k: number) => {
+      const t = toks[k], nx = toks[k + 1];
+      if (!t?.word || t.raw !== 'علي') return false;
+      if (!nx?.word) return comma(nx) || isEnd(k + 1) || !nx; // ... بالحاج علي، بأن
+      return !THAT.has(nx.f) && !/^\d/.test(nx.f) && !/^(الاقل|الرغم|مستوي|غرار|اثر|هامش|حد|ضروره|الصعيد|خلفيه|ذلك|هذا|هذه|راس|ان|انه|انها)$/.test(nx.f) && !cueOf(nx.f);
+    };
 
     /** A cue at token k, or null: ambiguous words count only at a clause start, and a cue inside a quotation is the
      * quoted speaker's words, not a report. */
@@ -219,19 +236,23 @@ export function findQuotes(text: string): FoundQuote[] {
             const nx = toks[i + 1];
             // a name given yet: a word that is no title word, preposition or construct noun (النائب في مجلس نواب الشعب
             // والقيادي في الجبهة الشعبية is one title)
-            const namedYet = words(toks.slice(s, i)).some((w) => !ROLE.test(w.f.replace(/^و(?=ال)/, '')) && !/^(في|من|عن|علي|الي|ب|ل|نواب|شؤون)$/.test(w.f));
+            // (a complement with بال/لل is part of the title: المكلف بالإعلام في مجلس نواب الشعب)
+            const namedYet = words(toks.slice(s, i)).some((w) => !ROLE.test(w.f.replace(/^و(?=ال)/, '')) && !/^(في|من|عن|علي|الي|ب|ل|نواب|شؤون)$/.test(w.f) && !/^بال/.test(w.f));
             // لدى معاينته، عند وصوله: an occasion; لدى تونس: part of the title
             if ((t.f === 'لدي' || t.f === 'عند') && nx?.word && !/(ه|ها|هم)$/.test(nx.raw)) continue;
             if (t.f === 'في' && !namedYet && nx?.word && !OCCASION.test(nx.f) && !TIME_WORD.test(nx.f)) continue;
             break;
           }
           if (i > s && OF_BODY.test(t.f) && toks[i - 1].word && DOCUMENT.has(toks[i - 1].f)) { e = i + 1; continue; } // تعداد لوكالة
+          if (ali(i)) { e = i + 1; continue; }
           if (i > s && (ADJUNCT.has(t.f) || ADJUNCT_NEXT[t.f]?.includes(toks[i + 1]?.f ?? ''))) break;
+          // حيث opens a clause; a word with an attached preposition and pronoun (بمستواها، لديهم) names no one
+          if (i > s && (t.f === 'حيث' || /^[بل][\u0621-\u064A]{3,}(ها|هم|هما|هن)$/.test(t.f))) break;
           if (i === s && (ADJUNCT.has(t.f) || /^(من|عن|الي|علي|لـ|بـ)$/.test(t.f) || PRONOUN_PREP.test(t.f) || THAT.has(t.f) || /^بال/.test(t.f))) return null;
           if (i > s && (/^(الذي|التي|الذين|اللذان|اللتان)$/.test(t.f) || cueOf(t.f))) break;
           e = i + 1;
         } else if (t.raw === ':' || (isMark(t) && pairs.has(i) && pairs.get(i)! > i && words(toks.slice(i + 1, pairs.get(i)!)).length >= MIN_QUOTED_WORDS)) break;
-        else if (comma(t) && toks[i + 1]?.word && (ADJUNCT.has(toks[i + 1].f) || TIME_WORD.test(toks[i + 1].f) || /^(تم|الذي|التي|وهو|وهي|وذلك)$/.test(toks[i + 1].f))) break;
+        else if (comma(t) && toks[i + 1]?.word && !ali(i + 1) && (ADJUNCT.has(toks[i + 1].f) || TIME_WORD.test(toks[i + 1].f) || /^(تم|الذي|التي|وهو|وهي|وذلك)$/.test(toks[i + 1].f))) break;
       }
       if (e <= s || words(toks.slice(s, e)).length > 18) return null; // a long title with two roles has up to 18 words
       return { s, e };
@@ -244,8 +265,13 @@ export function findQuotes(text: string): FoundQuote[] {
       if (DOCUMENT.has(ws[0].f)) {
         // بيان أصدره الحزب، بيان من وزارة الدفاع، بيان وزارة الدفاع: the issuer; البيان alone: the last issuer
         let k = 1;
-        while (k < ws.length && /^(اصدره|اصدرته|صادر|صادره|من|عن|الصادر|له|لها|اعدته|اعده|اعدها|الذي|التي|ختامي|رسمي|صحفي|مشترك|اعداد|طرف|قبل)$/.test(ws[k].f)) k++;
-        const issuer = ws.slice(k).map((w, n) => (n === 0 ? dropOf(w.raw) : w.raw)).join(' ');
+        while (k < ws.length && /^(اصدره|اصدرته|صادر|صادره|من|عن|الصادر|له|لها|اعدته|اعده|اعدها|الذي|التي|ختامي|رسمي|صحفي|مشترك|اعداد|طرف|قبل|حديث|جديد|اخير|سنوي|مطول|سري)$/.test(ws[k].f)) k++;
+        // the issuer is a definite noun phrase: a bare three-letter word after its definite words is a verb (تقرير
+        // للبنك الدولي نشر الأحد)
+        let k2 = k + 1;
+        while (k2 < ws.length && !(/^[\u0621-\u064A]{3}$/.test(ws[k2].f) && /^(ال|لل)/.test(ws[k2 - 1].f) && !/^(بن|ابو|ابن)$/.test(ws[k2].f))) k2++;
+        // تقرير للبنك الدولي: لل is ل and ال, the issuer is البنك الدولي
+        const issuer = ws.slice(k, k2).map((w, n) => (n === 0 ? (/^لل[\u0621-\u064A]{3,}/.test(w.raw) ? 'ال' + w.raw.slice(2) : dropOf(w.raw)) : w.raw)).join(' ');
         if (issuer) { docIssuer = resolve(issuer); return docIssuer; }
         const doc = ws.map((w) => w.raw).join(' ');
         if (!ws[0].f.startsWith('ال')) { docIssuer = doc; return doc; }
@@ -374,6 +400,8 @@ export function findQuotes(text: string): FoundQuote[] {
       // دعا/طالب the noun phrase is the addressee)
       const named = () => {
         if (/^(دعا|طالب|حث|ناشد|اوصي)$/.test(cue.stem) && hasConj(toks[i].f)) return;
+        // لكنه نفى هذه التهم: the subject is the pronoun, what follows is the object
+        if (toks[i - 1]?.word && /^[وف]?لكن(ه|ها|هم)$/.test(toks[i - 1].f)) return;
         const np0 = nounPhrase(i + 1, Math.min(stop, i + 12));
         if (!np0) {
           // وكان رئيس الهيئة ... قد أكد في حلقة ...: the subject before the verb speaks next
@@ -565,7 +593,8 @@ export function findQuotes(text: string): FoundQuote[] {
       while (s < e && toks[s].word && /^(و|وكان|وكانت|كان|كانت|وقد|فيما|كما|بينما|قد|حيث|اما|واما|و?لكن(ه|ها|هم)?)$/.test(toks[s].f)) s++;
       if (s >= e) return null;
       const ws = words(toks.slice(s, e));
-      if (!ws.length || ws.length > 10 || ws.some((w) => cueOf(w.f))) return null;
+      // a dateline (تونس 11 ديسمبر 2016 (وات) - أكد ...) names a place and a day, not a speaker
+      if (!ws.length || ws.length > 10 || ws.some((w) => cueOf(w.f)) || ws.some((w) => /^\d{4}$/.test(w.f))) return null;
       if (/^(في|من|عن|علي|الي|ل|لـ|ب|بعد|قبل|خلال|اذا|واذا|لكن|ثم|لم|لن|عندما|لما|لو|هل|ما|لا|وهو|وهي|هو|هي)$/.test(ws[0].f)) return null;
       const np = nounPhrase(s, e);
       if (!np) return null;
@@ -603,6 +632,8 @@ export function findQuotes(text: string): FoundQuote[] {
       let np = nounPhrase(s, e);
       for (let tries = 0; !np && comma(toks[e]) && tries < 2; tries++) { const s2 = e + 1; let e2 = s2; while (e2 < toks.length && !isEnd(e2) && !comma(toks[e2]) && e2 - s2 < 14) e2++; np = nounPhrase(s2, e2); e = e2; }
       if (!np) return;
+      // بحسب وكالة الأنباء فقد أفاد السائق بأن ...: the verb after the source has its own speaker and content
+      for (let k = np.e; k < e && k <= np.e + 5; k++) if (toks[k].word && cueAt(k)?.kind === 'verb' && (k === np.e || /^(فقد|وقد|قد|ف)$/.test(toks[k - 1].f))) return;
       const speaker = speakerFrom(np);
       const ss = sentStart(i);
       const lead = toks.slice(ss, i).filter((t) => t.word && !/^(و|ف)$/.test(t.f));
