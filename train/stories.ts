@@ -68,8 +68,13 @@ function semevalRows(set: SemevalSet): Row[] {
   return xs.map((x, k) => ({ x, y: labelled[k]!.p.overall <= SAME_MAX ? 1 : 0, w: 1, fold: labelled[k]!.fold }));
 }
 
+/** Other fits measured beside the shipped one (eval/stories-pairs.ts): the L2 penalty, and the first feature (the cosine)
+ * left unpenalised. */
+export interface FitOptions { l2?: number; freeCosine?: boolean }
+
 /** Logistic regression on rows (weights: the SemEval rows sum to `semevalShare`, the ANT rows to the rest). */
-export function fit(rows: Row[], semevalShare = 0.5): Omit<PairModel, 'thresholds'> {
+export function fit(rows: Row[], semevalShare = 0.5, options: FitOptions = {}): Omit<PairModel, 'thresholds'> {
+  const l2 = options.l2 ?? L2;
   const n = rows[0]?.x.length ?? PAIR_FEATURES.length; // eval/stories-pairs.ts fits other feature sets too
   const mean = Array<number>(n).fill(0), scale = Array<number>(n).fill(0);
   for (const r of rows) r.x.forEach((v, i) => { mean[i] += v / rows.length; });
@@ -81,7 +86,7 @@ export function fit(rows: Row[], semevalShare = 0.5): Omit<PairModel, 'threshold
   const w = Array<number>(n).fill(0);
   let b = 0;
   for (let it = 0; it < ITERATIONS; it++) {
-    const gw = w.map((wi) => L2 * wi);
+    const gw = w.map((wi, i) => (i === 0 && options.freeCosine ? 0 : l2) * wi);
     let gb = 0;
     for (let k = 0; k < rows.length; k++) {
       let s = b;
