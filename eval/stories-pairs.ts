@@ -2,18 +2,23 @@
 // SemEval's same-story pairs from its different ones (area under the ROC curve), alone and added to the shipped
 // features in a logistic regression trained out of fold (each ANT development window and each third of the SemEval
 // development pairs a fold, as train/stories.ts folds them), and by the share of the training weight SemEval carries.
-// The figures of docs/stories-grouping.md (2026-12-06, precision first). Development data only: the ANT windows (read
+// Also contrast features (what one article says that the other lacks), other penalties, a fit centred on the cosine,
+// and where the probabilities sit on each set. The figures of docs/stories-grouping.md (2026-12-06, precision first;
+// and the strong-score entry above it). Development data only: the ANT windows (read
 // undated, as the trainer reads them) and the SemEval development half; never a held-out day, window or half.
 // Run: `node dist/eval/stories-pairs.js` (a few minutes, most of them the recognizer's; needs ../shared).
 import { pathToFileURL } from 'node:url';
 import { entityMentionKeys } from './stories-pairs-ner.js';
-import { CANDIDATE_SCORE, SEMEVAL_FOLDS, fit, trainingData, type Row } from '../train/stories.js';
+import { CANDIDATE_SCORE, SEMEVAL_FOLDS, fit, trainingData, type FitOptions, type Row } from '../train/stories.js';
 import { DIFFERENT_MIN, SAME_MAX } from './stories-semeval.js';
 import { StoryGrouper, defaultPrior, extractFeatures, groupingTerm, pairProbability, type ArticleFeatures } from '../src/stories/index.js';
+import { tokenize } from '../src/text/index.js';
 import type { Article } from '../src/types.js';
 
 /** The candidate features, each of a pair of articles (see extraFeatures). */
-const EXTRA = ['headCoverMin', 'headCoverMax', 'headIdfCosine', 'rareHeadMissing', 'nameCover', 'topTermCover', 'sameOutlet', 'nerCover'] as const;
+const EXTRA = ['headCoverMin', 'headCoverMax', 'headIdfCosine', 'rareHeadMissing', 'nameCover', 'topTermCover', 'sameOutlet', 'nerCover',
+  // Contrast: what one article says that the other lacks, or where the two differ.
+  'rareHeadMissingMin', 'top5MissingMax', 'top5MissingMin', 'rareNameMissing', 'headNumberClash', 'latinClash', 'textDateGap'] as const;
 
 interface Context { feats: Map<string, ArticleFeatures>; idf: (t: string) => number; logN: number; ner: Map<string, string[]> }
 
@@ -59,6 +64,18 @@ function extraFeatures(ctx: Context, x: string, y: string): number[] {
   };
   const ea = ctx.ner.get(x) ?? [], eb = ctx.ner.get(y) ?? [];
   const entityCover = (p: string[], q: string[]): number => cover(ctx, p, {}, q);
+  const topMissing = (f: ArticleFeatures, o: ArticleFeatures): number => {
+    let miss = 0, all = 0;
+    for (const [t, v] of top(f).slice(0, 5)) { all += v; if (!(t in o.terms)) miss += v; }
+    return all ? miss / all : 0;
+  };
+  const nameMissing = (f: ArticleFeatures, o: ArticleFeatures): number =>
+    Math.max(0, ...names(f).filter((k) => !o.keys.includes(k) && !(k.slice(2) in o.terms)).map((k) => ctx.idf(k) / ctx.logN));
+  // Numbers of the headline (not years): a score, a model number, a toll.
+  const headNumbers = (f: ArticleFeatures): string[] => tokenize(f.title ?? '').filter((t) => t.kind === 'number' && !/^(?:19|20)\d\d$/.test(t.norm)).map((t) => t.norm);
+  const clash = (p: string[], q: string[]): number => (p.length && q.length && !p.some((v) => q.includes(v)) ? 1 : 0);
+  const latin = (f: ArticleFeatures): string[] => f.keys.filter((k) => /^n:[a-z0-9]/.test(k));
+  const ta = a.evidence?.eventTime, tb = b.evidence?.eventTime;
   return [
     Math.min(ca, cb), Math.max(ca, cb), na && nb ? dot / Math.sqrt(na * nb) : 0,
     Math.max(missing(ha, b, hb), missing(hb, a, ha)),
@@ -66,6 +83,11 @@ function extraFeatures(ctx: Context, x: string, y: string): number[] {
     Math.min(topCover(a, b), topCover(b, a)),
     a.source && a.source === b.source ? 1 : 0,
     Math.min(entityCover(ea, eb), entityCover(eb, ea)),
+    Math.min(missing(ha, b, hb), missing(hb, a, ha)),
+    Math.max(topMissing(a, b), topMissing(b, a)), Math.min(topMissing(a, b), topMissing(b, a)),
+    Math.max(nameMissing(a, b), nameMissing(b, a)),
+    clash(headNumbers(a), headNumbers(b)), clash(latin(a), latin(b)),
+    ta !== undefined && tb !== undefined ? Math.log1p(Math.abs(ta - tb) / 86_400_000) : 0,
   ];
 }
 
@@ -111,14 +133,10 @@ function auc(scored: { s: number; y: number }[]): number {
 
 /** Out-of-fold logistic regression on the chosen features: SemEval's AUC and its best threshold (chosen on the same
  * out-of-fold probabilities, so an upper bound). */
-function outOfFold(all: PairRow[], pick: (r: PairRow) => number[], share = 0.5): string {
+function outOfFold(all: PairRow[], pick: (r: PairRow) => number[], share = 0.5, options: FitOptions = {}): string {
   const rs = all.map((r) => ({ ...r, x: pick(r) }));
-  const folds = [...new Set(rs.map((r) => r.fold))];
-  const p = new Array<number>(rs.length);
-  for (const f of folds) {
-    const model = { ...fit(rs.filter((r) => r.fold !== f), share), thresholds: { join: 0, merge: 0, relate: 0 } };
-    rs.forEach((r, k) => { if (r.fold === f) p[k] = pairProbability(model, r.x); });
-  }
+  const p = outOfFoldProbabilities(rs, share, options);
+  const ant = rs.map((r, k) => ({ s: p[k]!, y: r.y })).filter((_, k) => !rs[k]!.fold.startsWith('semeval'));
   const sem = rs.map((r, k) => ({ s: p[k]!, y: r.y, fold: r.fold })).filter((r) => r.fold.startsWith('semeval'));
   let best = { f1: 0, line: '' };
   for (let t = 0.2; t < 0.951; t += 0.05) {
@@ -126,7 +144,29 @@ function outOfFold(all: PairRow[], pick: (r: PairRow) => number[], share = 0.5):
     const f1 = (2 * tp) / (2 * tp + fp + fn);
     if (f1 > best.f1) best = { f1, line: `at ${t.toFixed(2)} P ${(tp / (tp + fp)).toFixed(3)} R ${(tp / (tp + fn)).toFixed(3)} F1 ${f1.toFixed(3)}` };
   }
-  return `SemEval AUC ${auc(sem).toFixed(3)}; best threshold ${best.line}`;
+  return `SemEval AUC ${auc(sem).toFixed(3)}; best threshold ${best.line}; ANT AUC ${auc(ant).toFixed(3)}`;
+}
+
+/** Each row's probability from the model fit on the other folds. */
+function outOfFoldProbabilities(rs: Row[], share: number, options: FitOptions): number[] {
+  const p = new Array<number>(rs.length);
+  for (const f of [...new Set(rs.map((r) => r.fold))]) {
+    const model = { ...fit(rs.filter((r) => r.fold !== f), share, options), thresholds: { join: 0, merge: 0, relate: 0 } };
+    rs.forEach((r, k) => { if (r.fold === f) p[k] = pairProbability(model, r.x); });
+  }
+  return p;
+}
+
+/** How the out-of-fold probabilities of the shipped features sit on each set: the median of its same-story and of its
+ * different pairs, and the share of same-story pairs at 0.3 or more (the join threshold). */
+function calibration(all: PairRow[], share: number): string {
+  const p = outOfFoldProbabilities(all, share, {});
+  const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)] ?? NaN; };
+  const of = (semeval: boolean, y: number): number[] => p.filter((_, k) => all[k]!.fold.startsWith('semeval') === semeval && all[k]!.y === y);
+  return [true, false].map((semeval) => {
+    const same = of(semeval, 1), different = of(semeval, 0);
+    return `${semeval ? 'SemEval' : 'ANT'} same story median ${median(same).toFixed(2)} (${((100 * same.filter((x) => x >= 0.3).length) / same.length).toFixed(0)}% ≥ 0.3), different median ${median(different).toFixed(2)}`;
+  }).join('; ');
 }
 
 export async function run(): Promise<void> {
@@ -140,9 +180,15 @@ export async function run(): Promise<void> {
   console.log('logistic regression out of fold (ANT and SemEval weighing alike unless said):');
   console.log(`  shipped features: ${outOfFold(all, (r) => r.x)}`);
   console.log(`  cosine alone: ${outOfFold(all, (r) => [r.x[0]!])}`);
-  EXTRA.forEach((name, j) => console.log(`  shipped + ${name}: ${outOfFold(all, (r) => [...r.x, r.extra[j]!])}`));
+  EXTRA.forEach((name, j) => console.log(`  shipped + ${name}: ${outOfFold(all, (r) => [...r.x, r.extra[j]!])}; at SemEval share 0.9: ${outOfFold(all, (r) => [...r.x, r.extra[j]!], 0.9)}`));
   console.log(`  shipped + all of them: ${outOfFold(all, (r) => [...r.x, ...r.extra])}`);
   for (const share of [0.25, 0.5, 0.75, 0.9, 1]) console.log(`  shipped features, SemEval share of the weight ${share}: ${outOfFold(all, (r) => r.x, share)}`);
+  console.log('at SemEval share 0.9 (the shipped model\'s):');
+  console.log(`  cosine alone: ${outOfFold(all, (r) => [r.x[0]!], 0.9)}`);
+  for (const l2 of [0.001, 0.01, 0.03, 0.1, 0.3]) console.log(`  shipped features, L2 ${l2}: ${outOfFold(all, (r) => r.x, 0.9, { l2 })}`);
+  // Centred on the cosine: its weight is not penalised, the others' are, so a strong penalty leaves the cosine alone.
+  for (const l2 of [0.03, 0.1, 0.3, 1]) console.log(`  shipped features, the cosine unpenalised, L2 ${l2} on the rest: ${outOfFold(all, (r) => r.x, 0.9, { l2, freeCosine: true })}`);
+  console.log(`  calibration: ${calibration(all, 0.9)}`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await run();

@@ -20,7 +20,7 @@
 import { writeFileSync } from 'node:fs';
 import { ANT_WINDOWS, antWindow, publicationOrder, semevalDev, type AntWindowName, type GoldSet } from '../eval/stories.js';
 import { DIFFERENT_MIN, SAME_MAX, type RatedPair, type SemevalSet } from '../eval/stories-semeval.js';
-import { PAIR_FEATURES, StoryGrouper, defaultPairModelPath, pairProbability, type PairModel } from '../src/stories/index.js';
+import { PAIR_FEATURES, STORIES_CONFIG, StoryGrouper, defaultPairModelPath, pairProbability, type PairModel, type StoriesConfig } from '../src/stories/index.js';
 
 /** Pairs of an ANT window scored at least this by the grouper's rule (cosine + weighted key cosines) are trained on. */
 export const CANDIDATE_SCORE = 0.15;
@@ -68,8 +68,13 @@ function semevalRows(set: SemevalSet): Row[] {
   return xs.map((x, k) => ({ x, y: labelled[k]!.p.overall <= SAME_MAX ? 1 : 0, w: 1, fold: labelled[k]!.fold }));
 }
 
+/** Other fits measured beside the shipped one (eval/stories-pairs.ts): the L2 penalty, and the first feature (the cosine)
+ * left unpenalised. */
+export interface FitOptions { l2?: number; freeCosine?: boolean }
+
 /** Logistic regression on rows (weights: the SemEval rows sum to `semevalShare`, the ANT rows to the rest). */
-export function fit(rows: Row[], semevalShare = 0.5): Omit<PairModel, 'thresholds'> {
+export function fit(rows: Row[], semevalShare = 0.5, options: FitOptions = {}): Omit<PairModel, 'thresholds'> {
+  const l2 = options.l2 ?? L2;
   const n = rows[0]?.x.length ?? PAIR_FEATURES.length; // eval/stories-pairs.ts fits other feature sets too
   const mean = Array<number>(n).fill(0), scale = Array<number>(n).fill(0);
   for (const r of rows) r.x.forEach((v, i) => { mean[i] += v / rows.length; });
@@ -81,7 +86,7 @@ export function fit(rows: Row[], semevalShare = 0.5): Omit<PairModel, 'threshold
   const w = Array<number>(n).fill(0);
   let b = 0;
   for (let it = 0; it < ITERATIONS; it++) {
-    const gw = w.map((wi) => L2 * wi);
+    const gw = w.map((wi, i) => (i === 0 && options.freeCosine ? 0 : l2) * wi);
     let gb = 0;
     for (let k = 0; k < rows.length; k++) {
       let s = b;
@@ -131,8 +136,8 @@ function pairCounts(pairs: RatedPair[], predicted: string[][]): Counts {
   return c;
 }
 
-function group(articles: GoldSet['articles'], model: PairModel): string[][] {
-  const g = new StoryGrouper(undefined, {}, { pairModel: model });
+function group(articles: GoldSet['articles'], model: PairModel, config: Partial<StoriesConfig> = {}): string[][] {
+  const g = new StoryGrouper(undefined, config, { pairModel: model });
   g.addBatch(publicationOrder(articles));
   return g.stories().map((s) => s.articles);
 }
@@ -159,16 +164,16 @@ export async function train(): Promise<void> {
   // Out of fold: for each SemEval share, each fold's model, and the fold grouped at every join/merge threshold.
   type Models = Map<string, Omit<PairModel, 'thresholds'>>;
   const semevalPairs = (fold: string): RatedPair[] => semeval.pairs.filter((_, i) => semevalFold(i) === fold);
-  const cvFigures = (models: Models, join: number, merge: number): { ant: Counts; semeval: Counts; perWindow: Record<string, number> } => {
+  const cvFigures = (models: Models, join: number, merge: number, config: Partial<StoriesConfig> = {}): { ant: Counts; semeval: Counts; perWindow: Record<string, number> } => {
     let ant: Counts = { tp: 0, fp: 0, fn: 0 }, sem: Counts = { tp: 0, fp: 0, fn: 0 };
     const perWindow: Record<string, number> = {};
     for (const f of folds) {
       const model: PairModel = { ...models.get(f)!, thresholds: { join, merge, relate: 1 } };
       if (f.startsWith('semeval')) {
-        sem = add(sem, pairCounts(semevalPairs(f), group(semeval.articles, model)));
+        sem = add(sem, pairCounts(semevalPairs(f), group(semeval.articles, model, config)));
       } else {
         const set = windows.find(([n]) => n === f)![1];
-        const c = windowCounts(set.groups, group(undated(set.articles), model));
+        const c = windowCounts(set.groups, group(undated(set.articles), model, config));
         perWindow[f] = r6(f1(c));
         ant = add(ant, c);
       }
@@ -212,7 +217,14 @@ export async function train(): Promise<void> {
   }
   const chosen = cvFigures(models, best.join, best.merge);
   console.log(`chosen by cross-validation: SemEval share ${share}, join ${best.join}, merge ${best.merge}, relate ${relate.t} (SemEval same or in-between vs different, out-of-fold F1 ${relate.f.toFixed(3)})`);
-  console.log(`cross-validated at those thresholds: ${show(chosen)}; per ANT window pairwise F1 ${Object.entries(chosen.perWindow).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')}`);
+  const perWindow = (x: { perWindow: Record<string, number> }): string => Object.entries(x.perWindow).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ');
+  console.log(`cross-validated at those thresholds: ${show(chosen)}; per ANT window pairwise F1 ${perWindow(chosen)}`);
+  // The score that joins undated articles without the scorer (STORIES_CONFIG.joinThresholdStrong) is a rule's
+  // threshold, not the model's: its sweep at the chosen thresholds is printed for the choice in config.ts.
+  for (const strong of [0.5, 0.6, 0.7, 0.8, Infinity]) {
+    const x = cvFigures(models, best.join, best.merge, { joinThresholdStrong: strong });
+    console.log(`  cv joinThresholdStrong ${Number.isFinite(strong) ? strong : 'off'}${strong === STORIES_CONFIG.joinThresholdStrong ? ' (config.ts)' : ''}: ${show(x)}; per ANT window ${perWindow(x)}`);
+  }
 
   const model: PairModel = {
     about: 'The stories stage\'s learned pair scorer (src/stories/pair-model.ts): logistic regression weights over the standardized features, and the probability each decision needs (join, merge, relate), chosen by cross-validation by window. Built by npm run train -- stories (train/stories.ts).',

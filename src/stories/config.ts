@@ -66,6 +66,12 @@ export const STORIES_CONFIG = {
   /** An article or story without a date is compared by content alone, with this stricter threshold; the learned pair
    * scorer must agree too (its thresholds are data: data/stories-pair-model.json, chosen by cross-validation). */
   joinThresholdUndated: 0.4,
+  /** …except that a score reaching this joins undated articles without the scorer: the cosines of one happening told
+   * twice, which the scorer, fit mostly on many outlets' pairs, can doubt. The cross-validation sweep the trainer prints
+   * (0.5, 0.6, 0.7, 0.8, off): 0.6 and 0.7 lift SemEval's same-story recall and cost no ANT window; 0.5 costs SemEval
+   * precision; 0.8 joins none. 0.7 of the two: the pairs scoring that much were the same story 14 in 16 on SemEval
+   * and 37 in 41 on ANT, at 0.6 25 in 30 and 62 in 70 (docs/stories-grouping.md, 2026-12-06). */
+  joinThresholdStrong: 0.7,
   /** Stories above this score that do not join (outside the window, or below joinThreshold) are related.
    * Seeds: 004 vs the 000–003 story. */
   relatedThreshold: 0.2,

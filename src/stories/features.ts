@@ -58,9 +58,10 @@ export interface StoredNorms {
  * كافة and a detached و are stop words, the quote speaker and dateline rules, the re-check of one-article stories;
  * 3: no bridging (an article close to a second story no longer merges it outside the re-check), and related links
  * only to stories within relatedWindowDays (docs/stories-grouping.md); 4: the learned pair scorer (pair-model.ts) must
- * agree to every join and merge, on the evidence of evidence.ts that records now keep.
+ * agree to every join and merge, on the evidence of evidence.ts that records now keep; 5: a score of
+ * joinThresholdStrong joins undated articles without the scorer.
  */
-export const GROUPING_VERSION = 4;
+export const GROUPING_VERSION = 5;
 
 /** A term weight with six decimals: the stored records stay short (a weight of 17 digits was a third of an article's
  * stored features) and rereading them is faster; a cosine moves by well under 10⁻⁵. */

@@ -774,10 +774,11 @@ export class StoryGrouper {
 
   /**
    * Whether an article joins a story: its score reaches the threshold, and where the pair scorer has a probability (a
-   * side undated, see scoreParts: the evidence is thin) the scorer agrees too.
+   * side undated, see scoreParts: the evidence is thin) the scorer agrees too, unless the score is strong on its own
+   * (joinThresholdStrong).
    */
   private joins(score: number, threshold: number, p: number): boolean {
-    return score >= threshold && (Number.isNaN(p) || !this.pairModel || p >= this.pairModel.thresholds.join);
+    return score >= threshold && (Number.isNaN(p) || !this.pairModel || p >= this.pairModel.thresholds.join || score >= this.config.joinThresholdStrong);
   }
 
   /** Two stories whose centroids meet may merge: always when both are dated, else when the pair scorer agrees (the

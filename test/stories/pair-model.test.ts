@@ -77,3 +77,26 @@ test('one subject, two happenings, undated: the scorer keeps apart different-sto
   const linked = keptApart.filter((p) => related(model, p));
   assert.ok(linked.length >= 0.75 * keptApart.length, `${linked.length} of the ${keptApart.length} pairs kept apart are linked as related`);
 });
+
+test('undated, a strong score joins one happening told twice even where the scorer doubts it; a weaker one does not (SemEval development pairs)', needsShared, () => {
+  const set = semevalDev();
+  assert.ok(set, 'SemEval development half found');
+  const byId = new Map(set.articles.map((a) => [a.id, a]));
+  // A scorer that never agrees (join threshold 1): only the score can join undated articles.
+  const doubting: PairModel = { ...readPairModel(defaultPairModelPath()), thresholds: { join: 1, merge: 1, relate: 1 } };
+  const together = (ids: [string, string], joinThresholdStrong?: number): boolean => {
+    const articles = ids.map((id) => ({ ...byId.get(id)!, published: null }));
+    const g = new StoryGrouper(undefined, joinThresholdStrong === undefined ? {} : { joinThresholdStrong }, { pairModel: doubting });
+    g.addBatch(articles);
+    return g.storyOf(ids[0])!.id === g.storyOf(ids[1])!.id;
+  };
+  // Rated the same story (Overall ≤ 1.5): the sentence of Uzbekistan's first president's daughter, told by two outlets.
+  const same: [string, string] = ['1552392654', '1552514260'];
+  assert.match(byId.get(same[0])!.title ?? '', /أوزبكستان/);
+  assert.ok(together(same), 'a strong score joins them without the scorer');
+  assert.ok(!together(same, Infinity), 'without the strong-score rule the doubting scorer keeps them apart: the rule is what joins');
+  // Rated different stories (Overall ≥ 3): one outlet's pages on two Oppo phones, a score below the strong one.
+  const different: [string, string] = ['1596789460', '1626147793'];
+  assert.match(byId.get(different[0])!.title ?? '', /أوبو/);
+  assert.ok(!together(different), 'a score short of joinThresholdStrong does not join without the scorer');
+});
