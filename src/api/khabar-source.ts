@@ -319,23 +319,32 @@ export class KhabarLibrarySource implements KhabarSource {
   }
 
   /**
-   * Builds and persists, in the background thread, the report of every story not persisted yet, newest first, one at
-   * a time (a first visit waits for one build at most). Resolves with how many it built, when done or stopped.
+   * Builds and persists, on the background threads, the report of every story not persisted yet, newest first, as
+   * many at a time as there are report threads (a first visit goes before them: it waits for the builds running, at
+   * most one a thread). Each article's extraction is kept in the store as its story is built, so this is also the pass
+   * that analyses every article once. Resolves with how many it built, when done or stopped.
    */
   async persistReports(shouldStop: () => boolean = () => false): Promise<number> {
-    if (!this.#background || !this.#persisted) return 0;
+    const background = this.#background;
+    const persisted = this.#persisted;
+    if (!background || !persisted) return 0;
+    const stories = this.#sortedBy('newest');
     let built = 0;
-    let checked = 0;
-    for (const story of this.#sortedBy('newest')) {
-      if (shouldStop()) break;
-      if (++checked % REREAD_CHUNK === 0) await new Promise((resolve) => setImmediate(resolve));
-      // A story merged away since the list was read is skipped; the one it joined comes up in its turn or at a visit.
-      if (!this.#all().has(story.id)) continue;
-      // Checked here first: a restart finds most persisted, and a round trip to the thread for each cost the request
-      // thread more than the check.
-      if (this.#persisted.has(story)) continue;
-      if (await this.#background.ensure(story)) built++;
-    }
+    let next = 0;
+    const builder = async (): Promise<void> => {
+      let checked = 0;
+      while (next < stories.length && !shouldStop()) {
+        const story = stories[next++]!;
+        if (++checked % REREAD_CHUNK === 0) await new Promise((resolve) => setImmediate(resolve));
+        // A story merged away since the list was read is skipped; the one it joined comes up in its turn or at a visit.
+        if (!this.#all().has(story.id)) continue;
+        // Checked here first: a restart finds most persisted, and a round trip to a thread for each cost the request
+        // thread more than the check.
+        if (persisted.has(story)) continue;
+        if (await background.ensure(story)) built++;
+      }
+    };
+    await Promise.all(Array.from({ length: background.threads }, builder));
     return built;
   }
 
