@@ -55,8 +55,9 @@ export class KhabarLibrarySource implements KhabarSource {
   #sorted: { newest?: Story[]; coverage?: Story[] } = {};
   /** Every entity id of the index, those in most articles first. */
   #entities: string[] | null = null;
-  /** Listed entities, by id: each is read once until the index changes. */
+  /** Listed entities, by id, and each one's JSON: each is read once until the index or the stories change. */
   #entitySummaries = new Map<string, EntitySummary | null>();
+  #entityJson = new Map<string, string>();
   /** The store-wide entity index (src/analysis/entity-index.ts), opened at the first entity read. */
   #entityState: EntityIndexState | null = null;
   #outlets: string[] | null = null;
@@ -199,8 +200,7 @@ export class KhabarLibrarySource implements KhabarSource {
         for (const id of removed) this.#entityById.delete(id);
         this.#entityList = order;
         this.#entities = null;
-        // The first page, which names the entities of most articles, is read now rather than at its first request.
-        this.entities({ offset: 0 });
+        this.#assembleEntities();
       })
       .catch(() => { /* the next ingest or catch-up asks again; requests read the index as it stands */ })
       .finally(() => {
@@ -319,10 +319,11 @@ export class KhabarLibrarySource implements KhabarSource {
   }
 
   /**
-   * Builds and persists, on the background threads, the report of every story not persisted yet, newest first, as
-   * many at a time as there are report threads (a first visit goes before them: it waits for the builds running, at
-   * most one a thread). Each article's extraction is kept in the store as its story is built, so this is also the pass
-   * that analyses every article once. Resolves with how many it built, when done or stopped.
+   * Builds and persists, on the background threads, the report of every story not persisted yet, newest first, on
+   * every report thread but one, which is left to first visits (they go before these builds anyway, but would wait for
+   * the builds running). Each article's extraction is kept in the store as its story is built, so this is also the pass
+   * that analyses every article once (beside the entity index's, on the grouping thread, which keeps what it
+   * extracts too). Resolves with how many it built, when done or stopped.
    */
   async persistReports(shouldStop: () => boolean = () => false): Promise<number> {
     const background = this.#background;
@@ -344,7 +345,7 @@ export class KhabarLibrarySource implements KhabarSource {
         if (await background.ensure(story)) built++;
       }
     };
-    await Promise.all(Array.from({ length: background.threads }, builder));
+    await Promise.all(Array.from({ length: Math.max(1, background.threads - 1) }, builder));
     return built;
   }
 
@@ -406,23 +407,78 @@ export class KhabarLibrarySource implements KhabarSource {
     return { id: e.id, name: e.name, type: e.type, variants: e.variants, mentions: e.mentions, articles: e.articles.length, stories: [...stories.values()] };
   }
 
-  entities(q: EntityListQuery = {}): EntityPage {
-    const state = this.#entityIndex();
+  /** Every entity id of the index in list order, read again after the index or the stories changed. */
+  #entityOrder(state: EntityIndexState): string[] {
     if (!this.#entities) {
       this.#entitySummaries.clear();
+      this.#entityJson.clear();
       this.#entities = this.#entityList ?? state.entityCounts()
         .sort((a, b) => b.articles - a.articles || b.mentions - a.mentions || a.id.localeCompare(b.id))
         .map((c) => c.id);
     }
+    return this.#entities;
+  }
+
+  /** A listed entity, assembled once (with its stories) until the index or the stories change. */
+  #listed(state: EntityIndexState, id: string): EntitySummary | null {
+    let e = this.#entitySummaries.get(id);
+    if (e === undefined) this.#entitySummaries.set(id, e = this.#summary(state, id));
+    return e;
+  }
+
+  /**
+   * Assembles every listed entity and its JSON a few hundred a turn of the event loop, once the background thread has
+   * listed the index: an entity list page asked for the first time is then put together from them (the top entities
+   * are in thousands of articles: their stories cost the first request of a page tens of milliseconds). Stops when the
+   * list or the stories change meanwhile; the pages then assemble what they show.
+   */
+  #assembleEntities(): void {
+    const state = this.#entityIndex();
+    const order = this.#entityOrder(state);
+    let at = 0;
+    const step = (): void => {
+      if (this.#entities !== order) return;
+      for (const end = Math.min(order.length, at + 200); at < end; at++) {
+        const id = order[at]!;
+        const e = this.#listed(state, id);
+        if (e && !this.#entityJson.has(id)) this.#entityJson.set(id, JSON.stringify(e));
+      }
+      if (at < order.length) setImmediate(step);
+    };
+    step();
+  }
+
+  entities(q: EntityListQuery = {}): EntityPage {
+    const state = this.#entityIndex();
+    const order = this.#entityOrder(state);
     const offset = q.offset ?? 0;
     const limit = q.limit ?? this.opts.entityLimit ?? 100;
     const items: EntitySummary[] = [];
-    for (const id of this.#entities.slice(offset, offset + limit)) {
-      if (!this.#entitySummaries.has(id)) this.#entitySummaries.set(id, this.#summary(state, id));
-      const e = this.#entitySummaries.get(id);
+    for (const id of order.slice(offset, offset + limit)) {
+      const e = this.#listed(state, id);
       if (e) items.push(e);
     }
-    return { items, offset, limit, total: this.#entities.length };
+    return { items, offset, limit, total: order.length };
+  }
+
+  /** entities(q) as JSON.stringify writes it, from each entity's JSON kept between requests: the first page of a large
+   * store is megabytes of stories, and serialising it at every request cost more than everything else the page does. */
+  entitiesJson(q: EntityListQuery = {}): string {
+    const state = this.#entityIndex();
+    const order = this.#entityOrder(state);
+    const offset = q.offset ?? 0;
+    const limit = q.limit ?? this.opts.entityLimit ?? 100;
+    const items: string[] = [];
+    for (const id of order.slice(offset, offset + limit)) {
+      let json = this.#entityJson.get(id);
+      if (json === undefined) {
+        const e = this.#listed(state, id);
+        if (!e) continue;
+        this.#entityJson.set(id, json = JSON.stringify(e));
+      }
+      items.push(json);
+    }
+    return `{"items":[${items.join(',')}],"offset":${JSON.stringify(offset)},"limit":${JSON.stringify(limit)},"total":${order.length}}`;
   }
 
   entity(id: string): EntitySummary | null {
