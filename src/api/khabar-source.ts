@@ -448,37 +448,37 @@ export class KhabarLibrarySource implements KhabarSource {
     step();
   }
 
-  entities(q: EntityListQuery = {}): EntityPage {
+  /** One page of the listed entities, each given by `item` (null: left out). */
+  #page<T>(q: EntityListQuery, item: (state: EntityIndexState, id: string) => T | null): { items: T[]; offset: number; limit: number; total: number } {
     const state = this.#entityIndex();
     const order = this.#entityOrder(state);
     const offset = q.offset ?? 0;
     const limit = q.limit ?? this.opts.entityLimit ?? 100;
-    const items: EntitySummary[] = [];
+    const items: T[] = [];
     for (const id of order.slice(offset, offset + limit)) {
-      const e = this.#listed(state, id);
-      if (e) items.push(e);
+      const x = item(state, id);
+      if (x !== null) items.push(x);
     }
     return { items, offset, limit, total: order.length };
+  }
+
+  entities(q: EntityListQuery = {}): EntityPage {
+    return this.#page(q, (state, id) => this.#listed(state, id));
   }
 
   /** entities(q) as JSON.stringify writes it, from each entity's JSON kept between requests: the first page of a large
    * store is megabytes of stories, and serialising it at every request cost more than everything else the page does. */
   entitiesJson(q: EntityListQuery = {}): string {
-    const state = this.#entityIndex();
-    const order = this.#entityOrder(state);
-    const offset = q.offset ?? 0;
-    const limit = q.limit ?? this.opts.entityLimit ?? 100;
-    const items: string[] = [];
-    for (const id of order.slice(offset, offset + limit)) {
+    const page = this.#page(q, (state, id) => {
       let json = this.#entityJson.get(id);
       if (json === undefined) {
         const e = this.#listed(state, id);
-        if (!e) continue;
+        if (!e) return null;
         this.#entityJson.set(id, json = JSON.stringify(e));
       }
-      items.push(json);
-    }
-    return `{"items":[${items.join(',')}],"offset":${JSON.stringify(offset)},"limit":${JSON.stringify(limit)},"total":${order.length}}`;
+      return json;
+    });
+    return `{"items":[${page.items.join(',')}],"offset":${JSON.stringify(page.offset)},"limit":${JSON.stringify(page.limit)},"total":${page.total}}`;
   }
 
   entity(id: string): EntitySummary | null {
