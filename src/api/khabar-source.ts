@@ -39,6 +39,9 @@ export interface KhabarSourceOptions {
  * (persistReports) per turn of the event loop. */
 const REREAD_CHUNK = 200;
 
+/** How long listed entities are assembled (#assembleEntities) before requests get a turn. */
+const ASSEMBLE_MS = 4;
+
 function newestFirst(a: Story, b: Story): number {
   return (b.last ?? '').localeCompare(a.last ?? '') || a.id.localeCompare(b.id);
 }
@@ -427,7 +430,8 @@ export class KhabarLibrarySource implements KhabarSource {
   }
 
   /**
-   * Assembles every listed entity and its JSON a few hundred a turn of the event loop, once the background thread has
+   * Assembles every listed entity and its JSON, for a few milliseconds a turn of the event loop (the top entities'
+   * stories cost tens of milliseconds between them, the last thousands next to nothing), once the background thread has
    * listed the index: an entity list page asked for the first time is then put together from them (the top entities
    * are in thousands of articles: their stories cost the first request of a page tens of milliseconds). Stops when the
    * list or the stories change meanwhile; the pages then assemble what they show.
@@ -438,7 +442,7 @@ export class KhabarLibrarySource implements KhabarSource {
     let at = 0;
     const step = (): void => {
       if (this.#entities !== order) return;
-      for (const end = Math.min(order.length, at + 200); at < end; at++) {
+      for (const until = performance.now() + ASSEMBLE_MS; at < order.length && performance.now() < until; at++) {
         const id = order[at]!;
         const e = this.#listed(state, id);
         if (e && !this.#entityJson.has(id)) this.#entityJson.set(id, JSON.stringify(e));
