@@ -116,9 +116,8 @@ function entityFor(state: EntityIndexState, type: EntityType, key: string, name:
   return entity;
 }
 
-/** Indexes one article: its mentions replace those it had. */
-export function indexArticle(state: EntityIndexState, article: Pick<Article, 'id' | 'text'>): void {
-  const mentions: Mention[] = extractEntities(article).mentions;
+/** Indexes one article: its mentions (found by the tagger unless given) replace those it had. */
+export function indexArticle(state: EntityIndexState, article: Pick<Article, 'id' | 'text'>, mentions: Mention[] = extractEntities(article).mentions): void {
   const out: IndexedMention[] = [];
   const articleFull = new Map<string, string>();
   // full names first, so that the article's lone surnames find them
@@ -151,7 +150,12 @@ const BATCH = 500;
  * (again); an index made by another version of this code, or with the model file added or removed, is rebuilt.
  * Returns the number of articles indexed.
  */
-export function catchUpEntityIndex(store: Store, state: EntityIndexState, opts: { onProgress?: (done: number, total: number) => void } = {}): number {
+export function catchUpEntityIndex(store: Store, state: EntityIndexState, opts: {
+  onProgress?: (done: number, total: number) => void;
+  /** An article's mentions, when they are kept elsewhere (the server's stored extractions); default: tagged here. */
+  mentions?: (article: Article) => Mention[];
+} = {}): number {
+  const mentionsOf = opts.mentions ?? ((a: Article) => extractEntities(a).mentions);
   const version = indexVersion();
   const revision = store.revision();
   let since = state.readRevision();
@@ -163,7 +167,9 @@ export function catchUpEntityIndex(store: Store, state: EntityIndexState, opts: 
   const ids = since === null ? store.listArticleIds() : store.changedAfter(since);
   for (let i = 0; i < ids.length; i += BATCH) {
     const batch = store.getArticles(ids.slice(i, i + BATCH));
-    state.transaction(() => { for (const a of batch) indexArticle(state, a); });
+    // Found before the write transaction, which would otherwise hold the database's write lock while they are tagged.
+    const mentions = batch.map(mentionsOf);
+    state.transaction(() => { batch.forEach((a, k) => indexArticle(state, a, mentions[k])); });
     opts.onProgress?.(Math.min(i + BATCH, ids.length), ids.length);
   }
   state.transaction(() => state.setReadRevision(revision));

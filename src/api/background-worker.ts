@@ -1,9 +1,12 @@
-// The worker thread of Background (background.ts): builds story reports, catches the grouping and the entity index up
-// with the store, and lists the index's entities, on its own connection to the database, so the server's thread keeps
-// answering requests meanwhile. Messages are handled one at a time, in the order they arrive.
+// A worker thread of Background (background.ts): builds story reports (a report thread), or catches the grouping and
+// the entity index up with the store and lists the index's entities (the grouping thread), on its own connection to the
+// database, so the server's thread keeps answering requests meanwhile. Messages are handled one at a time, in the
+// order they arrive. Every thread reads each article's extraction from the store and keeps there the ones it makes, so
+// an article is analysed once whichever thread needs it first (the entity index takes its mentions from it).
 import { parentPort, workerData } from 'node:worker_threads';
 import { Khabar } from '../khabar.js';
-import type { ArticleExtraction } from '../analysis/index.js';
+import { extractArticle, extractionKey, type ArticleExtraction } from '../analysis/index.js';
+import type { Article } from '../types.js';
 import { buildStoryReport, layeredExtractions, LruMap, storyGrouperFor } from '../report.js';
 import { groupStoredArticles, groupingBehind, type StoryGrouper } from '../stories/index.js';
 import { catchUpEntityIndex, indexVersion, readEntity, type EntityIndexState, type IndexedEntity } from '../analysis/entity-index.js';
@@ -18,9 +21,9 @@ const { db, words } = workerData as { db: string; words?: number };
 const khabar = Khabar.open({ db });
 const persisted = ReportStore.open(db);
 /** Per-article extractions shared between the stories this worker builds (keyed by article content: an article
- * replaced since is extracted again), in front of those kept in the store. */
+ * replaced since is extracted again), the most recent in memory in front of those kept in the store. */
 const stored = storedExtractionsFor(khabar.store, extractionIdentity());
-const extractions = layeredExtractions(new LruMap<string, ArticleExtraction>(20_000), stored);
+const extractions = layeredExtractions(new LruMap<string, ArticleExtraction>(5_000), stored);
 /** New extractions are committed at most this often (each commit makes the server's thread re-read its grouping
  * caches), and when the thread has nothing else to do. */
 const FLUSH_MS = 5000;
@@ -30,6 +33,16 @@ let entityState: EntityIndexState | null = null;
 
 /** The entities as last listed to the server's thread, by id (null before the first listing). */
 let listed: Map<string, IndexedEntity> | null = null;
+
+/** An article's entity mentions from its stored extraction; an article not extracted yet is extracted and kept, so
+ * that its story's report does not tag it again (the mentions of a whole extraction are those the tagger gives). */
+function storedMentions(article: Article): ArticleExtraction['mentions'] {
+  if (!stored) return extractArticle(article).mentions;
+  const key = extractionKey(article);
+  let x = stored.get(key);
+  if (!x) stored.set(key, x = extractArticle(article));
+  return x.mentions;
+}
 
 /**
  * Catches the entity index up with the store and lists its entities, those in most articles first: the whole list the
@@ -45,7 +58,8 @@ function listEntities(): EntityListing {
   const changed = incremental ? khabar.store.changedAfter(since!) : [];
   const touched = new Set<string>();
   for (const a of changed) for (const e of perArticle!.entitiesOf(a)) touched.add(e);
-  const indexed = catchUpEntityIndex(khabar.store, state);
+  const indexed = catchUpEntityIndex(khabar.store, state, { mentions: storedMentions });
+  stored?.flush();
   const upserts: IndexedEntity[] = [];
   const removed: string[] = [];
   if (incremental && state.madeBy() === indexVersion()) {

@@ -1,10 +1,13 @@
-// Work the server does off its request thread: building story reports (the start-up warm-up and first visits) and
-// catching the grouping up after another process (a `khabar ingest` beside the server) wrote the database. Each
-// runs in its own worker thread (background-worker.ts) over its own connection to the same database file, so a
-// report of a huge article or the grouping of a large ingest never holds up a request, and stopping the server
-// ends both at once (Worker.terminate interrupts what they are running). Grouping has a thread of its own so a
-// long catch-up does not hold up the first visit of a story.
+// Work the server does off its request thread: building story reports (the start-up warm-up, first visits and the
+// report of every other story) and catching the grouping and the entity index up after another process (a `khabar
+// ingest` beside the server) wrote the database. Each runs in worker threads (background-worker.ts), each over its own
+// connection to the same database file, so a report of a huge article or the grouping of a large ingest never holds
+// up a request, and stopping the server ends them all at once (Worker.terminate interrupts what they are running).
+// Reports are built on a pool of threads, one a core: first visits asked at once are built side by side, and a visit
+// goes before the background's own builds (it waits for at most the builds already running, not for a queue of
+// them). Grouping has a thread of its own so a long catch-up does not hold up the first visit of a story.
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Story, StoryReport } from '../types.js';
@@ -74,37 +77,85 @@ class Thread {
   }
 }
 
+/** Report threads when KHABAR_REPORT_THREADS does not say: one a core, at most 4 (each holds a connection, the
+ * tagger's model and an extraction cache; beyond the cores they would only take turns). */
+export function reportThreads(env: NodeJS.ProcessEnv = process.env): number {
+  const given = env.KHABAR_REPORT_THREADS;
+  if (given !== undefined && given !== '') {
+    const n = Number(given);
+    if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`KHABAR_REPORT_THREADS must be an integer from 1 to 64, got "${given}"`);
+    return n;
+  }
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+type ReportMessage = { type: 'report' | 'ensure'; story: Story };
+interface Job { message: ReportMessage; resolve: (r: BackgroundReply) => void; reject: (e: Error) => void }
+
 export class Background {
-  #reports: Thread | null = null;
+  /** The report threads (a slot is filled, or refilled after its thread died, when a job is given to it). */
+  readonly #reports: (Thread | null)[];
+  /** Whether each report thread has a job running: a thread is given one job at a time, so that a visit queued here
+   * goes to the first thread free rather than behind jobs already handed to a thread. */
+  readonly #running: boolean[];
+  /** Jobs not yet given to a thread: first visits before the background's own builds, each in order of arrival. */
+  readonly #visits: Job[] = [];
+  readonly #later: Job[] = [];
   #grouping: Thread | null = null;
   #stopped = false;
 
-  /** The report thread, started again when it died (out of memory on a huge story, say): the next request gets a new one. */
-  #reportThread(): Thread {
-    if (!this.#reports || (this.#reports.broken && !this.#stopped)) this.#reports = new Thread(this.db, this.words);
-    return this.#reports;
-  }
-
   /** Background threads over the database file `db`, or null when the worker code is not built (running from
    * sources) or the database is not a file another connection can open; the caller then works in-thread. */
-  static start(db: string, opts: { words?: number } = {}): Background | null {
+  static start(db: string, opts: { words?: number; threads?: number } = {}): Background | null {
     // (A database given by URL, a server's, is not opened here: its backend would need its own worker.)
     if (!db || db === ':memory:' || /^[a-z][a-z0-9+.-]*:\/\//i.test(db) || !existsSync(fileURLToPath(WORKER_FILE))) return null;
-    return new Background(db, opts.words);
+    return new Background(db, opts.words, opts.threads ?? reportThreads());
   }
 
-  private constructor(private readonly db: string, private readonly words: number | undefined) {}
+  private constructor(private readonly db: string, private readonly words: number | undefined, threads: number) {
+    this.#reports = Array.from({ length: threads }, () => null);
+    this.#running = this.#reports.map(() => false);
+  }
 
-  /** The report of `story` (its analysis and summary), built from its stored articles. */
+  /** How many reports are built at once. */
+  get threads(): number { return this.#reports.length; }
+
+  /** Gives queued jobs to the threads that have none running. */
+  #dispatch(): void {
+    for (let i = 0; i < this.#reports.length; i++) {
+      if (this.#running[i]) continue;
+      const job = this.#visits.shift() ?? this.#later.shift();
+      if (!job) return;
+      let thread = this.#reports[i];
+      // A thread that died (out of memory on a huge story, say) is replaced for the next job.
+      if (!thread || (thread.broken && !this.#stopped)) thread = this.#reports[i] = new Thread(this.db, this.words);
+      this.#running[i] = true;
+      thread.request(job.message).then(job.resolve, job.reject).finally(() => {
+        this.#running[i] = false;
+        this.#dispatch();
+      });
+    }
+  }
+
+  #schedule(message: ReportMessage, visit: boolean): Promise<BackgroundReply> {
+    if (this.#stopped) return Promise.reject(new Error('the server is stopping'));
+    return new Promise((resolve, reject) => {
+      (visit ? this.#visits : this.#later).push({ message, resolve, reject });
+      this.#dispatch();
+    });
+  }
+
+  /** The report of `story` (its analysis and summary), built from its stored articles, before any queued `ensure`. */
   async report(story: Story): Promise<StoryReport> {
-    const reply = await this.#reportThread().request({ type: 'report', story });
+    const reply = await this.#schedule({ type: 'report', story }, true);
     if (!('report' in reply)) throw new Error('the background thread answered a report request without a report');
     return reply.report;
   }
 
-  /** Builds and persists the report of `story` unless persisted already (report-store.ts); says whether it built one. */
+  /** Builds and persists the report of `story` unless persisted already (report-store.ts); says whether it built one.
+   * Queued after every first visit. */
   async ensure(story: Story): Promise<boolean> {
-    const reply = await this.#reportThread().request({ type: 'ensure', story });
+    const reply = await this.#schedule({ type: 'ensure', story }, false);
     return 'built' in reply && reply.built;
   }
 
@@ -130,9 +181,11 @@ export class Background {
     return reply.entities;
   }
 
-  /** Stops both threads at once, whatever they are running. */
+  /** Stops every thread at once, whatever it is running; queued jobs fail. */
   async stop(): Promise<void> {
     this.#stopped = true;
-    await Promise.all([this.#reports?.stop(), this.#grouping?.stop()]);
+    const stopping = new Error('the server is stopping');
+    for (const job of this.#visits.splice(0).concat(this.#later.splice(0))) job.reject(stopping);
+    await Promise.all([...this.#reports.map((t) => t?.stop()), this.#grouping?.stop()]);
   }
 }

@@ -39,6 +39,9 @@ export interface KhabarSourceOptions {
  * (persistReports) per turn of the event loop. */
 const REREAD_CHUNK = 200;
 
+/** How long listed entities are assembled (#assembleEntities) before requests get a turn. */
+const ASSEMBLE_MS = 4;
+
 function newestFirst(a: Story, b: Story): number {
   return (b.last ?? '').localeCompare(a.last ?? '') || a.id.localeCompare(b.id);
 }
@@ -55,8 +58,9 @@ export class KhabarLibrarySource implements KhabarSource {
   #sorted: { newest?: Story[]; coverage?: Story[] } = {};
   /** Every entity id of the index, those in most articles first. */
   #entities: string[] | null = null;
-  /** Listed entities, by id: each is read once until the index changes. */
+  /** Listed entities, by id, and each one's JSON: each is read once until the index or the stories change. */
   #entitySummaries = new Map<string, EntitySummary | null>();
+  #entityJson = new Map<string, string>();
   /** The store-wide entity index (src/analysis/entity-index.ts), opened at the first entity read. */
   #entityState: EntityIndexState | null = null;
   #outlets: string[] | null = null;
@@ -199,8 +203,7 @@ export class KhabarLibrarySource implements KhabarSource {
         for (const id of removed) this.#entityById.delete(id);
         this.#entityList = order;
         this.#entities = null;
-        // The first page, which names the entities of most articles, is read now rather than at its first request.
-        this.entities({ offset: 0 });
+        this.#assembleEntities();
       })
       .catch(() => { /* the next ingest or catch-up asks again; requests read the index as it stands */ })
       .finally(() => {
@@ -319,23 +322,33 @@ export class KhabarLibrarySource implements KhabarSource {
   }
 
   /**
-   * Builds and persists, in the background thread, the report of every story not persisted yet, newest first, one at
-   * a time (a first visit waits for one build at most). Resolves with how many it built, when done or stopped.
+   * Builds and persists, on the background threads, the report of every story not persisted yet, newest first, on
+   * every report thread but one, which is left to first visits (they go before these builds anyway, but would wait for
+   * the builds running). Each article's extraction is kept in the store as its story is built, so this is also the pass
+   * that analyses every article once (beside the entity index's, on the grouping thread, which keeps what it
+   * extracts too). Resolves with how many it built, when done or stopped.
    */
   async persistReports(shouldStop: () => boolean = () => false): Promise<number> {
-    if (!this.#background || !this.#persisted) return 0;
+    const background = this.#background;
+    const persisted = this.#persisted;
+    if (!background || !persisted) return 0;
+    const stories = this.#sortedBy('newest');
     let built = 0;
-    let checked = 0;
-    for (const story of this.#sortedBy('newest')) {
-      if (shouldStop()) break;
-      if (++checked % REREAD_CHUNK === 0) await new Promise((resolve) => setImmediate(resolve));
-      // A story merged away since the list was read is skipped; the one it joined comes up in its turn or at a visit.
-      if (!this.#all().has(story.id)) continue;
-      // Checked here first: a restart finds most persisted, and a round trip to the thread for each cost the request
-      // thread more than the check.
-      if (this.#persisted.has(story)) continue;
-      if (await this.#background.ensure(story)) built++;
-    }
+    let next = 0;
+    const builder = async (): Promise<void> => {
+      let checked = 0;
+      while (next < stories.length && !shouldStop()) {
+        const story = stories[next++]!;
+        if (++checked % REREAD_CHUNK === 0) await new Promise((resolve) => setImmediate(resolve));
+        // A story merged away since the list was read is skipped; the one it joined comes up in its turn or at a visit.
+        if (!this.#all().has(story.id)) continue;
+        // Checked here first: a restart finds most persisted, and a round trip to a thread for each cost the request
+        // thread more than the check.
+        if (persisted.has(story)) continue;
+        if (await background.ensure(story)) built++;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, background.threads - 1) }, builder));
     return built;
   }
 
@@ -397,23 +410,79 @@ export class KhabarLibrarySource implements KhabarSource {
     return { id: e.id, name: e.name, type: e.type, variants: e.variants, mentions: e.mentions, articles: e.articles.length, stories: [...stories.values()] };
   }
 
-  entities(q: EntityListQuery = {}): EntityPage {
-    const state = this.#entityIndex();
+  /** Every entity id of the index in list order, read again after the index or the stories changed. */
+  #entityOrder(state: EntityIndexState): string[] {
     if (!this.#entities) {
       this.#entitySummaries.clear();
+      this.#entityJson.clear();
       this.#entities = this.#entityList ?? state.entityCounts()
         .sort((a, b) => b.articles - a.articles || b.mentions - a.mentions || a.id.localeCompare(b.id))
         .map((c) => c.id);
     }
+    return this.#entities;
+  }
+
+  /** A listed entity, assembled once (with its stories) until the index or the stories change. */
+  #listed(state: EntityIndexState, id: string): EntitySummary | null {
+    let e = this.#entitySummaries.get(id);
+    if (e === undefined) this.#entitySummaries.set(id, e = this.#summary(state, id));
+    return e;
+  }
+
+  /**
+   * Assembles every listed entity and its JSON, for a few milliseconds a turn of the event loop (the top entities'
+   * stories cost tens of milliseconds between them, the last thousands next to nothing), once the background thread has
+   * listed the index: an entity list page asked for the first time is then put together from them (the top entities
+   * are in thousands of articles: their stories cost the first request of a page tens of milliseconds). Stops when the
+   * list or the stories change meanwhile; the pages then assemble what they show.
+   */
+  #assembleEntities(): void {
+    const state = this.#entityIndex();
+    const order = this.#entityOrder(state);
+    let at = 0;
+    const step = (): void => {
+      if (this.#entities !== order) return;
+      for (const until = performance.now() + ASSEMBLE_MS; at < order.length && performance.now() < until; at++) {
+        const id = order[at]!;
+        const e = this.#listed(state, id);
+        if (e && !this.#entityJson.has(id)) this.#entityJson.set(id, JSON.stringify(e));
+      }
+      if (at < order.length) setImmediate(step);
+    };
+    step();
+  }
+
+  /** One page of the listed entities, each given by `item` (null: left out). */
+  #page<T>(q: EntityListQuery, item: (state: EntityIndexState, id: string) => T | null): { items: T[]; offset: number; limit: number; total: number } {
+    const state = this.#entityIndex();
+    const order = this.#entityOrder(state);
     const offset = q.offset ?? 0;
     const limit = q.limit ?? this.opts.entityLimit ?? 100;
-    const items: EntitySummary[] = [];
-    for (const id of this.#entities.slice(offset, offset + limit)) {
-      if (!this.#entitySummaries.has(id)) this.#entitySummaries.set(id, this.#summary(state, id));
-      const e = this.#entitySummaries.get(id);
-      if (e) items.push(e);
+    const items: T[] = [];
+    for (const id of order.slice(offset, offset + limit)) {
+      const x = item(state, id);
+      if (x !== null) items.push(x);
     }
-    return { items, offset, limit, total: this.#entities.length };
+    return { items, offset, limit, total: order.length };
+  }
+
+  entities(q: EntityListQuery = {}): EntityPage {
+    return this.#page(q, (state, id) => this.#listed(state, id));
+  }
+
+  /** entities(q) as JSON.stringify writes it, from each entity's JSON kept between requests: the first page of a large
+   * store is megabytes of stories, and serialising it at every request cost more than everything else the page does. */
+  entitiesJson(q: EntityListQuery = {}): string {
+    const page = this.#page(q, (state, id) => {
+      let json = this.#entityJson.get(id);
+      if (json === undefined) {
+        const e = this.#listed(state, id);
+        if (!e) return null;
+        this.#entityJson.set(id, json = JSON.stringify(e));
+      }
+      return json;
+    });
+    return `{"items":[${page.items.join(',')}],"offset":${JSON.stringify(page.offset)},"limit":${JSON.stringify(page.limit)},"total":${page.total}}`;
   }
 
   entity(id: string): EntitySummary | null {

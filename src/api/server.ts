@@ -169,7 +169,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     });
 
   app.get<{ Querystring: { offset: number; limit: number } }>('/api/entities', { schema: { querystring: s.entityListQuerySchema } },
-    async (req) => source.entities(req.query));
+    async (req, reply) => (source.entitiesJson
+      ? reply.type('application/json; charset=utf-8').send(source.entitiesJson(req.query))
+      : source.entities(req.query)));
   app.get<{ Params: { id: string } }>('/api/entities/:id', { schema: { params: s.idParamsSchema } }, async (req) => {
     const entity = source.entity(req.params.id);
     if (!entity) throw new ApiError('not_found', `no entity with id ${req.params.id}`);

@@ -117,6 +117,8 @@ export interface KhabarSource {
   search(q: string, opts?: SearchQuery): { hits: SearchHit[]; total: number };
   /** Entities of the whole store, those in most articles first: `limit` of them from `offset`, and how many in all. */
   entities(q?: EntityListQuery): EntityPage;
+  /** The same page as JSON, the text JSON.stringify gives (a source may keep each entity's JSON between pages). */
+  entitiesJson?(q?: EntityListQuery): string;
   /** One entity by its id, or by the entity key of one of its names (what a story's entity links to). */
   entity(id: string): EntitySummary | null;
   /** Cleans, stores and groups raw articles. May be called with batches; must not throw for bad items. */

@@ -31,6 +31,10 @@ test('entity pages listed by the background thread are those read in-thread, and
       assert.deepEqual(listed, [inThread.entities({ offset: 0, limit: 20 }), inThread.entities({ offset: 20, limit: 20 })]);
       // Two pages, the second not empty: the sample corpus alone names 33 entities, with the seeds over 40.
       assert.ok(listed[0]!.items.length === 20 && listed[1]!.items.length > 0, `the sample corpus names ${listed[0]!.total} entities`);
+      // The JSON a request is sent, put together from each entity's JSON kept between pages, is the page's own.
+      for (const q of [{ offset: 0, limit: 20 }, { offset: 20, limit: 20 }, { offset: 5, limit: 7 }, { offset: 0 }, { offset: 10_000, limit: 5 }]) {
+        assert.equal(source.entitiesJson(q), JSON.stringify(source.entities(q)), `page ${JSON.stringify(q)}`);
+      }
       const top = listed[0]!.items[0]!;
       assert.deepEqual(source.entity(top.id), inThread.entity(top.id));
 
@@ -42,6 +46,7 @@ test('entity pages listed by the background thread are those read in-thread, and
       // The list as updated (only the entities of the new article read again) is the list read afresh.
       const fresh = new KhabarLibrarySource(khabar, { grouper });
       assert.deepEqual(source.entities({ offset: 0, limit: 40 }), fresh.entities({ offset: 0, limit: 40 }));
+      assert.equal(source.entitiesJson({ offset: 0, limit: 40 }), JSON.stringify(fresh.entities({ offset: 0, limit: 40 })), 'no entity JSON kept from before the article');
     } finally {
       await background.stop();
       khabar.close();

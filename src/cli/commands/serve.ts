@@ -10,7 +10,8 @@ POST /api/articles needs "Authorization: Bearer $KHABAR_TOKEN"; without KHABAR_T
 Story reports, the grouping of what a \`khabar ingest\` beside it stores, and the entity index are made in
 background threads: requests are answered meanwhile. Every story's report is kept in DB-reports beside the
 database (a cache: a first visit reads it, after a restart too; deleting it loses nothing), and each article's
-analysis in the database, so a report is rebuilt without analysing its articles again.
+analysis in the database, so a report is rebuilt without analysing its articles again (the entity index reads its
+names there too). Reports are built on one thread a core (KHABAR_REPORT_THREADS=N to choose), a first visit first.
 Stop with Ctrl-C (or SIGTERM): it exits at once, whatever it is building.`;
 
 /** How long requests in flight get to finish when the server is stopped, before it exits anyway. */
