@@ -13,7 +13,8 @@
 import type { Article } from '../types.js';
 import { migrate } from './migrate.js';
 import { answerRepeat, freeId, prepareOriginStatements, resolveOrigin, type OwnRow } from './origins.js';
-import { PgDb } from './pg-sync.js';
+import pg from 'pg';
+import { numberPlaceholders, PgDb } from './pg-sync.js';
 import { PG_ARTICLE_MIGRATIONS, PG_ARTICLE_ORIGIN_MIGRATIONS, PG_ENTITY_MIGRATIONS, PG_STORY_MIGRATIONS } from './postgres-schema.js';
 import { BM25_WEIGHTS, articleFromRow, bandKey, filterSql, termExpression, type ArticleRow } from './sqlite.js';
 import type { ArticleExtras, ArticleFilter, ArticleToPut, IndexedText, PutResult, Store, StoreHit, TermQuery } from './types.js';
@@ -22,6 +23,8 @@ const SEARCH_INDEX_KEY = 'search-index-version';
 /** Marks a stem in the `match` column: tatweel, which normalization takes out of every word, so no form begins with it. */
 const STEM_MARK = '\u0640';
 const REINDEX_BATCH = 2000;
+/** Connections of a store's async read path: enough that a slow search does not hold up the next ones on 2–4 cores. */
+const READ_POOL_SIZE = 4;
 
 /** ts_rank weights for {D, C, B, A}: SqliteStore's bm25 column weights (title form, title stem, form, stem), scaled to ≤ 1. */
 const RANK_WEIGHTS = [BM25_WEIGHTS[3], BM25_WEIGHTS[2], BM25_WEIGHTS[1], BM25_WEIGHTS[0]].map((w) => w / BM25_WEIGHTS[0]);
@@ -75,6 +78,8 @@ export class PostgresStore implements Store {
   /** Rowids taken from the sequence for the open write transaction, and how many its batch may need. */
   private freeRowids: number[] = [];
   private rowidsWanted = 1;
+  /** The connections of the async read path (searchArticlesAsync), opened when first used. */
+  private pool: pg.Pool | null = null;
 
   /** Connects to `url` (postgres://…, optionally ?schema=NAME) and brings its schema up to date. */
   static open(url: string): PostgresStore {
@@ -241,25 +246,33 @@ export class PostgresStore implements Store {
 
   // Rows are found by the `match` column's GIN index (article_search_matches) and ranked by ts_rank over `terms`.
   searchArticles(query: TermQuery, filter: ArticleFilter = {}): StoreHit[] {
-    const q = tsQueryText(query);
-    const m = tsMatchText(query);
-    if (!q || !m) return [];
-    const { where, params } = filterSql(filter);
-    const sql = `SELECT a.id, a.title, a.source, a.published, a.text, ts_rank('{${RANK_WEIGHTS.join(',')}}', s.terms, q, 1) AS score
-      FROM article_search_matches(to_tsquery('simple', ?)) m JOIN article_search s ON s.article = m
-        CROSS JOIN to_tsquery('simple', ?) q JOIN article a ON a.rowid = s.article
-      ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-      ORDER BY score DESC, a.rowid LIMIT ? OFFSET ?`;
-    return this.db.prepare(sql).all(m, q, ...params, filter.limit ?? 20, filter.offset ?? 0) as StoreHit[];
+    const sql = searchSql(query, filter);
+    return sql ? this.db.prepare(sql.text).all(...sql.params) as StoreHit[] : [];
   }
 
   countMatches(query: TermQuery, filter: ArticleFilter = {}): number {
-    const m = tsMatchText(query);
-    if (!m) return 0;
-    const { where, params } = filterSql(filter);
-    const sql = `SELECT count(*) FROM article_search_matches(to_tsquery('simple', ?)) m JOIN article a ON a.rowid = m
-      ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`;
-    return Number(this.db.prepare(sql).pluck().get(m, ...params));
+    const sql = countSql(query, filter);
+    return sql ? Number(this.db.prepare(sql.text).pluck().get(...sql.params)) : 0;
+  }
+
+  // A server's searches run on a small pool of connections of their own, so a replica goes on answering other
+  // requests (over the synchronous connection) while PostgreSQL ranks a common word's rows.
+  async searchArticlesAsync(query: TermQuery, filter: ArticleFilter = {}): Promise<StoreHit[]> {
+    const sql = searchSql(query, filter);
+    return sql ? (await this.readPool().query(numberPlaceholders(sql.text), sql.params)).rows as StoreHit[] : [];
+  }
+
+  async countMatchesAsync(query: TermQuery, filter: ArticleFilter = {}): Promise<number> {
+    const sql = countSql(query, filter);
+    return sql ? Number(Object.values((await this.readPool().query(numberPlaceholders(sql.text), sql.params)).rows[0]!)[0]) : 0;
+  }
+
+  private readPool(): pg.Pool {
+    this.pool ??= new pg.Pool({
+      connectionString: this.db.connectionString, max: READ_POOL_SIZE, allowExitOnIdle: true,
+      options: this.db.schema ? `-c search_path=${this.db.schema}` : undefined,
+    });
+    return this.pool;
   }
 
   searchIndexVersion(): number | null {
@@ -308,8 +321,33 @@ export class PostgresStore implements Store {
   }
 
   close(): void {
+    void this.pool?.end().catch(() => undefined);
+    this.pool = null;
     this.db.close();
   }
+}
+
+/** The search of searchArticles: articles the match query finds, ranked by ts_rank over the weighted terms. */
+function searchSql(query: TermQuery, filter: ArticleFilter): { text: string; params: unknown[] } | null {
+  const q = tsQueryText(query);
+  const m = tsMatchText(query);
+  if (!q || !m) return null;
+  const { where, params } = filterSql(filter);
+  const text = `SELECT a.id, a.title, a.source, a.published, a.text, ts_rank('{${RANK_WEIGHTS.join(',')}}', s.terms, q, 1) AS score
+    FROM article_search_matches(to_tsquery('simple', ?)) m JOIN article_search s ON s.article = m
+      CROSS JOIN to_tsquery('simple', ?) q JOIN article a ON a.rowid = s.article
+    ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+    ORDER BY score DESC, a.rowid LIMIT ? OFFSET ?`;
+  return { text, params: [m, q, ...params, filter.limit ?? 20, filter.offset ?? 0] };
+}
+
+function countSql(query: TermQuery, filter: ArticleFilter): { text: string; params: unknown[] } | null {
+  const m = tsMatchText(query);
+  if (!m) return null;
+  const { where, params } = filterSql(filter);
+  const text = `SELECT count(*) FROM article_search_matches(to_tsquery('simple', ?)) m JOIN article a ON a.rowid = m
+    ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`;
+  return { text, params: [m, ...params] };
 }
 
 type Statements = ReturnType<typeof prepareStatements>;

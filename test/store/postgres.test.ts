@@ -131,7 +131,7 @@ test('grouping holds an advisory lock another connection sees, and another proce
   }
 });
 
-test('the unweighted match column finds exactly the rows the weighted terms do: forms, stems, both, phrases', { ...needsShared, ...needsPostgres }, async () => {
+test('the unweighted match column finds exactly the rows the weighted terms do (forms, stems, both, phrases), and the async read path answers alike', { ...needsShared, ...needsPostgres }, async () => {
   const url = pgSchemaUrl('match');
   const kb = Khabar.open({ db: url });
   const db = new PgDb(url);
@@ -157,6 +157,9 @@ test('the unweighted match column finds exactly the rows the weighted terms do: 
       const got = kb.store.searchArticles(terms, { limit: 100_000 }).map((h) => h.id).sort();
       assert.deepEqual(got, want, `${q}: ${tsMatchText(terms)} finds what ${tq} does`);
       assert.equal(kb.store.countMatches(terms), want.length, `${q}: its count`);
+      // The async read path (a server's searches, on connections of their own) answers alike, ranking included.
+      assert.deepEqual(await kb.store.searchArticlesAsync!(terms, { limit: 5 }), kb.store.searchArticles(terms, { limit: 5 }), `${q}: async hits`);
+      assert.equal(await kb.store.countMatchesAsync!(terms), want.length, `${q}: async count`);
       compared++;
       if (want.length) nonEmpty++;
     }
