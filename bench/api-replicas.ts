@@ -86,7 +86,7 @@ export async function replicaStore(pgBase: string, size: number): Promise<string
   const pg = new PgDb(url);
   let rows = 0;
   try {
-    pg.exec('DROP INDEX article_search_terms');
+    pg.exec('DROP INDEX article_search_match');
     rows = pg.transaction(() => copyTables(sqlite, pg))();
   } finally {
     pg.close();
@@ -97,7 +97,7 @@ export async function replicaStore(pgBase: string, size: number): Promise<string
   const indexedMs = Date.now() - started - copiedMs;
   const pg2 = new PgDb(url);
   try {
-    pg2.exec('CREATE INDEX article_search_terms ON article_search USING GIN (terms); ANALYZE');
+    pg2.exec('CREATE INDEX article_search_match ON article_search USING GIN (match); ANALYZE');
     const how = `copied from ${sqlite} (${rows.toLocaleString('en')} rows in ${(copiedMs / 1000).toFixed(0)} s), search rows derived in ` +
       `${(indexedMs / 1000).toFixed(0)} s, GIN index and ANALYZE in ${((Date.now() - started - copiedMs - indexedMs) / 1000).toFixed(0)} s`;
     pg2.transaction(() => pg2.prepare('INSERT INTO kv (key, value) VALUES (?, ?)').run(BUILT_KEY, how))();

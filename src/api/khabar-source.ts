@@ -12,7 +12,7 @@ import { StoryReportCache, storyGrouperFor } from '../report.js';
 import { dropNonHttpUrl } from '../ingest/index.js';
 import type { Background } from './background.js';
 import type { ArticleView, EntityListQuery, EntityPage, EntitySummary, IngestOutcome, KhabarSource, Page, SearchHit, SearchQuery, SnippetPart, StoryListQuery } from './source.js';
-import { countMatches } from '../search/index.js';
+import { countMatchesAsync, searchArticlesAsync } from '../search/index.js';
 import { otherNames } from '../analysis/name-variants.js';
 import type { ReportStore } from './report-store.js';
 import { catchUpEntityIndex, readEntity, type EntityIndexState, type IndexedEntity } from '../analysis/entity-index.js';
@@ -370,18 +370,23 @@ export class KhabarLibrarySource implements KhabarSource {
     return this.khabar.store.getArticles(ids);
   }
 
-  search(q: string, opts: SearchQuery = {}): { hits: SearchHit[]; total: number } {
+  async search(q: string, opts: SearchQuery = {}): Promise<{ hits: SearchHit[]; total: number }> {
     this.#catchUp();
     // a name finds its entity's other names: the listed ones, and the index as it stands (never built for a search)
     this.#entityState ??= entityStateFor(this.khabar.store);
     const index = this.#entityState;
     const options = { source: opts.outlet, from: opts.from, to: opts.to, variants: (name: string) => otherNames(name, index) };
-    const hits = this.khabar.search(q, { ...options, limit: opts.limit ?? 20, offset: opts.offset ?? 0 }).map((h) => ({
+    // Asked without blocking the thread (the store's async read path, where it has one), both at once.
+    const [found, total] = await Promise.all([
+      searchArticlesAsync(this.khabar.store, q, { ...options, limit: opts.limit ?? 20, offset: opts.offset ?? 0 }),
+      countMatchesAsync(this.khabar.store, q, options),
+    ]);
+    const hits = found.map((h) => ({
       id: h.id, title: h.title, source: h.source, published: h.published, score: h.score, lead: h.lead,
       story: this.grouper.state.storyOfArticle(h.id),
       snippet: snippetParts(h.passage.text, h.passage.highlights),
     }));
-    return { hits, total: countMatches(this.khabar.store, q, options) };
+    return { hits, total };
   }
 
   /** The entity index, caught up with the store: articles written since it last read (by this server's ingest or

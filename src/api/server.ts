@@ -164,7 +164,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       const q = raw.trim();
       if (!q) throw new ApiError('invalid_request', 'querystring/q must not be blank');
       checkSearchDates(from, to);
-      const { hits, total } = source.search(q, { limit, offset, from: from || undefined, to: to || undefined, outlet });
+      const { hits, total } = await source.search(q, { limit, offset, from: from || undefined, to: to || undefined, outlet });
       return { query: q, total, limit, offset, hits };
     });
 

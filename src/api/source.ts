@@ -114,7 +114,7 @@ export interface KhabarSource {
   /** Titles and outlets of several articles (for citation marks); unknown ids are left out. */
   articles(ids: string[]): Article[];
   /** One page of the hits, and how many articles match in all. */
-  search(q: string, opts?: SearchQuery): { hits: SearchHit[]; total: number };
+  search(q: string, opts?: SearchQuery): Promise<{ hits: SearchHit[]; total: number }>;
   /** Entities of the whole store, those in most articles first: `limit` of them from `offset`, and how many in all. */
   entities(q?: EntityListQuery): EntityPage;
   /** The same page as JSON, the text JSON.stringify gives (a source may keep each entity's JSON between pages). */

@@ -125,6 +125,8 @@ export class PgDb implements SqlDb {
   /** The connection string without the password. */
   readonly label: string;
   readonly schema: string | null;
+  /** The connection string without khabar's schema parameter (for other connections to the same database). */
+  readonly connectionString: string;
   private readonly worker: Worker;
   private readonly port: MessagePort;
   private readonly flag = new Int32Array(new SharedArrayBuffer(4));
@@ -152,6 +154,7 @@ export class PgDb implements SqlDb {
     const { connectionString, schema } = splitSchema(url);
     this.label = redact(connectionString);
     this.schema = schema;
+    this.connectionString = connectionString;
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     this.worker = new Worker(new URL('./pg-worker.js', import.meta.url), {

@@ -1,10 +1,11 @@
 // PostgresStore: the Store on PostgreSQL (issue 26), for several processes or machines over one database. Same
 // contract as SqliteStore; the schema is postgres-schema.ts. Statements run synchronously through PgDb (pg-sync.ts).
 //
-// Search: the search stage's own terms (normalized forms, light stems) in a weighted tsvector with a GIN index;
-// a query form matches the columns its kind belongs to (weights AC for forms, BD for stems), and hits are ranked by
-// ts_rank with the column weights of SqliteStore's bm25 and length normalization 1 (the closest PostgreSQL has to
-// BM25: term frequency, column weights and document length, but no inverse document frequency).
+// Search: the search stage's own terms (normalized forms, light stems) in a weighted tsvector (`terms`); a query form
+// matches the columns its kind belongs to (weights AC for forms, BD for stems). Rows are found through the GIN index
+// of an unweighted copy (`match`, see tsMatchText), and hits are ranked by ts_rank over `terms` with the column
+// weights of SqliteStore's bm25 and length normalization 1 (the closest PostgreSQL has to BM25: term frequency,
+// column weights and document length, but no inverse document frequency).
 //
 // Concurrency: article writes take an advisory lock for their transaction (one article writer at a time, as SQLite's
 // write lock does), so revisions are handed out in commit order and a duplicate is always seen by the next writer;
@@ -12,13 +13,18 @@
 import type { Article } from '../types.js';
 import { migrate } from './migrate.js';
 import { answerRepeat, freeId, prepareOriginStatements, resolveOrigin, type OwnRow } from './origins.js';
-import { PgDb } from './pg-sync.js';
+import pg from 'pg';
+import { numberPlaceholders, PgDb } from './pg-sync.js';
 import { PG_ARTICLE_MIGRATIONS, PG_ARTICLE_ORIGIN_MIGRATIONS, PG_ENTITY_MIGRATIONS, PG_STORY_MIGRATIONS } from './postgres-schema.js';
 import { BM25_WEIGHTS, articleFromRow, bandKey, filterSql, termExpression, type ArticleRow } from './sqlite.js';
 import type { ArticleExtras, ArticleFilter, ArticleToPut, IndexedText, PutResult, Store, StoreHit, TermQuery } from './types.js';
 
 const SEARCH_INDEX_KEY = 'search-index-version';
+/** Marks a stem in the `match` column: tatweel, which normalization takes out of every word, so no form begins with it. */
+const STEM_MARK = '\u0640';
 const REINDEX_BATCH = 2000;
+/** Connections of a store's async read path: enough that a slow search does not hold up the next ones on 2–4 cores. */
+const READ_POOL_SIZE = 4;
 
 /** ts_rank weights for {D, C, B, A}: SqliteStore's bm25 column weights (title form, title stem, form, stem), scaled to ≤ 1. */
 const RANK_WEIGHTS = [BM25_WEIGHTS[3], BM25_WEIGHTS[2], BM25_WEIGHTS[1], BM25_WEIGHTS[0]].map((w) => w / BM25_WEIGHTS[0]);
@@ -30,13 +36,24 @@ export function isPostgresUrl(db: string): boolean {
 
 /** Quotes a term as a to_tsquery operand with the weights it may match; the query parser splits it as the index did. */
 function tsOperand(term: string, weights: string): string {
-  return `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}':${weights}`;
+  return `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${weights ? ':' + weights : ''}`;
 }
 
 /** The to_tsquery text of a TermQuery (every term, each any of its forms), or null when nothing is searchable. */
 export function tsQueryText(query: TermQuery): string | null {
   return termExpression(query, (term, kind) => tsOperand(term, kind === 'both' ? 'ABCD' : kind === 'norm' ? 'AC' : 'BD'),
     (stems) => `(${stems.map((x) => tsOperand(x, 'BD')).join(' <-> ')})`, ' | ', ' & ');
+}
+
+/**
+ * The same query over the `match` column (postgres-schema.ts), where a stem is its own lexeme (marked with STEM_MARK)
+ * rather than a weight: it matches the same rows as tsQueryText does over `terms`, but from the GIN index alone,
+ * without reading each row's terms again (a query with weights must recheck every row the index returns).
+ */
+export function tsMatchText(query: TermQuery): string | null {
+  const stem = (x: string): string => tsOperand(STEM_MARK + x, '');
+  return termExpression(query, (term, kind) => kind === 'both' ? `${tsOperand(term, '')} | ${stem(term)}` : kind === 'norm' ? tsOperand(term, '') : stem(term),
+    (stems) => `(${stems.map(stem).join(' <-> ')})`, ' | ', ' & ');
 }
 
 /** Applies every component's migrations (articles, stories, entities); returns what each applied. */
@@ -61,6 +78,8 @@ export class PostgresStore implements Store {
   /** Rowids taken from the sequence for the open write transaction, and how many its batch may need. */
   private freeRowids: number[] = [];
   private rowidsWanted = 1;
+  /** The connections of the async read path (searchArticlesAsync), opened when first used. */
+  private pool: pg.Pool | null = null;
 
   /** Connects to `url` (postgres://…, optionally ?schema=NAME) and brings its schema up to date. */
   static open(url: string): PostgresStore {
@@ -91,7 +110,8 @@ export class PostgresStore implements Store {
       this.lastRevision = this.revision();
       this.freeRowids = [];
       this.rowidsWanted = items.length;
-      return items.map((x) => this.putInTransaction(x.article, x.extras));
+      const batch = new BatchLookups(this.stmt, items);
+      return items.map((x) => this.putInTransaction(x.article, x.extras, batch));
     })());
   }
 
@@ -108,11 +128,15 @@ export class PostgresStore implements Store {
 
   // The same decisions as SqliteStore (origins.ts): a source seen again changes nothing, an exact copy of another
   // source's article is kept as an alias of it, a changed source replaces its own row only.
-  private putInTransaction(a: Article, e: ArticleExtras): PutResult {
-    // The decisions' lookups answered from one query (see originLookups): each was a round trip of its own.
-    const s = { ...this.stmt, ...originLookups(this.stmt, a, e) };
+  private putInTransaction(a: Article, e: ArticleExtras, batch: BatchLookups): PutResult {
+    // The decisions' lookups answered from the batch's one query (see BatchLookups): each was a round trip of its own.
+    const found = batch.origins(a, e);
+    const s = { ...this.stmt, ...originLookups(this.stmt, a, e, found.rows) };
     const decided = resolveOrigin(s, a, e, () => this.nextRevision());
-    if ('result' in decided) return decided.result;
+    if ('result' in decided) {
+      batch.wrote(found, decided.result, null);
+      return decided.result;
+    }
     const { own, alias, key, sourceHash } = decided;
     const existing = own;
     const signature = Buffer.from(e.signature.buffer, e.signature.byteOffset, e.signature.byteLength);
@@ -120,9 +144,7 @@ export class PostgresStore implements Store {
     const removed = JSON.stringify(a.removed ?? []);
     const keys = [...new Set(e.bands.map(bandKey))];
     // Candidates are read before this article's own bands are written, so it is never its own candidate.
-    const candidates = e.verifyNearDuplicate && keys.length
-      ? (s.bandCandidates.all(keys, existing?.rowid ?? 0) as { rowid: number; id: string; signature: Uint8Array }[])
-      : [];
+    const candidates = e.verifyNearDuplicate && keys.length ? batch.candidates(keys, existing?.rowid ?? 0) : [];
     let rowid: number;
     let id: string;
     if (existing) {
@@ -151,7 +173,9 @@ export class PostgresStore implements Store {
       nearDuplicates.push(c.id);
     }
     if (keys.length) s.insertBands.run(keys, rowid);
-    return { status: existing ? 'updated' : 'stored', id, nearDuplicates };
+    const result: PutResult = { status: existing ? 'updated' : 'stored', id, nearDuplicates };
+    batch.wrote(found, result, { rowid, id, signature: e.signature, keys });
+    return result;
   }
 
   /** A rowid for a new article: taken from the sequence a batch at a time (under the articles lock, so in commit order). */
@@ -220,24 +244,35 @@ export class PostgresStore implements Store {
     return this.stmt.changedAfter.all(revision) as string[];
   }
 
+  // Rows are found by the `match` column's GIN index (article_search_matches) and ranked by ts_rank over `terms`.
   searchArticles(query: TermQuery, filter: ArticleFilter = {}): StoreHit[] {
-    const q = tsQueryText(query);
-    if (!q) return [];
-    const { where, params } = filterSql(filter);
-    const sql = `SELECT a.id, a.title, a.source, a.published, a.text, ts_rank('{${RANK_WEIGHTS.join(',')}}', s.terms, q, 1) AS score
-      FROM article_search s CROSS JOIN to_tsquery('simple', ?) q JOIN article a ON a.rowid = s.article
-      WHERE s.terms @@ q ${where.length ? 'AND ' + where.join(' AND ') : ''}
-      ORDER BY score DESC, a.rowid LIMIT ? OFFSET ?`;
-    return this.db.prepare(sql).all(q, ...params, filter.limit ?? 20, filter.offset ?? 0) as StoreHit[];
+    const sql = searchSql(query, filter);
+    return sql ? this.db.prepare(sql.text).all(...sql.params) as StoreHit[] : [];
   }
 
   countMatches(query: TermQuery, filter: ArticleFilter = {}): number {
-    const q = tsQueryText(query);
-    if (!q) return 0;
-    const { where, params } = filterSql(filter);
-    const sql = `SELECT count(*) FROM article_search s CROSS JOIN to_tsquery('simple', ?) q JOIN article a ON a.rowid = s.article
-      WHERE s.terms @@ q ${where.length ? 'AND ' + where.join(' AND ') : ''}`;
-    return Number(this.db.prepare(sql).pluck().get(q, ...params));
+    const sql = countSql(query, filter);
+    return sql ? Number(this.db.prepare(sql.text).pluck().get(...sql.params)) : 0;
+  }
+
+  // A server's searches run on a small pool of connections of their own, so a replica goes on answering other
+  // requests (over the synchronous connection) while PostgreSQL ranks a common word's rows.
+  async searchArticlesAsync(query: TermQuery, filter: ArticleFilter = {}): Promise<StoreHit[]> {
+    const sql = searchSql(query, filter);
+    return sql ? (await this.readPool().query(numberPlaceholders(sql.text), sql.params)).rows as StoreHit[] : [];
+  }
+
+  async countMatchesAsync(query: TermQuery, filter: ArticleFilter = {}): Promise<number> {
+    const sql = countSql(query, filter);
+    return sql ? Number(Object.values((await this.readPool().query(numberPlaceholders(sql.text), sql.params)).rows[0]!)[0]) : 0;
+  }
+
+  private readPool(): pg.Pool {
+    this.pool ??= new pg.Pool({
+      connectionString: this.db.connectionString, max: READ_POOL_SIZE, allowExitOnIdle: true,
+      options: this.db.schema ? `-c search_path=${this.db.schema}` : undefined,
+    });
+    return this.pool;
   }
 
   searchIndexVersion(): number | null {
@@ -286,23 +321,129 @@ export class PostgresStore implements Store {
   }
 
   close(): void {
+    void this.pool?.end().catch(() => undefined);
+    this.pool = null;
     this.db.close();
   }
 }
 
+/** The search of searchArticles: articles the match query finds, ranked by ts_rank over the weighted terms. */
+function searchSql(query: TermQuery, filter: ArticleFilter): { text: string; params: unknown[] } | null {
+  const q = tsQueryText(query);
+  const m = tsMatchText(query);
+  if (!q || !m) return null;
+  const { where, params } = filterSql(filter);
+  const text = `SELECT a.id, a.title, a.source, a.published, a.text, ts_rank('{${RANK_WEIGHTS.join(',')}}', s.terms, q, 1) AS score
+    FROM article_search_matches(to_tsquery('simple', ?)) m JOIN article_search s ON s.article = m
+      CROSS JOIN to_tsquery('simple', ?) q JOIN article a ON a.rowid = s.article
+    ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+    ORDER BY score DESC, a.rowid LIMIT ? OFFSET ?`;
+  return { text, params: [m, q, ...params, filter.limit ?? 20, filter.offset ?? 0] };
+}
+
+function countSql(query: TermQuery, filter: ArticleFilter): { text: string; params: unknown[] } | null {
+  const m = tsMatchText(query);
+  if (!m) return null;
+  const { where, params } = filterSql(filter);
+  const text = `SELECT count(*) FROM article_search_matches(to_tsquery('simple', ?)) m JOIN article a ON a.rowid = m
+    ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`;
+  return { text, params: [m, ...params] };
+}
+
 type Statements = ReturnType<typeof prepareStatements>;
+/** A row of the origins query: an article (article null) or an alias (article: the rowid it points to). */
+type OriginRow = OwnRow & { article: number | null };
+type Candidate = { rowid: number; id: string; signature: Uint8Array };
+
+/**
+ * The lookups of a batch of articles, read in two queries when the batch begins rather than two per article: the
+ * origin rows (originLookups) of every article, and the stored articles sharing an LSH band with any of them. Both
+ * were read before anything of the batch was written, so each later article is answered from them together with
+ * what the batch wrote before it: an article whose ids, source, content or rows an earlier one of the batch wrote or
+ * looked at has its origins asked of the database (after the batch's writes so far); candidates written by the batch
+ * are kept here, and a stored row the batch rewrote is taken from here rather than from the prefetched bands.
+ */
+class BatchLookups {
+  private readonly rows: OriginRow[];
+  private readonly banded = new Map<number, Candidate[]>();
+  /** Values (ids, keys, hashes) and rowids an article of the batch wrote or looked up. */
+  private readonly touchedValues = new Set<string>();
+  private readonly touchedRowids = new Set<number>();
+  /** What the batch wrote, by rowid: the row's bands and signature as they now are. */
+  private readonly written = new Map<number, Candidate & { keys: Set<number> }>();
+
+  constructor(private readonly s: Statements, items: ArticleToPut[]) {
+    const ids = new Set<string>();
+    const keys = new Set<string>();
+    const sourceHashes = new Set<string>();
+    const contentHashes = new Set<string>();
+    const bands = new Set<number>();
+    for (const { article: a, extras: e } of items) {
+      for (const id of [a.id, ...(e.origin?.ids ?? [])]) ids.add(id);
+      if (e.origin?.key != null) keys.add(e.origin.key);
+      if (e.origin?.sourceHash != null) sourceHashes.add(e.origin.sourceHash);
+      contentHashes.add(a.contentHash);
+      if (e.verifyNearDuplicate) for (const b of e.bands) bands.add(bandKey(b));
+    }
+    this.rows = s.batchOrigins.all([...ids], [...keys], [...sourceHashes], [...contentHashes], [...keys], [...ids], [...keys]) as OriginRow[];
+    if (bands.size) {
+      for (const r of s.batchBandCandidates.all([...bands]) as (Candidate & { band: number })[]) {
+        const list = this.banded.get(r.band) ?? [];
+        list.push({ rowid: r.rowid, id: r.id, signature: r.signature });
+        this.banded.set(r.band, list);
+      }
+    }
+  }
+
+  /** The origin rows of one article: the same rows as the one-article query (origins) gives at this point. */
+  origins(a: Article, e: ArticleExtras): { rows: OriginRow[]; values: string[] } {
+    const ids = [a.id, ...(e.origin?.ids ?? [])];
+    const key = e.origin?.key ?? null;
+    const sourceHash = e.origin?.sourceHash ?? null;
+    const values = [...ids, a.contentHash, ...(key !== null ? [key] : []), ...(sourceHash !== null ? [sourceHash] : [])];
+    const aliasOfKey = new Set(this.rows.filter((r) => r.article !== null && key !== null && r.origin_key === key).map((r) => r.article!));
+    const rows = this.rows.filter((r) => r.article === null
+      ? ids.includes(r.id) || (key !== null && r.origin_key === key) || (sourceHash !== null && r.source_hash === sourceHash)
+        || r.content_hash === a.contentHash || aliasOfKey.has(r.rowid)
+      : ids.includes(r.id) || (key !== null && r.origin_key === key));
+    const stale = values.some((v) => this.touchedValues.has(v)) || rows.some((r) => this.touchedRowids.has(r.article ?? r.rowid));
+    if (!stale) return { rows, values };
+    return { rows: this.s.origins.all(ids, key, sourceHash, a.contentHash, key, ids, key) as OriginRow[], values };
+  }
+
+  /** The near-duplicate candidates of an article with these band keys (its own stored row, `self`, aside), by rowid. */
+  candidates(keys: number[], self: number): Candidate[] {
+    const found = new Map<number, Candidate>();
+    for (const k of keys) {
+      for (const c of this.banded.get(k) ?? []) if (!this.written.has(c.rowid)) found.set(c.rowid, c);
+    }
+    for (const w of this.written.values()) if (keys.some((k) => w.keys.has(k))) found.set(w.rowid, w);
+    found.delete(self);
+    return [...found.values()].sort((x, y) => x.rowid - y.rowid);
+  }
+
+  /** Records what an article of the batch wrote (`row`: its article row, when it wrote one) and what it looked at. */
+  wrote(found: { rows: OriginRow[]; values: string[] }, result: PutResult, row: { rowid: number; id: string; signature: Uint32Array; keys: number[] } | null): void {
+    for (const v of [...found.values, result.id, ...(result.alias ? [result.alias] : [])]) this.touchedValues.add(v);
+    for (const r of found.rows) this.touchedRowids.add(r.article ?? r.rowid);
+    if (!row) return;
+    this.touchedRowids.add(row.rowid);
+    const signature = new Uint8Array(row.signature.buffer, row.signature.byteOffset, row.signature.byteLength);
+    this.written.set(row.rowid, { rowid: row.rowid, id: row.id, signature, keys: new Set(row.keys) });
+  }
+}
 type Lookup = { get(...params: unknown[]): unknown; run(...params: unknown[]): unknown };
 
 /**
  * The origin decisions' lookups of one article (by its ids, its source's key, its source hash, its content hash; the
- * aliases of its ids and key, and the article an alias of its key points to), read in one query before the decisions
- * run, which write nothing before their last lookup. A lookup of anything else (freeId's `~2` ids) asks the database.
+ * aliases of its ids and key, and the article an alias of its key points to), answered from `rows` (BatchLookups), read
+ * before the decisions run, which write nothing before their last lookup. A lookup of anything else (freeId's `~2`
+ * ids) asks the database.
  */
-function originLookups(s: Statements, a: Article, e: ArticleExtras): Pick<Statements, 'ownById' | 'ownByKey' | 'ownByRowid' | 'ownBySourceHash' | 'ownByContent' | 'rowidById' | 'aliasById' | 'aliasByKey'> {
+function originLookups(s: Statements, a: Article, e: ArticleExtras, rows: OriginRow[]): Pick<Statements, 'ownById' | 'ownByKey' | 'ownByRowid' | 'ownBySourceHash' | 'ownByContent' | 'rowidById' | 'aliasById' | 'aliasByKey'> {
   const ids = [a.id, ...(e.origin?.ids ?? [])];
   const key = e.origin?.key ?? null;
   const sourceHash = e.origin?.sourceHash ?? null;
-  const rows = s.origins.all(ids, key, sourceHash, a.contentHash, key, ids, key) as (OwnRow & { article: number | null })[];
   const own = rows.filter((r) => r.article === null).map(({ article: _, ...r }) => r).sort((x, y) => x.rowid - y.rowid);
   const aliases = rows.filter((r) => r.article !== null).map((r) => ({ id: r.id, article: r.article!, origin_key: r.origin_key, source_hash: r.source_hash! }));
   const lookup = (stmt: Lookup, covered: (v: unknown) => boolean, answer: (v: unknown) => unknown): Lookup => ({
@@ -337,11 +478,19 @@ function prepareStatements(db: PgDb) {
     insert: db.prepare(`INSERT INTO article (rowid, id, source, title, url, published, lang, text, removed, content_hash, ingested_at, revision, origin_key, source_hash)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     rowids: db.prepare("SELECT nextval(pg_get_serial_sequence('article', 'rowid')) FROM generate_series(1, ?)").pluck(),
+    // One article's origin rows (originLookups), and the same for a whole batch's values (BatchLookups).
     origins: db.prepare(`SELECT rowid, id, source, published, content_hash, origin_key, source_hash, NULL::bigint AS article FROM article
         WHERE id = ANY(?::text[]) OR origin_key = ? OR source_hash = ? OR content_hash = ?
           OR rowid IN (SELECT article FROM article_alias WHERE origin_key = ?)
       UNION ALL
       SELECT NULL, id, NULL, NULL, NULL, origin_key, source_hash, article FROM article_alias WHERE id = ANY(?::text[]) OR origin_key = ?`),
+    batchOrigins: db.prepare(`SELECT rowid, id, source, published, content_hash, origin_key, source_hash, NULL::bigint AS article FROM article
+        WHERE id = ANY(?::text[]) OR origin_key = ANY(?::text[]) OR source_hash = ANY(?::text[]) OR content_hash = ANY(?::text[])
+          OR rowid IN (SELECT article FROM article_alias WHERE origin_key = ANY(?::text[]))
+      UNION ALL
+      SELECT NULL, id, NULL, NULL, NULL, origin_key, source_hash, article FROM article_alias WHERE id = ANY(?::text[]) OR origin_key = ANY(?::text[])`),
+    batchBandCandidates: db.prepare(`SELECT b.band, b.article AS rowid, a.id, s.signature FROM article_band b
+      JOIN article_signature s ON s.article = b.article JOIN article a ON a.rowid = b.article WHERE b.band = ANY(?::bigint[])`),
     rowidById: db.prepare('SELECT rowid FROM article WHERE id = ?'),
     idByRowid: db.prepare('SELECT id FROM article WHERE rowid = ?').pluck(),
     ...prepareOriginStatements(db),
@@ -351,8 +500,6 @@ function prepareStatements(db: PgDb) {
       ON CONFLICT (article) DO UPDATE SET signature = excluded.signature`),
     putSearch: db.prepare(`INSERT INTO article_search (article, title_norm, title_stem, norm, stem) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (article) DO UPDATE SET title_norm = excluded.title_norm, title_stem = excluded.title_stem, norm = excluded.norm, stem = excluded.stem`),
-    bandCandidates: db.prepare(`SELECT s.article AS rowid, a.id, s.signature FROM article_signature s JOIN article a ON a.rowid = s.article
-      WHERE s.article IN (SELECT b.article FROM article_band b WHERE b.band = ANY(?::bigint[])) AND s.article <> ? ORDER BY s.article`),
     insertBands: db.prepare('INSERT INTO article_band (band, article) SELECT unnest(?::bigint[]), ? ON CONFLICT DO NOTHING'),
     deleteBands: db.prepare('DELETE FROM article_band WHERE article = ?'),
     insertRelated: db.prepare(`INSERT INTO article_related (article, other, similarity) VALUES (?, ?, ?)

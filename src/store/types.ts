@@ -113,6 +113,12 @@ export interface Store {
   searchArticles(query: TermQuery, filter?: ArticleFilter): StoreHit[];
   /** How many articles match every term with the filters (limit and offset ignored): a hit list's total. */
   countMatches(query: TermQuery, filter?: ArticleFilter): number;
+  /**
+   * The same answers without blocking the calling thread, where the backend can (PostgreSQL: a small pool of its own
+   * connections), so a server goes on answering other requests while a search runs.
+   */
+  searchArticlesAsync?(query: TermQuery, filter?: ArticleFilter): Promise<StoreHit[]>;
+  countMatchesAsync?(query: TermQuery, filter?: ArticleFilter): Promise<number>;
   /** The version of the search analyzer the stored search rows were written with (null: never recorded). */
   searchIndexVersion(): number | null;
   /**

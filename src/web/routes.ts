@@ -82,7 +82,7 @@ export async function registerWeb(app: FastifyInstance, source: KhabarSource, _o
     const filters = { from: req.query.from || undefined, to: req.query.to || undefined, outlet: req.query.outlet || undefined };
     checkSearchDates(filters.from, filters.to);
     const number = req.query.page ?? 1;
-    const found = q ? source.search(q, { ...filters, limit: SEARCH_PAGE_SIZE, offset: (number - 1) * SEARCH_PAGE_SIZE }) : { hits: [], total: 0 };
+    const found = q ? await source.search(q, { ...filters, limit: SEARCH_PAGE_SIZE, offset: (number - 1) * SEARCH_PAGE_SIZE }) : { hits: [], total: 0 };
     return page(reply, searchPage(q, { items: found.hits, page: number, pageSize: SEARCH_PAGE_SIZE, total: found.total }, filters, source.outlets()));
   });
 
