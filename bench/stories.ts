@@ -54,22 +54,41 @@ export async function run(): Promise<void> {
   let next = 0;
   const rates: number[] = [];
   const t0 = Date.now();
-  /** Milliseconds each article of the batches timed took to group (cleared per size). */
+  /** Milliseconds each article of the batches timed took to group (cleared per size), and the CPU ms of the batches. */
   let latencies: number[] = [];
+  let cpuMs = 0, cpuArticles = 0;
   /** Articles/s of one batch of new articles added to a grouper. */
   const timeBatch = (g: StoryGrouper, make: () => Article): number => {
     const batchArticles = Array.from({ length: batch }, make);
+    const cpu = process.cpuUsage();
     const start = process.hrtime.bigint();
     for (const a of batchArticles) {
       const t = process.hrtime.bigint();
       g.add(a);
       latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
     }
-    return batch / (Number(process.hrtime.bigint() - start) / 1e9);
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    const used = process.cpuUsage(cpu);
+    cpuMs += (used.user + used.system) / 1000;
+    cpuArticles += batch;
+    return batch / seconds;
+  };
+  /** The per-article times of the batches timed: median, 90th and 99th percentile, and the CPU time per article (which
+   * other processes on the machine do not inflate as they do the wall times). */
+  const spread = (): string => {
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const at = (q: number): string => (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN).toFixed(2);
+    const line = `median ${median(latencies).toFixed(2)} ms, p90 ${at(0.9)}, p99 ${at(0.99)}; CPU ${(cpuMs / cpuArticles).toFixed(2)} ms an article (${(1000 * cpuArticles / cpuMs).toFixed(0)} articles per CPU second)`;
+    latencies = [];
+    cpuMs = 0;
+    cpuArticles = 0;
+    return line;
   };
   for (const size of sizes) {
     while (next < size) grouper.add(makeArticle(next++, sources, rand));
     latencies = [];
+    cpuMs = 0;
+    cpuArticles = 0;
     const perRun: number[] = [];
     const refs: number[] = [];
     for (let r = 0; r < runs; r++) {
@@ -82,11 +101,10 @@ export async function run(): Promise<void> {
     console.log(`state holds ${size.toLocaleString('en')} articles (${grouper.state.listStories().length.toLocaleString('en')} stories): ` +
       `${rate.toFixed(0)} articles/s (median of ${runs} batches of ${batch}; min ${Math.min(...perRun).toFixed(0)}, max ${Math.max(...perRun).toFixed(0)}), heap ${mem.toFixed(0)} MB, ` +
       `machine reference ${median(refs).toFixed(3)} s, ${((Date.now() - t0) / 1000).toFixed(0)} s so far`);
-    console.log(`  one new article: median ${median(latencies).toFixed(2)} ms`);
+    console.log(`  one new article: ${spread()}`);
     // Undated articles are where the pair scorer weighs each candidate (src/stories/pair-model.ts): their cost apart.
-    latencies = [];
     timeBatch(grouper, () => ({ ...makeArticle(next++, sources, rand), published: null }));
-    console.log(`  one new undated article (the pair scorer consulted): median ${median(latencies).toFixed(2)} ms`);
+    console.log(`  one new undated article (the pair scorer consulted): ${spread()}`);
   }
   if (rates.length >= 2) console.log(`ratio articles/s at ${sizes[sizes.length - 1]} vs ${sizes[0]}: ${(rates[rates.length - 1] / rates[0]).toFixed(2)} (1.00 = constant per-article cost)`);
   if (sizes.length >= 2) {

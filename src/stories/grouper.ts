@@ -61,6 +61,14 @@ interface Probe {
   entitiesNorm2: number;
   phrasesQ: Vector;
   phrasesNorm2: number;
+  /** The same keys in code-unit order with their weights and kinds, when they came sorted (an article's do): a member's
+   * key list is sorted too, and keyCosines walks the two side by side instead of searching one for each key of the
+   * other (a tenth of scoring a candidate). Null when they did not come sorted. */
+  keyList: string[] | null;
+  keyW: number[];
+  keyPhrase: boolean[];
+  /** indexKeys of `terms`, at the document count they were chosen at (candidates and the join ask twice). */
+  indexed?: { docs: number; keys: string[] };
 }
 
 /**
@@ -191,6 +199,55 @@ function storySide(story: StoryRecord, members: ArticleFeatures[], keys: Record<
   return { evidence, numbers, first: times.length ? Math.min(...times) : null, last: times.length ? Math.max(...times) : null };
 }
 
+/** A member's term vector weighted by the prior's idf and normalized (cached on its terms object): fixed by the article
+ * and the shipped prior alone, so it does not depend on the document frequencies when it was grouped. */
+const TITLE_VECTOR = Symbol('titleVector');
+function titleVector(f: ArticleFeatures, prior: DocumentFrequencyPrior | null): [string[], Float64Array] {
+  const c = f.terms as { [TITLE_VECTOR]?: [string[], Float64Array] };
+  const hit = c[TITLE_VECTOR];
+  if (hit) return hit;
+  const terms = Object.keys(f.terms);
+  const w = new Float64Array(terms.length);
+  let n2 = 0;
+  for (let i = 0; i < terms.length; i++) {
+    const idf = prior ? Math.log((prior.documents + 1) / ((prior.df.get(terms[i]!) ?? 0) + 1)) + 1 : 1;
+    n2 += (w[i] = f.terms[terms[i]!]! * idf) ** 2;
+  }
+  const n = Math.sqrt(n2) || 1;
+  for (let i = 0; i < w.length; i++) w[i]! /= n;
+  return (c[TITLE_VECTOR] = [terms, w]);
+}
+
+/**
+ * The member whose headline titles a story: among the members with a headline (all of them when none has one: then
+ * its lead sentence is the title), the one whose article is closest to the others, by the sum of its cosines with
+ * them (titleVector); ties by earliest publication, then smallest id. A function of the member set alone, neither of
+ * the order the members joined in nor of the document frequencies then: grouped by one process or by three workers
+ * in any order, the same members give the same title (issue 26). The sum is the dot product with the members' summed
+ * vectors less the member's own (1), and the members are summed in id order, so even its rounding is the same.
+ */
+export function storyTitle(members: ArticleFeatures[], prior: DocumentFrequencyPrior | null): ArticleFeatures | null {
+  if (members.length <= 1) return members[0] ?? null;
+  const sorted = [...members].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sum = new Map<string, number>();
+  for (const m of sorted) {
+    const [terms, w] = titleVector(m, prior);
+    for (let i = 0; i < terms.length; i++) sum.set(terms[i]!, (sum.get(terms[i]!) ?? 0) + w[i]!);
+  }
+  const titled = sorted.some((m) => m.title !== null);
+  let best: ArticleFeatures | null = null;
+  let bestScore = -Infinity;
+  for (const m of sorted) {
+    if (titled && m.title === null) continue;
+    const [terms, w] = titleVector(m, prior);
+    let score = 0;
+    for (let i = 0; i < terms.length; i++) score += w[i]! * (sum.get(terms[i]!)! - w[i]!);
+    // Members in id order: a tie goes to the earlier published (an undated one after every dated one), then the smaller id.
+    if (score > bestScore || (score === bestScore && best && (m.time ?? Infinity) < (best.time ?? Infinity))) { best = m; bestScore = score; }
+  }
+  return best;
+}
+
 export interface BatchOptions {
   /** Articles grouped per state transaction, at most (default 256). */
   chunk?: number;
@@ -222,6 +279,8 @@ export class StoryGrouper {
    * own are counted first), and an undated article, compared with members of every candidate, read the same terms
    * from the large table again and again (a third of its time). */
   private seenOne: Map<string, number> | null = null;
+  /** Stories of several articles whose members changed in the current transaction: their titles are chosen at its end. */
+  private readonly titlesDue = new Set<string>();
   private readonly prior: DocumentFrequencyPrior | null;
   private readonly pairModel: PairModel | null;
 
@@ -238,7 +297,7 @@ export class StoryGrouper {
    */
   add(article: Article): AssignResult {
     checkArticle(article);
-    return this.state.transaction(() => this.addInner(article, null));
+    return this.inTransaction(() => this.addInner(article, null));
   }
 
   /**
@@ -292,7 +351,7 @@ export class StoryGrouper {
         for (let r = it.next(); !r.done; r = it.next()) { part.push(r.value); if (part.length >= size) break; }
         if (!part.length) break;
         const started = performance.now();
-        this.state.transaction(() => {
+        this.inTransaction(() => {
           for (const t of part) {
             const r = this.addInner(t.id, t.features);
             // Grouped meanwhile by another process (its transaction came between two of ours): the state counts it
@@ -322,7 +381,7 @@ export class StoryGrouper {
    */
   regroup(article: Article): AssignResult {
     checkArticle(article);
-    return this.state.transaction(() => {
+    return this.inTransaction(() => {
       const before = this.state.storyOfArticle(article.id);
       if (before && !this.changedSinceGrouped(article)) return { article: article.id, story: before, action: 'known', score: 1, merged: [] };
       // An article alone in its story that starts a story again keeps its story's id and creation order.
@@ -456,11 +515,16 @@ export class StoryGrouper {
     const entitiesQ: Vector = new Map();
     const phrasesQ: Vector = new Map();
     let entitiesNorm2 = 0, phrasesNorm2 = 0;
+    let keyList: string[] | null = [];
+    const keyW: number[] = [], keyPhrase: boolean[] = [];
     for (const k of keys ?? []) {
       const i = this.idf(k);
-      if (isPhrase(k)) { phrasesQ.set(k, i * i); phrasesNorm2 += i * i; } else { entitiesQ.set(k, i * i); entitiesNorm2 += i * i; }
+      const phrase = isPhrase(k);
+      if (phrase) { phrasesQ.set(k, i * i); phrasesNorm2 += i * i; } else { entitiesQ.set(k, i * i); entitiesNorm2 += i * i; }
+      if (keyList && keyList.length && !(keyList[keyList.length - 1]! < k)) keyList = null;
+      if (keyList) { keyList.push(k); keyW.push(i * i); keyPhrase.push(phrase); }
     }
-    return { terms, termsQ, termsNorm2, entitiesQ, entitiesNorm2, phrasesQ, phrasesNorm2 };
+    return { terms, termsQ, termsNorm2, entitiesQ, entitiesNorm2, phrasesQ, phrasesNorm2, keyList, keyW, keyPhrase };
   }
 
   private probeOf(f: ArticleFeatures): Probe {
@@ -526,8 +590,17 @@ export class StoryGrouper {
       return typeof c === 'number' ? Math.min(c, 3) : 0;
     };
     let de = 0, dp = 0;
-    for (const [k, w] of q.entitiesQ) { const c = count(k); if (c) de += w * c; }
-    for (const [k, w] of q.phrasesQ) { const c = count(k); if (c) dp += w * c; }
+    const mine = q.keyList;
+    if (list && mine) {
+      // Both sorted: the shared keys met in the same order as below, so the sums are the same to the last bit.
+      for (let i = 0, j = 0; i < mine.length && j < list.length;) {
+        const a = mine[i]!, b = list[j]!;
+        if (a === b) { if (q.keyPhrase[i]) dp += q.keyW[i]!; else de += q.keyW[i]!; i++; j++; } else if (a < b) i++; else j++;
+      }
+    } else {
+      for (const [k, w] of q.entitiesQ) { const c = count(k); if (c) de += w * c; }
+      for (const [k, w] of q.phrasesQ) { const c = count(k); if (c) dp += w * c; }
+    }
     return {
       entity: de === 0 ? 0 : de / Math.sqrt(q.entitiesNorm2 * norm.entities2),
       phrase: dp === 0 ? 0 : dp / Math.sqrt(q.phrasesNorm2 * norm.phrases2),
@@ -633,15 +706,19 @@ export class StoryGrouper {
     return Math.max(c.joinThresholdFloor, c.joinThresholdEstablished - c.joinThresholdSizeSlope * Math.log2(size / c.establishedStorySize));
   }
 
-  /** The terms a record is posted under: its highest weight·idf terms that are not too frequent. */
-  private indexKeys(terms: Vector): string[] {
+  /** The terms a probe's record is posted under: its highest weight·idf terms that are not too frequent. */
+  private indexKeys(q: Probe): string[] {
     const n = this.documentCount();
+    if (q.indexed?.docs === n) return q.indexed.keys;
+    const terms = q.terms;
     const capByDf = n >= this.config.minDocsForDfCap;
-    return [...terms]
+    const keys = [...terms]
       .filter(([t]) => !capByDf || this.documentFrequency(t) / n <= this.config.maxKeyDfRatio)
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, this.config.indexTerms)
       .map(([t]) => t);
+    q.indexed = { docs: n, keys };
+    return keys;
   }
 
   /** A story's time span, read without its record where the state can (see StoryState.storySpan). */
@@ -679,7 +756,7 @@ export class StoryGrouper {
 
   /** Stories that share index keys with the probe, the most shared weight first (at most maxCandidates). */
   private candidates(q: Probe, exclude: string | null): string[] {
-    const keys = this.indexKeys(q.terms);
+    const keys = this.indexKeys(q);
     const k = this.config.maxCandidates;
     const st = this.state;
     if (st.postingNumbers && st.storyIdOfNumber) {
@@ -851,29 +928,51 @@ export class StoryGrouper {
     this.state.putArticle(f, story.id);
     this.retitle(story);
     this.saveStory(story);
-    this.state.addPostings(story.id, this.indexKeys(probe.terms));
+    this.state.addPostings(story.id, this.indexKeys(probe));
   }
 
-  /** The title is the headline (or lead sentence) of the member closest to the centroid: never invented. */
+  /**
+   * A story's title is chosen again when its members change: at once for a story of one article (its headline or lead
+   * sentence), at the end of the transaction for others (see settleTitles), so a story joined many times in a batch
+   * reads its members once.
+   */
   private retitle(story: StoryRecord): void {
-    const members = this.readArticles(story.articles.slice(-30));
-    let best: ArticleFeatures | null = null;
-    if (members.length === 1) {
-      best = members[0]!;
-    } else if (members.length > 1) {
-      const c = this.probe(story.centroid, null);
-      let bestSim = -1;
-      for (const m of members) {
-        // A member's headline beats any member's lead sentence (a cosine is at most 1): a reader expects a
-        // headline, and the seeds' only two headlines lost to the long lead sentence of an untitled article.
-        const sim = this.cosineToRecord(c, m.terms) + (m.title ? 1 : 0);
-        if (sim > bestSim || (sim === bestSim && best && m.id < best.id)) { best = m; bestSim = sim; }
+    if (story.articles.length === 1) {
+      const m = this.readArticle(story.articles[0]!);
+      if (m) { story.title = m.title ?? m.lead; story.titleArticle = m.id; }
+      this.titlesDue.delete(story.id);
+      return;
+    }
+    this.titlesDue.add(story.id);
+  }
+
+  /** Runs `fn` in a state transaction and settles the titles of the stories it changed before the transaction ends. */
+  private inTransaction<T>(fn: () => T): T {
+    return this.state.transaction(() => {
+      try {
+        const out = fn();
+        this.settleTitles();
+        return out;
+      } finally {
+        this.titlesDue.clear();
       }
-    }
-    if (best) {
-      story.title = best.title ?? best.lead;
+    });
+  }
+
+  /** Gives each story whose members changed the title of its member set (storyTitle), written when it changed. */
+  private settleTitles(): void {
+    for (const id of this.titlesDue) {
+      const story = this.readStory(id);
+      if (!story || !story.articles.length) continue;
+      const best = storyTitle(this.readArticles(story.articles), this.prior);
+      if (!best) continue;
+      const title = best.title ?? best.lead;
+      if (story.title === title && story.titleArticle === best.id) continue;
+      story.title = title;
       story.titleArticle = best.id;
+      this.saveStory(story);
     }
+    this.titlesDue.clear();
   }
 
   private link(a: string, b: string): void {
@@ -970,7 +1069,7 @@ export class StoryGrouper {
     this.state.deleteStory(drop.id);
     this.retitle(keep);
     this.saveStory(keep);
-    this.state.addPostings(keep.id, this.indexKeys(this.probe(keep.centroid, null).terms));
+    this.state.addPostings(keep.id, this.indexKeys(this.probe(keep.centroid, null)));
   }
 
   /** Two stories that may not merge: their headlines name different weekdays or places, or one is a roundup. */

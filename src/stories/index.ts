@@ -2,7 +2,7 @@
 export { STORIES_CONFIG, type StoriesConfig } from './config.js';
 export { GROUPING_VERSION, extractFeatures, groupingTerm, headlineDateline, headlineSpeaker, isRoundupHeadline, parseTime, type ArticleFeatures } from './features.js';
 export { MemoryStoryState, storyIdFor, type StoryRecord, type StorySpan, type StoryState } from './state.js';
-export { StoryGrouper, toStory, type AssignResult, type GrouperOptions } from './grouper.js';
+export { StoryGrouper, storyTitle, toStory, type AssignResult, type GrouperOptions } from './grouper.js';
 export { buildPrior, defaultPrior, defaultPriorPath, readPrior, type DocumentFrequencyPrior, type PriorFile } from './prior.js';
 export { scoreClusters, type ClusterScores } from './metrics.js';
 export { renderReport, renderStory, renderStoryList, type ArticleInfo, type StoryContext, type StoryFormat } from './render.js';
