@@ -1,7 +1,11 @@
 // Reading and cleaning the INPUTs of a command that works on articles without storing them (summarize, entities):
 // each input that cannot be read or cleaned gets one line naming it and the reason, and the rest is still read.
 import type { Article, RawArticle } from '../types.js';
-import { articleOrigin, CleaningContext, cleanArticle, isProblem, readEntries, type ManifestEntry } from '../ingest/index.js';
+// The ingest modules reading uses, not ../ingest/index.js: that also loads the worker pool, minhash and the fetcher.
+import { isProblem } from '../ingest/inputs.js';
+import { CleaningContext, cleanArticle } from '../ingest/clean.js';
+import { articleOrigin } from '../ingest/origin.js';
+import { readEntries, type ManifestEntry } from '../ingest/manifest.js';
 import type { CliIO } from './command.js';
 import { terminalSafe } from '../text/safe-text.js';
 

@@ -6,7 +6,8 @@ import type { RawArticle } from '../types.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS, MAX_ARTICLE_CHARS } from './config.js';
 import { charsetOfContentType, decodeBytes, firstInvalidUtf8, utf16WithoutBom } from './decode.js';
 import { looksLikeFeed, parseFeed } from './feed.js';
-import { safeFetch, systemResolver, type Fetched, type Resolver } from './fetch.js';
+// fetch.js (and with it node:http, https, dns and zlib) loads with the first URL: reading files never needs it.
+import type { Fetched, Resolver } from './fetch.js';
 import { articleFromJson, parseJsonDocument, parseJsonLines } from './json.js';
 import { splitTitle } from './clean.js';
 import { dropNonHttpUrl } from './url.js';
@@ -33,6 +34,9 @@ export interface ReadOptions {
   /** Where '-' reads from (default process.stdin); for tests and embedding. */
   stdin?: AsyncIterable<Uint8Array | string>;
 }
+
+/** The system's resolver (fetch.ts), loaded when a host name is first resolved. */
+const systemResolver: Resolver = async (host) => (await import('./fetch.js')).systemResolver(host);
 
 export function isProblem(x: RawArticle | InputProblem): x is InputProblem {
   return typeof (x as InputProblem).reason === 'string' && typeof (x as InputProblem).input === 'string' && !('text' in x) && !('html' in x);
@@ -309,6 +313,7 @@ export function* articlesOfFetched(fetched: Fetched, input: string): Generator<R
 }
 
 async function* readUrl(url: string, opts: Required<Omit<ReadOptions, 'stdin'>>): AsyncGenerator<RawArticle | InputProblem> {
+  const { safeFetch } = await import('./fetch.js');
   yield* articlesOfFetched(await safeFetch(url, opts), url);
 }
 

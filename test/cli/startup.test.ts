@@ -65,11 +65,11 @@ test('khabar CMD --help loads no stage of the library, for every command', () =>
   }
 });
 
-test('khabar summarize on text files loads its stages and not the server, store, queue, grouping or HTML parser', needsShared, () => {
+test('khabar summarize on text files loads its stages and not the server, store, queue, grouping, fetcher or HTML parser', needsShared, () => {
   const r = loaded(['summarize', '--words', '40', join(sharedDir, 'seeds', '001_0dd356eb74ecdd09.txt')]);
   assert.equal(r.status, 0, r.stderr);
-  for (const used of ['ingest/index.js', 'analysis/index.js', 'summary/index.js', 'analysis/ner/model.js']) assert.ok(r.modules.includes(used), `loads ${used}`);
-  const unused = r.modules.filter((m) => /^(api|store|queue|stories|watch|web|search)\/|^(khabar|report|prepare)\.js$|^(fastify|better-sqlite3|bullmq|ioredis|pg|linkedom|htmlparser2)$/.test(m));
+  for (const used of ['ingest/clean.js', 'analysis/index.js', 'summary/index.js', 'analysis/ner/model.js']) assert.ok(r.modules.includes(used), `loads ${used}`);
+  const unused = r.modules.filter((m) => /^(api|store|queue|stories|watch|web|search)\/|^(khabar|report|prepare)\.js$|^ingest\/(index|fetch|extract-pool|minhash)\.js$|^(fastify|better-sqlite3|bullmq|ioredis|pg|linkedom|htmlparser2)$/.test(m));
   assert.deepEqual(unused, []);
 });
 
