@@ -272,6 +272,9 @@ export class PostgresStore implements Store {
       connectionString: this.db.connectionString, max: READ_POOL_SIZE, allowExitOnIdle: true,
       options: this.db.schema ? `-c search_path=${this.db.schema}` : undefined,
     });
+    // An idle connection that breaks (the server restarted) is dropped by the pool, which opens another for the next
+    // search; unheard, its 'error' event would end the process.
+    this.pool.on('error', () => undefined);
     return this.pool;
   }
 

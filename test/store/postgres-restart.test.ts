@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { repoRoot } from '../helpers/shared.js';
 import { writeArticles } from '../../bench/queue.js';
 import { PgDb } from '../../src/store/pg-sync.js';
+import { PostgresStore } from '../../src/store/index.js';
+import { analyzeQuery } from '../../src/search/analyzer.js';
 import { needsPrivatePostgres, privatePostgres, type PrivatePostgres } from './private-postgres.js';
 
 const bin = join(repoRoot, 'dist', 'src', 'cli', 'main.js');
@@ -111,4 +113,28 @@ test('PostgreSQL down for longer than an ingest waits: it stops saying so, and a
     assert.equal(Number(m[2]), stored, 'what was stored before the server went down comes back as duplicates');
     assert.equal(Number(m[1]), ARTICLES - stored);
     assertWhole(db);
+  });
+
+test('PostgreSQL restarted while a server holds idle search connections: they are replaced, the process goes on searching',
+  { ...needsPrivatePostgres, timeout: 300_000 }, async () => {
+    cluster ??= privatePostgres(await freePort());
+    const db = `${cluster.url}?schema=searching`;
+    const store = PostgresStore.open(db);
+    try {
+      const terms = analyzeQuery('وزير الخارجية');
+      assert.deepEqual(await store.searchArticlesAsync!(terms, { limit: 5 }), []);
+      // The pool's connection is idle now; the crash breaks it under the pool (an 'error' event nobody awaits).
+      cluster.crash();
+      await new Promise((r) => setTimeout(r, 1000));
+      cluster.start();
+      const end = Date.now() + 120_000;
+      while (scalar(db, 'SELECT 1') !== 1) {
+        assert.ok(Date.now() < end, 'the private server did not come back');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.deepEqual(await store.searchArticlesAsync!(terms, { limit: 5 }), []);
+      assert.equal(await store.countMatchesAsync!(terms), 0);
+    } finally {
+      store.close();
+    }
   });
