@@ -1,15 +1,10 @@
 // What every bench shares: where the repository and ../shared are, a fixed PRNG for reproducible
 // recombined articles, and the median the figures are reported as.
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { packageRoot } from '../src/package-root.js';
 
-export const repoRoot: string = (() => {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
-  return dir;
-})();
+export const repoRoot: string = packageRoot();
 export const sharedDir = process.env.KHABAR_SHARED ?? resolve(repoRoot, '..', 'shared');
 
 /** mulberry32: a small seeded PRNG, so generated articles are the same at every run. */

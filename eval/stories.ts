@@ -7,22 +7,15 @@
 // `KHABAR_STORY_ERRORS=ant-apr` (a development set's name) lists its errors: the grouper's stories that mix gold
 // stories and the gold stories it splits, with each article's day and headline. The held-out set is refused.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { analyze } from '../src/text/index.js';
 import { CleaningContext, cleanArticle, isProblem, readInputs } from '../src/ingest/index.js';
 import { STORIES_CONFIG, StoryGrouper, defaultPairModel, scoreClusters, type ClusterScores, type GrouperOptions, type StoriesConfig } from '../src/stories/index.js';
 import type { Article } from '../src/types.js';
-import { prng } from '../bench/common.js';
+import { prng, repoRoot, sharedDir } from '../bench/common.js';
 import { ANT_HELD_OUT_DAYS, antRecords, antTime, hasAnt } from './ant.js';
 import { DIFFERENT_MIN, SAME_MAX, scorePairs, semevalLine, semevalSet, tfidfPairCeiling, type SemevalScores, type SemevalSet } from './stories-semeval.js';
 
-const repoRoot: string = (() => {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
-  return dir;
-})();
-const sharedDir = process.env.KHABAR_SHARED ?? resolve(repoRoot, '..', 'shared');
 
 export interface GoldSet {
   name: string;

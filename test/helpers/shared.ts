@@ -1,14 +1,10 @@
 // Where ../shared lives, and a visible skip when a user's clone has none.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { packageRoot } from '../../src/package-root.js';
 
 /** The repository root (works from src/ under tsx and from dist/ after the build). */
-export const repoRoot: string = (() => {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
-  return dir;
-})();
+export const repoRoot: string = packageRoot();
 
 export const sharedDir: string = process.env.KHABAR_SHARED ?? resolve(repoRoot, '..', 'shared');
 export const hasShared: boolean = existsSync(join(sharedDir, 'seeds'));
