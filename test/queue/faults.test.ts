@@ -151,9 +151,10 @@ test('failing jobs: a 500 is retried with backoff, a 404 is a dead letter at onc
     assert.match(text.stdout, /1 done, 1 dead letters/);
     assert.match(text.stdout, new RegExp(`\\t1 attempt\\t${base}/gone\\tHTTP 404 Not Found`));
     assert.match(workers.output(), /\/down: HTTP 500 Internal Server Error \(attempt 1 of 5, tried again in 2 s\)/);
-    // Put back, the dead letter is tried again (and, still 404, is a dead letter again).
+    // Put back, the dead letter is tried again (and, still 404, is a dead letter again). The 500 may have become one
+    // too by then, on a loaded machine (its attempts spent, or its lock not renewed in time): both are put back.
     const retry = await khabar(['jobs', '--queue', q.url, '--retry']);
-    assert.match(retry.stderr, /1 dead letter put back in the queue/);
+    assert.match(retry.stderr, /(1 dead letter|2 dead letters) put back in the queue/);
     await until('the 404 tried again', () => hits['/gone'] === 2);
   } finally {
     await workers.stop();
