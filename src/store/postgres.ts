@@ -268,7 +268,8 @@ export class PostgresStore implements Store {
   }
 
   private readPool(): pg.Pool {
-    this.pool ??= new pg.Pool({
+    if (this.pool) return this.pool;
+    this.pool = new pg.Pool({
       connectionString: this.db.connectionString, max: READ_POOL_SIZE, allowExitOnIdle: true,
       options: this.db.schema ? `-c search_path=${this.db.schema}` : undefined,
     });
